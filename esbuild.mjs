@@ -1,0 +1,72 @@
+// One build script, several targets (see README "Build"):
+//   dist/extension.js      the desktop/Node extension (main)
+//   dist/web/extension.js  the web extension (browser, webworker platform)
+//   dist/core.js           the analysis core alone, CommonJS, for Node scripts: require('./dist/core.js').analyze(text)
+//   out/test/integration/  the integration suite, loaded by a real VS Code extension host
+// Flags: --production (minify, no source maps), --watch (rebuild on change).
+// Type-checking is separate: `npm run typecheck` (tsc --noEmit).
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const targets = [
+  {
+    ...common,
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    define: { 'process.env.ANALYST_LENS_WEB': '"1"' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/core/index.ts'],
+    outfile: 'dist/core.js',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    format: 'cjs',
+    target: 'es2020',
+  },
+  {
+    ...common,
+    entryPoints: ['test/integration/suite/index.ts'],
+    outfile: 'out/test/integration/suite/index.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode', 'mocha'],
+    sourcemap: true,
+  },
+];
+
+if (watch) {
+  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[esbuild] watching for changes…');
+} else {
+  const started = Date.now();
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+  console.log(`[esbuild] built ${targets.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+}
