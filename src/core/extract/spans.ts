@@ -1,0 +1,123 @@
+import type { Entity, EntityType } from '../types';
+import { RANK_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon';
+import { isCapitalised, type Word } from '../text/words';
+
+export interface RawSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+  source: string;
+}
+
+const ABBREVIATION_END = /(?:\b[A-Z]\.[A-Z]\.|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St|Bros|Mt|Ft)\.)$/;
+const TRAILING_JUNK = /[\s.,;:!?'"”’“‘)\]}>*_`\-–—/\\]$/u;
+const LEADING_JUNK = /^[\s.,;:!?'"”’“‘(\[{<*_`\-–—/\\]/u;
+const POSSESSIVE = /(?:['’]s|s['’])$/u;
+
+/**
+ * Trims a span so it holds no surrounding spaces, punctuation or possessive: "Putin." -> "Putin",
+ * "Israel’s" -> "Israel", "(Russia)." -> "Russia". A final dot that belongs to an abbreviation stays ("U.S.").
+ */
+export function trimSpan(text: string, start: number, end: number): [number, number] {
+  for (;;) {
+    const before = [start, end];
+    while (start < end && LEADING_JUNK.test(text[start])) start++;
+    const s = text.slice(start, end);
+    if (POSSESSIVE.test(s) && !/^[A-Z]+s['’]$/.test(s)) end -= s.endsWith('s’') || s.endsWith("s'") ? 1 : 2;
+    else if (end > start && TRAILING_JUNK.test(text[end - 1]) && !(text[end - 1] === '.' && ABBREVIATION_END.test(text.slice(start, end)))) end--;
+    if (before[0] === start && before[1] === end) return [start, end];
+  }
+}
+
+/** Splits a span at line breaks: a name never runs across lines. */
+export function splitLines(text: string, s: RawSpan): RawSpan[] {
+  const body = text.slice(s.start, s.end);
+  if (!/[\r\n]/.test(body)) return [s];
+  const out: RawSpan[] = [];
+  let off = s.start;
+  for (const part of body.split(/\r\n|\r|\n/)) {
+    out.push({ ...s, start: off, end: off + part.length });
+    off += part.length + 1;
+  }
+  return out;
+}
+
+const isTitleWord = (w: string) => TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w);
+
+/**
+ * Removes titles and ranks from the edges of a person span ("Minister Benjamin Netanyahu" -> "Benjamin Netanyahu",
+ * "Meir Ben-Shabbat Director" -> "Meir Ben-Shabbat") using the word list and the title spans found in the text.
+ * Returns null when nothing of a name is left ("Major", "President").
+ */
+export function stripTitles(span: RawSpan, ws: readonly Word[], inTitle: (offset: number) => boolean): RawSpan | null {
+  const inside = ws.filter((w) => w.start >= span.start && w.end <= span.end);
+  let a = 0;
+  let b = inside.length - 1;
+  const strippable = (w: Word) => inTitle(w.start) || isTitleWord(w.text) || w.text === 'the' || w.text === 'The' || !isCapitalised(w.text);
+  while (a <= b && strippable(inside[a])) a++;
+  while (b >= a && (inTitle(inside[b].start) || (isTitleWord(inside[b].text) && !isCapitalised(inside[b].text[0]) === false && RANK_WORDS.has(inside[b].text)) || !isCapitalised(inside[b].text))) b--;
+  if (a > b) return null;
+  const kept = inside.slice(a, b + 1);
+  if (kept.every((w) => RANK_WORDS.has(w.text) || isTitleWord(w.text))) return null;
+  return { ...span, start: kept[0].start, end: kept[kept.length - 1].end };
+}
+
+const PRIORITY: Record<EntityType, number> = {
+  person: 0,
+  title: 1,
+  organization: 2,
+  place: 3,
+  group: 4,
+  date: 5,
+  time: 6,
+  quantity: 7,
+};
+
+/**
+ * One flat layer: where spans overlap, the one of higher priority (person > title > organisation > place > group >
+ * date > time > quantity), then the longer one, wins. Returns spans sorted by start.
+ */
+export function resolveOverlaps(spans: readonly RawSpan[]): RawSpan[] {
+  const ranked = [...spans].sort((x, y) => PRIORITY[x.type] - PRIORITY[y.type] || y.end - y.start - (x.end - x.start) || x.start - y.start);
+  const taken: RawSpan[] = [];
+  const overlaps = (s: RawSpan) => taken.some((t) => t.start < s.end && s.start < t.end);
+  for (const s of ranked) if (s.end > s.start && !overlaps(s)) taken.push(s);
+  return taken.sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+/**
+ * Names seen once in full are names elsewhere too: repeats of a full person name, and its surname alone ("Putin"
+ * after "Vladimir Putin"), become person spans where nothing else was found.
+ */
+export function propagatePersons(text: string, ws: readonly Word[], spans: RawSpan[]): RawSpan[] {
+  const persons = spans.filter((s) => s.type === 'person');
+  const surnames = new Set<string>();
+  const fullNames = new Set<string>();
+  for (const p of persons) {
+    const parts = ws.filter((w) => w.start >= p.start && w.end <= p.end);
+    if (parts.length >= 2) {
+      fullNames.add(text.slice(p.start, p.end));
+      const last = parts[parts.length - 1].text;
+      if (isCapitalised(last) && last.length > 1 && !RANK_WORDS.has(last)) surnames.add(last);
+    }
+  }
+  if (!surnames.size) return spans;
+  const covered = (a: number, b: number) => spans.some((s) => s.start < b && a < s.end);
+  const added: RawSpan[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    if (!surnames.has(w.text) || covered(w.start, w.end)) continue;
+    // Prefer the full name when it is repeated: "Vladimir Putin" again, not only "Putin".
+    const prev = ws[i - 1];
+    if (prev && fullNames.has(text.slice(prev.start, w.end)) && !covered(prev.start, w.end)) {
+      added.push({ start: prev.start, end: w.end, type: 'person', source: 'propagated' });
+    } else {
+      added.push({ start: w.start, end: w.end, type: 'person', source: 'propagated' });
+    }
+  }
+  return added.length ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+}
+
+export function toEntity(text: string, s: RawSpan): Entity {
+  return { start: s.start, end: s.end, type: s.type, text: text.slice(s.start, s.end), source: s.source };
+}

@@ -1,0 +1,81 @@
+import { TITLE_HEADS, TITLE_MODIFIERS, WEAK_TITLE_HEADS } from './lexicon';
+import { isCapitalised, onlySpaceBetween, type Word } from '../text/words';
+
+export interface TitleSpan {
+  start: number;
+  end: number;
+}
+
+const JOINERS = new Set(['and', 'of', 'for', '&']);
+
+function isTitleWord(w: string): boolean {
+  return TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w);
+}
+
+/**
+ * Titles, roles and ranks written with capitals: "Prime and Defense Minister", "National Security Advisor",
+ * "Director of Military Intelligence", "Major-General", "Russian Defense Minister" (without "Russian": that is a group).
+ * A title is a run of title words that ends in a head word; "of"/"for" may join a head to its capitalised domain
+ * ("Secretary of State"), "and" joins two titles of one person ("Prime and Defense Minister").
+ */
+export function findTitles(text: string, ws: readonly Word[]): TitleSpan[] {
+  const out: TitleSpan[] = [];
+  let i = 0;
+  while (i < ws.length) {
+    const w = ws[i].text;
+    if (!isTitleWord(w) || !isCapitalised(w)) {
+      i++;
+      continue;
+    }
+    // Grow the run of title words (and joiners between title words on one line).
+    let j = i;
+    let lastHead = TITLE_HEADS.has(w) ? i : -1;
+    while (j + 1 < ws.length && onlySpaceBetween(text, ws[j].end, ws[j + 1].start)) {
+      const next = ws[j + 1].text;
+      if (isTitleWord(next) && isCapitalised(next)) {
+        j++;
+        if (TITLE_HEADS.has(next)) lastHead = j;
+        continue;
+      }
+      // "Prime and Defense Minister": a joiner between two title words
+      if (next === 'and' && j + 2 < ws.length && isTitleWord(ws[j + 2].text) && onlySpaceBetween(text, ws[j + 1].end, ws[j + 2].start)) {
+        j += 2;
+        if (TITLE_HEADS.has(ws[j].text)) lastHead = j;
+        continue;
+      }
+      // "Director of Military Intelligence", "Secretary of State": of + capitalised words, right after a head
+      if ((next === 'of' || next === 'for') && lastHead === j && j + 2 < ws.length && isCapitalised(ws[j + 2].text) && !JOINERS.has(ws[j + 2].text)) {
+        let k = j + 2;
+        while (k + 1 < ws.length && isCapitalised(ws[k + 1].text) && onlySpaceBetween(text, ws[k].end, ws[k + 1].start) && !TITLE_HEADS.has(ws[k + 1].text)) k++;
+        // Only a short domain: "of State", "of Military Intelligence", "of the" is not allowed.
+        if (k - (j + 2) <= 2) {
+          j = k;
+          lastHead = k;
+          continue;
+        }
+      }
+      break;
+    }
+    if (lastHead < 0) {
+      i = j + 1;
+      continue;
+    }
+    const first = i;
+    const end = ws[lastHead].end;
+    const single = lastHead === first;
+    const headWord = ws[lastHead].text;
+    // A weak head alone ("General", "Major") needs a following capitalised name to be a title.
+    if (single && WEAK_TITLE_HEADS.has(headWord)) {
+      const nx = ws[lastHead + 1];
+      if (!nx || !isCapitalised(nx.text) || !onlySpaceBetween(text, ws[lastHead].end, nx.start) || isTitleWord(nx.text)) {
+        i = lastHead + 1;
+        continue;
+      }
+    }
+    // Sentence-initial "General Motors"-like false positives are left to the name tagger: a title followed by an
+    // organisation word is still reported as title only when the head is strong.
+    out.push({ start: ws[first].start, end });
+    i = lastHead + 1;
+  }
+  return out;
+}

@@ -1,0 +1,7 @@
+/**
+ * Analyst Lens analysis core: pure functions over text, no host APIs. Runs in Node, worker threads and browsers.
+ * `require('./dist/core.js').analyze(text)` from Node scripts.
+ */
+export { analyze, DEFAULT_MAX_LENGTH } from './analyze';
+export type { Analysis, AnalyzeOptions, Entity, EntityType, Span } from './types';
+export { ENTITY_TYPES } from './types';
