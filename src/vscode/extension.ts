@@ -1,1 +1,81 @@
-export {};
+import * as vscode from 'vscode';
+import { AnalysisService } from './analysisService';
+import { readConfig, SECTION, type LensConfig } from './config';
+import { DecorationFeature } from './features/decorations';
+import { StatusBarFeature } from './features/statusBar';
+import { registerEntityCommands } from './features/commands';
+import { COMMANDS } from './commandIds';
+
+/** What other extensions (and the integration tests) get from `getExtension('analyst-lens.analyst-lens').exports`. */
+export interface AnalystLensApi {
+  /** Milliseconds activate() took, measured inside the extension host. */
+  activationMs: number;
+  getEntities(uri?: vscode.Uri | string): Thenable<unknown>;
+}
+
+/**
+ * Builds the services and registers every feature. Synchronous on purpose: nothing here waits on I/O, so
+ * activation stays fast; analysis starts when a report is shown.
+ */
+export function activate(context: vscode.ExtensionContext): AnalystLensApi {
+  const started = Date.now();
+  const log = vscode.window.createOutputChannel('Analyst Lens', { log: true });
+  let config: LensConfig = readConfig();
+  /** Session toggle (the command); starts from and follows the analystLens.enabled setting. */
+  let enabled = config.enabled;
+  const getConfig = (): LensConfig => ({ ...config, enabled });
+
+  const service = new AnalysisService(getConfig, log);
+  const decorations = new DecorationFeature(service, getConfig);
+  const status = new StatusBarFeature(service, getConfig);
+
+  context.subscriptions.push(
+    log,
+    service,
+    decorations,
+    status,
+    ...registerEntityCommands({
+      service,
+      decorations,
+      log,
+      isEnabled: () => enabled,
+      setEnabled: (on) => {
+        enabled = on;
+        decorations.refreshAll();
+        status.update();
+      },
+    }),
+    vscode.workspace.onDidOpenTextDocument((doc) => service.schedule(doc)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length) service.schedule(e.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => service.forget(doc.uri)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      const before = config;
+      config = readConfig();
+      if (e.affectsConfiguration(`${SECTION}.enabled`)) enabled = config.enabled;
+      if (e.affectsConfiguration(`${SECTION}.languages`) || e.affectsConfiguration(`${SECTION}.maxDocumentLength`) || before.languages !== config.languages) {
+        for (const ed of vscode.window.visibleTextEditors) {
+          service.forget(ed.document.uri);
+          service.schedule(ed.document);
+        }
+      }
+      decorations.refreshAll();
+      status.update();
+    }),
+  );
+
+  for (const editor of vscode.window.visibleTextEditors) service.schedule(editor.document);
+  const activationMs = Date.now() - started;
+  log.info(`Analyst Lens activated in ${activationMs} ms (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
+
+  return {
+    activationMs,
+    getEntities: (uri) => vscode.commands.executeCommand(COMMANDS.getEntities, uri),
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -27,7 +27,7 @@ const DATE_PATTERNS = [
   `(?:the\\s+)?(?:day\\s+before\\s+yesterday|day\\s+after\\s+tomorrow)`,
   '(?:yesterday|today|tomorrow|tonight)(?:\\s+(?:morning|afternoon|evening|night))?',
   `${NUMWORD}\\s+${UNIT}\\s+ago`,
-  `(?:in|since|by|until|during|from|of)\\s+(?:the\\s+)?(?:early\\s+|late\\s+|mid-)?(?:19|20)\\d{2}s?(?![\\d.,%])`,
+  `(?:in|since|by|until|during|from|of)\\s+(?:the\\s+)?(?:early\\s+|late\\s+|mid-)?(?:19|20)\\d{2}s?(?![\\d%]|[.,]\\d)`,
   `(?:on|last|next|this|by|until|since)\\s+${WEEKDAY}`,
   `${WEEKDAY}`,
   `(?:in|since|by|until|during|early|late|mid-|of)\\s+${MONTH}(?![a-z])`,

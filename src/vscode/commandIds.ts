@@ -1,0 +1,8 @@
+/** Command ids, one place (package.json contributes the same ids under category "Analyst Lens"). */
+export const COMMANDS = {
+  toggleHighlights: 'analystLens.toggleHighlights',
+  refresh: 'analystLens.refresh',
+  listEntities: 'analystLens.listEntities',
+  getEntities: 'analystLens.getEntities',
+  showLog: 'analystLens.showLog',
+} as const;

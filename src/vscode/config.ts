@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { ENTITY_TYPES, type EntityType } from '../core';
+
+export const SECTION = 'analystLens';
+
+/** Typed view of the extension's settings. Malformed values fall back to defaults; they never throw. */
+export interface LensConfig {
+  enabled: boolean;
+  highlight: Record<EntityType, boolean>;
+  debounceMs: number;
+  maxDocumentLength: number;
+  languages: string[];
+}
+
+export const DEFAULTS: LensConfig = {
+  enabled: true,
+  highlight: Object.fromEntries(ENTITY_TYPES.map((t) => [t, true])) as Record<EntityType, boolean>,
+  debounceMs: 300,
+  maxDocumentLength: 2_000_000,
+  languages: ['markdown', 'plaintext'],
+};
+
+function num(v: unknown, fallback: number, min: number, max: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, Math.round(v))) : fallback;
+}
+
+export function readConfig(scope?: vscode.ConfigurationScope): LensConfig {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const highlight = { ...DEFAULTS.highlight };
+  for (const t of ENTITY_TYPES) {
+    const v = c.get<unknown>(`highlight.${t}`);
+    if (typeof v === 'boolean') highlight[t] = v;
+  }
+  const langs = c.get<unknown>('languages');
+  return {
+    enabled: c.get<unknown>('enabled') !== false,
+    highlight,
+    debounceMs: num(c.get('debounceMs'), DEFAULTS.debounceMs, 0, 10_000),
+    maxDocumentLength: num(c.get('maxDocumentLength'), DEFAULTS.maxDocumentLength, 1_000, 100_000_000),
+    languages: Array.isArray(langs) && langs.every((l) => typeof l === 'string') ? (langs as string[]) : DEFAULTS.languages,
+  };
+}

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import type { Entity } from '../core';
+
+/** Core offsets are UTF-16 indices, as VS Code's: positionAt maps them directly. */
+export function toRange(doc: vscode.TextDocument, e: { start: number; end: number }): vscode.Range {
+  return new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end));
+}
+
+export interface EntityDto {
+  start: number;
+  end: number;
+  type: string;
+  text: string;
+  range: [number, number, number, number];
+}
+
+export function toDto(doc: vscode.TextDocument, e: Entity): EntityDto {
+  const r = toRange(doc, e);
+  return { start: e.start, end: e.end, type: e.type, text: e.text, range: [r.start.line, r.start.character, r.end.line, r.end.character] };
+}
+
+/** Plural labels for the status bar and lists. */
+export const TYPE_LABELS: Record<string, [string, string]> = {
+  person: ['person', 'people'],
+  organization: ['organisation', 'organisations'],
+  place: ['place', 'places'],
+  date: ['date', 'dates'],
+  time: ['time', 'times'],
+  group: ['group', 'groups'],
+  title: ['title', 'titles'],
+  quantity: ['quantity', 'quantities'],
+};

@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import type { AnalysisService } from '../analysisService';
+import { COMMANDS } from '../commandIds';
+import { toDto, toRange, TYPE_LABELS, type EntityDto } from '../convert';
+import type { DecorationFeature } from './decorations';
+
+export interface EntitiesResult {
+  uri: string;
+  version: number;
+  enabled: boolean;
+  skipped?: string;
+  limited?: { analyzedLength: number; reason: string };
+  entities: EntityDto[];
+  decorated: Record<string, number>;
+}
+
+export interface CommandDeps {
+  service: AnalysisService;
+  decorations: DecorationFeature;
+  isEnabled: () => boolean;
+  setEnabled: (on: boolean) => void;
+  log: vscode.LogOutputChannel;
+}
+
+async function resolveDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
+  if (arg instanceof vscode.Uri) return vscode.workspace.openTextDocument(arg);
+  if (typeof arg === 'string' && arg) return vscode.workspace.openTextDocument(vscode.Uri.parse(arg));
+  return vscode.window.activeTextEditor?.document;
+}
+
+/** The palette commands of the entity layer. Each returns something useful to scripts and tests. */
+export function registerEntityCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { service, decorations } = deps;
+  return [
+    vscode.commands.registerCommand(COMMANDS.toggleHighlights, () => {
+      deps.setEnabled(!deps.isEnabled());
+      return deps.isEnabled();
+    }),
+    vscode.commands.registerCommand(COMMANDS.refresh, async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc) return undefined;
+      service.forget(doc.uri);
+      const r = await service.get(doc);
+      return r.analysis.entities.length;
+    }),
+    vscode.commands.registerCommand(COMMANDS.getEntities, async (arg?: unknown): Promise<EntitiesResult | undefined> => {
+      const doc = await resolveDocument(arg);
+      if (!doc) return undefined;
+      const r = await service.get(doc);
+      return {
+        uri: r.uri,
+        version: r.version,
+        enabled: deps.isEnabled(),
+        skipped: r.skipped,
+        limited: r.analysis.limited,
+        entities: r.analysis.entities.map((e) => toDto(doc, e)),
+        decorated: decorations.decoratedCounts(r.uri),
+      };
+    }),
+    vscode.commands.registerCommand(COMMANDS.listEntities, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !service.isEligible(editor.document)) {
+        void vscode.window.showInformationMessage('Analyst Lens: open a Markdown or plain-text report to list its entities.');
+        return;
+      }
+      const doc = editor.document;
+      const r = await service.get(doc);
+      type Item = vscode.QuickPickItem & { offset?: number; end?: number };
+      const items: Item[] = [];
+      const byType = new Map<string, Map<string, { first: number; end: number; count: number }>>();
+      for (const e of r.analysis.entities) {
+        const m = byType.get(e.type) ?? new Map();
+        byType.set(e.type, m);
+        const seen = m.get(e.text);
+        if (seen) seen.count++;
+        else m.set(e.text, { first: e.start, end: e.end, count: 1 });
+      }
+      for (const [type, m] of byType) {
+        items.push({ label: TYPE_LABELS[type]?.[1] ?? type, kind: vscode.QuickPickItemKind.Separator });
+        for (const [text, v] of [...m].sort((a, b) => b[1].count - a[1].count)) {
+          items.push({ label: text, description: `${v.count}×`, detail: `line ${doc.positionAt(v.first).line + 1}`, offset: v.first, end: v.end });
+        }
+      }
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: `${r.analysis.entities.length} entities — pick one to reveal its first mention`, matchOnDescription: true });
+      if (pick?.offset !== undefined && pick.end !== undefined) {
+        const range = toRange(doc, { start: pick.offset, end: pick.end });
+        editor.selection = new vscode.Selection(range.start, range.end);
+        editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      }
+    }),
+    vscode.commands.registerCommand(COMMANDS.showLog, () => deps.log.show()),
+  ];
+}

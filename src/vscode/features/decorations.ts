@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { ENTITY_TYPES, type EntityType } from '../../core';
+import type { AnalysisService, DocumentAnalysis } from '../analysisService';
+import type { LensConfig } from '../config';
+import { toRange } from '../convert';
+
+/** Theme colour id of an entity type's highlight: contributed in package.json under contributes.colors. */
+export const colorId = (t: EntityType) => `analystLens.${t}Background`;
+
+/**
+ * One decoration type per entity type, created once and coloured from the theme. Decorations are set when an
+ * analysis arrives; between analyses VS Code moves them with the edits, so highlights follow typing.
+ */
+export class DecorationFeature implements vscode.Disposable {
+  private readonly types = new Map<EntityType, vscode.TextEditorDecorationType>();
+  /** uri -> type -> number of ranges currently decorated (what the user sees). */
+  private readonly decorated = new Map<string, Record<string, number>>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly service: AnalysisService,
+    private readonly config: () => LensConfig,
+  ) {
+    for (const t of ENTITY_TYPES) {
+      this.types.set(
+        t,
+        vscode.window.createTextEditorDecorationType({
+          backgroundColor: new vscode.ThemeColor(colorId(t)),
+          borderRadius: '2px',
+          rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+        }),
+      );
+    }
+    this.subscriptions.push(
+      service.onDidAnalyze((r) => this.applyTo(r)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const e of editors) {
+          const r = service.peek(e.document);
+          if (r && r.version === e.document.version) this.apply(e, r);
+          else if (service.isEligible(e.document)) service.schedule(e.document);
+        }
+      }),
+    );
+  }
+
+  /** Counts of decorated ranges per type for a document, as last applied to a visible editor. */
+  decoratedCounts(uri: string): Record<string, number> {
+    return { ...(this.decorated.get(uri) ?? Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0]))) };
+  }
+
+  /** Re-apply to every visible editor (after a settings change or a toggle). */
+  refreshAll(): void {
+    for (const e of vscode.window.visibleTextEditors) {
+      const r = this.service.peek(e.document);
+      if (r) this.apply(e, r);
+      else this.clear(e);
+    }
+  }
+
+  private applyTo(r: DocumentAnalysis): void {
+    for (const e of vscode.window.visibleTextEditors) if (e.document.uri.toString() === r.uri) this.apply(e, r);
+  }
+
+  private apply(editor: vscode.TextEditor, r: DocumentAnalysis): void {
+    const cfg = this.config();
+    if (!cfg.enabled || !this.service.isEligible(editor.document)) return this.clear(editor);
+    const byType = new Map<EntityType, vscode.Range[]>(ENTITY_TYPES.map((t) => [t, []]));
+    for (const e of r.analysis.entities) if (cfg.highlight[e.type]) byType.get(e.type)!.push(toRange(editor.document, e));
+    const counts: Record<string, number> = {};
+    for (const [t, ranges] of byType) {
+      editor.setDecorations(this.types.get(t)!, ranges);
+      counts[t] = ranges.length;
+    }
+    this.decorated.set(r.uri, counts);
+  }
+
+  private clear(editor: vscode.TextEditor): void {
+    for (const dt of this.types.values()) editor.setDecorations(dt, []);
+    this.decorated.set(editor.document.uri.toString(), Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])));
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+    for (const dt of this.types.values()) dt.dispose();
+    this.types.clear();
+  }
+}

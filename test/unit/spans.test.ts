@@ -1,0 +1,103 @@
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../src/core';
+
+const find = (text: string, type: string) =>
+  analyze(text)
+    .entities.filter((e) => e.type === type)
+    .map((e) => e.text);
+
+describe('[core/spans] titles, ranks and span boundaries', () => {
+  it('splits a title and a nationality off a person: "Russian President Vladimir Putin"', () => {
+    const text = 'He met with Russian President Vladimir Putin in Sochi.';
+    const ents = analyze(text).entities;
+    const at = (s: string) => ents.find((e) => e.text === s);
+    assert.equal(at('President')?.type, 'title');
+    assert.equal(at('Vladimir Putin')?.type, 'person');
+    assert.ok(!ents.some((e) => e.text.includes('President Vladimir')), 'no person span holds the title');
+  });
+
+  it('finds multi-word titles joined by "and" and "of"', () => {
+    const text =
+      'Israeli Prime and Defense Minister Benjamin Netanyahu spoke with the Director of Military Intelligence, Major-General Tamir Heiman.';
+    const titles = find(text, 'title');
+    assert.ok(titles.includes('Prime and Defense Minister'), titles.join('|'));
+    assert.ok(titles.includes('Director of Military Intelligence'), titles.join('|'));
+    assert.ok(titles.includes('Major-General'), titles.join('|'));
+  });
+
+  it('never reports a rank word alone as a person', () => {
+    const text = 'Major General Aharon Haliva and Major-General Tamir Heiman attended. The Major left early.';
+    for (const e of analyze(text).entities.filter((x) => x.type === 'person')) {
+      assert.ok(!/^(Major|General|Major-|Major-General)$/.test(e.text), `rank as person: ${e.text}`);
+    }
+  });
+
+  it('keeps trailing punctuation and possessives out of every span', () => {
+    const text = 'On the eve of Netanyahu’s arrival, Moscow warned Jerusalem. Israel’s security (Russia). “Syria,” he said.';
+    for (const e of analyze(text).entities) {
+      assert.ok(!/[\s.,;:’'"”)]$/.test(e.text), `trailing junk in ${JSON.stringify(e.text)}`);
+      assert.ok(!/[’']s$/.test(e.text), `possessive in ${JSON.stringify(e.text)}`);
+    }
+  });
+
+  it('a lone surname of a person already seen is a person', () => {
+    const text = 'Sergei Shoigu met the delegation. Later, Shoigu told reporters the talks went well.';
+    const people = analyze(text).entities.filter((e) => e.type === 'person');
+    assert.ok(people.some((p) => p.text === 'Shoigu' && p.start === text.lastIndexOf('Shoigu')), JSON.stringify(people));
+  });
+
+  it('offsets always slice to the entity text, and spans never overlap', () => {
+    const text = 'Israel’s National Security Advisor Meir Ben-Shabbat flew to Moscow on 5 January 2024 with 300 troops.\r\nשלום 👋 مرحبا';
+    const { entities } = analyze(text);
+    for (const e of entities) assert.equal(text.slice(e.start, e.end), e.text);
+    for (let i = 1; i < entities.length; i++) assert.ok(entities[i - 1].end <= entities[i].start, 'overlap');
+  });
+});
+
+describe('[core/temporal] dates, times and quantities', () => {
+  it('finds absolute, partial and relative dates without the leading preposition', () => {
+    const text = 'The talks on 5 January 2024 followed a call this morning; a summit is due next week, and one was held in 2019.';
+    const dates = find(text, 'date');
+    assert.deepEqual(dates, ['5 January 2024', 'this morning', 'next week', '2019']);
+  });
+
+  it('finds clock times and does not read the modal "may" as a month', () => {
+    const text = 'Troops may withdraw. The convoy left at 14:30 GMT and returned at 6 p.m.';
+    assert.deepEqual(find(text, 'time'), ['14:30 GMT', '6 p.m.']);
+    assert.deepEqual(find(text, 'date'), []);
+  });
+
+  it('finds amounts with units or currency, not bare numbers', () => {
+    const text = 'The deal is worth $5 billion and covers 3,000 troops, 20 percent of the force, in 12 districts.';
+    assert.deepEqual(find(text, 'quantity'), ['$5 billion', '3,000 troops', '20 percent']);
+  });
+});
+
+describe('[core/analyze] bad input', () => {
+  it('returns an empty analysis for empty and whitespace-only text', () => {
+    assert.deepEqual(analyze('').entities, []);
+    assert.deepEqual(analyze(' \n\t\r\n ').entities, []);
+  });
+
+  it('does not throw on binary-like text, NUL bytes, lone surrogates and control characters', () => {
+    const junk = '\u0000\u0001\ud800abc\udfff Putin \u202e\u0007' + String.fromCharCode(...Array.from({ length: 300 }, (_, i) => i));
+    const r = analyze(junk);
+    for (const e of r.entities) assert.equal(junk.slice(e.start, e.end), e.text);
+  });
+
+  it('analyses only up to maxLength and says so', () => {
+    const text = 'Vladimir Putin met Benjamin Netanyahu in Sochi. '.repeat(50);
+    const r = analyze(text, { maxLength: 200 });
+    assert.equal(r.limited?.analyzedLength, 200);
+    assert.ok(r.entities.every((e) => e.end <= 200));
+    assert.equal(r.length, text.length);
+  });
+
+  it('filters by type on request', () => {
+    const r = analyze('Vladimir Putin visited Moscow on Monday.', { types: ['date'] });
+    assert.deepEqual(
+      r.entities.map((e) => e.type),
+      ['date'],
+    );
+  });
+});
