@@ -5,7 +5,7 @@ import { findTitles } from './extract/titles';
 import { findTemporal } from './extract/temporal';
 import { findQuantities } from './extract/quantities';
 import { propagatePersons, resolveOverlaps, splitLines, stripTitles, toEntity, trimSpan, type RawSpan } from './extract/spans';
-import { recognizeNamesWithCompromise as recognizeNames } from './nlp/compromiseNames';
+import { recognizeNames } from './ner';
 
 export const DEFAULT_MAX_LENGTH = 5_000_000;
 
