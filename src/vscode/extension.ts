@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
       const before = config;
       config = readConfig();
       if (e.affectsConfiguration(`${SECTION}.enabled`)) enabled = config.enabled;
-      if (e.affectsConfiguration(`${SECTION}.languages`) || e.affectsConfiguration(`${SECTION}.maxDocumentLength`) || before.languages !== config.languages) {
+      if (e.affectsConfiguration(`${SECTION}.languages`) || e.affectsConfiguration(`${SECTION}.maxDocumentLength`) || e.affectsConfiguration(`${SECTION}.markdown.analyzeCode`) || before.languages !== config.languages) {
         for (const ed of vscode.window.visibleTextEditors) {
           service.forget(ed.document.uri);
           service.schedule(ed.document);
