@@ -156,6 +156,7 @@ export async function startCodeServer({ node24, entry, port, env = {}, onOutput,
         'chat.disableAIFeatures': true,
         'security.workspace.trust.enabled': false,
         'window.commandCenter': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
       },
       null,
       2,
@@ -182,6 +183,15 @@ export async function startCodeServer({ node24, entry, port, env = {}, onOutput,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let exited = null;
+  // If this process ends without stop() (an uncaught error, process.exit), take the server down with it.
+  const killOnExit = () => {
+    try {
+      process.kill(-proc.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', killOnExit);
   proc.on('exit', (code, signal) => {
     exited = { code, signal };
   });
@@ -203,6 +213,7 @@ export async function startCodeServer({ node24, entry, port, env = {}, onOutput,
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    process.removeListener('exit', killOnExit);
     if (exited === null) {
       try {
         process.kill(-proc.pid, 'SIGTERM');
