@@ -7,7 +7,8 @@
 // the full workbench console in test-artifacts/, and ends with `integration: N passed, N failed`.
 // Exit code: 0 only when the suite exited with 0 and at least one test passed.
 //
-// Environment: ANALYST_LENS_IT_TIMEOUT_MS (default 360000), ANALYST_LENS_IT_VERBOSE=1 (echo the console noise too).
+// Environment: ANALYST_LENS_IT_TIMEOUT_MS (default 360000), ANALYST_LENS_IT_VERBOSE=1 (echo the console noise too),
+// ANALYST_LENS_IT_GREP=<regexp> (only the matching tests; a leading ! runs all the others).
 import { existsSync, mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -72,7 +73,7 @@ async function main() {
     node24,
     entry,
     port,
-    env: { ANALYST_LENS_IT_MARK: MARK, ANALYST_LENS_IT_SIGNAL_DIR: signalDir },
+    env: { ANALYST_LENS_IT_MARK: MARK, ANALYST_LENS_IT_SIGNAL_DIR: signalDir, ANALYST_LENS_IT_GREP: process.env.ANALYST_LENS_IT_GREP ?? '' },
     onOutput: (line) => serverLog.write(`${line}\n`),
   });
   say(`code-server is up at ${server.base} (${secs()}); starting headless Chromium`);

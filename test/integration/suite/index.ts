@@ -14,6 +14,12 @@ const MARK = process.env.ANALYST_LENS_IT_MARK ?? '';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // Run a subset: ANALYST_LENS_IT_GREP=<regexp> (prefix it with ! to run everything else).
+  const grep = process.env.ANALYST_LENS_IT_GREP;
+  if (grep) {
+    mocha.grep(new RegExp(grep.replace(/^!/, '')));
+    if (grep.startsWith('!')) mocha.invert();
+  }
   if (MARK) {
     // Every reporter line goes through Base.consoleLog; prefix each one.
     const base = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
