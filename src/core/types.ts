@@ -60,3 +60,51 @@ export interface Analysis {
   /** Set when the input was longer than `maxLength`: only `[0, analyzedLength)` was analysed. */
   limited?: { analyzedLength: number; reason: string };
 }
+
+/** How a mention refers to its actor. */
+export type MentionKind = 'name' | 'alias' | 'surname' | 'nominal' | 'registry';
+
+export interface Mention extends Span {
+  kind: MentionKind;
+  /** 1 for names; lower for nominal references ("the Premier") linked by rule. */
+  confidence: number;
+}
+
+export interface Quote extends Span {
+  /** Id of the speaking actor when known. */
+  speakerId?: string;
+  /** The speaker as the text names it ("the Israel leader"), when found. */
+  speakerText?: string;
+  /** 0–1: how sure the speaker attribution is. */
+  confidence: number;
+}
+
+export type ActorType = 'person' | 'organization' | 'place' | 'group';
+
+/** One actor of the report: all its mentions merged, with what the text says about it. */
+export interface Actor {
+  /** Stable within a text: `${type}:${slug of canonical name}`. */
+  id: string;
+  type: ActorType;
+  /** Canonical name: the longest full name used ("Benjamin Netanyahu"). */
+  name: string;
+  /** Other surface forms as they occur ("Netanyahu", "Prime Minister Netanyahu", "the Premier"). */
+  aliases: string[];
+  /** Roles, titles and ranks from the text ("Prime Minister", "Major-General"). */
+  roles: string[];
+  /** Country or organisation the actor belongs to, from the text ("Israel", "Russia"). */
+  affiliation?: string;
+  mentions: Mention[];
+  /** Offset of the first mention. */
+  firstMention: number;
+  mentionCount: number;
+  /** 0–1, relative prominence in the text (mentions, position, quotes). */
+  salience: number;
+  quotes: Quote[];
+  /** Actors and places in the same sentences, with counts, most frequent first. */
+  related: { id: string; name: string; type: ActorType; count: number }[];
+  /** Verbs the actor is the subject of ("met", "warned", "travelled"). */
+  actions: string[];
+  /** Analyst notes and flags from the actor registry, when the actor is registered. */
+  registry?: { notes?: string; tags?: string[]; watchlist?: boolean; source: string };
+}
