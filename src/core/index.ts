@@ -5,3 +5,6 @@
 export { analyze, DEFAULT_MAX_LENGTH } from './analyze';
 export type { Analysis, AnalyzeOptions, Entity, EntityType, Span } from './types';
 export { ENTITY_TYPES } from './types';
+export { contentHash } from './text/contentHash';
+export { indexEntry, actorKey } from './workspace/indexEntry';
+export type { IndexEntry, IndexedActor } from './workspace/indexEntry';

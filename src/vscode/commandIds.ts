@@ -5,4 +5,7 @@ export const COMMANDS = {
   listEntities: 'analystLens.listEntities',
   getEntities: 'analystLens.getEntities',
   showLog: 'analystLens.showLog',
+  reindexWorkspace: 'analystLens.reindexWorkspace',
+  goToActorInWorkspace: 'analystLens.goToActorInWorkspace',
+  findAllMentionsInWorkspace: 'analystLens.findAllMentionsInWorkspace',
 } as const;
