@@ -1,0 +1,188 @@
+/**
+ * Builds the TextMate injection grammar `syntaxes/analyst-markup.injection.tmLanguage.json` from the
+ * same patterns and term lists the core recognizers use, so editor colouring and `findMarkup` agree.
+ * The JSON file is generated; `test/unit/grammar.test.ts` fails when it is out of date and rewrites it
+ * when run with `UPDATE_GRAMMAR=1`.
+ *
+ * Differences from the recognizers, inherent to a line-by-line regex engine: a multi-word term split
+ * across two lines is not coloured; `29 FEB` DTGs in non-leap years are coloured.
+ */
+import { ICD203_ROWS, REMOTE_COPULAS, REMOTE_NOUNS, plainTerms, termSource } from './estimative';
+import {
+  ANY_AT,
+  ANY_DOT,
+  ATTACK,
+  BANNER,
+  BANNER_LINE,
+  COLON_SLASHES,
+  CVE,
+  DEF_DOT,
+  DOMAIN_AFTER,
+  DOMAIN_BEFORE,
+  DTG,
+  HASH_AFTER,
+  HASH_BEFORE,
+  IPV4,
+  IPV4_AFTER,
+  IPV4_BEFORE,
+  IPV6,
+  IPV6_AFTER,
+  IPV6_BEFORE,
+  LABEL,
+  PORTION,
+  URL_PATH_CHAR,
+  URL_SCHEME,
+} from './patterns';
+import { FILE_EXTENSION_TLD_SET, TLDS } from './tlds';
+
+export const INJECTION_SCOPE_NAME = 'analyst.markup.injection';
+export const INJECTION_SELECTOR = 'L:text.html.markdown -comment -meta.embedded, L:text.plain';
+
+/** Scope names, by what they mark. Each ends in `.analyst`. */
+export const SCOPES = {
+  estimative: (rowId: string) => `keyword.other.estimative.${rowId}.analyst`,
+  confidence: (level: string) => `keyword.other.confidence.${level}.analyst`,
+  portion: 'constant.other.marking.portion.analyst',
+  banner: 'constant.other.marking.banner.analyst',
+  tlp: (label: string) => `constant.other.marking.tlp.${label}.analyst`,
+  dtg: 'constant.numeric.dtg.analyst',
+  indicator: (type: string) => `string.other.indicator.${type}.analyst`,
+} as const;
+
+export interface GrammarRule {
+  name?: string;
+  match?: string;
+  captures?: Record<string, { name: string }>;
+  include?: string;
+  patterns?: GrammarRule[];
+  comment?: string;
+}
+
+export interface InjectionGrammar {
+  comment: string;
+  name: string;
+  scopeName: string;
+  injectionSelector: string;
+  patterns: GrammarRule[];
+  repository: Record<string, GrammarRule>;
+}
+
+const ci = (s: string): string => `(?i:${s})`;
+/** A DNS label, both cases spelled out (the grammar is case-sensitive unless told otherwise). */
+const G_LABEL = LABEL.replace(/a-z0-9/g, 'a-zA-Z0-9');
+const G_ANY_DOT = ci(ANY_DOT);
+const G_DEF_DOT = ci(DEF_DOT);
+const G_DOMAIN_AFTER = ci(DOMAIN_AFTER);
+
+function tldAlternation(tlds: readonly string[]): string {
+  const sorted = [...tlds].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const lower = sorted.join('|');
+  return `(?:${lower}|${sorted.map((t) => t.toUpperCase()).join('|')})`;
+}
+
+/** A dotted name whose last label is a known TLD (lower or upper case), plain dots only. */
+function bareName(tlds: readonly string[]): string {
+  return `${G_LABEL}(?:\\.${G_LABEL})*\\.${tldAlternation(tlds)}`;
+}
+/** A dotted name with at least one defanged dot and an alphabetic last label. */
+const DEFANGED_NAME = `(?=${G_LABEL}(?:${G_ANY_DOT}${G_LABEL})*?${G_DEF_DOT})${G_LABEL}(?:${G_ANY_DOT}${G_LABEL})*${G_ANY_DOT}[a-zA-Z]{2,24}`;
+
+function rule(name: string, match: string, comment?: string): GrammarRule {
+  return comment ? { comment, name, match } : { name, match };
+}
+
+export function buildInjectionGrammar(): InjectionGrammar {
+  const bareTlds = TLDS.filter((t) => !FILE_EXTENSION_TLD_SET.has(t));
+
+  const estimative: GrammarRule[] = ICD203_ROWS.map((row) => {
+    const terms = plainTerms()
+      .filter((t) => t.row.id === row.id)
+      .map((t) => termSource(t.term));
+    return terms.length > 0 ? rule(SCOPES.estimative(row.id), ci(`\\b(?:${terms.join('|')})\\b`)) : undefined;
+  }).filter((r): r is GrammarRule => r !== undefined);
+  estimative.push(
+    {
+      comment: '"remote" is a likelihood only as "a remote chance/possibility" or "... is remote." (not "remote access")',
+      match: ci(`\\b(remote)(?=\\s+(?:${REMOTE_NOUNS.join('|')})\\b)`),
+      captures: { '1': { name: SCOPES.estimative('almost-no-chance') } },
+    },
+    {
+      match: ci(
+        `\\b(?:${REMOTE_COPULAS.join('|')})\\s+(?:(?:only|very|extremely|still|at best)\\s+)?(remote)\\b` +
+          `(?=\\s*(?:[.,;:!?)]|$|(?:that|but|at best)\\b))`,
+      ),
+      captures: { '1': { name: SCOPES.estimative('almost-no-chance') } },
+    },
+  );
+
+  const confidence: GrammarRule[] = [
+    rule(SCOPES.confidence('high'), ci(`\\bhigh(?:\\s+|-)confidence\\b`)),
+    rule(SCOPES.confidence('moderate'), ci(`\\b(?:moderate|medium)(?:\\s+|-)confidence\\b`)),
+    rule(SCOPES.confidence('low'), ci(`\\blow(?:\\s+|-)confidence\\b`)),
+  ];
+
+  const tlp = (label: string, re: string): GrammarRule =>
+    rule(SCOPES.tlp(label), ci(`(?<![\\w])TLP: ?${re}(?![\\w+])`));
+  const markings: GrammarRule[] = [
+    rule(SCOPES.portion, PORTION, 'portion markings: (U) (C) (S) (TS) (TS//SI//NF) (S//REL TO USA, GBR)'),
+    rule(SCOPES.banner, BANNER, 'banners with control markings: TOP SECRET//SI//NOFORN'),
+    { comment: 'a bare level alone on its line', match: BANNER_LINE, captures: { '1': { name: SCOPES.banner } } },
+    tlp('red', 'RED'),
+    tlp('amber-strict', 'AMBER\\+STRICT'),
+    tlp('amber', 'AMBER'),
+    tlp('green', 'GREEN'),
+    tlp('clear', 'CLEAR'),
+    tlp('white', 'WHITE'),
+  ];
+
+  // days that no month has: 30/31 FEB, 31 of the 30-day months
+  const dtg = DTG.replace(
+    '(?<![\\w])',
+    '(?<![\\w])(?!3[01][0-9]{4}[A-Z][ \\t]?FEB)(?!31[0-9]{4}[A-Z][ \\t]?(?:APR|JUN|SEP|NOV))',
+  );
+
+  const ind = SCOPES.indicator;
+  const indicators: GrammarRule[] = [
+    rule(
+      ind('url'),
+      `${ci(`(?<![\\w])${URL_SCHEME}${COLON_SLASHES}(?:${LABEL}(?:${ANY_DOT}${LABEL})*|\\[[0-9a-f:.]+\\])(?::[0-9]{1,5})?`)}` +
+        `(?:[/?#](?:${G_DEF_DOT}|${URL_PATH_CHAR}|\\(${URL_PATH_CHAR}*\\))*(?<![.,;:!?*_~'"]))?`,
+    ),
+    rule(
+      ind('email'),
+      `(?<![\\w.%+-])[a-zA-Z0-9_%+-]+(?:\\.[a-zA-Z0-9_%+-]+)*${ci(ANY_AT)}` +
+        `(?:${DEFANGED_NAME}|${bareName(TLDS)})(?![\\w-])(?!${G_ANY_DOT}[a-zA-Z0-9])`,
+    ),
+    rule(ind('ipv6'), ci(IPV6_BEFORE + IPV6 + IPV6_AFTER)),
+    rule(ind('ipv4'), ci(IPV4_BEFORE + IPV4 + IPV4_AFTER)),
+    rule(ind('domain'), `${DOMAIN_BEFORE}(?:${DEFANGED_NAME}|${bareName(bareTlds)})${G_DOMAIN_AFTER}`),
+    rule(ind('sha256'), `${HASH_BEFORE}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{64}${HASH_AFTER}`),
+    rule(ind('sha1'), `${HASH_BEFORE}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{40}${HASH_AFTER}`),
+    rule(ind('md5'), `${HASH_BEFORE}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{32}${HASH_AFTER}`),
+    rule(ind('cve'), ci(CVE)),
+    rule(ind('attack-technique'), ATTACK),
+  ];
+
+  return {
+    comment:
+      'GENERATED from src/core/markup/grammar.ts — do not edit by hand; regenerate with ' +
+      '`UPDATE_GRAMMAR=1 npx mocha test/unit/grammar.test.ts`.',
+    name: 'Analyst markup',
+    scopeName: INJECTION_SCOPE_NAME,
+    injectionSelector: INJECTION_SELECTOR,
+    patterns: [
+      { include: '#markings' },
+      { include: '#dtg' },
+      { include: '#indicators' },
+      { include: '#estimative' },
+      { include: '#confidence' },
+    ],
+    repository: {
+      markings: { patterns: markings },
+      dtg: { patterns: [rule(SCOPES.dtg, dtg)] },
+      indicators: { patterns: indicators },
+      estimative: { patterns: estimative },
+      confidence: { patterns: confidence },
+    },
+  };
+}
