@@ -52,7 +52,8 @@ export const IPV6 =
   ].join('|') +
   ')';
 export const IPV6_BEFORE = String.raw`(?<![\w:.\[\]])`;
-export const IPV6_AFTER = String.raw`(?![\w:.\[\]])`;
+/** Not followed by more address characters; a sentence's full stop may follow. */
+export const IPV6_AFTER = String.raw`(?![\w:\[\]]|\.[0-9])`;
 
 /** Not preceded by a word character, dot, hyphen, at sign or defanged dot/at. */
 export const DOMAIN_BEFORE = String.raw`(?<![\w.@-])(?<!\[\.\]|\(\.\)|\{\.\}|\[@\])`;

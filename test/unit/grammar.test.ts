@@ -1,0 +1,393 @@
+/**
+ * The analyst-markup TextMate injection grammar, run through the real TextMate engine
+ * (vscode-textmate + vscode-oniguruma, WASM loaded from disk) on a plain-text and a markdown-like
+ * host grammar.
+ *
+ * The grammar JSON is generated from src/core/markup/grammar.ts. To regenerate it:
+ *   UPDATE_GRAMMAR=1 npx mocha test/unit/grammar.test.ts
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as oniguruma from 'vscode-oniguruma';
+import * as vsctm from 'vscode-textmate';
+import { SCOPES, buildInjectionGrammar, INJECTION_SCOPE_NAME } from '../../src/core/markup/grammar';
+import { findMarkup } from '../../src/core/markup/index';
+import type { MarkupSpan } from '../../src/core/markup/index';
+
+const ROOT = path.resolve(__dirname, '../..');
+const GRAMMAR_PATH = path.join(ROOT, 'syntaxes/analyst-markup.injection.tmLanguage.json');
+const FIXTURES = path.join(ROOT, 'test/fixtures/markup');
+
+// ------------------------------------------------------------------------------------------------
+// harness
+
+/** `text.plain`: no patterns of its own, only a host for the injection. */
+const PLAIN_ROOT = { scopeName: 'text.plain', patterns: [] };
+
+/**
+ * A markdown-like root with the structures that matter to an injection, shaped like VS Code's
+ * markdown grammar: a heading whose text is retokenised through capture patterns, HTML comments,
+ * fenced code (plain, and with an embedded language), inline code as a single `match` rule, bold as
+ * begin/end.
+ */
+const MARKDOWN_ROOT = {
+  scopeName: 'text.html.markdown',
+  patterns: [
+    { begin: '<!--', end: '-->', name: 'comment.block.html' },
+    {
+      begin: '^(```)(python)\\s*$',
+      end: '^(```)\\s*$',
+      name: 'markup.fenced_code.block.markdown',
+      contentName: 'meta.embedded.block.python',
+      patterns: [{ match: '\\b(?:def|return)\\b', name: 'keyword.control.python' }],
+    },
+    { begin: '^(```)\\s*$', end: '^(```)\\s*$', name: 'markup.fenced_code.block.markdown' },
+    {
+      match: '^(#{1,6})\\s+(.*)$',
+      name: 'markup.heading.markdown',
+      captures: {
+        '1': { name: 'punctuation.definition.heading.markdown' },
+        '2': { name: 'entity.name.section.markdown', patterns: [{ include: '#inline' }] },
+      },
+    },
+    { include: '#inline' },
+  ],
+  repository: {
+    inline: {
+      patterns: [
+        { match: '`[^`]+`', name: 'markup.inline.raw.string.markdown' },
+        { begin: '\\*\\*', end: '\\*\\*', name: 'markup.bold.markdown' },
+      ],
+    },
+  },
+};
+
+type Host = 'plain' | 'markdown';
+interface Token {
+  text: string;
+  scopes: string[];
+}
+
+let wasm: Promise<void> | undefined;
+function loadOniguruma(): Promise<void> {
+  if (!wasm) {
+    const bytes = fs.readFileSync(path.join(ROOT, 'node_modules/vscode-oniguruma/release/onig.wasm'));
+    wasm = oniguruma.loadWASM(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  }
+  return wasm;
+}
+
+const grammars = new Map<Host, Promise<vsctm.IGrammar>>();
+function loadGrammar(host: Host): Promise<vsctm.IGrammar> {
+  let g = grammars.get(host);
+  if (!g) {
+    const root = host === 'plain' ? PLAIN_ROOT : MARKDOWN_ROOT;
+    const registry = new vsctm.Registry({
+      onigLib: loadOniguruma().then(() => ({
+        createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
+        createOnigString: (s: string) => new oniguruma.OnigString(s),
+      })),
+      loadGrammar: async (scopeName: string) => {
+        if (scopeName === root.scopeName) return vsctm.parseRawGrammar(JSON.stringify(root), 'root.json');
+        if (scopeName === INJECTION_SCOPE_NAME) {
+          return vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH);
+        }
+        return null;
+      },
+      getInjections: (scopeName: string) => (scopeName === root.scopeName ? [INJECTION_SCOPE_NAME] : undefined),
+    });
+    g = registry.loadGrammar(root.scopeName).then((grammar) => {
+      if (!grammar) throw new Error(`could not load ${root.scopeName}`);
+      return grammar;
+    });
+    grammars.set(host, g);
+  }
+  return g;
+}
+
+/** Tokens of each line, state carried from line to line. */
+async function tokenize(text: string, host: Host = 'plain'): Promise<Token[][]> {
+  const grammar = await loadGrammar(host);
+  let state = vsctm.INITIAL;
+  const out: Token[][] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const r = grammar.tokenizeLine(line, state);
+    out.push(r.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes })));
+    state = r.ruleStack;
+  }
+  return out;
+}
+
+function analystScope(t: Token): string | undefined {
+  return [...t.scopes].reverse().find((s) => s.endsWith('.analyst'));
+}
+
+/** `[text, scope]` of the tokens that carry an `.analyst` scope, per line. */
+async function scopedLines(text: string, host: Host = 'plain'): Promise<[string, string][][]> {
+  return (await tokenize(text, host)).map((tokens) =>
+    tokens.flatMap((t): [string, string][] => {
+      const s = analystScope(t);
+      return s ? [[t.text, s]] : [];
+    }),
+  );
+}
+async function scoped(line: string, host: Host = 'plain'): Promise<[string, string][]> {
+  return (await scopedLines(line, host))[0] ?? [];
+}
+
+/** The scope the grammar should give a core span. */
+function scopeOf(s: MarkupSpan): string {
+  switch (s.kind) {
+    case 'estimative':
+      return SCOPES.estimative(s.subtype ?? '');
+    case 'confidence':
+      return SCOPES.confidence(s.level ?? '');
+    case 'dtg':
+      return SCOPES.dtg;
+    case 'indicator':
+      return SCOPES.indicator(s.subtype ?? '');
+    case 'marking':
+      if (s.subtype === 'tlp') return SCOPES.tlp((s.value ?? '').replace(/^TLP:/, '').replace('+', '-').toLowerCase());
+      return s.subtype === 'portion' ? SCOPES.portion : SCOPES.banner;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+
+describe('grammar: the injection grammar file', () => {
+  it('is up to date with src/core/markup/grammar.ts', () => {
+    const built = buildInjectionGrammar();
+    if (process.env.UPDATE_GRAMMAR) fs.writeFileSync(GRAMMAR_PATH, JSON.stringify(built, null, 2) + '\n');
+    const onDisk: unknown = JSON.parse(fs.readFileSync(GRAMMAR_PATH, 'utf8'));
+    assert.deepEqual(onDisk, JSON.parse(JSON.stringify(built)), 'run UPDATE_GRAMMAR=1 npx mocha test/unit/grammar.test.ts');
+  });
+
+  it('is an injection into markdown and plain text, and is listed in package.json', () => {
+    const g = JSON.parse(fs.readFileSync(GRAMMAR_PATH, 'utf8')) as { scopeName: string; injectionSelector: string };
+    assert.equal(g.scopeName, 'analyst.markup.injection');
+    assert.match(g.injectionSelector, /L:text\.html\.markdown/);
+    assert.match(g.injectionSelector, /L:text\.plain/);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { grammars?: { scopeName: string; path: string; injectTo?: string[] }[] };
+    };
+    const entry = pkg.contributes.grammars?.find((e) => e.scopeName === g.scopeName);
+    assert.ok(entry, 'contributes.grammars entry');
+    assert.equal(path.resolve(ROOT, entry.path), GRAMMAR_PATH);
+    assert.deepEqual(entry.injectTo, ['text.html.markdown', 'text.plain']);
+  });
+
+  it('compiles every pattern in Oniguruma, and every scope ends in .analyst', async () => {
+    await loadOniguruma();
+    const names: string[] = [];
+    const visit = (r: unknown): void => {
+      if (Array.isArray(r)) return r.forEach(visit);
+      if (r && typeof r === 'object') {
+        for (const [k, v] of Object.entries(r)) {
+          if (k === 'match' && typeof v === 'string') new oniguruma.OnigScanner([v]).dispose();
+          if (k === 'name' && typeof v === 'string') names.push(v);
+          visit(v);
+        }
+      }
+    };
+    const g = JSON.parse(fs.readFileSync(GRAMMAR_PATH, 'utf8')) as { repository: unknown; name: string };
+    visit(g.repository);
+    assert.ok(names.length > 30);
+    for (const n of names) assert.match(n, /^[a-z]+\.[a-z]+\.[a-z0-9.-]+\.analyst$/, n);
+  });
+});
+
+describe('grammar: scopes in plain text', () => {
+  const cases: [string, [string, string][]][] = [
+    [
+      'It is very likely, not unlikely, and likely; likelihood is low.',
+      [
+        ['very likely', 'keyword.other.estimative.very-likely.analyst'],
+        ['unlikely', 'keyword.other.estimative.unlikely.analyst'],
+        ['likely', 'keyword.other.estimative.likely.analyst'],
+      ],
+    ],
+    [
+      'Almost no chance, very unlikely, highly improbable, improbable, roughly even odds, probable, highly probable, almost certainly, nearly certain.',
+      [
+        ['Almost no chance', 'keyword.other.estimative.almost-no-chance.analyst'],
+        ['very unlikely', 'keyword.other.estimative.very-unlikely.analyst'],
+        ['highly improbable', 'keyword.other.estimative.very-unlikely.analyst'],
+        ['improbable', 'keyword.other.estimative.unlikely.analyst'],
+        ['roughly even odds', 'keyword.other.estimative.roughly-even-chance.analyst'],
+        ['probable', 'keyword.other.estimative.likely.analyst'],
+        ['highly probable', 'keyword.other.estimative.very-likely.analyst'],
+        ['almost certainly', 'keyword.other.estimative.almost-certain.analyst'],
+        ['nearly certain', 'keyword.other.estimative.almost-certain.analyst'],
+      ],
+    ],
+    [
+      'The chance is remote; remote access is common.',
+      [['remote', 'keyword.other.estimative.almost-no-chance.analyst']],
+    ],
+    [
+      'We have High confidence, moderate-confidence and low confidence.',
+      [
+        ['High confidence', 'keyword.other.confidence.high.analyst'],
+        ['moderate-confidence', 'keyword.other.confidence.moderate.analyst'],
+        ['low confidence', 'keyword.other.confidence.low.analyst'],
+      ],
+    ],
+    [
+      '(U) a (C) b (S) c (TS) d (TS//SI//NF) e (S//REL TO USA, GBR) f',
+      [
+        ['(U)', 'constant.other.marking.portion.analyst'],
+        ['(C)', 'constant.other.marking.portion.analyst'],
+        ['(S)', 'constant.other.marking.portion.analyst'],
+        ['(TS)', 'constant.other.marking.portion.analyst'],
+        ['(TS//SI//NF)', 'constant.other.marking.portion.analyst'],
+        ['(S//REL TO USA, GBR)', 'constant.other.marking.portion.analyst'],
+      ],
+    ],
+    ['TOP SECRET//SI//NOFORN', [['TOP SECRET//SI//NOFORN', 'constant.other.marking.banner.analyst']]],
+    ['UNCLASSIFIED//FOR OFFICIAL USE ONLY', [['UNCLASSIFIED//FOR OFFICIAL USE ONLY', 'constant.other.marking.banner.analyst']]],
+    ['  UNCLASSIFIED  ', [['UNCLASSIFIED', 'constant.other.marking.banner.analyst']]],
+    [
+      'TLP:RED TLP:AMBER TLP:AMBER+STRICT TLP:GREEN TLP:CLEAR TLP:WHITE',
+      [
+        ['TLP:RED', 'constant.other.marking.tlp.red.analyst'],
+        ['TLP:AMBER', 'constant.other.marking.tlp.amber.analyst'],
+        ['TLP:AMBER+STRICT', 'constant.other.marking.tlp.amber-strict.analyst'],
+        ['TLP:GREEN', 'constant.other.marking.tlp.green.analyst'],
+        ['TLP:CLEAR', 'constant.other.marking.tlp.clear.analyst'],
+        ['TLP:WHITE', 'constant.other.marking.tlp.white.analyst'],
+      ],
+    ],
+    [
+      'At 091630Z JUL 11 and 241530ZNOV26 and 151200M JUN 2025.',
+      [
+        ['091630Z JUL 11', 'constant.numeric.dtg.analyst'],
+        ['241530ZNOV26', 'constant.numeric.dtg.analyst'],
+        ['151200M JUN 2025', 'constant.numeric.dtg.analyst'],
+      ],
+    ],
+    [
+      'Beacon to hxxps://evil[.]com/a.php?x=1, http://example.org/p_(1). and hXXp[:]//1.2.3[.]4:8080/',
+      [
+        ['hxxps://evil[.]com/a.php?x=1', 'string.other.indicator.url.analyst'],
+        ['http://example.org/p_(1)', 'string.other.indicator.url.analyst'],
+        ['hXXp[:]//1.2.3[.]4:8080/', 'string.other.indicator.url.analyst'],
+      ],
+    ],
+    [
+      'Mail user[@]example[.]com or admin@corp.co.uk; hosts example[.]com, c2.example.net, evil[.]sh.',
+      [
+        ['user[@]example[.]com', 'string.other.indicator.email.analyst'],
+        ['admin@corp.co.uk', 'string.other.indicator.email.analyst'],
+        ['example[.]com', 'string.other.indicator.domain.analyst'],
+        ['c2.example.net', 'string.other.indicator.domain.analyst'],
+        ['evil[.]sh', 'string.other.indicator.domain.analyst'],
+      ],
+    ],
+    [
+      'IPs 1.2.3[.]4, 10.0.0.1, 2001:db8::1 and fe80::1ff:fe23:4567:890a.',
+      [
+        ['1.2.3[.]4', 'string.other.indicator.ipv4.analyst'],
+        ['10.0.0.1', 'string.other.indicator.ipv4.analyst'],
+        ['2001:db8::1', 'string.other.indicator.ipv6.analyst'],
+        ['fe80::1ff:fe23:4567:890a', 'string.other.indicator.ipv6.analyst'],
+      ],
+    ],
+    [
+      'd41d8cd98f00b204e9800998ecf8427e da39a3ee5e6b4b0d3255bfef95601890afd80709 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      [
+        ['d41d8cd98f00b204e9800998ecf8427e', 'string.other.indicator.md5.analyst'],
+        ['da39a3ee5e6b4b0d3255bfef95601890afd80709', 'string.other.indicator.sha1.analyst'],
+        ['e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'string.other.indicator.sha256.analyst'],
+      ],
+    ],
+    [
+      'Exploited CVE-2021-44228 via T1059.001 and T1190.',
+      [
+        ['CVE-2021-44228', 'string.other.indicator.cve.analyst'],
+        ['T1059.001', 'string.other.indicator.attack-technique.analyst'],
+        ['T1190', 'string.other.indicator.attack-technique.analyst'],
+      ],
+    ],
+  ];
+  for (const [line, expected] of cases) {
+    it(line.slice(0, 70), async () => assert.deepEqual(await scoped(line), expected));
+  }
+});
+
+describe('grammar: lines that must not be scoped', () => {
+  const negatives = fs.readFileSync(path.join(FIXTURES, 'negatives.md'), 'utf8');
+  const extra = [
+    'Version 1.2.3 and 1.2.3.4.5 and 2024-01-05 and 2024-01-05T16:30:00Z are not indicators or DTGs.',
+    '(a) first (b) second; TSA; Sunday; likelihood; probability; unlikelihood.',
+    '091630J JUL 11 (local time) and 310000Z FEB 24 and 311200Z APR 24 are not valid DTGs.',
+    'secret, Secret, TOP SECRET in a sentence, SECRETARY, TLP:PURPLE, TLP AMBER.',
+  ];
+  for (const line of [...negatives.split('\n').filter((l) => l.trim() !== ''), ...extra]) {
+    it(line.slice(0, 70), async () => assert.deepEqual(await scoped(line), []));
+  }
+});
+
+describe('grammar: agrees with the core recognizers', () => {
+  for (const file of ['threat-report.md', 'negatives.md']) {
+    it(`scopes exactly the spans findMarkup finds in ${file}, line by line`, async () => {
+      const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+      const lines = text.split('\n');
+      const actual = await scopedLines(text);
+      assert.equal(actual.length, lines.length);
+      lines.forEach((line, i) => {
+        const expected = findMarkup(line).map((s): [string, string] => [s.text, scopeOf(s)]);
+        assert.deepEqual(actual[i], expected, `line ${i + 1}: ${line}`);
+      });
+    });
+  }
+});
+
+describe('grammar: in a markdown host', () => {
+  it('scopes markup in paragraphs, headings, bold and plain fenced code blocks', async () => {
+    const text = [
+      '# (U) Judgment: very likely',
+      '',
+      '(S//NF) It is **almost certainly** from 1.2.3[.]4.',
+      '```',
+      'evil[.]com',
+      '```',
+    ].join('\n');
+    assert.deepEqual(await scopedLines(text, 'markdown'), [
+      [
+        ['(U)', 'constant.other.marking.portion.analyst'],
+        ['very likely', 'keyword.other.estimative.very-likely.analyst'],
+      ],
+      [],
+      [
+        ['(S//NF)', 'constant.other.marking.portion.analyst'],
+        ['almost certainly', 'keyword.other.estimative.almost-certain.analyst'],
+        ['1.2.3[.]4', 'string.other.indicator.ipv4.analyst'],
+      ],
+      [],
+      [['evil[.]com', 'string.other.indicator.domain.analyst']],
+      [],
+    ]);
+    const heading = (await tokenize('# (U) Judgment', 'markdown'))[0]?.find((t) => t.text === '(U)');
+    assert.ok(heading?.scopes.includes('markup.heading.markdown'), 'still inside the heading');
+  });
+
+  it('leaves HTML comments and code in an embedded language alone', async () => {
+    const text = ['<!-- likely (U) 1.2.3.4 -->', '```python', 'likely = "1.2.3.4"  # (U)', '```', 'likely'].join('\n');
+    assert.deepEqual(await scopedLines(text, 'markdown'), [
+      [],
+      [],
+      [],
+      [],
+      [['likely', 'keyword.other.estimative.likely.analyst']],
+    ]);
+  });
+
+  it('does not reach inside inline code, which markdown tokenises as one match (known limitation)', async () => {
+    assert.deepEqual(await scoped('`evil[.]com` and evil[.]com', 'markdown'), [['evil[.]com', 'string.other.indicator.domain.analyst']]);
+  });
+
+  it('does not colour a phrase split across two lines (the engine works line by line)', async () => {
+    assert.deepEqual(await scopedLines('it is very\nlikely', 'plain'), [[], [['likely', 'keyword.other.estimative.likely.analyst']]]);
+  });
+});
