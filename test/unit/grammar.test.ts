@@ -63,7 +63,14 @@ const MARKDOWN_ROOT = {
   },
 };
 
-type Host = 'plain' | 'markdown';
+/**
+ * VS Code's own markdown grammar (microsoft/vscode markdown-basics, as packaged by tm-grammars), with a
+ * stub `source.python` so that fenced python blocks get their `meta.embedded.block.python` scope.
+ */
+const VSCODE_MARKDOWN_PATH = path.join(ROOT, 'node_modules/tm-grammars/grammars/markdown.json');
+const PYTHON_STUB = { scopeName: 'source.python', patterns: [{ match: '#.*', name: 'comment.line.number-sign.python' }] };
+
+type Host = 'plain' | 'markdown' | 'vscode-markdown';
 interface Token {
   text: string;
   scopes: string[];
@@ -83,22 +90,28 @@ function loadGrammar(host: Host): Promise<vsctm.IGrammar> {
   let g = grammars.get(host);
   if (!g) {
     const root = host === 'plain' ? PLAIN_ROOT : MARKDOWN_ROOT;
+    const rootScope = root.scopeName;
+    const rootRaw = (): vsctm.IRawGrammar =>
+      host === 'vscode-markdown'
+        ? vsctm.parseRawGrammar(fs.readFileSync(VSCODE_MARKDOWN_PATH, 'utf8'), VSCODE_MARKDOWN_PATH)
+        : vsctm.parseRawGrammar(JSON.stringify(root), 'root.json');
     const registry = new vsctm.Registry({
       onigLib: loadOniguruma().then(() => ({
         createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
         createOnigString: (s: string) => new oniguruma.OnigString(s),
       })),
       loadGrammar: async (scopeName: string) => {
-        if (scopeName === root.scopeName) return vsctm.parseRawGrammar(JSON.stringify(root), 'root.json');
+        if (scopeName === rootScope) return rootRaw();
+        if (scopeName === 'source.python') return vsctm.parseRawGrammar(JSON.stringify(PYTHON_STUB), 'python.json');
         if (scopeName === INJECTION_SCOPE_NAME) {
           return vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH);
         }
         return null;
       },
-      getInjections: (scopeName: string) => (scopeName === root.scopeName ? [INJECTION_SCOPE_NAME] : undefined),
+      getInjections: (scopeName: string) => (scopeName === rootScope ? [INJECTION_SCOPE_NAME] : undefined),
     });
-    g = registry.loadGrammar(root.scopeName).then((grammar) => {
-      if (!grammar) throw new Error(`could not load ${root.scopeName}`);
+    g = registry.loadGrammar(rootScope).then((grammar) => {
+      if (!grammar) throw new Error(`could not load ${rootScope}`);
       return grammar;
     });
     grammars.set(host, g);
@@ -389,5 +402,93 @@ describe('grammar: in a markdown host', () => {
 
   it('does not colour a phrase split across two lines (the engine works line by line)', async () => {
     assert.deepEqual(await scopedLines('it is very\nlikely', 'plain'), [[], [['likely', 'keyword.other.estimative.likely.analyst']]]);
+  });
+});
+
+describe("grammar: in VS Code's markdown grammar", () => {
+  it('scopes exactly the spans findMarkup finds in the fixture report, line by line', async () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'threat-report.md'), 'utf8');
+    const lines = text.split('\n');
+    const actual = await scopedLines(text, 'vscode-markdown');
+    lines.forEach((line, i) => {
+      const expected = findMarkup(line).map((s): [string, string] => [s.text, scopeOf(s)]);
+      assert.deepEqual(actual[i], expected, `line ${i + 1}: ${line}`);
+    });
+  });
+
+  it('scopes markup in blockquotes, lists, tables, emphasis, setext headings and plain code blocks', async () => {
+    const text = [
+      '> (U) It is very likely from 1.2.3.4.',
+      '',
+      '* (U) Item: hxxp://evil[.]com/x is likely',
+      '1. (S//NF) Ordered item, TLP:RED',
+      '',
+      '| IOC | Type |',
+      '|-----|------|',
+      '| evil[.]com | domain |',
+      '',
+      '*likely* and _very likely_ and __almost certain__ and ~~unlikely~~.',
+      '',
+      'Setext heading (U) likely',
+      '=========================',
+      '',
+      '```',
+      '8.8.8.8 evil[.]com',
+      '```',
+    ].join('\n');
+    const portion = SCOPES.portion;
+    assert.deepEqual(await scopedLines(text, 'vscode-markdown'), [
+      [
+        ['(U)', portion],
+        ['very likely', SCOPES.estimative('very-likely')],
+        ['1.2.3.4', SCOPES.indicator('ipv4')],
+      ],
+      [],
+      [
+        ['(U)', portion],
+        ['hxxp://evil[.]com/x', SCOPES.indicator('url')],
+        ['likely', SCOPES.estimative('likely')],
+      ],
+      [
+        ['(S//NF)', portion],
+        ['TLP:RED', SCOPES.tlp('red')],
+      ],
+      [],
+      [],
+      [],
+      [['evil[.]com', SCOPES.indicator('domain')]],
+      [],
+      [
+        ['likely', SCOPES.estimative('likely')],
+        ['very likely', SCOPES.estimative('very-likely')],
+        ['almost certain', SCOPES.estimative('almost-certain')],
+        ['unlikely', SCOPES.estimative('unlikely')],
+      ],
+      [],
+      [
+        ['(U)', portion],
+        ['likely', SCOPES.estimative('likely')],
+      ],
+      [],
+      [],
+      [],
+      [
+        ['8.8.8.8', SCOPES.indicator('ipv4')],
+        ['evil[.]com', SCOPES.indicator('domain')],
+      ],
+      [],
+    ]);
+  });
+
+  it('leaves HTML comments and fenced code in a language alone', async () => {
+    const text = ['<!-- likely (U) 1.2.3.4 -->', '', '```python', 'x = "1.2.3.4"  # likely', '```', '', 'likely'].join('\n');
+    assert.deepEqual(await scopedLines(text, 'vscode-markdown'), [[], [], [], [], [], [], [['likely', SCOPES.estimative('likely')]]]);
+  });
+
+  it('does not reach into link targets, autolinks or inline code, which markdown matches whole (known limitation)', async () => {
+    assert.deepEqual(
+      await scoped('See [the report](https://example.com/r.pdf), <https://example.org/x>, `evil[.]com` and evil[.]com.', 'vscode-markdown'),
+      [['evil[.]com', SCOPES.indicator('domain')]],
+    );
   });
 });

@@ -197,6 +197,16 @@ describe('markup: estimative language (ICD 203)', () => {
     ]);
   });
 
+  it('accepts markdown emphasis touching a term, but not letters or digits', () => {
+    assert.deepEqual(rowOf('_very likely_ **unlikely** *probable* __almost certain__ xlikely likely2 un_likely'), [
+      'very likely=very-likely',
+      'unlikely=unlikely',
+      'probable=likely',
+      'almost certain=almost-certain',
+      'likely=likely',
+    ]);
+  });
+
   it('accepts any whitespace inside a phrase, including a line break', () => {
     assert.deepEqual(rowOf('very\n  likely'), ['very\n  likely=very-likely']);
   });

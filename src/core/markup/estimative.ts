@@ -7,6 +7,7 @@
  * "remote" is only estimative as "a remote chance/possibility" or "... is remote." so that
  * "remote access" and "remote code execution" are left alone.
  */
+import { WORD_END, WORD_START } from './patterns';
 import type { MarkupSpan } from './types';
 
 export interface LikelihoodRow {
@@ -70,17 +71,31 @@ export function plainTerms(): { term: string; row: LikelihoodRow }[] {
   return all.sort((a, b) => b.term.length - a.term.length || a.term.localeCompare(b.term));
 }
 
+/** "remote" before chance/possibility/...: "a remote possibility". Group 1 is "remote". */
+export function remoteBeforeNounSource(): string {
+  return `${WORD_START}(remote)(?=\\s+(?:${REMOTE_NOUNS.join('|')})${WORD_END})`;
+}
+/**
+ * "remote" after a copula at the end of a clause: "the chance is remote.", "is only remote, but".
+ * Group 1 is "remote", which ends the match.
+ */
+export function remoteAfterCopulaSource(): string {
+  return (
+    `${WORD_START}(?:${REMOTE_COPULAS.join('|')})\\s+(?:(?:only|very|extremely|still|at best)\\s+)?(remote)${WORD_END}` +
+    `(?=\\s*(?:[.,;:!?)_*]|$|(?:that|but|at best)${WORD_END}))`
+  );
+}
+
 const TERM_ROW = new Map<string, LikelihoodRow>(plainTerms().map(({ term, row }) => [term, row]));
 const ROW_BY_ID = new Map<string, LikelihoodRow>(ICD203_ROWS.map((r) => [r.id, r]));
 
-const TERMS_RE = new RegExp(String.raw`\b(?:${plainTerms().map((t) => termSource(t.term)).join('|')})\b`, 'gi');
+const TERMS_RE = new RegExp(`${WORD_START}(?:${plainTerms().map((t) => termSource(t.term)).join('|')})${WORD_END}`, 'gi');
 /** "remote" + chance/possibility..., or copula + "remote" at the end of a clause. Group 1 or 2 is "remote". */
 const REMOTE_RE = new RegExp(
-  String.raw`\b(remote)(?=\s+(?:${REMOTE_NOUNS.join('|')})\b)` +
-    String.raw`|\b(?:${REMOTE_COPULAS.join('|')})\s+(?:(?:only|very|extremely|still|at best)\s+)?(remote)\b(?=\s*(?:[.,;:!?)]|$|(?:that|but|at best)\b))`,
+  `${remoteBeforeNounSource()}|${remoteAfterCopulaSource()}`,
   'gim',
 );
-const CONFIDENCE_RE = new RegExp(String.raw`\b(high|moderate|medium|low)(?:\s+|-)confidence\b`, 'gi');
+const CONFIDENCE_RE = new RegExp(`${WORD_START}(high|moderate|medium|low)(?:\\s+|-)confidence${WORD_END}`, 'gi');
 
 function estimative(input: string, start: number, end: number, row: LikelihoodRow): MarkupSpan {
   return {

@@ -7,7 +7,7 @@
  * Differences from the recognizers, inherent to a line-by-line regex engine: a multi-word term split
  * across two lines is not coloured; `29 FEB` DTGs in non-leap years are coloured.
  */
-import { ICD203_ROWS, REMOTE_COPULAS, REMOTE_NOUNS, plainTerms, termSource } from './estimative';
+import { ICD203_ROWS, plainTerms, remoteAfterCopulaSource, remoteBeforeNounSource, termSource } from './estimative';
 import {
   ANY_AT,
   ANY_DOT,
@@ -32,6 +32,8 @@ import {
   PORTION,
   URL_PATH_CHAR,
   URL_SCHEME,
+  WORD_END,
+  WORD_START,
 } from './patterns';
 import { FILE_EXTENSION_TLD_SET, TLDS } from './tlds';
 
@@ -98,27 +100,21 @@ export function buildInjectionGrammar(): InjectionGrammar {
     const terms = plainTerms()
       .filter((t) => t.row.id === row.id)
       .map((t) => termSource(t.term));
-    return terms.length > 0 ? rule(SCOPES.estimative(row.id), ci(`\\b(?:${terms.join('|')})\\b`)) : undefined;
+    return terms.length > 0 ? rule(SCOPES.estimative(row.id), ci(`${WORD_START}(?:${terms.join('|')})${WORD_END}`)) : undefined;
   }).filter((r): r is GrammarRule => r !== undefined);
   estimative.push(
     {
       comment: '"remote" is a likelihood only as "a remote chance/possibility" or "... is remote." (not "remote access")',
-      match: ci(`\\b(remote)(?=\\s+(?:${REMOTE_NOUNS.join('|')})\\b)`),
+      match: ci(remoteBeforeNounSource()),
       captures: { '1': { name: SCOPES.estimative('almost-no-chance') } },
     },
-    {
-      match: ci(
-        `\\b(?:${REMOTE_COPULAS.join('|')})\\s+(?:(?:only|very|extremely|still|at best)\\s+)?(remote)\\b` +
-          `(?=\\s*(?:[.,;:!?)]|$|(?:that|but|at best)\\b))`,
-      ),
-      captures: { '1': { name: SCOPES.estimative('almost-no-chance') } },
-    },
+    { match: ci(remoteAfterCopulaSource()), captures: { '1': { name: SCOPES.estimative('almost-no-chance') } } },
   );
 
   const confidence: GrammarRule[] = [
-    rule(SCOPES.confidence('high'), ci(`\\bhigh(?:\\s+|-)confidence\\b`)),
-    rule(SCOPES.confidence('moderate'), ci(`\\b(?:moderate|medium)(?:\\s+|-)confidence\\b`)),
-    rule(SCOPES.confidence('low'), ci(`\\blow(?:\\s+|-)confidence\\b`)),
+    rule(SCOPES.confidence('high'), ci(`${WORD_START}high(?:\\s+|-)confidence${WORD_END}`)),
+    rule(SCOPES.confidence('moderate'), ci(`${WORD_START}(?:moderate|medium)(?:\\s+|-)confidence${WORD_END}`)),
+    rule(SCOPES.confidence('low'), ci(`${WORD_START}low(?:\\s+|-)confidence${WORD_END}`)),
   ];
 
   const tlp = (label: string, re: string): GrammarRule =>

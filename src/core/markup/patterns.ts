@@ -8,6 +8,13 @@
  * compile them with the `i` flag.
  */
 
+/**
+ * Word boundaries for prose terms that let markdown emphasis touch the word: `_very likely_` is
+ * matched (`\b` would refuse it, `_` being a word character), `unlikely` still has no `likely`.
+ */
+export const WORD_START = '(?<![A-Za-z0-9])';
+export const WORD_END = '(?![A-Za-z0-9])';
+
 /** A defanged dot: `[.]`, `(.)`, `{.}`, `[dot]`, `(dot)`. Case-insensitive. */
 export const DEF_DOT = String.raw`(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))`;
 /** A dot, plain or defanged. Case-insensitive. */
