@@ -22,8 +22,9 @@ const FIXTURES = path.join(ROOT, 'test/fixtures/markup');
 // ------------------------------------------------------------------------------------------------
 // harness
 
-/** `text.plain`: no patterns of its own, only a host for the injection. */
-const PLAIN_ROOT = { scopeName: 'text.plain', patterns: [] };
+/** `text.plain`: the root grammar the extension ships for VS Code's plaintext language (no patterns). */
+const PLAIN_ROOT_PATH = path.join(ROOT, 'syntaxes/plaintext.tmLanguage.json');
+const PLAIN_ROOT = JSON.parse(fs.readFileSync(PLAIN_ROOT_PATH, 'utf8')) as { scopeName: string; patterns: unknown[] };
 
 /**
  * A markdown-like root with the structures that matter to an injection, shaped like VS Code's
@@ -188,6 +189,11 @@ describe('grammar: the injection grammar file', () => {
     assert.ok(entry, 'contributes.grammars entry');
     assert.equal(path.resolve(ROOT, entry.path), GRAMMAR_PATH);
     assert.deepEqual(entry.injectTo, ['text.html.markdown', 'text.plain']);
+    // VS Code has no grammar for plaintext; the injection needs a text.plain root to run in .txt files
+    const plain = pkg.contributes.grammars?.find((e) => e.scopeName === 'text.plain') as { language?: string; path: string } | undefined;
+    assert.equal(plain?.language, 'plaintext');
+    assert.equal(path.resolve(ROOT, plain?.path ?? ''), PLAIN_ROOT_PATH);
+    assert.deepEqual(PLAIN_ROOT.patterns, []);
   });
 
   it('compiles every pattern in Oniguruma, and every scope ends in .analyst', async () => {
@@ -295,6 +301,14 @@ describe('grammar: scopes in plain text', () => {
         ['example[.]com', 'string.other.indicator.domain.analyst'],
         ['c2.example.net', 'string.other.indicator.domain.analyst'],
         ['evil[.]sh', 'string.other.indicator.domain.analyst'],
+      ],
+    ],
+    [
+      'Hosts xn--80ak6aa92e.com, пример.xn--p1ai, http://[2001:db8::1]:8080/x and hxxp://xn--e1afmkfd[.]xn--p1ai/',
+      [
+        ['xn--80ak6aa92e.com', 'string.other.indicator.domain.analyst'],
+        ['http://[2001:db8::1]:8080/x', 'string.other.indicator.url.analyst'],
+        ['hxxp://xn--e1afmkfd[.]xn--p1ai/', 'string.other.indicator.url.analyst'],
       ],
     ],
     [

@@ -378,6 +378,15 @@ describe('markup: indicators', () => {
     ]);
   });
 
+  it('recognises internationalised (punycode) names and IPv6 URL hosts', () => {
+    assert.deepEqual(ind('xn--80ak6aa92e.com, mail.xn--e1afmkfd.xn--p1ai, http://[2001:db8::1]:8080/x, hxxp://xn--e1afmkfd[.]xn--p1ai/'), [
+      ['domain', 'xn--80ak6aa92e.com', 'xn--80ak6aa92e.com', false],
+      ['domain', 'mail.xn--e1afmkfd.xn--p1ai', 'mail.xn--e1afmkfd.xn--p1ai', false],
+      ['url', 'http://[2001:db8::1]:8080/x', 'http://[2001:db8::1]:8080/x', false],
+      ['url', 'hxxp://xn--e1afmkfd[.]xn--p1ai/', 'http://xn--e1afmkfd.xn--p1ai/', true],
+    ]);
+  });
+
   it('recognises IPv4, plain and defanged, but not versions or longer dotted runs', () => {
     assert.deepEqual(ind('10.0.0.1, 1.2.3[.]4, 192[.]168[.]1[.]1, 8.8.8.8/32, 1.2.3.4.5, 256.1.1.1, 1.2.3, version 1.2.3.4, v1.2.3.4'), [
       ['ipv4', '10.0.0.1', '10.0.0.1', false],

@@ -151,6 +151,12 @@ describe('markup lint: missing-portion-marking', () => {
     assert.deepEqual(lint('```\n(U) example\n```\n\nPlain paragraph.'), []);
   });
 
+  it('ignores YAML front matter', () => {
+    assert.deepEqual(lint('---\ntitle: Report\nauthor: A. Analyst\n---\n\n(U) Body.\n\nUnmarked.'), [
+      ['missing-portion-marking', 'Unmarked.'],
+    ]);
+  });
+
   it('accepts a paragraph whose marking is on a later line (e.g. after a heading)', () => {
     assert.deepEqual(lint('(U) First.\n\n# Title\n(U) Body.'), []);
   });

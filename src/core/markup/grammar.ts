@@ -76,10 +76,13 @@ const G_ANY_DOT = ci(ANY_DOT);
 const G_DEF_DOT = ci(DEF_DOT);
 const G_DOMAIN_AFTER = ci(DOMAIN_AFTER);
 
+/** An internationalised TLD in ASCII form (`xn--p1ai`), lower or upper case. */
+const PUNYCODE_TLD = 'xn--[a-z0-9-]{1,59}|XN--[A-Z0-9-]{1,59}';
+
 function tldAlternation(tlds: readonly string[]): string {
   const sorted = [...tlds].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const lower = sorted.join('|');
-  return `(?:${lower}|${sorted.map((t) => t.toUpperCase()).join('|')})`;
+  return `(?:${lower}|${sorted.map((t) => t.toUpperCase()).join('|')}|${PUNYCODE_TLD})`;
 }
 
 /** A dotted name whose last label is a known TLD (lower or upper case), plain dots only. */
@@ -87,7 +90,7 @@ function bareName(tlds: readonly string[]): string {
   return `${G_LABEL}(?:\\.${G_LABEL})*\\.${tldAlternation(tlds)}`;
 }
 /** A dotted name with at least one defanged dot and an alphabetic last label. */
-const DEFANGED_NAME = `(?=${G_LABEL}(?:${G_ANY_DOT}${G_LABEL})*?${G_DEF_DOT})${G_LABEL}(?:${G_ANY_DOT}${G_LABEL})*${G_ANY_DOT}[a-zA-Z]{2,24}`;
+const DEFANGED_NAME = `(?=${G_LABEL}(?:${G_ANY_DOT}${G_LABEL})*?${G_DEF_DOT})${G_LABEL}(?:${G_ANY_DOT}${G_LABEL})*${G_ANY_DOT}(?:[a-zA-Z]{2,24}|${PUNYCODE_TLD})`;
 
 function rule(name: string, match: string, comment?: string): GrammarRule {
   return comment ? { comment, name, match } : { name, match };

@@ -95,6 +95,8 @@ const HAS_DEF_DOT_RE = new RegExp(DEF_DOT, 'i');
 function acceptsTld(name: string, context: 'bare' | 'url' | 'email'): boolean {
   const labels = refang(name).split('.');
   const tld = labels[labels.length - 1] ?? '';
+  // internationalised TLDs in their ASCII form (xn--p1ai for .рф) are never file extensions
+  if (/^xn--[a-z0-9-]{1,59}$/.test(tld) || /^XN--[A-Z0-9-]{1,59}$/.test(tld)) return true;
   if (!/^[a-z]{2,24}$/i.test(tld)) return false;
   if (HAS_DEF_DOT_RE.test(name)) return true; // defanged on purpose: any alphabetic TLD
   // `attack.It` (a missing space after a full stop) is not a domain; `example.com` and `EXAMPLE.COM` are.

@@ -7,7 +7,7 @@
  * - `missing-portion-marking`: a paragraph without a portion marking in a document that uses portion
  *   markings. Headings, blank lines, banner/TLP lines, rules, tables' delimiter rows, fenced code and
  *   the classification authority block ("Classified By:", "Derived From:", "Declassify On:") are ignored.
- * Paragraphs are separated by blank lines; fenced code blocks are never linted.
+ * Paragraphs are separated by blank lines; fenced code blocks and YAML front matter are never linted.
  */
 import { findMarkup } from './index';
 import type { MarkupSpan } from './types';
@@ -61,7 +61,7 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-/** Paragraphs: runs of non-blank lines outside fenced code blocks. */
+/** Paragraphs: runs of non-blank lines outside fenced code blocks and front matter. */
 function paragraphs(text: string): Block[] {
   const blocks: Block[] = [];
   let current: Line[] = [];
@@ -72,7 +72,13 @@ function paragraphs(text: string): Block[] {
     if (first && last) blocks.push({ start: first.start, end: last.end, lines: current });
     current = [];
   };
-  for (const line of splitLines(text)) {
+  const lines = splitLines(text);
+  // YAML front matter (`---` on the first line up to the next `---` or `...`) is not prose
+  if (lines[0]?.text.trimEnd() === '---') {
+    const close = lines.findIndex((l, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(l.text));
+    if (close > 0) lines.splice(0, close + 1);
+  }
+  for (const line of lines) {
     const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line.text);
     if (fence !== undefined) {
       if (f && f[1]?.[0] === fence[0] && (f[1]?.length ?? 0) >= fence.length) fence = undefined;
