@@ -253,7 +253,7 @@ describe('grammar: scopes in plain text', () => {
       ],
     ],
     [
-      '(U) a (C) b (S) c (TS) d (TS//SI//NF) e (S//REL TO USA, GBR) f',
+      '(U) a. (C) b. (S) c: (TS) d. (TS//SI//NF) e | (S//REL TO USA, GBR) f',
       [
         ['(U)', 'constant.other.marking.portion.analyst'],
         ['(C)', 'constant.other.marking.portion.analyst'],
@@ -349,6 +349,7 @@ describe('grammar: lines that must not be scoped', () => {
     '(a) first (b) second; TSA; Sunday; likelihood; probability; unlikelihood.',
     '091630J JUL 11 (local time) and 310000Z FEB 24 and 311200Z APR 24 are not valid DTGs.',
     'secret, Secret, TOP SECRET in a sentence, SECRETARY, TLP:PURPLE, TLP AMBER.',
+    'TypeScript (TS) code, Top Secret (TS), Copyright (C) 2024, Alice, (S) and the (S//NF) part.',
   ];
   for (const line of [...negatives.split('\n').filter((l) => l.trim() !== ''), ...extra]) {
     it(line.slice(0, 70), async () => assert.deepEqual(await scoped(line), []));
@@ -443,7 +444,7 @@ describe("grammar: in VS Code's markdown grammar", () => {
       '',
       '*likely* and _very likely_ and __almost certain__ and ~~unlikely~~.',
       '',
-      'Setext heading (U) likely',
+      '(U) Setext heading, likely',
       '=========================',
       '',
       '```',

@@ -246,7 +246,7 @@ describe('markup: classification markings', () => {
   const m = (s: string): [string, string, string][] => findMarkings(s).map((x) => [x.subtype ?? '', x.text, x.value ?? '']);
 
   it('recognises portion markings, simple and compound', () => {
-    assert.deepEqual(m('(U) a (C) b (S) c (TS) d (TS//SI//NF) e (S//REL TO USA, GBR) f (U//FOUO) g (TS//SI-G/TK//NOFORN) (CUI)'), [
+    assert.deepEqual(m('(U) a. (C) b. (S) c.\n(TS) d\n- (TS//SI//NF) e\n# (S//REL TO USA, GBR) f\n> (U//FOUO) g\n| (TS//SI-G/TK//NOFORN) | **(CUI)** |'), [
       ['portion', '(U)', 'U'],
       ['portion', '(C)', 'C'],
       ['portion', '(S)', 'S'],
@@ -269,6 +269,11 @@ describe('markup: classification markings', () => {
     ]);
     const conf = findMarkings(t)[2];
     assert.equal(conf?.start, t.indexOf('CONFIDENTIAL'));
+  });
+
+  it('does not take an acronym definition or a copyright sign after a word for a portion marking', () => {
+    assert.deepEqual(m('TypeScript (TS) code, Top Secret (TS), Copyright (C) 2024, Alice, (S) and the (S//NF) part'), []);
+    assert.deepEqual(m('(C) 2024 Acme').map((x) => x[1]), ['(C)']); // at the start of a line it is a marking
   });
 
   it('does not take a level inside a sentence without control markings for a banner', () => {

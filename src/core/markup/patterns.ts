@@ -84,7 +84,12 @@ export const ATTACK = String.raw`(?<![\w.-])T[01][0-9]{3}(?:\.[0-9]{3})?(?![\w-]
 export const PORTION_LEVEL = '(?:TS|S|C|U|CUI)';
 /** One or more control markings after `//`: `SI`, `SI-G/TK`, `REL TO USA, GBR`, `FOR OFFICIAL USE ONLY`. */
 export const CONTROL = String.raw`[A-Z0-9][A-Z0-9-]*(?:(?:, ?| |\/(?!\/))[A-Z0-9][A-Z0-9-]*)*`;
-export const PORTION = String.raw`(?<![\w(])\(${PORTION_LEVEL}(?:\/\/${CONTROL})*\)`;
+/**
+ * A portion marking opens a portion: it starts a line, follows a list bullet, heading hashes, a quote
+ * or table bar, or a sentence's end. After a word (or a comma) it is an acronym's definition or a
+ * copyright sign instead: "TypeScript (TS)", "Copyright (C) 2024", "Alice, (S)".
+ */
+export const PORTION = String.raw`(?<![\w(])(?<![\w,] )(?<![\w,]\t)\(${PORTION_LEVEL}(?:\/\/${CONTROL})*\)`;
 /** Classification levels as they appear in banner lines. */
 export const BANNER_LEVEL = '(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI)';
 /** A banner with control markings, anywhere in a line: `TOP SECRET//SI//NOFORN`. */
