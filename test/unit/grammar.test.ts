@@ -294,6 +294,15 @@ describe('grammar: scopes in plain text', () => {
       ],
     ],
     [
+      'Not code: this.example.com, evil.info, this[.]post, e[.]name.',
+      [
+        ['this.example.com', 'string.other.indicator.domain.analyst'],
+        ['evil.info', 'string.other.indicator.domain.analyst'],
+        ['this[.]post', 'string.other.indicator.domain.analyst'],
+        ['e[.]name', 'string.other.indicator.domain.analyst'],
+      ],
+    ],
+    [
       'Mail user[@]example[.]com or admin@corp.co.uk; hosts example[.]com, c2.example.net, evil[.]sh.',
       [
         ['user[@]example[.]com', 'string.other.indicator.email.analyst'],
@@ -350,6 +359,7 @@ describe('grammar: lines that must not be scoped', () => {
     '091630J JUL 11 (local time) and 310000Z FEB 24 and 311200Z APR 24 are not valid DTGs.',
     'secret, Secret, TOP SECRET in a sentence, SECRETARY, TLP:PURPLE, TLP AMBER.',
     'TypeScript (TS) code, Top Secret (TS), Copyright (C) 2024, Alice, (S) and the (S//NF) part.',
+    'console.info(x); this.post; e.name; glob.stream; window.top.location; util.is; Document.Link',
   ];
   for (const line of [...negatives.split('\n').filter((l) => l.trim() !== ''), ...extra]) {
     it(line.slice(0, 70), async () => assert.deepEqual(await scoped(line), []));

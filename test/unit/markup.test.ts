@@ -383,6 +383,16 @@ describe('markup: indicators', () => {
     ]);
   });
 
+  it('does not take property accesses in quoted code for domains', () => {
+    assert.deepEqual(ind('console.info(x); this.post; e.name; glob.stream; window.top.location; util.is; Document.Link'), []);
+    assert.deepEqual(ind('this.example.com, evil.info, this[.]post, e[.]name'), [
+      ['domain', 'this.example.com', 'this.example.com', false],
+      ['domain', 'evil.info', 'evil.info', false],
+      ['domain', 'this[.]post', 'this.post', true],
+      ['domain', 'e[.]name', 'e.name', true],
+    ]);
+  });
+
   it('recognises internationalised (punycode) names and IPv6 URL hosts', () => {
     assert.deepEqual(ind('xn--80ak6aa92e.com, mail.xn--e1afmkfd.xn--p1ai, http://[2001:db8::1]:8080/x, hxxp://xn--e1afmkfd[.]xn--p1ai/'), [
       ['domain', 'xn--80ak6aa92e.com', 'xn--80ak6aa92e.com', false],

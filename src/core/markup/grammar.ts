@@ -35,7 +35,7 @@ import {
   WORD_END,
   WORD_START,
 } from './patterns';
-import { FILE_EXTENSION_TLD_SET, TLDS } from './tlds';
+import { CODE_RECEIVERS, FILE_EXTENSION_TLD_SET, TLDS } from './tlds';
 
 export const INJECTION_SCOPE_NAME = 'analyst.markup.injection';
 export const INJECTION_SELECTOR = 'L:text.html.markdown -comment -meta.embedded, L:text.plain';
@@ -154,7 +154,10 @@ export function buildInjectionGrammar(): InjectionGrammar {
     ),
     rule(ind('ipv6'), ci(IPV6_BEFORE + IPV6 + IPV6_AFTER)),
     rule(ind('ipv4'), ci(IPV4_BEFORE + IPV4 + IPV4_AFTER)),
-    rule(ind('domain'), `${DOMAIN_BEFORE}(?:${DEFANGED_NAME}|${bareName(bareTlds)})${G_DOMAIN_AFTER}`),
+    rule(
+      ind('domain'),
+      `${DOMAIN_BEFORE}(?:${DEFANGED_NAME}|(?!(?:${CODE_RECEIVERS.join('|')})\\.${G_LABEL}(?![a-zA-Z0-9-])(?!\\.[a-zA-Z0-9]))${bareName(bareTlds)})${G_DOMAIN_AFTER}`,
+    ),
     rule(ind('sha256'), `${HASH_BEFORE}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{64}${HASH_AFTER}`),
     rule(ind('sha1'), `${HASH_BEFORE}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{40}${HASH_AFTER}`),
     rule(ind('md5'), `${HASH_BEFORE}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{32}${HASH_AFTER}`),

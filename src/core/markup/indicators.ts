@@ -24,7 +24,7 @@ import {
   URL_PATH_CHAR,
   URL_SCHEME,
 } from './patterns';
-import { FILE_EXTENSION_TLD_SET, TLD_SET } from './tlds';
+import { CODE_RECEIVERS, FILE_EXTENSION_TLD_SET, TLD_SET } from './tlds';
 import type { IndicatorType, MarkupSpan } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -91,6 +91,8 @@ const ATTACK_RE = new RegExp(ATTACK, 'g');
 
 const HAS_DEF_DOT_RE = new RegExp(DEF_DOT, 'i');
 
+const CODE_RECEIVER_SET: ReadonlySet<string> = new Set(CODE_RECEIVERS);
+
 /** Whether the last label of a dotted name makes it a domain (see tlds.ts for the rules). */
 function acceptsTld(name: string, context: 'bare' | 'url' | 'email'): boolean {
   const labels = refang(name).split('.');
@@ -104,6 +106,7 @@ function acceptsTld(name: string, context: 'bare' | 'url' | 'email'): boolean {
   const lower = tld.toLowerCase();
   if (!TLD_SET.has(lower)) return false;
   if (context === 'bare' && FILE_EXTENSION_TLD_SET.has(lower)) return false;
+  if (context === 'bare' && labels.length === 2 && CODE_RECEIVER_SET.has(labels[0] ?? '')) return false;
   return true;
 }
 

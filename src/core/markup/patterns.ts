@@ -64,8 +64,8 @@ export const IPV6_AFTER = String.raw`(?![\w:\[\]]|\.[0-9])`;
 
 /** Not preceded by a word character, dot, hyphen, at sign or defanged dot/at. */
 export const DOMAIN_BEFORE = String.raw`(?<![\w.@-])(?<!\[\.\]|\(\.\)|\{\.\}|\[@\])`;
-/** Not followed by a word character, hyphen, another label, or an at sign. */
-export const DOMAIN_AFTER = String.raw`(?![\w-])(?!${ANY_DOT}[a-z0-9])(?!${ANY_AT})`;
+/** Not followed by a word character, hyphen, another label, an at sign, or `(` (a method call: `console.info(`). */
+export const DOMAIN_AFTER = String.raw`(?![\w-])(?!${ANY_DOT}[a-z0-9])(?!${ANY_AT})(?!\()`;
 
 /** URL path, query or fragment characters (without parentheses and brackets, except defanged dots). */
 export const URL_PATH_CHAR = String.raw`(?:${DEF_DOT}|[^\s<>"'\x60()\[\]{}|\\^])`;

@@ -33,7 +33,19 @@ const G_TLDS =
  * domain; the defanged form (`evil[.]sh`), a URL (`https://evil.sh/x`) and an e-mail address are.
  */
 const FILE_EXTENSION_TLDS =
-  'md py sh rs so pl pm zip mov ps ai cc ml mk am ac in as sv ly sc app run cab cat bz';
+  'md py sh rs so pl pm zip mov ps ai cc ml mk am ac in as sv ly sc app run cab cat bz ' +
+  // also common property names in code quoted in reports: `e.name`, `glob.stream`, `req.post`, `x.date`
+  'name stream post date';
+
+/**
+ * First labels that make a bare two-label name a property access in quoted code, not a domain:
+ * `this.post`, `console.info`, `window.top`, `document.link`. Defanged names are always domains.
+ */
+export const CODE_RECEIVERS: readonly string[] = (
+  'this self console window document process module exports require util path os fs json math ' +
+  'object array string number promise err error event evt req res ctx obj node el args opts options ' +
+  'config item child parent wrapper target'
+).split(' ');
 
 function words(s: string): string[] {
   return s.split(/\s+/).filter((w) => w.length > 0);
