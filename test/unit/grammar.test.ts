@@ -278,6 +278,15 @@ describe('grammar: scopes in plain text', () => {
       ],
     ],
     [
+      'Leap days: 290000Z FEB 24, 291200ZFEB2028, 290600Z FEB 00, 290000Z FEB 2000.',
+      [
+        ['290000Z FEB 24', 'constant.numeric.dtg.analyst'],
+        ['291200ZFEB2028', 'constant.numeric.dtg.analyst'],
+        ['290600Z FEB 00', 'constant.numeric.dtg.analyst'],
+        ['290000Z FEB 2000', 'constant.numeric.dtg.analyst'],
+      ],
+    ],
+    [
       'At 091630Z JUL 11 and 241530ZNOV26 and 151200M JUN 2025.',
       [
         ['091630Z JUL 11', 'constant.numeric.dtg.analyst'],
@@ -357,6 +366,7 @@ describe('grammar: lines that must not be scoped', () => {
     'Version 1.2.3 and 1.2.3.4.5 and 2024-01-05 and 2024-01-05T16:30:00Z are not indicators or DTGs.',
     '(a) first (b) second; TSA; Sunday; likelihood; probability; unlikelihood.',
     '091630J JUL 11 (local time) and 310000Z FEB 24 and 311200Z APR 24 are not valid DTGs.',
+    'Nor are 290000Z FEB 25, 291200ZFEB2023 or 290000Z FEB 30 (no 29 February in those years).',
     'secret, Secret, TOP SECRET in a sentence, SECRETARY, TLP:PURPLE, TLP AMBER.',
     'TypeScript (TS) code, Top Secret (TS), Copyright (C) 2024, Alice, (S) and the (S//NF) part.',
     'console.info(x); this.post; e.name; glob.stream; window.top.location; util.is; Document.Link',

@@ -5,7 +5,7 @@
  * when run with `UPDATE_GRAMMAR=1`.
  *
  * Differences from the recognizers, inherent to a line-by-line regex engine: a multi-word term split
- * across two lines is not coloured; `29 FEB` DTGs in non-leap years are coloured.
+ * across two lines is not coloured; a 29 FEB DTG is checked for leap years in 20YY only.
  */
 import { ICD203_ROWS, plainTerms, remoteAfterCopulaSource, remoteBeforeNounSource, termSource } from './estimative';
 import {
@@ -134,10 +134,11 @@ export function buildInjectionGrammar(): InjectionGrammar {
     tlp('white', 'WHITE'),
   ];
 
-  // days that no month has: 30/31 FEB, 31 of the 30-day months
+  // days that no month has: 30/31 FEB, 31 of the 30-day months, 29 FEB of a year (20)YY not divisible by 4
   const dtg = DTG.replace(
     '(?<![\\w])',
-    '(?<![\\w])(?!3[01][0-9]{4}[A-Z][ \\t]?FEB)(?!31[0-9]{4}[A-Z][ \\t]?(?:APR|JUN|SEP|NOV))',
+    '(?<![\\w])(?!3[01][0-9]{4}[A-Z][ \\t]?FEB)(?!31[0-9]{4}[A-Z][ \\t]?(?:APR|JUN|SEP|NOV))' +
+      '(?!29[0-9]{4}[A-Z][ \\t]?FEB[ \\t]?(?:20)?(?:[02468][1235679]|[13579][01345789])(?![0-9]))',
   );
 
   const ind = SCOPES.indicator;

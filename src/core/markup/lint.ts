@@ -9,7 +9,7 @@
  *   the classification authority block ("Classified By:", "Derived From:", "Declassify On:") are ignored.
  * Paragraphs are separated by blank lines; fenced code blocks and YAML front matter are never linted.
  */
-import { findMarkup } from './index';
+import { findMarkup } from './find';
 import type { MarkupSpan } from './types';
 
 export type LintCode = 'mixed-likelihood-rows' | 'confidence-with-likelihood' | 'missing-portion-marking';
