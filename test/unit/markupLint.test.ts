@@ -125,6 +125,9 @@ describe('markup lint: missing-portion-marking', () => {
     '',
     '<!-- a comment -->',
     '',
+    '[1]: https://example.com/source "Source"',
+    '<br>',
+    '',
     '(S//NF) Marked.',
     '',
     'SECRET//NOFORN',
@@ -159,6 +162,18 @@ describe('markup lint: missing-portion-marking', () => {
 
   it('accepts a paragraph whose marking is on a later line (e.g. after a heading)', () => {
     assert.deepEqual(lint('(U) First.\n\n# Title\n(U) Body.'), []);
+  });
+});
+
+describe('markup lint: scale', () => {
+  it('lints a 1 MB report in reasonable time (linear in paragraphs and spans)', () => {
+    const big = (report + '\n\n').repeat(Math.ceil(1_000_000 / report.length));
+    const spans = findMarkup(big);
+    const t0 = Date.now();
+    const diags = lintMarkup(big, { spans });
+    const ms = Date.now() - t0;
+    assert.equal(diags.length, 2 * Math.ceil(1_000_000 / report.length));
+    assert.ok(ms < 3_000, `took ${ms} ms`);
   });
 });
 

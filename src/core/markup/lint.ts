@@ -5,8 +5,9 @@
  * - `confidence-with-likelihood`: a confidence level and a likelihood term in one sentence (ICD 203
  *   asks analysts not to combine the two in the same sentence).
  * - `missing-portion-marking`: a paragraph without a portion marking in a document that uses portion
- *   markings. Headings, blank lines, banner/TLP lines, rules, tables' delimiter rows, fenced code and
- *   the classification authority block ("Classified By:", "Derived From:", "Declassify On:") are ignored.
+ *   markings. Headings, blank lines, banner/TLP lines, rules, tables' delimiter rows, fenced code,
+ *   link reference definitions, lines of only HTML tags, and the classification authority block
+ *   ("Classified By:", "Derived From:", "Declassify On:") are ignored.
  * Paragraphs are separated by blank lines; fenced code blocks and YAML front matter are never linted.
  */
 import { findMarkup } from './find';
@@ -100,6 +101,10 @@ const HEADING_RE = /^\s{0,3}#{1,6}(?:\s|$)/;
 const RULE_RE = /^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|=+\s*)$/;
 const TABLE_DELIMITER_RE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const AUTHORITY_RE = /^\s*(?:\*\*)?(?:Classified By|Derived From|Declassify On|Declassified On|Reason|Classification)\s*:/i;
+/** `[1]: https://example.com "title"`: a link reference definition. */
+const LINK_DEFINITION_RE = /^\s{0,3}\[[^\]]+\]:\s*\S+(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
+/** A line of only HTML tags: `<br>`, `<div align="center">`, `</details>`. */
+const HTML_TAG_LINE_RE = /^\s*(?:<\/?[A-Za-z][^>]*>\s*)+$/;
 const NOTE_RE = /\b(?:note|nb|n\.b\.)\s*:/i;
 const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'etc', 'vs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'st', 'no', 'fig', 'approx', 'u.s', 'u.k', 'inc',
@@ -159,11 +164,12 @@ export function lintMarkup(text: string, options?: LintOptions): MarkupDiagnosti
   const combined = severityOf('confidence-with-likelihood', options);
   const portion = severityOf('missing-portion-marking', options);
 
-  const inCode = (s: MarkupSpan): boolean => !blocks.some((b) => s.start >= b.start && s.end <= b.end);
-  const usesPortionMarkings = spans.some((s) => s.kind === 'marking' && s.subtype === 'portion' && !inCode(s));
+  const spansOfBlock = spansByBlock(spans, blocks);
+  // a portion marking in a paragraph (not in fenced code or front matter) means the document uses them
+  const usesPortionMarkings = spansOfBlock.some((list) => list.some((s) => s.kind === 'marking' && s.subtype === 'portion'));
 
-  for (const block of blocks) {
-    const blockSpans = within(spans, block.start, block.end);
+  blocks.forEach((block, blockIndex) => {
+    const blockSpans = spansOfBlock[blockIndex] ?? [];
     const likelihood = blockSpans.filter((s) => s.kind === 'estimative');
 
     if (mixed && likelihood.length > 1 && !NOTE_RE.test(text.slice(block.start, block.end))) {
@@ -223,15 +229,33 @@ export function lintMarkup(text: string, options?: LintOptions): MarkupDiagnosti
         }
       }
     }
-  }
+  });
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** Headings, rules, table delimiter rows, authority-block lines, HTML comments, banner/TLP-only lines. */
+/** The spans lying wholly inside each block, in one pass over both (spans sorted by start first). */
+function spansByBlock(spans: readonly MarkupSpan[], blocks: readonly Block[]): MarkupSpan[][] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: MarkupSpan[][] = [];
+  let i = 0;
+  for (const block of blocks) {
+    while (i < sorted.length && (sorted[i] as MarkupSpan).start < block.start) i++;
+    const list: MarkupSpan[] = [];
+    for (let j = i; j < sorted.length && (sorted[j] as MarkupSpan).start < block.end; j++) {
+      const s = sorted[j] as MarkupSpan;
+      if (s.end <= block.end) list.push(s);
+    }
+    out.push(list);
+  }
+  return out;
+}
+
+/** Headings, rules, table delimiter rows, authority-block lines, HTML comments and tag-only lines, link definitions, banner/TLP-only lines. */
 function isIgnorableLine(line: Line, spans: readonly MarkupSpan[]): boolean {
   const t = line.text;
   if (HEADING_RE.test(t) || RULE_RE.test(t) || TABLE_DELIMITER_RE.test(t) || AUTHORITY_RE.test(t)) return true;
   if (/^\s*<!--.*-->\s*$/.test(t)) return true;
+  if (LINK_DEFINITION_RE.test(t) || HTML_TAG_LINE_RE.test(t)) return true;
   let rest = t;
   for (const s of spans) {
     if (s.kind !== 'marking' || s.subtype === 'portion') continue;
