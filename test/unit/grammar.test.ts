@@ -303,6 +303,13 @@ describe('grammar: scopes in plain text', () => {
       ],
     ],
     [
+      'Get evil[.]com/gate.php?id=1, update.example.org/dl/x.bin. Not report.md/x, /var/www/example.com/index.html or TCP/443.',
+      [
+        ['evil[.]com/gate.php?id=1', 'string.other.indicator.url.analyst'],
+        ['update.example.org/dl/x.bin', 'string.other.indicator.url.analyst'],
+      ],
+    ],
+    [
       'Not code: this.example.com, evil.info, this[.]post, e[.]name.',
       [
         ['this.example.com', 'string.other.indicator.domain.analyst'],

@@ -76,6 +76,7 @@ describe('markup: findMarkup on a realistic threat report', () => {
       ['indicator', 'domain', 'glasslantern-c2[.]com', 'glasslantern-c2.com'],
       ['indicator', 'domain', 'api.telemetry-sync.org', 'api.telemetry-sync.org'],
       ['indicator', 'domain', 'backup.energy-portal[.]net', 'backup.energy-portal.net'],
+      ['indicator', 'url', 'files.energy-portal[.]net/dl/stage2.bin', 'files.energy-portal.net/dl/stage2.bin'],
       ['marking', 'portion', '(U)', 'U'],
       ['indicator', 'md5', '9e107d9d372bb6826bd81d3542a419d6', '9e107d9d372bb6826bd81d3542a419d6'],
       ['indicator', 'sha1', '2fd4e1c67a2d28fced849ee1bb76e7391b93eb12', '2fd4e1c67a2d28fced849ee1bb76e7391b93eb12'],
@@ -115,6 +116,7 @@ describe('markup: findMarkup on a realistic threat report', () => {
       '185.220.101[.]47',
       'glasslantern-c2[.]com',
       'backup.energy-portal[.]net',
+      'files.energy-portal[.]net/dl/stage2.bin',
     ]);
     assert.equal(spans.find((s) => s.text === 'api.telemetry-sync.org')?.defanged, false);
   });
@@ -354,6 +356,17 @@ describe('markup: indicators', () => {
         ['url', 'hXXps[:]//bad[.]ru/', 'https://bad.ru/', true],
         ['url', 'fxp://files.example.org:2121/pub', 'ftp://files.example.org:2121/pub', true],
         ['url', 'http://a.example.net/p_(1)', 'http://a.example.net/p_(1)', false],
+      ],
+    );
+  });
+
+  it('recognises URLs without a scheme (a domain followed by a path), not file paths or CIDR blocks', () => {
+    assert.deepEqual(
+      ind('Get evil[.]com/gate.php?id=1, update.example.org/dl/x.bin. Not report.md/x, /var/www/example.com/index.html, 10.0.0.0/8, TCP/443 or and/or.'),
+      [
+        ['url', 'evil[.]com/gate.php?id=1', 'evil.com/gate.php?id=1', true],
+        ['url', 'update.example.org/dl/x.bin', 'update.example.org/dl/x.bin', false],
+        ['ipv4', '10.0.0.0', '10.0.0.0', false],
       ],
     );
   });

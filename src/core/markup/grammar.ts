@@ -79,10 +79,39 @@ const G_DOMAIN_AFTER = ci(DOMAIN_AFTER);
 /** An internationalised TLD in ASCII form (`xn--p1ai`), lower or upper case. */
 const PUNYCODE_TLD = 'xn--[a-z0-9-]{1,59}|XN--[A-Z0-9-]{1,59}';
 
+/**
+ * An alternation of literal words as a trie (`c(?:a(?:t)?|om|...)`), so the regex engine tries one
+ * branch per character instead of every word at every position. Longer words are preferred, as in
+ * a longest-first alternation; callers anchor the end with a look-ahead.
+ */
+export function trieSource(words: readonly string[]): string {
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = { end: false, next: new Map() };
+  for (const w of words) {
+    let n = root;
+    for (const ch of w) {
+      let child = n.next.get(ch);
+      if (!child) n.next.set(ch, (child = { end: false, next: new Map() }));
+      n = child;
+    }
+    n.end = true;
+  }
+  const escape = (ch: string): string => ch.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+  const emit = (n: Node): string => {
+    const branches = [...n.next.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([ch, child]) => escape(ch) + emit(child));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+    // the branch is optional when a word ends here; `?` is greedy, so the longer word is tried first
+    return n.end ? (branches.length === 1 && body.length > 1 ? `(?:${body})?` : `${body}?`) : body;
+  };
+  return emit(root);
+}
+
 function tldAlternation(tlds: readonly string[]): string {
-  const sorted = [...tlds].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  const lower = sorted.join('|');
-  return `(?:${lower}|${sorted.map((t) => t.toUpperCase()).join('|')}|${PUNYCODE_TLD})`;
+  return `(?:${trieSource(tlds)}|${trieSource(tlds.map((t) => t.toUpperCase()))}|${PUNYCODE_TLD})`;
 }
 
 /** A dotted name whose last label is a known TLD (lower or upper case), plain dots only. */
@@ -142,11 +171,20 @@ export function buildInjectionGrammar(): InjectionGrammar {
   );
 
   const ind = SCOPES.indicator;
+  const receivers = CODE_RECEIVERS.join('|');
+  /** A bare domain: a known TLD that is not a file extension, not `this.post`-style quoted code. */
+  const bareDomain = `(?!(?:${receivers})\\.${G_LABEL}(?![a-zA-Z0-9-])(?!\\.[a-zA-Z0-9]))${bareName(bareTlds)}`;
+  const urlPath = `(?:${G_DEF_DOT}|${URL_PATH_CHAR}|\\(${URL_PATH_CHAR}*\\))*(?<![.,;:!?*_~'"])`;
   const indicators: GrammarRule[] = [
     rule(
       ind('url'),
       `${ci(`(?<![\\w])${URL_SCHEME}${COLON_SLASHES}(?:${LABEL}(?:${ANY_DOT}${LABEL})*|\\[[0-9a-f:.]+\\])(?::[0-9]{1,5})?`)}` +
-        `(?:[/?#](?:${G_DEF_DOT}|${URL_PATH_CHAR}|\\(${URL_PATH_CHAR}*\\))*(?<![.,;:!?*_~'"]))?`,
+        `(?:[/?#]${urlPath})?`,
+    ),
+    rule(
+      ind('url'),
+      `${DOMAIN_BEFORE}(?:${DEFANGED_NAME}|${bareDomain})(?::[0-9]{1,5})?/${urlPath}`,
+      'a URL without a scheme: a domain followed by a path (evil[.]com/gate.php)',
     ),
     rule(
       ind('email'),
@@ -157,7 +195,7 @@ export function buildInjectionGrammar(): InjectionGrammar {
     rule(ind('ipv4'), ci(IPV4_BEFORE + IPV4 + IPV4_AFTER)),
     rule(
       ind('domain'),
-      `${DOMAIN_BEFORE}(?:${DEFANGED_NAME}|(?!(?:${CODE_RECEIVERS.join('|')})\\.${G_LABEL}(?![a-zA-Z0-9-])(?!\\.[a-zA-Z0-9]))${bareName(bareTlds)})${G_DOMAIN_AFTER}`,
+      `${DOMAIN_BEFORE}(?:${DEFANGED_NAME}|${bareDomain})${G_DOMAIN_AFTER}`,
     ),
     rule(ind('sha256'), `${HASH_BEFORE}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{64}${HASH_AFTER}`),
     rule(ind('sha1'), `${HASH_BEFORE}(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{40}${HASH_AFTER}`),

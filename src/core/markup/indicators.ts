@@ -1,5 +1,5 @@
 /**
- * Indicators of compromise: URLs, e-mail addresses, domains, IPv4/IPv6 addresses, MD5/SHA-1/SHA-256
+ * Indicators of compromise: URLs (with a scheme, or a domain followed by a path), e-mail addresses, domains, IPv4/IPv6 addresses, MD5/SHA-1/SHA-256
  * hashes, CVE ids and MITRE ATT&CK technique ids, plain or defanged (`hxxps://evil[.]com`,
  * `1.2.3[.]4`, `user[@]example[.]com`). Each span carries the refanged `value` and `defanged`.
  */
@@ -76,6 +76,11 @@ const URL_RE = new RegExp(
     String.raw`(?:${LABEL}(?:${ANY_DOT}${LABEL})*|\[[0-9a-f:.]+\])` +
     String.raw`(?::[0-9]{1,5})?` +
     String.raw`(?:[/?#](?:${URL_PATH_CHAR}|\(${URL_PATH_CHAR}*\))*)?`,
+  'gi',
+);
+/** A URL without a scheme, as analysts write defanged ones: `evil[.]com/gate.php`. Group 1 is the host. */
+const BARE_URL_RE = new RegExp(
+  String.raw`${DOMAIN_BEFORE}(${LABEL}(?:${ANY_DOT}${LABEL})+)(?::[0-9]{1,5})?\/(?:${URL_PATH_CHAR}|\(${URL_PATH_CHAR}*\))*`,
   'gi',
 );
 const EMAIL_RE = new RegExp(
@@ -157,6 +162,12 @@ function indicatorCandidates(text: string): MarkupSpan[] {
     if (hostOf(t) === '') continue;
     const value = refang(t).replace(/^[a-z]+/i, (scheme) => scheme.toLowerCase());
     out.push(span(text, m.index, m.index + t.length, 'url', value));
+  }
+  for (const m of matches(BARE_URL_RE, text)) {
+    // the host must be a domain by the bare-name rules (known TLD, not a file name, or defanged)
+    if (!acceptsTld(m[1] ?? '', 'bare')) continue;
+    const t = trimUrl(m[0]);
+    out.push(span(text, m.index, m.index + t.length, 'url', refang(t)));
   }
   for (const m of matches(EMAIL_RE, text)) {
     if (!acceptsTld(m[1] ?? '', 'email')) continue;

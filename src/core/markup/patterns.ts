@@ -62,8 +62,8 @@ export const IPV6_BEFORE = String.raw`(?<![\w:.\[\]])`;
 /** Not followed by more address characters; a sentence's full stop may follow. */
 export const IPV6_AFTER = String.raw`(?![\w:\[\]]|\.[0-9])`;
 
-/** Not preceded by a word character, dot, hyphen, at sign or defanged dot/at. */
-export const DOMAIN_BEFORE = String.raw`(?<![\w.@-])(?<!\[\.\]|\(\.\)|\{\.\}|\[@\])`;
+/** Not preceded by a word character, dot, hyphen, at sign, slash (a file path) or defanged dot/at. */
+export const DOMAIN_BEFORE = String.raw`(?<![\w.@/\\-])(?<!\[\.\]|\(\.\)|\{\.\}|\[@\])`;
 /** Not followed by a word character, hyphen, another label, an at sign, or `(` (a method call: `console.info(`). */
 export const DOMAIN_AFTER = String.raw`(?![\w-])(?!${ANY_DOT}[a-z0-9])(?!${ANY_AT})(?!\()`;
 
