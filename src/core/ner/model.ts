@@ -2,7 +2,7 @@
  * Linear sequence model (averaged structured perceptron weights) with first-order Viterbi decoding over BIO
  * tags, plus its compact binary encoding (varints, sparse rows, integer weights) and base64 transport.
  */
-import { MAX_FEATURES, N_TAGS, NerDoc, tokenFeatures } from './features';
+import { baseFeatures, MAX_FEATURES, N_TAGS, NerDoc, pass2Features, tokenFeatures } from './features';
 
 export interface LinearModel {
   nTags: number;
@@ -119,6 +119,111 @@ export function tagDoc(m: LinearModel, doc: NerDoc, sentences: ReadonlyArray<{ s
     tags.set(tmp.subarray(0, n), s.start);
   }
   return tags;
+}
+
+// ---------------------------------------------------------------- joint two-pass model (inference)
+
+/**
+ * Pass-1 and pass-2 weights in one table: row r holds 2 x nTags weights (pass 1, then pass 2), so each base
+ * feature is looked up once for both passes; only the pass-2 features need a second lookup.
+ */
+export interface JointModel {
+  nTags: number;
+  trans1: Float32Array;
+  trans2: Float32Array;
+  /** interleaved [hash | 0, row] pairs, hash 0 = empty */
+  table: Int32Array;
+  mask: number;
+  weights: Float32Array;
+}
+
+export function joinModels(m1: LinearModel, m2: LinearModel): JointModel {
+  const nT = m1.nTags;
+  const rows = new Map<number, number>();
+  const add = (m: LinearModel) => {
+    for (let p = 0; p < m.keys.length; p++) if (m.keys[p] !== 0 && !rows.has(m.keys[p])) rows.set(m.keys[p], rows.size);
+  };
+  add(m1);
+  add(m2);
+  const F = rows.size;
+  const weights = new Float32Array(F * 2 * nT);
+  const copy = (m: LinearModel, off: number) => {
+    for (let p = 0; p < m.keys.length; p++) {
+      const h = m.keys[p];
+      if (h === 0) continue;
+      const r = rows.get(h) as number;
+      const src = m.rows[p] * nT;
+      for (let t = 0; t < nT; t++) weights[r * 2 * nT + off + t] = m.weights[src + t];
+    }
+  };
+  copy(m1, 0);
+  copy(m2, nT);
+  let cap = 16;
+  while (cap < F * 2) cap <<= 1;
+  const table = new Int32Array(cap * 2);
+  const mask = cap - 1;
+  for (const [h, r] of rows) {
+    let p = h & mask;
+    while (table[p * 2] !== 0) p = (p + 1) & mask;
+    table[p * 2] = h | 0;
+    table[p * 2 + 1] = r;
+  }
+  return { nTags: nT, trans1: m1.trans, trans2: m2.trans, table, mask, weights };
+}
+
+function jointLookup(m: JointModel, h: number): number {
+  const table = m.table;
+  const key = h | 0;
+  let p = h & m.mask;
+  for (;;) {
+    const k = table[p * 2];
+    if (k === key) return table[p * 2 + 1];
+    if (k === 0) return -1;
+    p = (p + 1) & m.mask;
+  }
+}
+
+/** Two-pass tagging of every sentence of `doc`; returns one tag per token (pass-2 labels). */
+export function tagDocJoint(m: JointModel, doc: NerDoc, sentences: ReadonlyArray<{ start: number; end: number }>): Uint8Array {
+  const nT = m.nTags;
+  const n = doc.n;
+  const em1 = new Float32Array(n * nT);
+  const em2 = new Float32Array(n * nT);
+  const w = m.weights;
+  const buf = featBuf;
+  for (let i = 0; i < n; i++) {
+    const k = baseFeatures(doc, i, buf);
+    const base = i * nT;
+    for (let f = 0; f < k; f++) {
+      const r = jointLookup(m, buf[f]);
+      if (r < 0) continue;
+      const o = r * 2 * nT;
+      for (let t = 0; t < nT; t++) {
+        em1[base + t] += w[o + t];
+        em2[base + t] += w[o + nT + t];
+      }
+    }
+  }
+  const tags1 = new Uint8Array(n);
+  for (const s of sentences) {
+    if (s.end > s.start) viterbi(m.trans1, nT, em1.subarray(s.start * nT, s.end * nT), s.end - s.start, tags1.subarray(s.start, s.end));
+  }
+  doc.setPass1(tags1);
+  for (let i = 0; i < n; i++) {
+    const k = pass2Features(doc, i, buf, 0);
+    const base = i * nT;
+    for (let f = 0; f < k; f++) {
+      const r = jointLookup(m, buf[f]);
+      if (r < 0) continue;
+      const o = r * 2 * nT + nT;
+      for (let t = 0; t < nT; t++) em2[base + t] += w[o + t];
+    }
+  }
+  const tags2 = new Uint8Array(n);
+  for (const s of sentences) {
+    if (s.end > s.start) viterbi(m.trans2, nT, em2.subarray(s.start * nT, s.end * nT), s.end - s.start, tags2.subarray(s.start, s.end));
+  }
+  return tags2;
 }
 
 // ---------------------------------------------------------------- binary encoding

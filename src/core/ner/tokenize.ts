@@ -170,7 +170,9 @@ function splitChunk(text: string, a: number, b: number, out: Token[]): void {
       if (b - s >= 2) { tail.push([s, b]); b = s; continue; }
       if (s === a) { tail.push([s, b]); b = s; continue; }
       const core = text.slice(a, b - 1);
-      if (keepPeriod(core)) break;
+      // an abbreviation keeps its period, except at the end of a paragraph, where the period ends the sentence
+      // ("... Schroder Wertheim & Co." -> "Co" ".")
+      if (keepPeriod(core) && (core.length === 1 || !atParagraphEnd(text, b))) break;
       tail.push([b - 1, b]);
       b--;
       continue;
@@ -201,6 +203,15 @@ function splitChunk(text: string, a: number, b: number, out: Token[]): void {
     }
   }
   for (let k = tail.length - 1; k >= 0; k--) push(tail[k][0], tail[k][1]);
+}
+
+function atParagraphEnd(text: string, i: number): boolean {
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isNewline(c)) return true;
+    if (!isSpace(c)) return false;
+  }
+  return true;
 }
 
 function keepPeriod(core: string): boolean {
