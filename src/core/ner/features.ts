@@ -21,7 +21,7 @@ export type Gazetteer = Map<number, number>;
 // feature template ids
 const enum T {
   Bias = 1, Word, Lower, Shape, SShape, Pre, Suf, Flags, FirstShape, WinL, WinS, BiL, BiS, TriS, LprevS, SLnext,
-  Uc, UcL, UcS, Doc, DocCap, Gaz, GazCap, P2Maj, P2Any, P2Own, P2OwnMaj, P2Only, Len, WordS, DocForm, P2Nb, P2MajTag,
+  Uc, UcL, UcS, Doc, DocCap, Gaz, GazCap, P2Maj, P2Any, P2Own, P2OwnMaj, P2Only, Len, WordS, DocForm, P2Nb, P2MajTag, Table, TableNb,
 }
 
 const BOS = hashString('<S>');
@@ -144,6 +144,8 @@ export class NerDoc {
   readonly sentStart: Int32Array;
   readonly sentEnd: Int32Array;
   readonly ucSent: Uint8Array;
+  /** share of tokens with digits in the sentence, bucketed 0..3 (tables, results) */
+  readonly numSent: Uint8Array;
   readonly first: Uint8Array;
   readonly docMask: Uint8Array;
   readonly gazMask: Uint32Array;
@@ -166,6 +168,7 @@ export class NerDoc {
     this.sentStart = new Int32Array(n);
     this.sentEnd = new Int32Array(n);
     this.ucSent = new Uint8Array(n);
+    this.numSent = new Uint8Array(n);
     this.first = new Uint8Array(n);
     this.docMask = new Uint8Array(n);
     this.gazMask = new Uint32Array(n);
@@ -191,14 +194,17 @@ export class NerDoc {
     const docBits = new Map<number, number>();
     let si = 0;
     for (const s of sentences) {
-      let letterToks = 0, lowerToks = 0;
+      let letterToks = 0, lowerToks = 0, numToks = 0;
       for (let i = s.start; i < s.end; i++) {
         this.sentOf[i] = si;
         this.sentStart[i] = s.start;
         this.sentEnd[i] = s.end;
         const c = this.cap[i];
         if (c !== Cap.None) { letterToks++; if (c === Cap.Lower || c === Cap.Init || c === Cap.Mixed) lowerToks++; }
+        if (this.flags[i] & 1) numToks++;
       }
+      const ratio = numToks / (s.end - s.start);
+      const numB = numToks === 0 ? 0 : ratio < 0.15 ? 1 : ratio < 0.35 ? 2 : 3;
       // a headline: (almost) everything in capitals
       const uc = letterToks >= 2 && lowerToks <= letterToks * 0.25 ? 1 : 0;
       // first word: first token with letters or digits after opening punctuation
@@ -206,6 +212,7 @@ export class NerDoc {
       while (f < s.end && this.cap[f] === Cap.None && (this.flags[f] & 1) === 0) f++;
       for (let i = s.start; i < s.end; i++) {
         this.ucSent[i] = uc;
+        this.numSent[i] = numB;
         if (i <= f) this.first[i] = 1;
         const c = this.cap[i];
         if (c === Cap.None) continue;
@@ -332,6 +339,12 @@ export function baseFeatures(doc: NerDoc, i: number, out: Uint32Array): number {
   out[k++] = h3(T.TriS, SSm1, SS0, SSp1);
   out[k++] = h2(T.LprevS, Lm1, SS0);
   out[k++] = h2(T.SLnext, SS0, Lp1);
+  // tables and results lines
+  const nb = doc.numSent[i];
+  if (nb >= 2) {
+    out[k++] = h2(T.Table, nb, SS0);
+    out[k++] = h3(T.TableNb, nb, SSm1, SSp1);
+  }
   // headline (all-caps sentence) conjunctions
   if (uc) {
     out[k++] = h1(T.Uc, cap);

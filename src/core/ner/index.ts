@@ -6,7 +6,7 @@
  */
 import { decodeNerModel, type NerModel } from './codec';
 import { NerDoc } from './features';
-import { base64Decode, joinModels, tagDoc, tagDocJoint, type JointModel } from './model';
+import { base64Decode, tagDocJoint } from './model';
 import { NER_MODEL_BASE64 } from './model/data';
 import { tokenize, type SentenceRange, type Token } from './tokenize';
 
@@ -21,14 +21,11 @@ export interface NameSpan {
 
 const TYPE_OF: ReadonlyArray<NameSpan['type']> = ['person', 'organization', 'place', 'group'];
 
-let model: (NerModel & { joint: JointModel | null }) | null = null;
+let model: NerModel | null = null;
 
 /** The decoded model (decoded once, on first use). */
-export function nerModel(): NerModel & { joint: JointModel | null } {
-  if (!model) {
-    const m = decodeNerModel(base64Decode(NER_MODEL_BASE64));
-    model = { ...m, joint: m.pass2 ? joinModels(m.pass1, m.pass2) : null };
-  }
+export function nerModel(): NerModel {
+  if (!model) model = decodeNerModel(base64Decode(NER_MODEL_BASE64));
   return model;
 }
 
@@ -51,8 +48,7 @@ export function tagTokens(tokens: readonly Token[], sentences: SentenceRange[]):
   const m = nerModel();
   const sents = capSentences(sentences);
   const doc = new NerDoc(tokens.map((t) => t.text), sents, m.gaz);
-  if (m.joint) return tagDocJoint(m.joint, doc, sents);
-  return tagDoc(m.pass1, doc, sents);
+  return tagDocJoint(m.joint, doc, sents);
 }
 
 /** A token that may not begin or end a name span: punctuation, quotes, possessive clitics. */

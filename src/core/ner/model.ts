@@ -137,38 +137,68 @@ export interface JointModel {
   weights: Float32Array;
 }
 
-export function joinModels(m1: LinearModel, m2: LinearModel): JointModel {
-  const nT = m1.nTags;
-  const rows = new Map<number, number>();
-  const add = (m: LinearModel) => {
-    for (let p = 0; p < m.keys.length; p++) if (m.keys[p] !== 0 && !rows.has(m.keys[p])) rows.set(m.keys[p], rows.size);
-  };
-  add(m1);
-  add(m2);
-  const F = rows.size;
-  const weights = new Float32Array(F * 2 * nT);
-  const copy = (m: LinearModel, off: number) => {
-    for (let p = 0; p < m.keys.length; p++) {
-      const h = m.keys[p];
-      if (h === 0) continue;
-      const r = rows.get(h) as number;
-      const src = m.rows[p] * nT;
-      for (let t = 0; t < nT; t++) weights[r * 2 * nT + off + t] = m.weights[src + t];
+/**
+ * Encode pass-1 and pass-2 models (integer weights) as one joint table: sorted hash deltas, a 2 x nTags bit mask
+ * of non-zero weights, then those weights as zigzag varints. Features present in both passes are stored once.
+ */
+export function encodeJoint(w: ByteWriter, nTags: number,
+  m1: { trans: ArrayLike<number>; hashes: ArrayLike<number>; weights: ArrayLike<number> },
+  m2: { trans: ArrayLike<number>; hashes: ArrayLike<number>; weights: ArrayLike<number> }): void {
+  w.byte(nTags);
+  for (let i = 0; i < (nTags + 1) * nTags; i++) w.zigzag(m1.trans[i]);
+  for (let i = 0; i < (nTags + 1) * nTags; i++) w.zigzag(m2.trans[i]);
+  const rows = new Map<number, number[]>();
+  const add = (m: { hashes: ArrayLike<number>; weights: ArrayLike<number> }, off: number) => {
+    for (let r = 0; r < m.hashes.length; r++) {
+      let row = rows.get(m.hashes[r]);
+      for (let t = 0; t < nTags; t++) {
+        const v = m.weights[r * nTags + t];
+        if (v === 0) continue;
+        if (!row) { row = new Array<number>(2 * nTags).fill(0); rows.set(m.hashes[r], row); }
+        row[off + t] = v;
+      }
     }
   };
-  copy(m1, 0);
-  copy(m2, nT);
+  add(m1, 0);
+  add(m2, nTags);
+  const keys = [...rows.keys()].sort((a, b) => a - b);
+  w.varint(keys.length);
+  let prev = 0;
+  for (const h of keys) {
+    const row = rows.get(h) as number[];
+    w.varint(h - prev);
+    prev = h;
+    let mask = 0;
+    for (let t = 0; t < 2 * nTags; t++) if (row[t] !== 0) mask |= 1 << t;
+    w.varint(mask);
+    for (let t = 0; t < 2 * nTags; t++) if (row[t] !== 0) w.zigzag(row[t]);
+  }
+}
+
+export function decodeJoint(r: ByteReader): JointModel {
+  const nT = r.byte();
+  const trans1 = new Float32Array((nT + 1) * nT);
+  for (let i = 0; i < trans1.length; i++) trans1[i] = r.zigzag();
+  const trans2 = new Float32Array((nT + 1) * nT);
+  for (let i = 0; i < trans2.length; i++) trans2[i] = r.zigzag();
+  const F = r.varint();
   let cap = 16;
   while (cap < F * 2) cap <<= 1;
   const table = new Int32Array(cap * 2);
   const mask = cap - 1;
-  for (const [h, r] of rows) {
+  const weights = new Float32Array(F * 2 * nT);
+  let h = 0;
+  for (let row = 0; row < F; row++) {
+    h += r.varint();
+    const m = r.varint();
+    const o = row * 2 * nT;
+    for (let t = 0; t < 2 * nT; t++) if (m & (1 << t)) weights[o + t] = r.zigzag();
     let p = h & mask;
     while (table[p * 2] !== 0) p = (p + 1) & mask;
     table[p * 2] = h | 0;
-    table[p * 2 + 1] = r;
+    table[p * 2 + 1] = row;
   }
-  return { nTags: nT, trans1: m1.trans, trans2: m2.trans, table, mask, weights };
+  return { nTags: nT, trans1, trans2, table, mask, weights };
 }
 
 function jointLookup(m: JointModel, h: number): number {
