@@ -2,12 +2,12 @@ import type { Analysis, AnalyzeOptions, EntityType } from './types';
 import { ENTITY_TYPES } from './types';
 import { isCapitalised, onlySpaceBetween, words, type Word } from './text/words';
 import { findTitles, type TitleSpan } from './extract/titles';
-import { findTemporal } from './extract/temporal';
-import { findQuantities } from './extract/quantities';
-import { findKnownOrganizations } from './extract/organizations';
+import { findTemporal, type TemporalSpan } from './extract/temporal';
+import { findQuantities, type QuantitySpan } from './extract/quantities';
+import { findKnownOrganizations, type OrgMatch } from './extract/organizations';
 import { MONTHS, TITLE_HEADS, TITLE_MODIFIERS } from './extract/lexicon';
 import { propagatePersons, resolveOverlaps, splitLines, stripTitles, toEntity, trimSpan, type RawSpan } from './extract/spans';
-import { recognizeNames } from './ner';
+import { recognizeNames, type NameSpan } from './ner';
 import { maskMarkdown } from './text/markdown';
 import { itemsWithin, lowerBound, Occupancy } from './text/intervals';
 
@@ -44,29 +44,35 @@ function personsAfterTitles(text: string, ws: readonly Word[], titles: readonly 
   return out;
 }
 
-/**
- * Finds the entities of a report: people, organisations, places, groups (nationalities), titles and ranks, dates,
- * times and quantities. Pure and synchronous; never throws on any string.
- */
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const input = typeof text === 'string' ? text : String(text ?? '');
-  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  const original = input.length > maxLength ? input.slice(0, maxLength) : input;
-  // Masking keeps every offset: spans found in the masked text are spans of the original.
-  const analyzed = options.format === 'markdown' ? maskMarkdown(original) : original;
-  const ws = words(analyzed);
+/** What the rule stages find in a text before the names are known. */
+export interface RuleParts {
+  ws: Word[];
+  titles: TitleSpan[];
+  knownOrgs: OrgMatch[];
+  temporal: TemporalSpan[];
+  quantities: QuantitySpan[];
+}
 
-  const names = recognizeNames(analyzed);
+export function ruleParts(text: string): RuleParts {
+  const ws = words(text);
+  return { ws, titles: findTitles(text, ws), knownOrgs: findKnownOrganizations(text), temporal: findTemporal(text), quantities: findQuantities(text) };
+}
+
+/**
+ * The spans of a text from its rule parts and its names, overlaps resolved, before the document-level person
+ * propagation. Sorted by start; they do not overlap.
+ */
+export function localSpans(analyzed: string, parts: RuleParts, names: readonly NameSpan[]): RawSpan[] {
+  const { ws, knownOrgs } = parts;
   // "Archbishop of Cape Town", "Emperor of Brazil": when the tagger names the domain, the title stops before "of".
   const nonPersonStarts = new Set(names.filter((n) => n.type !== 'person').map((n) => n.start));
-  const titles = findTitles(analyzed, ws).map((t) => {
+  const titles = parts.titles.map((t) => {
     if (t.domainStart === undefined || !nonPersonStarts.has(t.domainStart)) return t;
     const head = itemsWithin(ws, t.start, t.domainStart);
     return { ...t, end: head[head.length - 2]?.end ?? t.end, domainStart: undefined };
   });
   const titleAt = new Set<number>();
   for (const t of titles) if (!t.weak) for (const w of itemsWithin(ws, t.start, t.end)) titleAt.add(w.start);
-  const knownOrgs = findKnownOrganizations(analyzed);
 
   const raw: RawSpan[] = [];
   for (const n of names) {
@@ -97,18 +103,29 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   // A date or time that holds a name wins over it ("14:30 GMT", "Easter Monday 2024"); otherwise names win.
   const nameSpans = raw.filter((r) => r.type !== 'title').sort((a, b) => a.start - b.start);
-  for (const t of findTemporal(analyzed)) {
+  for (const t of parts.temporal) {
     const holdsName = itemsWithin(nameSpans, t.start, t.end).some((n) => n.end - n.start < t.end - t.start);
     raw.push({ ...t, source: 'rule', rank: holdsName ? -1 : undefined });
   }
-  for (const q of findQuantities(analyzed)) raw.push({ ...q, type: 'quantity', source: 'rule' });
+  for (const q of parts.quantities) raw.push({ ...q, type: 'quantity', source: 'rule' });
 
-  let spans = resolveOverlaps(raw);
-  spans = mergeNationalBodies(analyzed, spans);
-  spans = propagatePersons(analyzed, ws, spans);
+  return mergeNationalBodies(analyzed, resolveOverlaps(raw));
+}
 
+/** Input handling shared by `analyze` and the incremental analyzer. */
+export function prepareInput(text: string, options: AnalyzeOptions): { input: string; maxLength: number; original: string; analyzed: string } {
+  const input = typeof text === 'string' ? text : String(text ?? '');
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const original = input.length > maxLength ? input.slice(0, maxLength) : input;
+  // Masking keeps every offset: spans found in the masked text are spans of the original.
+  const analyzed = options.format === 'markdown' ? maskMarkdown(original) : original;
+  return { input, maxLength, original, analyzed };
+}
+
+/** The Analysis of final spans (sorted; offsets into `original`). */
+export function toAnalysis(input: string, maxLength: number, original: string, spans: readonly RawSpan[], options: AnalyzeOptions): Analysis {
   const wanted = options.types ? new Set<EntityType>(options.types) : null;
-  const entities = spans.filter((s) => !wanted || wanted.has(s.type)).map((s) => toEntity(original, s));
+  const entities = (wanted ? spans.filter((s) => wanted.has(s.type)) : spans).map((s) => toEntity(original, s));
   const counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
   for (const e of entities) counts[e.type]++;
   const result: Analysis = { entities, counts, length: input.length };
@@ -116,6 +133,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     result.limited = { analyzedLength: original.length, reason: `text is longer than ${maxLength} characters` };
   }
   return result;
+}
+
+/**
+ * Finds the entities of a report: people, organisations, places, groups (nationalities), titles and ranks, dates,
+ * times and quantities. Pure and synchronous; never throws on any string.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const { input, maxLength, original, analyzed } = prepareInput(text, options);
+  const names = recognizeNames(analyzed);
+  const parts = ruleParts(analyzed);
+  const spans = propagatePersons(analyzed, parts.ws, localSpans(analyzed, parts, names));
+  return toAnalysis(input, maxLength, original, spans, options);
 }
 
 /** "Russian" + "Foreign Ministry" -> one organisation "Russian Foreign Ministry". */

@@ -8,3 +8,5 @@ export { ENTITY_TYPES } from './types';
 export { contentHash } from './text/contentHash';
 export { indexEntry, actorKey } from './workspace/indexEntry';
 export type { IndexEntry, IndexedActor } from './workspace/indexEntry';
+export { createIncrementalAnalyzer } from './incremental';
+export type { IncrementalAnalyzer } from './incremental';

@@ -98,22 +98,41 @@ export function resolveOverlaps(spans: readonly RawSpan[]): RawSpan[] {
   return taken.sort((x, y) => x.start - y.start || y.end - x.end);
 }
 
+/** Person names of a text: full names (two words or more) and their surnames. */
+export interface PersonNames {
+  surnames: Set<string>;
+  fullNames: Set<string>;
+}
+
+/** Collects the full person names and surnames of `spans` (adds them to `into` when given). */
+export function personNames(text: string, ws: readonly Word[], spans: readonly RawSpan[], into?: PersonNames): PersonNames {
+  const names = into ?? { surnames: new Set<string>(), fullNames: new Set<string>() };
+  for (const p of spans) {
+    if (p.type !== 'person') continue;
+    const parts = itemsWithin(ws, p.start, p.end);
+    if (parts.length >= 2) {
+      names.fullNames.add(text.slice(p.start, p.end));
+      const last = parts[parts.length - 1].text;
+      if (isCapitalised(last) && last.length > 1 && !RANK_WORDS.has(last)) names.surnames.add(last);
+    }
+  }
+  return names;
+}
+
 /**
  * Names seen once in full are names elsewhere too: repeats of a full person name, and its surname alone ("Putin"
  * after "Vladimir Putin"), become person spans where nothing else was found.
  */
 export function propagatePersons(text: string, ws: readonly Word[], spans: RawSpan[]): RawSpan[] {
-  const persons = spans.filter((s) => s.type === 'person');
-  const surnames = new Set<string>();
-  const fullNames = new Set<string>();
-  for (const p of persons) {
-    const parts = itemsWithin(ws, p.start, p.end);
-    if (parts.length >= 2) {
-      fullNames.add(text.slice(p.start, p.end));
-      const last = parts[parts.length - 1].text;
-      if (isCapitalised(last) && last.length > 1 && !RANK_WORDS.has(last)) surnames.add(last);
-    }
-  }
+  return propagateNames(text, ws, spans, personNames(text, ws, spans));
+}
+
+/**
+ * The propagation step of `propagatePersons` with the names already collected (possibly from a larger text: a
+ * person name never spans a line break, so a text cut at blank lines propagates piece by piece exactly alike).
+ */
+export function propagateNames(text: string, ws: readonly Word[], spans: RawSpan[], names: PersonNames): RawSpan[] {
+  const { surnames, fullNames } = names;
   if (!surnames.size) return spans;
   // spans are sorted and do not overlap: only the last one starting before b can reach into [a, b)
   const covered = (a: number, b: number) => {

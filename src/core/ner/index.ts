@@ -32,7 +32,7 @@ export function nerModel(): NerModel {
 /** Longest sentence handed to the tagger; longer runs (e.g. a 1 MB line without punctuation) are cut. */
 const MAX_SENTENCE = 250;
 
-function capSentences(sentences: SentenceRange[]): SentenceRange[] {
+export function capSentences(sentences: SentenceRange[]): SentenceRange[] {
   let ok = true;
   for (const s of sentences) if (s.end - s.start > MAX_SENTENCE) { ok = false; break; }
   if (ok) return sentences;
@@ -69,7 +69,11 @@ export function recognizeNames(text: string): NameSpan[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const { tokens, sentences } = tokenize(text);
   if (tokens.length === 0) return [];
-  const tags = tagTokens(tokens, sentences);
+  return namesFromTags(tokens, tagTokens(tokens, sentences));
+}
+
+/** Name spans of tagged tokens (offsets of the tokens). A span never runs across sentences (I-X cannot start one). */
+export function namesFromTags(tokens: readonly Token[], tags: Uint8Array): NameSpan[] {
   const out: NameSpan[] = [];
   const n = tokens.length;
   let i = 0;

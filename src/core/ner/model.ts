@@ -201,7 +201,7 @@ export function decodeJoint(r: ByteReader): JointModel {
   return { nTags: nT, trans1, trans2, table, mask, weights };
 }
 
-function jointLookup(m: JointModel, h: number): number {
+export function jointLookup(m: JointModel, h: number): number {
   const table = m.table;
   const key = h | 0;
   let p = h & m.mask;
