@@ -21,6 +21,8 @@ import type { NameSpan } from './ner';
 export interface IncrementalAnalyzer {
   /** Same result as `analyze(text, options)`. */
   analyze(text: string, options?: AnalyzeOptions): Analysis;
+  /** Entries in the caches (blocks tagged, rule units), for tests and diagnostics. */
+  cacheStats(): { blocks: number; units: number };
 }
 
 /** A blank line: a whitespace run with two line feeds or more. Always maximal (greedy on both ends). */
@@ -154,5 +156,5 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
     return toAnalysis(input, maxLength, original, spans, options);
   }
 
-  return { analyze: analyzeText };
+  return { analyze: analyzeText, cacheStats: () => ({ blocks: blocks.size, units: units.size }) };
 }
