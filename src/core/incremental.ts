@@ -15,7 +15,7 @@
 import type { Analysis, AnalyzeOptions } from './types';
 import { localSpans, prepareInput, ruleParts, toAnalysis, type RuleParts } from './analyze';
 import { personNames, propagateNames, type PersonNames, type RawSpan } from './extract/spans';
-import { NerBlock, tagBlocks } from './ner/incremental';
+import { IncrementalTagger, NerBlock } from './ner/incremental';
 import type { NameSpan } from './ner';
 
 export interface IncrementalAnalyzer {
@@ -71,6 +71,7 @@ function sameNames(a: readonly NameSpan[], b: readonly NameSpan[]): boolean {
 export function createIncrementalAnalyzer(): IncrementalAnalyzer {
   const blocks = new Map<string, CachedBlock>();
   const units = new Map<string, Unit>();
+  const tagger = new IncrementalTagger();
   let gen = 0;
 
   function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -99,7 +100,7 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
       c.gen = gen;
       ner[b] = c.block;
     }
-    if (nb) tagBlocks(ner);
+    tagger.tag(ner);
 
     // units: runs of blocks no rule crosses
     const unitList: Array<{ unit: Unit; start: number; text: string }> = [];

@@ -287,6 +287,27 @@ export class P2Stats {
   getTags(h: number): Int32Array | undefined {
     return this.tagCounts.get(h);
   }
+
+  // ---- hooks for incremental analysis (ner/incremental.ts): the same statistics, kept up to date by the caller
+
+  /** P2Stats over statistics kept by the caller (filled with `P2Stats.count`); `tags` as in the constructor. */
+  static view(tags: Uint8Array, counts: Map<number, Int32Array>, tagCounts: Map<number, Int32Array>): P2Stats {
+    const s = Object.create(P2Stats.prototype) as P2Stats;
+    Object.assign(s, { tags, counts, tagCounts });
+    return s;
+  }
+
+  /** Adds `k` (may be negative) occurrences of token `i` of `doc` with pass-1 tag `t`, as the constructor counts. */
+  static count(doc: NerDoc, i: number, t: number, k: number, counts: Map<number, Int32Array>, tagCounts: Map<number, Int32Array>): void {
+    const c = doc.cap[i];
+    if (c === Cap.None || c === Cap.Lower) return;
+    let a = counts.get(doc.hLo[i]);
+    if (!a) { a = new Int32Array(5); counts.set(doc.hLo[i], a); }
+    a[t === 0 ? 0 : 1 + ((t - 1) >> 1)] += k;
+    let b = tagCounts.get(doc.hLo[i]);
+    if (!b) { b = new Int32Array(N_TAGS); tagCounts.set(doc.hLo[i], b); }
+    b[t] += k;
+  }
 }
 
 /**
