@@ -1,0 +1,158 @@
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { analyze, createIncrementalAnalyzer, type AnalyzeOptions } from '../../src/core';
+import { handle, keptDocuments, MAX_DOCUMENTS } from '../../src/worker/handler';
+
+const fixtures = path.join(__dirname, '..', 'fixtures');
+const seed = fs.readFileSync(path.join(fixtures, 'seed', '000_931ddf8dbef545ad.txt'), 'utf8');
+const reportsDir = path.join(fixtures, 'workspace', 'reports');
+const reports = fs.readdirSync(reportsDir).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(reportsDir, f), 'utf8'));
+
+/** Real texts edited by the property: the seed repeated (as paragraphs and as one block), and the workspace reports. */
+const BASES = [
+  [seed, seed, seed].join('\n\n'),
+  seed + '\n' + seed,
+  reports.join('\n\n'),
+  [reports[0] ?? '', seed, reports[1] ?? ''].join('\n\n'),
+];
+
+/** Sequences generated and edits per sequence (stated in the test name). */
+const CASES = 120;
+const EDITS = 6;
+
+/** Words and pieces that make edits interact with names, titles, dates and blank lines. */
+const WORDS = [
+  'Putin', 'Netanyahu', 'Israel', 'Moscow', 'Hezbollah', 'the', 'The', 'of', 'for', 'Minister', 'Director of', 'President',
+  'January', 'Jan.', '5', '2024', '14:30', 'p.m.', 'GMT', 'Monday,', '3,000 troops', '$5', 'billion', 'Russian', 'Foreign Ministry',
+  'Vladimir Putin', 'Benjamin Netanyahu', 'Sochi', 'IRAN', 'U.S.', 'Co.', '“', '”', '(', ')', ',', '.', '```', '`', '[link](x)', '#',
+];
+const CHARS = ['a', 'x', 'P', 'M', ' ', '.', ',', '\n', '\n\n', '\r\n', '1', '’', '-', '\t', 'É'];
+const paragraphs = [...seed.split('\n'), ...reports.flatMap((r) => r.split(/\n\n/))].filter((p) => p.trim());
+
+type Edit = { kind: number; at: number; len: number; pick: number };
+const edit = fc.record({
+  kind: fc.integer({ min: 0, max: 9 }),
+  at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+  len: fc.integer({ min: 1, max: 12 }),
+  pick: fc.nat(1000),
+});
+
+/** Applies one edit; every kind is a typing action: characters, words, line breaks, blank lines, pasted paragraphs. */
+function apply(text: string, e: Edit): string {
+  const at = Math.floor(e.at * (text.length + 1));
+  const del = (n: number) => text.slice(0, at) + text.slice(Math.min(text.length, at + n));
+  const ins = (s: string) => text.slice(0, at) + s + text.slice(at);
+  switch (e.kind) {
+    case 0: return ins(CHARS[e.pick % CHARS.length]); // insert a character
+    case 1: return del(1 + (e.len % 3)); // delete characters
+    case 2: return text.slice(0, at) + CHARS[e.pick % CHARS.length] + text.slice(at + 1); // replace a character
+    case 3: return ins((e.pick % 2 ? ' ' : '') + WORDS[e.pick % WORDS.length] + (e.pick % 3 ? ' ' : '')); // insert a word
+    case 4: { // delete a word (to the next space)
+      const end = text.indexOf(' ', at + 1);
+      return del(end < 0 ? e.len : end - at);
+    }
+    case 5: return ins(e.pick % 2 ? '\n' : '\n\n'); // new line / blank line
+    case 6: { // join two paragraphs or lines: delete the next line break
+      const nl = text.indexOf('\n', at);
+      return nl < 0 ? text : text.slice(0, nl) + (e.pick % 2 ? ' ' : '') + text.slice(nl + 1);
+    }
+    case 7: return ins('\n\n' + paragraphs[e.pick % paragraphs.length] + '\n\n'); // paste a paragraph
+    case 8: return del(e.len * 10); // delete a selection
+    default: { // replace a word
+      const end = text.indexOf(' ', at + 1);
+      return text.slice(0, at) + WORDS[e.pick % WORDS.length] + text.slice(end < 0 ? text.length : end);
+    }
+  }
+}
+
+describe('incremental analysis', function () {
+  this.timeout(600_000);
+
+  it(`equals analyze() after every edit: ${CASES} generated sequences of ${EDITS} random edits on real reports (${CASES * EDITS} edits)`, () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...BASES.keys()),
+        fc.constantFrom<AnalyzeOptions>({}, { format: 'markdown' }, { types: ['person', 'date'] }),
+        fc.array(edit, { minLength: EDITS, maxLength: EDITS }),
+        (base, options, edits) => {
+          const inc = createIncrementalAnalyzer();
+          let text = BASES[base];
+          assert.deepStrictEqual(inc.analyze(text, options), analyze(text, options));
+          for (const e of edits) {
+            text = apply(text, e);
+            assert.deepStrictEqual(inc.analyze(text, options), analyze(text, options), `after edits up to ${JSON.stringify(e)}`);
+            checked++;
+          }
+        },
+      ),
+      { numRuns: CASES, seed: 20261124 },
+    );
+    assert.equal(checked, CASES * EDITS);
+  });
+
+  it('equals analyze() where a rule could match across a blank line', () => {
+    const inc = createIncrementalAnalyzer();
+    const cases = [
+      'He met the Director of\n\nState Department officials.',
+      'Director of (\n\nMilitary Intelligence said so.',
+      'It happened on 5\n\nJanuary 2024 in Moscow.',
+      'The meeting is on Jan.\n\n5 in Sochi.',
+      'Talks began at 14:30\n\nGMT on Monday,\n\n5 January.',
+      'Troops: 3,000\n\ntroops and $5\n\nbillion. At 2 p.m.\n\nGMT they left.',
+      'HEZBOLLAH\r\n\r\nHezbollah fighters moved. Russian\n\nForeign Ministry said.',
+      'Vladimir Putin met.\n\nPutin left.\n\n\n\nPutin',
+      '',
+      '\n\n\n',
+      'x',
+    ];
+    for (const t of cases) {
+      assert.deepStrictEqual(inc.analyze(t), analyze(t), JSON.stringify(t));
+      assert.deepStrictEqual(inc.analyze(t, { format: 'markdown' }), analyze(t, { format: 'markdown' }), JSON.stringify(t));
+    }
+    // and the same texts edited into each other
+    for (let i = 1; i < cases.length; i++) {
+      const t = cases[i - 1] + '\n\n' + cases[i];
+      assert.deepStrictEqual(inc.analyze(t), analyze(t), JSON.stringify(t));
+    }
+  });
+
+  it('keeps only what the latest text uses', () => {
+    const inc = createIncrementalAnalyzer();
+    let text = [seed, seed.replace(/Putin/g, 'Medvedev'), reports.join('\n\n')].join('\n\n');
+    inc.analyze(text);
+    const first = inc.cacheStats();
+    for (let i = 0; i < 40; i++) {
+      const at = (i * 7919) % text.length;
+      text = text.slice(0, at) + 'q' + text.slice(at);
+      inc.analyze(text);
+    }
+    const after = inc.cacheStats();
+    assert.ok(after.blocks <= first.blocks + 1 && after.units <= first.units + 1, JSON.stringify({ first, after }));
+    inc.analyze('');
+    assert.deepStrictEqual(inc.cacheStats(), { blocks: 0, units: 0 });
+  });
+
+  it('the worker keeps one analyzer per document, at most MAX_DOCUMENTS, and forgets on request', () => {
+    for (let i = 0; i < MAX_DOCUMENTS + 5; i++) {
+      const r = handle({ id: i, kind: 'analyze', uri: `file:///r${i}.md`, version: 1, text: `Report ${i}: Vladimir Putin met Benjamin Netanyahu.` });
+      assert.ok(r.ok && r.analysis && r.analysis.entities.length > 0);
+    }
+    let kept = keptDocuments();
+    assert.equal(kept.length, MAX_DOCUMENTS);
+    assert.ok(!kept.includes('file:///r0.md') && kept.includes(`file:///r${MAX_DOCUMENTS + 4}.md`));
+    handle({ id: 99, kind: 'forget', uri: `file:///r${MAX_DOCUMENTS + 4}.md` });
+    kept = keptDocuments();
+    assert.ok(!kept.includes(`file:///r${MAX_DOCUMENTS + 4}.md`));
+    // edits of one document go through its analyzer and still equal a full analysis
+    let text = seed;
+    for (let i = 0; i < 5; i++) {
+      text = text.slice(0, i * 97) + 'Z' + text.slice(i * 97);
+      const r = handle({ id: 100 + i, kind: 'analyze', uri: 'file:///seed.txt', version: i, text, options: { format: 'markdown' } });
+      assert.ok(r.ok);
+      assert.deepStrictEqual(r.analysis, analyze(text, { format: 'markdown' }));
+    }
+  });
+});
