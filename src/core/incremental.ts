@@ -25,8 +25,79 @@ export interface IncrementalAnalyzer {
   cacheStats(): { blocks: number; units: number };
 }
 
-/** A blank line: a whitespace run with two line feeds or more. Always maximal (greedy on both ends). */
-const BLANK_LINE = /\s*\n\s*\n\s*/g;
+/** JavaScript's `\s`. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The tokenizer's spaces (`isSpace` in ner/tokenize.ts): a superset of `\s`. */
+function isTokenizerSpace(c: number): boolean {
+  return c <= 32 || c === 127 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || (c >= 0x80 && c <= 0x9f);
+}
+
+function isNewlineCode(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x85;
+}
+
+/** A letter the tokenizer may continue a sentence with after a single line break (see `softBreak` in tokenize.ts). */
+function isCasedLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  return c > 127 && text[i].toLowerCase() !== text[i].toUpperCase();
+}
+
+/** Characters the tokenizer always splits off as a token of their own at the end of a line. */
+const CLOSING = new Set([';', ':', '!', '?', ')', ']', '}', '"', '\u201d', '\u00bb', '\u2026', '\u203a', '*', '_', '~']);
+
+/**
+ * Whether the line ending at `end` (its last character is not a space) certainly ends with a token that is neither
+ * a lower-case word nor a comma, so a single line break after it always ends the sentence.
+ */
+function endsHard(text: string, end: number): boolean {
+  const ch = text[end - 1];
+  if (CLOSING.has(ch)) return true;
+  if (ch !== '.') return false;
+  // "x." (one letter and its dot) stays one token, which may be a lower-case word
+  const p = end - 2;
+  if (p < 0 || !/[\p{L}\p{N}\p{M}]/u.test(text[p])) return true;
+  return p >= 1 && /[\p{L}\p{N}\p{M}]/u.test(text[p - 1]);
+}
+
+/**
+ * Cuts `text` into pieces that are tokenized alike alone and in the whole text: at whitespace runs holding a line
+ * feed that always end a sentence (two line breaks or more, or one the tokenizer cannot read as a soft wrap).
+ */
+export function splitPieces(text: string, starts: number[], ends: number[]): void {
+  let last = 0;
+  let from = 0;
+  const n = text.length;
+  for (;;) {
+    const nl = text.indexOf('\n', from);
+    if (nl < 0) break;
+    let a = nl;
+    while (a > last && isJsSpace(text.charCodeAt(a - 1))) a--;
+    let b = nl + 1;
+    let lastNl = nl;
+    while (b < n && isJsSpace(text.charCodeAt(b))) { if (text.charCodeAt(b) === 10) lastNl = b; b++; }
+    from = b;
+    let breaks = 0;
+    for (let i = a; i < b; i++) {
+      const c = text.charCodeAt(i);
+      if (isNewlineCode(c) && !(c === 10 && i > a && text.charCodeAt(i - 1) === 13)) breaks++;
+    }
+    if (breaks < 2 && a > last && b < n) {
+      // one line break: it ends the sentence unless the tokenizer may read it as a soft wrap
+      if (isTokenizerSpace(text.charCodeAt(a - 1)) || isTokenizerSpace(text.charCodeAt(b))) continue;
+      if (isCasedLetterAt(text, b) && !endsHard(text, a)) continue;
+    }
+    if (a > last) { starts.push(last); ends.push(a); }
+    // the next piece keeps the spaces after the last line feed: its first line is the same line as in the text
+    last = lastNl + 1;
+  }
+  if (n > last) { starts.push(last); ends.push(n); }
+}
 
 /**
  * True when a rule could match across the blank line after `block` (whose last character is not a space): the
@@ -78,16 +149,10 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
     gen++;
     const { input, maxLength, original, analyzed } = prepareInput(text, options);
 
-    // blocks: [start, end) between blank lines
+    // pieces: [start, end) between blank lines and line breaks that always end a sentence
     const starts: number[] = [];
     const ends: number[] = [];
-    let last = 0;
-    BLANK_LINE.lastIndex = 0;
-    for (let m = BLANK_LINE.exec(analyzed); m; m = BLANK_LINE.exec(analyzed)) {
-      if (m.index > last) { starts.push(last); ends.push(m.index); }
-      last = m.index + m[0].length;
-    }
-    if (analyzed.length > last) { starts.push(last); ends.push(analyzed.length); }
+    splitPieces(analyzed, starts, ends);
 
     const nb = starts.length;
     const texts: string[] = new Array(nb);

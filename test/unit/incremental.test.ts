@@ -104,6 +104,11 @@ describe('incremental analysis', function () {
       'Troops: 3,000\n\ntroops and $5\n\nbillion. At 2 p.m.\n\nGMT they left.',
       'HEZBOLLAH\r\n\r\nHezbollah fighters moved. Russian\n\nForeign Ministry said.',
       'Vladimir Putin met.\n\nPutin left.\n\n\n\nPutin',
+      // single line breaks: soft wraps, hard breaks, and rules across them
+      'He met the Director of\nState Department officials.\nThe president\nVladimir Putin said x.\nHe left.',
+      'It happened on 5\nJanuary 2024 on TV\n5 and USD\n5 million; the U.S.\nArmy left at 2 p.m.\nGMT.',
+      'the e.g.\nlist, and a.\nb. Then\r\nMoscow:\nPutin)\nLavrov\u200b\nShoigu\u0085\nGerasimov',
+      'ALL CAPS LINE FOR A LONG WAY\n   HEZBOLLAH AND HAMAS\n\n  Hezbollah said.',
       '',
       '\n\n\n',
       'x',
@@ -122,15 +127,15 @@ describe('incremental analysis', function () {
   it('keeps only what the latest text uses', () => {
     const inc = createIncrementalAnalyzer();
     let text = [seed, seed.replace(/Putin/g, 'Medvedev'), reports.join('\n\n')].join('\n\n');
-    inc.analyze(text);
-    const first = inc.cacheStats();
     for (let i = 0; i < 40; i++) {
       const at = (i * 7919) % text.length;
-      text = text.slice(0, at) + 'q' + text.slice(at);
+      text = text.slice(0, at) + (i % 3 ? 'q' : '\n') + text.slice(at);
       inc.analyze(text);
+      // exactly the entries a fresh analyzer makes for this text
+      const fresh = createIncrementalAnalyzer();
+      fresh.analyze(text);
+      assert.deepStrictEqual(inc.cacheStats(), fresh.cacheStats());
     }
-    const after = inc.cacheStats();
-    assert.ok(after.blocks <= first.blocks + 1 && after.units <= first.units + 1, JSON.stringify({ first, after }));
     inc.analyze('');
     assert.deepStrictEqual(inc.cacheStats(), { blocks: 0, units: 0 });
   });
