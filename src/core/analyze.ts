@@ -1,4 +1,4 @@
-import type { Analysis, AnalyzeOptions, EntityType } from './types';
+import type { Analysis, AnalyzeOptions, Entity, EntityType } from './types';
 import { ENTITY_TYPES } from './types';
 import { isCapitalised, onlySpaceBetween, words, type Word } from './text/words';
 import { findTitles, type TitleSpan } from './extract/titles';
@@ -126,6 +126,11 @@ export function prepareInput(text: string, options: AnalyzeOptions): { input: st
 export function toAnalysis(input: string, maxLength: number, original: string, spans: readonly RawSpan[], options: AnalyzeOptions): Analysis {
   const wanted = options.types ? new Set<EntityType>(options.types) : null;
   const entities = (wanted ? spans.filter((s) => wanted.has(s.type)) : spans).map((s) => toEntity(original, s));
+  return analysisOf(input, maxLength, original, entities);
+}
+
+/** The Analysis of the entities found in `original` (the input, cut at `maxLength`). */
+export function analysisOf(input: string, maxLength: number, original: string, entities: Entity[]): Analysis {
   const counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
   for (const e of entities) counts[e.type]++;
   const result: Analysis = { entities, counts, length: input.length };

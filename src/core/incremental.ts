@@ -13,7 +13,8 @@
  * Caches hold only what the latest analysis used (generation sweep), so memory follows the document size.
  */
 import type { Analysis, AnalyzeOptions } from './types';
-import { localSpans, prepareInput, ruleParts, toAnalysis, type RuleParts } from './analyze';
+import { analysisOf, localSpans, prepareInput, ruleParts, type RuleParts } from './analyze';
+import type { Entity, EntityType } from './types';
 import { personNames, propagateNames, type PersonNames, type RawSpan } from './extract/spans';
 import { IncrementalTagger, NerBlock } from './ner/incremental';
 import type { NameSpan } from './ner';
@@ -122,8 +123,8 @@ interface Unit {
   local: RawSpan[];
   /** person names of `local` */
   persons: PersonNames;
-  /** key of the document's person names `final` was computed with */
-  namesKey: string | null;
+  /** whether `final` is up to date with `local` (it is then up to date with every person name found in the unit's text) */
+  finalOk: boolean;
   final: RawSpan[];
   gen: number;
 }
@@ -143,6 +144,7 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
   const blocks = new Map<string, CachedBlock>();
   const units = new Map<string, Unit>();
   const tagger = new IncrementalTagger();
+  let prevPersons: PersonNames = { surnames: new Set(), fullNames: new Set() };
   let gen = 0;
 
   function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -187,7 +189,7 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
       }
       let u = units.get(utext);
       if (!u) {
-        u = { parts: ruleParts(utext), names: null, local: [], persons: { surnames: new Set(), fullNames: new Set() }, namesKey: null, final: [], gen };
+        u = { parts: ruleParts(utext), names: null, local: [], persons: { surnames: new Set(), fullNames: new Set() }, finalOk: false, final: [], gen };
         units.set(utext, u);
       }
       u.gen = gen;
@@ -195,7 +197,7 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
         u.names = names;
         u.local = localSpans(utext, u.parts, names);
         u.persons = personNames(utext, u.parts.ws, u.local);
-        u.namesKey = null;
+        u.finalOk = false;
       }
       for (const s of u.persons.surnames) personsAll.surnames.add(s);
       for (const f of u.persons.fullNames) personsAll.fullNames.add(f);
@@ -204,22 +206,34 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
     }
 
     // document-level person propagation, unit by unit
-    const namesKey = personsAll.surnames.size === 0 ? '' : [...personsAll.surnames].sort().join('\n') + '\n\n' + [...personsAll.fullNames].sort().join('\n');
-    const spans: RawSpan[] = [];
+    // The propagation in a unit depends only on the names that occur in its text: redo units whose spans changed
+    // and units holding a name that appeared or disappeared since the previous analysis.
+    const changedNames: string[] = [];
+    for (const x of personsAll.surnames) if (!prevPersons.surnames.has(x)) changedNames.push(x);
+    for (const x of prevPersons.surnames) if (!personsAll.surnames.has(x)) changedNames.push(x);
+    for (const x of personsAll.fullNames) if (!prevPersons.fullNames.has(x)) changedNames.push(x);
+    for (const x of prevPersons.fullNames) if (!personsAll.fullNames.has(x)) changedNames.push(x);
+    prevPersons = personsAll;
+    const wanted = options.types ? new Set<EntityType>(options.types) : null;
+    const entities: Entity[] = [];
     for (const { unit: u, start, text: utext } of unitList) {
-      if (u.namesKey !== namesKey) {
+      if (u.finalOk && changedNames.length > 0 && changedNames.some((x) => utext.includes(x))) u.finalOk = false;
+      if (!u.finalOk) {
         u.final = propagateNames(utext, u.parts.ws, u.local, personsAll);
-        u.namesKey = namesKey;
+        u.finalOk = true;
       }
-      if (start === 0) for (const s of u.final) spans.push(s);
-      else for (const s of u.final) spans.push({ ...s, start: s.start + start, end: s.end + start });
+      for (const sp of u.final) {
+        if (wanted && !wanted.has(sp.type)) continue;
+        const a = sp.start + start, e = sp.end + start;
+        entities.push({ start: a, end: e, type: sp.type, text: original.slice(a, e), source: sp.source });
+      }
     }
 
     // generation sweep: keep only what this analysis used
     for (const [k, c] of blocks) if (c.gen !== gen) blocks.delete(k);
     for (const [k, u] of units) if (u.gen !== gen) units.delete(k);
 
-    return toAnalysis(input, maxLength, original, spans, options);
+    return analysisOf(input, maxLength, original, entities);
   }
 
   return { analyze: analyzeText, cacheStats: () => ({ blocks: blocks.size, units: units.size }) };
