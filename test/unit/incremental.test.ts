@@ -4,6 +4,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { analyze, createIncrementalAnalyzer, type AnalyzeOptions } from '../../src/core';
 import { handle, keptDocuments, MAX_DOCUMENTS } from '../../src/worker/handler';
+import { splitPieces } from '../../src/core/incremental';
+import { IncrementalTagger, NerBlock } from '../../src/core/ner/incremental';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 const seed = fs.readFileSync(path.join(fixtures, 'seed', '000_931ddf8dbef545ad.txt'), 'utf8');
@@ -21,6 +23,8 @@ const BASES = [
 /** Sequences generated and edits per sequence (stated in the test name). */
 const CASES = 120;
 const EDITS = 6;
+/** Sequences for the tagger-state property. */
+const STATE_CASES = 60;
 
 /** Words and pieces that make edits interact with names, titles, dates and blank lines. */
 const WORDS = [
@@ -93,7 +97,52 @@ describe('incremental analysis', function () {
     assert.equal(checked, CASES * EDITS);
   });
 
-  it('equals analyze() where a rule could match across a blank line', () => {
+  it(`keeps the tagger's state equal to a fresh tagger's after every edit: ${STATE_CASES} generated sequences of ${EDITS} edits (${STATE_CASES * EDITS} edits)`, () => {
+    // Stricter than comparing entities: every sentence's docMask key, pass-1 tags, pass-2 feature hashes and tags,
+    // so a stale cache entry is caught even where it happens not to change an entity.
+    const blocksOf = (text: string, cache: Map<string, NerBlock>): NerBlock[] => {
+      const starts: number[] = [];
+      const ends: number[] = [];
+      splitPieces(text, starts, ends);
+      const next = new Map<string, NerBlock>();
+      const out = starts.map((a, i) => {
+        const t = text.slice(a, ends[i]);
+        let b = next.get(t) ?? cache.get(t);
+        if (!b) b = new NerBlock(t);
+        next.set(t, b);
+        return b;
+      });
+      cache.clear();
+      for (const [k, v] of next) cache.set(k, v);
+      return out;
+    };
+    const state = (bs: NerBlock[]) => bs.map((b) => ({
+      gdm: b.gdm, tags1: b.tags1, tags: b.tags, names: b.names,
+      results: b.results.map((r) => r && { dm: r.dm, tags1: r.tags1, em2: r.em2, p2: r.p2, tags2: r.tags2 }),
+    }));
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...BASES.keys()), fc.array(edit, { minLength: EDITS, maxLength: EDITS }), (base, edits) => {
+        const tagger = new IncrementalTagger();
+        const cache = new Map<string, NerBlock>();
+        let text = BASES[base];
+        tagger.tag(blocksOf(text, cache));
+        for (const e of edits) {
+          text = apply(text, e);
+          const inc = blocksOf(text, cache);
+          tagger.tag(inc);
+          const fresh = blocksOf(text, new Map());
+          new IncrementalTagger().tag(fresh);
+          assert.deepStrictEqual(state(inc), state(fresh));
+          checked++;
+        }
+      }),
+      { numRuns: STATE_CASES, seed: 20261125 },
+    );
+    assert.equal(checked, STATE_CASES * EDITS);
+  });
+
+  it('equals analyze() where a rule could match across a line break', () => {
     const inc = createIncrementalAnalyzer();
     const cases = [
       'He met the Director of\n\nState Department officials.',
