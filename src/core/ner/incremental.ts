@@ -145,6 +145,17 @@ function pass2(doc: NerDoc, s: number, e: number, r: SentenceResult): boolean {
   return true;
 }
 
+/** Whether the block holds one of the words. */
+function holdsAny(b: NerBlock, words: ReadonlySet<number>): boolean {
+  if (words.size === 0) return false;
+  if (words.size > b.words.size) {
+    for (const h of b.words.keys()) if (words.has(h)) return true;
+    return false;
+  }
+  for (const h of words) if (b.words.has(h)) return true;
+  return false;
+}
+
 /** The block's doc as the whole document sees it: document-level docMask, and P2 statistics when given. */
 function view(b: NerBlock, p2: P2Stats | null): NerDoc {
   const v = Object.assign(Object.create(NerDoc.prototype) as NerDoc, b.doc) as unknown as Record<string, unknown>;
@@ -249,15 +260,12 @@ export class IncrementalTagger {
         check2.set(b, new Uint8Array(sents.length).fill(1));
         continue;
       }
-      if (maskChanged.size === 0) continue;
-      let marks: Uint8Array | null = null;
-      for (const h of maskChanged) {
-        if (!b.words.has(h)) continue;
-        marks ??= new Uint8Array(sents.length);
-        const v = this.mask.get(h) as number;
-        for (let i = 0; i < doc.n; i++) if (doc.hLo[i] === h) { b.gdm[i] = v; marks[doc.sentOf[i]] = 1; }
+      if (!holdsAny(b, maskChanged)) continue;
+      const marks = new Uint8Array(sents.length);
+      for (let i = 0; i < doc.n; i++) {
+        const h = doc.hLo[i];
+        if (maskChanged.has(h)) { b.gdm[i] = this.mask.get(h) as number; marks[doc.sentOf[i]] = 1; }
       }
-      if (!marks) continue;
       const survivors = Math.min(n, old.get(b) ?? 0);
       let v: NerDoc | null = null;
       let m2: Uint8Array | null = null;
@@ -313,14 +321,11 @@ export class IncrementalTagger {
       const doc = b.doc;
       const sents = b.sentences;
       let marks = check2.get(b) ?? null;
-      if (p2Changed.size > 0) {
-        for (const h of p2Changed) {
-          if (!b.words.has(h)) continue;
-          marks ??= new Uint8Array(sents.length);
-          for (let i = 0; i < doc.n; i++) if (doc.hLo[i] === h) marks[doc.sentOf[i]] = 1;
-        }
-      }
       const fresh = !b.tagged;
+      if (!fresh && holdsAny(b, p2Changed)) {
+        marks ??= new Uint8Array(sents.length);
+        for (let i = 0; i < doc.n; i++) if (p2Changed.has(doc.hLo[i])) marks[doc.sentOf[i]] = 1;
+      }
       if (marks) {
         const v = view(b, P2Stats.view(b.tags1, this.counts, this.tagCounts));
         let changed = fresh;
