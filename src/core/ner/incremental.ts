@@ -70,6 +70,8 @@ export class NerBlock {
 
 const featBuf = new Uint32Array(MAX_FEATURES);
 let sigBuf = new Uint32Array(1024);
+/** emission scores being summed (viterbi reads only the first len x nTags) */
+let scratch = new Float32Array(64 * 9);
 
 function sameBytes(a: Uint8Array, b: Uint8Array, s: number): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[s + i]) return false;
@@ -82,7 +84,9 @@ function pass1(doc: NerDoc, s: number, e: number): SentenceResult {
   const nT = m.nTags;
   const w = m.weights;
   const len = e - s;
-  const em1 = new Float32Array(len * nT);
+  if (scratch.length < len * nT) scratch = new Float32Array(len * nT * 2);
+  const em1 = scratch;
+  em1.fill(0, 0, len * nT);
   const em2 = new Float32Array(len * nT);
   for (let i = 0; i < len; i++) {
     const k = baseFeatures(doc, s + i, featBuf);
@@ -126,7 +130,9 @@ function pass2(doc: NerDoc, s: number, e: number, r: SentenceResult): boolean {
   const nT = m.nTags;
   const w = m.weights;
   const len = e - s;
-  const em2 = r.em2.slice();
+  if (scratch.length < len * nT) scratch = new Float32Array(len * nT * 2);
+  const em2 = scratch;
+  em2.set(r.em2);
   let p = 0;
   for (let i = 0; i < len; i++) {
     const cnt = sigBuf[p++];
