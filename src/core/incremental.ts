@@ -49,6 +49,13 @@ function isCasedLetterAt(text: string, i: number): boolean {
   return c > 127 && text[i].toLowerCase() !== text[i].toUpperCase();
 }
 
+/** A letter, digit or mark (one UTF-16 unit; surrogates count as such, which only makes the callers cautious). */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return (c >= 0xd800 && c <= 0xdfff) || /[\p{L}\p{N}\p{M}]/u.test(text[i]);
+}
+
 /** Characters the tokenizer always splits off as a token of their own at the end of a line. */
 const CLOSING = new Set([';', ':', '!', '?', ')', ']', '}', '"', '\u201d', '\u00bb', '\u2026', '\u203a', '*', '_', '~']);
 
@@ -62,8 +69,8 @@ function endsHard(text: string, end: number): boolean {
   if (ch !== '.') return false;
   // "x." (one letter and its dot) stays one token, which may be a lower-case word
   const p = end - 2;
-  if (p < 0 || !/[\p{L}\p{N}\p{M}]/u.test(text[p])) return true;
-  return p >= 1 && /[\p{L}\p{N}\p{M}]/u.test(text[p - 1]);
+  if (p < 0 || !isWordChar(text, p)) return true;
+  return p >= 1 && isWordChar(text, p - 1);
 }
 
 /**
@@ -131,6 +138,8 @@ interface Unit {
 
 interface CachedBlock {
   block: NerBlock;
+  /** mayContinue(text) */
+  cont: boolean;
   gen: number;
 }
 
@@ -159,13 +168,15 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
     const nb = starts.length;
     const texts: string[] = new Array(nb);
     const ner: NerBlock[] = new Array(nb);
+    const cont: boolean[] = new Array(nb);
     for (let b = 0; b < nb; b++) {
       const t = analyzed.slice(starts[b], ends[b]);
       texts[b] = t;
       let c = blocks.get(t);
-      if (!c) { c = { block: new NerBlock(t), gen }; blocks.set(t, c); }
+      if (!c) { c = { block: new NerBlock(t), cont: mayContinue(t), gen }; blocks.set(t, c); }
       c.gen = gen;
       ner[b] = c.block;
+      cont[b] = c.cont;
     }
     tagger.tag(ner);
 
@@ -175,7 +186,7 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
     let b = 0;
     while (b < nb) {
       let e = b;
-      while (e + 1 < nb && mayContinue(texts[e])) e++;
+      while (e + 1 < nb && cont[e]) e++;
       const ustart = starts[b];
       const utext = b === e ? texts[b] : analyzed.slice(ustart, ends[e]);
       let names: NameSpan[];
