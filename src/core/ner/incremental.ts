@@ -189,6 +189,11 @@ export class IncrementalTagger {
     const cur = new Map<NerBlock, number>();
     for (const b of blocks) cur.set(b, (cur.get(b) ?? 0) + 1);
     const old = this.mult;
+    // blocks with fewer occurrences than before (and how many fewer), blocks with more (and how many more)
+    const removed: NerBlock[] = [], removedK: number[] = [], added: NerBlock[] = [], addedK: number[] = [];
+    old.forEach((n, b) => { const n2 = cur.get(b) ?? 0; if (n2 < n) { removed.push(b); removedK.push(n - n2); } });
+    cur.forEach((n, b) => { const n0 = old.get(b) ?? 0; if (n > n0) { added.push(b); addedK.push(n - n0); } });
+    const distinct = [...cur.keys()];
 
     // 1. docMask: block occurrences removed and added
     const maskTouched = new Set<number>();
@@ -201,8 +206,8 @@ export class IncrementalTagger {
         maskTouched.add(h);
       }
     };
-    for (const [b, n] of old) { const n2 = cur.get(b) ?? 0; if (n2 < n) addMask(b, n2 - n); }
-    for (const [b, n] of cur) { const n0 = old.get(b) ?? 0; if (n > n0) addMask(b, n - n0); }
+    for (let j = 0; j < removed.length; j++) addMask(removed[j], -removedK[j]);
+    for (let j = 0; j < added.length; j++) addMask(added[j], addedK[j]);
     const maskChanged = new Set<number>();
     for (const h of maskTouched) {
       const c = this.maskCounts.get(h) as Int32Array;
@@ -232,10 +237,11 @@ export class IncrementalTagger {
       }
     };
     const spare = new Map<string, SentenceResult>();
-    for (const [b, n] of old) {
+    for (let j = 0; j < removed.length; j++) {
+      const b = removed[j];
+      if (!b.tagged) continue;
       const n2 = cur.get(b) ?? 0;
-      if (n2 >= n || !b.tagged) continue;
-      countSentence(b, 0, b.doc.n, b.tags1, 0, n2 - n);
+      countSentence(b, 0, b.doc.n, b.tags1, 0, -removedK[j]);
       if (n2 === 0) {
         // gone from the text: its sentence results may serve the block that replaced it
         for (let si = 0; si < b.sentences.length; si++) { const r = b.results[si]; if (r) spare.set(b.keys[si], r); }
@@ -247,7 +253,7 @@ export class IncrementalTagger {
     // 3. pass 1: new blocks, and sentences holding a word whose docMask changed
     let n1 = 0;
     const check2 = new Map<NerBlock, Uint8Array>();
-    for (const [b, n] of cur) {
+    for (const b of distinct) {
       const doc = b.doc;
       const sents = b.sentences;
       if (!b.tagged) {
@@ -272,7 +278,7 @@ export class IncrementalTagger {
         const h = doc.hLo[i];
         if (maskChanged.has(h)) { b.gdm[i] = this.mask.get(h) as number; marks[doc.sentOf[i]] = 1; }
       }
-      const survivors = Math.min(n, old.get(b) ?? 0);
+      const survivors = Math.min(cur.get(b) as number, old.get(b) ?? 0);
       let v: NerDoc | null = null;
       let m2: Uint8Array | null = null;
       for (let si = 0; si < sents.length; si++) {
@@ -296,10 +302,8 @@ export class IncrementalTagger {
     }
 
     // 4. P2 statistics: add the new occurrences
-    for (const [b, n] of cur) {
-      const n0 = b.tagged ? old.get(b) ?? 0 : 0;
-      if (n > n0) countSentence(b, 0, b.doc.n, b.tags1, 0, n - n0);
-    }
+    // (a block not tagged yet is new: all its occurrences are in `added`)
+    for (let j = 0; j < added.length; j++) countSentence(added[j], 0, added[j].doc.n, added[j].tags1, 0, addedK[j]);
     const p2Changed = new Set<number>();
     for (const [h, snap] of p2Before) {
       const a = this.counts.get(h);
@@ -323,7 +327,7 @@ export class IncrementalTagger {
 
     // 5. pass 2: sentences whose pass 1 changed, and sentences holding a word whose P2 statistics changed
     let n2 = 0;
-    for (const [b] of cur) {
+    for (const b of distinct) {
       const doc = b.doc;
       const sents = b.sentences;
       let marks = check2.get(b) ?? null;
