@@ -2,14 +2,17 @@
  * Incremental analysis: `createIncrementalAnalyzer().analyze(text)` equals `analyze(text)` exactly, but keeps
  * what it computed for the previous texts, so re-analysis after a small edit redoes only what the edit changed.
  *
- * The text (after Markdown masking) is cut into blocks at blank lines (whitespace runs holding two or more "\n").
- *  - Name tagging (ner/incremental.ts): tokens, sentences and per-token features are cached per block (key: the
- *    block's text); pass-1 and pass-2 Viterbi results per sentence, keyed by the document-level values their
- *    features see. Only sentences whose key changed are tagged again.
- *  - Rule stages: blocks are grouped into units (a block is joined to the next one when a rule could match across
- *    the blank line between them: see `mayContinue`). Words, titles, known organisations, dates, times and
+ * The text (after Markdown masking, which is redone in full) is cut into pieces at whitespace runs holding a line
+ * feed that always end a sentence: a blank line, or a single line break the tokenizer cannot read as a soft wrap
+ * (`splitPieces`). A piece tokenizes alike alone and inside the whole text.
+ *  - Name tagging (ner/incremental.ts): tokens, sentences and per-token features are cached per piece (key: the
+ *    piece's text); pass-1 and pass-2 Viterbi results per sentence, kept with the document-level values their
+ *    features saw and recomputed only when one differs (document-level statistics are kept as counts).
+ *  - Rule stages: pieces are grouped into units (a piece is joined to the next one when a rule could match across
+ *    the line break between them: see `mayContinue`). Words, titles, known organisations, dates, times and
  *    quantities are cached per unit (key: the unit's text); the unit's resolved spans are recomputed only when its
- *    names changed. Person propagation (document level) collects the names of all units, then runs per unit.
+ *    names changed. Person propagation (document level) collects the names of all units, then runs per unit, again
+ *    only where the unit's spans changed or a name occurring in its text appeared or disappeared.
  * Caches hold only what the latest analysis used (generation sweep), so memory follows the document size.
  */
 import type { Analysis, AnalyzeOptions } from './types';
@@ -108,7 +111,7 @@ export function splitPieces(text: string, starts: number[], ends: number[]): voi
 }
 
 /**
- * True when a rule could match across the blank line after `block` (whose last character is not a space): the
+ * True when a rule could match across the line break after `block` (whose last character is not a space): the
  * date, time and quantity patterns cross whitespace only with `\s+`/`\s*` after a letter, a digit, a comma, a
  * month abbreviation with its dot ("Jan.") or "a.m."/"p.m."; a title's "of"/"for" domain may be the next line's
  * first word.
