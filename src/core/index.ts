@@ -5,3 +5,6 @@
 export { analyze, DEFAULT_MAX_LENGTH } from './analyze';
 export type { Analysis, AnalyzeOptions, Entity, EntityType, Span } from './types';
 export { ENTITY_TYPES } from './types';
+export { buildActors, parseRegistry, appendRegistryEntry, addIgnoredName, findQuotations, splitSentences, countryOf, nameKey } from './actors';
+export type { Quotation } from './actors';
+export type { Actor, ActorType, BuildActorsOptions, Mention, MentionKind, ParsedRegistry, Quote, RegistryEntry, RegistryProblem } from './types';
