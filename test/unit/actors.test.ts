@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { analyze, buildActors, type Actor, type Analysis } from '../../src/core';
-import { analysisOf, withExpectedNames } from './helpers/oracleNames';
+import { analysisOf, withExpectedNames } from '../fixtures/actors/entityLayers';
 
 const SEED = 'test/fixtures/seed/000_931ddf8dbef545ad';
 const seedText = readFileSync(`${SEED}.txt`, 'utf8');
