@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { addIgnoredName, analyze, appendRegistryEntry, buildActors, parseRegistry, type Actor } from '../../src/core';
+import { analysisOf } from '../fixtures/actors/entityLayers';
 
 const seedText = readFileSync('test/fixtures/seed/000_931ddf8dbef545ad.txt', 'utf8');
 const byName = (actors: Actor[], name: string) => actors.find((x) => x.name === name);
@@ -153,14 +154,25 @@ describe('[core/actors/registry] registry entries in buildActors', () => {
     assert.ok(!byName(actors, 'Benjamin Netanyahu'));
   });
 
-  it('finds registry names the tagger missed ("IDF") as mentions of kind "registry"', () => {
+  it('finds registry names the tagger missed as mentions of kind "registry"', () => {
+    const text = 'Officials said the IDF struck targets near Quneitra. IDF’s spokesman declined to comment.';
     const registry = [{ name: 'Israel Defense Forces', aliases: ['IDF'], type: 'organization' as const }];
-    const idf = byName(buildActors(seedText, analysis, { registry }), 'Israel Defense Forces')!;
+    const idf = byName(buildActors(text, analysisOf(text, {}), { registry }), 'Israel Defense Forces')!;
     assert.ok(idf, 'the actor exists');
-    assert.equal(idf.mentions.length, 1);
-    assert.equal(idf.mentions[0].text, 'IDF');
-    assert.equal(idf.mentions[0].kind, 'registry');
-    assert.equal(seedText.slice(idf.mentions[0].start, idf.mentions[0].end), 'IDF');
+    assert.deepEqual(idf.mentions.map((m) => [m.text, m.kind, text.slice(m.start, m.end)]), [
+      ['IDF', 'registry', 'IDF'],
+      ['IDF', 'registry', 'IDF'],
+    ]);
+    assert.deepEqual(idf.actions, ['struck']);
+  });
+
+  it('a registry alias merges what the tagger found under it (seed: IDF -> Israel Defense Forces)', () => {
+    const registry = [{ name: 'Israel Defense Forces', aliases: ['IDF'], type: 'organization' as const }];
+    const actors = buildActors(seedText, analysis, { registry });
+    const idf = byName(actors, 'Israel Defense Forces')!;
+    assert.ok(idf, actors.map((a) => a.name).join('|'));
+    assert.deepEqual(idf.mentions.map((m) => m.text), ['IDF']);
+    assert.ok(!byName(actors, 'IDF'));
   });
 
   it('ignored names (options and registry) are never actors; a surname goes with its ignored full name', () => {
