@@ -5,4 +5,13 @@ export const COMMANDS = {
   listEntities: 'analystLens.listEntities',
   getEntities: 'analystLens.getEntities',
   showLog: 'analystLens.showLog',
+  // Actors (features/actor*.ts)
+  findAllMentions: 'analystLens.findAllMentions',
+  addToRegistry: 'analystLens.addToRegistry',
+  ignoreName: 'analystLens.ignoreName',
+  openRegistry: 'analystLens.openRegistry',
+  revealActor: 'analystLens.revealActor',
+  getActors: 'analystLens.getActors',
+  /** Implemented by the summary feature; the actor hover links to it. */
+  showSummary: 'analystLens.showSummary',
 } as const;

@@ -6,6 +6,7 @@ import { StatusBarFeature } from './features/statusBar';
 import { registerEntityCommands } from './features/commands';
 import { COMMANDS } from './commandIds';
 import { createAnalyzer } from './analyzer.platform';
+import { registerActorFeatures } from './features/actors';
 
 /** What other extensions (and the integration tests) get from `getExtension('analyst-lens.analyst-lens').exports`. */
 export interface AnalystLensApi {
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
         status.update();
       },
     }),
+    ...registerActorFeatures(service, config.languages, log),
     vscode.workspace.onDidOpenTextDocument((doc) => service.schedule(doc)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) service.schedule(e.document);
