@@ -8,6 +8,8 @@ import { findKnownOrganizations } from './extract/organizations';
 import { MONTHS, TITLE_HEADS, TITLE_MODIFIERS } from './extract/lexicon';
 import { propagatePersons, resolveOverlaps, splitLines, stripTitles, toEntity, trimSpan, type RawSpan } from './extract/spans';
 import { recognizeNames } from './ner';
+import { maskMarkdown } from './text/markdown';
+import { itemsWithin, lowerBound, Occupancy } from './text/intervals';
 
 export const DEFAULT_MAX_LENGTH = 5_000_000;
 
@@ -49,24 +51,28 @@ function personsAfterTitles(text: string, ws: readonly Word[], titles: readonly 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const input = typeof text === 'string' ? text : String(text ?? '');
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  const analyzed = input.length > maxLength ? input.slice(0, maxLength) : input;
+  const original = input.length > maxLength ? input.slice(0, maxLength) : input;
+  // Masking keeps every offset: spans found in the masked text are spans of the original.
+  const analyzed = options.format === 'markdown' ? maskMarkdown(original) : original;
   const ws = words(analyzed);
 
   const names = recognizeNames(analyzed);
   // "Archbishop of Cape Town", "Emperor of Brazil": when the tagger names the domain, the title stops before "of".
+  const nonPersonStarts = new Set(names.filter((n) => n.type !== 'person').map((n) => n.start));
   const titles = findTitles(analyzed, ws).map((t) => {
-    if (t.domainStart === undefined || !names.some((n) => n.start === t.domainStart && n.type !== 'person')) return t;
-    const head = ws.filter((w) => w.start >= t.start && w.end < t.domainStart!);
+    if (t.domainStart === undefined || !nonPersonStarts.has(t.domainStart)) return t;
+    const head = itemsWithin(ws, t.start, t.domainStart);
     return { ...t, end: head[head.length - 2]?.end ?? t.end, domainStart: undefined };
   });
   const titleAt = new Set<number>();
-  for (const t of titles) if (!t.weak) for (const w of ws) if (w.start >= t.start && w.end <= t.end) titleAt.add(w.start);
+  for (const t of titles) if (!t.weak) for (const w of itemsWithin(ws, t.start, t.end)) titleAt.add(w.start);
   const knownOrgs = findKnownOrganizations(analyzed);
 
   const raw: RawSpan[] = [];
   for (const n of names) {
     // A known organisation overrides whatever the tagger made of it ("Hezbollah" read as a person).
-    if (knownOrgs.some((o) => o.start <= n.start && n.end <= o.end)) continue;
+    const org = knownOrgs[lowerBound(knownOrgs, n.start + 1) - 1];
+    if (org && org.start <= n.start && n.end <= org.end) continue;
     for (const piece of splitLines(analyzed, { start: n.start, end: n.end, type: n.type, source: 'ner' })) {
       // The tagger's tokenizer already decided whether a final dot belongs to the name ("Fla.", "U.S.").
       const [start, end] = trimSpan(analyzed, piece.start, piece.end, true);
@@ -83,14 +89,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // Titles win over names they overlap ("National Security Advisor" read as an organisation), except a lone
   // ambiguous head, which loses to the tagger's reading ("General Motors").
   for (const t of titles) raw.push({ start: t.start, end: t.end, type: 'title', source: 'rule', rank: t.weak ? 4.5 : undefined });
+  const personChars = new Occupancy(analyzed.length);
+  for (const r of raw) if (r.type === 'person') personChars.take(r.start, r.end);
   for (const p of personsAfterTitles(analyzed, ws, titles)) {
     // Only where the tagger found no person of its own there.
-    if (!raw.some((r) => r.type === 'person' && r.start < p.end && p.start < r.end)) raw.push({ ...p, rank: 0.5 });
+    if (personChars.isFree(p.start, p.end)) raw.push({ ...p, rank: 0.5 });
   }
   // A date or time that holds a name wins over it ("14:30 GMT", "Easter Monday 2024"); otherwise names win.
-  const nameSpans = raw.filter((r) => r.type !== 'title');
+  const nameSpans = raw.filter((r) => r.type !== 'title').sort((a, b) => a.start - b.start);
   for (const t of findTemporal(analyzed)) {
-    const holdsName = nameSpans.some((n) => t.start <= n.start && n.end <= t.end && n.end - n.start < t.end - t.start);
+    const holdsName = itemsWithin(nameSpans, t.start, t.end).some((n) => n.end - n.start < t.end - t.start);
     raw.push({ ...t, source: 'rule', rank: holdsName ? -1 : undefined });
   }
   for (const q of findQuantities(analyzed)) raw.push({ ...q, type: 'quantity', source: 'rule' });
@@ -100,12 +108,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   spans = propagatePersons(analyzed, ws, spans);
 
   const wanted = options.types ? new Set<EntityType>(options.types) : null;
-  const entities = spans.filter((s) => !wanted || wanted.has(s.type)).map((s) => toEntity(analyzed, s));
+  const entities = spans.filter((s) => !wanted || wanted.has(s.type)).map((s) => toEntity(original, s));
   const counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
   for (const e of entities) counts[e.type]++;
   const result: Analysis = { entities, counts, length: input.length };
-  if (analyzed.length < input.length) {
-    result.limited = { analyzedLength: analyzed.length, reason: `text is longer than ${maxLength} characters` };
+  if (original.length < input.length) {
+    result.limited = { analyzedLength: original.length, reason: `text is longer than ${maxLength} characters` };
   }
   return result;
 }

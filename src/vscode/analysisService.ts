@@ -125,7 +125,8 @@ export class AnalysisService implements vscode.Disposable {
     try {
       const maxLength = this.unlimited.has(key) ? Number.MAX_SAFE_INTEGER : this.config().maxDocumentLength;
       const t0 = Date.now();
-      const analysis = await this.analyzer.analyze(key, version, text, { maxLength });
+      const format = doc.languageId === 'markdown' && !this.config().analyzeMarkdownCode ? 'markdown' : 'plain';
+      const analysis = await this.analyzer.analyze(key, version, text, { maxLength, format });
       this.log.debug(`analysed ${doc.uri.fsPath || key} v${version}: ${text.length} chars, ${analysis.entities.length} entities in ${Date.now() - t0} ms (${this.analyzer.kind})`);
       return { uri: key, version, analysis };
     } catch (err) {

@@ -14,4 +14,7 @@ export const COMMANDS = {
   getActors: 'analystLens.getActors',
   /** Implemented by the summary feature; the actor hover links to it. */
   showSummary: 'analystLens.showSummary',
+  reindexWorkspace: 'analystLens.reindexWorkspace',
+  goToActorInWorkspace: 'analystLens.goToActorInWorkspace',
+  findAllMentionsInWorkspace: 'analystLens.findAllMentionsInWorkspace',
 } as const;

@@ -1,6 +1,7 @@
 import type { Entity, EntityType } from '../types';
 import { RANK_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon';
 import { isCapitalised, type Word } from '../text/words';
+import { itemsWithin, lowerBound, Occupancy } from '../text/intervals';
 
 export interface RawSpan {
   start: number;
@@ -52,7 +53,7 @@ const isTitleWord = (w: string) => TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w);
  * Returns null when nothing of a name is left ("Major", "President").
  */
 export function stripTitles(span: RawSpan, ws: readonly Word[], inTitle: (offset: number) => boolean): RawSpan | null {
-  const inside = ws.filter((w) => w.start >= span.start && w.end <= span.end);
+  const inside = itemsWithin(ws, span.start, span.end);
   let a = 0;
   let b = inside.length - 1;
   // Leading: titles, articles and lower-case words, but not name particles ("de Silva", "al-Assad", "van Gogh").
@@ -87,8 +88,13 @@ export function resolveOverlaps(spans: readonly RawSpan[]): RawSpan[] {
   const prio = (s: RawSpan) => s.rank ?? PRIORITY[s.type];
   const ranked = [...spans].sort((x, y) => prio(x) - prio(y) || y.end - y.start - (x.end - x.start) || x.start - y.start);
   const taken: RawSpan[] = [];
-  const overlaps = (s: RawSpan) => taken.some((t) => t.start < s.end && s.start < t.end);
-  for (const s of ranked) if (s.end > s.start && !overlaps(s)) taken.push(s);
+  const occupied = new Occupancy(ranked.reduce((m, s) => Math.max(m, s.end), 0));
+  for (const s of ranked) {
+    if (s.end > s.start && occupied.isFree(s.start, s.end)) {
+      occupied.take(s.start, s.end);
+      taken.push(s);
+    }
+  }
   return taken.sort((x, y) => x.start - y.start || y.end - x.end);
 }
 
@@ -101,7 +107,7 @@ export function propagatePersons(text: string, ws: readonly Word[], spans: RawSp
   const surnames = new Set<string>();
   const fullNames = new Set<string>();
   for (const p of persons) {
-    const parts = ws.filter((w) => w.start >= p.start && w.end <= p.end);
+    const parts = itemsWithin(ws, p.start, p.end);
     if (parts.length >= 2) {
       fullNames.add(text.slice(p.start, p.end));
       const last = parts[parts.length - 1].text;
@@ -109,7 +115,11 @@ export function propagatePersons(text: string, ws: readonly Word[], spans: RawSp
     }
   }
   if (!surnames.size) return spans;
-  const covered = (a: number, b: number) => spans.some((s) => s.start < b && a < s.end);
+  // spans are sorted and do not overlap: only the last one starting before b can reach into [a, b)
+  const covered = (a: number, b: number) => {
+    const i = lowerBound(spans, b) - 1;
+    return i >= 0 && spans[i].end > a;
+  };
   const added: RawSpan[] = [];
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
