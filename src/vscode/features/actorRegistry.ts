@@ -27,18 +27,11 @@ export class ActorRegistry implements vscode.Disposable {
   generation = 0;
   readonly onDidChange = this.emitter.event;
   private loading: Promise<void> | undefined;
+  /** One watcher per workspace folder, on the registry's exact path (more reliable than a '**' glob). */
+  private watchers: vscode.Disposable[] = [];
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${REGISTRY_PATH}`);
-    const reload = (uri: vscode.Uri) => {
-      const folder = vscode.workspace.getWorkspaceFolder(uri);
-      if (folder) void this.loadFolder(folder).then(() => this.changed());
-    };
     this.subscriptions.push(
-      watcher,
-      watcher.onDidCreate(reload),
-      watcher.onDidChange(reload),
-      watcher.onDidDelete(reload),
       // Unsaved edits of the registry count too: the analyst sees the effect while typing it.
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.isRegistry(e.document.uri)) this.fromText(e.document.uri, e.document.getText());
@@ -125,7 +118,17 @@ export class ActorRegistry implements vscode.Disposable {
     }
   }
 
+  private watch(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = (vscode.workspace.workspaceFolders ?? []).map((folder) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, REGISTRY_PATH));
+      const reload = () => void this.loadFolder(folder).then(() => this.changed());
+      return vscode.Disposable.from(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
+    });
+  }
+
   private async reload(): Promise<void> {
+    this.watch();
     this.folders.clear();
     this.diagnostics.clear();
     await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.loadFolder(f)));
@@ -170,7 +173,7 @@ export class ActorRegistry implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.subscriptions) d.dispose();
+    for (const d of [...this.subscriptions, ...this.watchers]) d.dispose();
   }
 }
 
