@@ -4,6 +4,7 @@ import { COMMANDS } from '../commandIds';
 import type { ActorService } from './actorService';
 import type { ActorsView } from './actorsView';
 import { mentionLocations } from './actorNavigation';
+import { REGISTRY_PATH } from './actorRegistry';
 
 export interface ActorCommandDeps {
   actors: ActorService;
@@ -138,9 +139,15 @@ export function registerActorCommands(deps: ActorCommandDeps): vscode.Disposable
       try {
         await vscode.workspace.fs.stat(uri);
       } catch {
+        // No registry yet: create it only when the user says so (not awaited: the command never waits on a toast).
         if (!vscode.workspace.isTrusted) return void vscode.window.showInformationMessage('Analyst Lens: this workspace has no actor registry yet.');
-        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{\n  "actors": [],\n  "ignore": []\n}\n'));
+        void vscode.window.showInformationMessage(`Analyst Lens: this workspace has no actor registry yet (${REGISTRY_PATH}).`, 'Create Registry').then(async (choice) => {
+          if (choice !== 'Create Registry') return;
+          await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+          await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{\n  "actors": [],\n  "ignore": []\n}\n'));
+          await vscode.window.showTextDocument(uri);
+        });
+        return undefined;
       }
       await vscode.window.showTextDocument(uri);
       return uri.toString();

@@ -92,12 +92,14 @@ export class ActorRegistry implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) throw new Error('The actor registry is not written in an untrusted workspace.');
     const uri = this.registryUri(near);
     if (!uri) throw new Error('Open a folder to keep an actor registry.');
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    // An open registry with unsaved changes is edited in its buffer; otherwise the file on disk is the truth (an open,
+    // saved document may be stale: deleted or rewritten on disk meanwhile).
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
     const before = open ? open.getText() : await this.read(uri);
     const after = change(before ?? '');
     if (after === before) return uri;
     if (open) {
-      // The user has the file open: edit the buffer (undoable) and save it.
+      // Edit the buffer (undoable) and save it.
       const edit = new vscode.WorkspaceEdit();
       edit.replace(uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), after);
       await vscode.workspace.applyEdit(edit);
