@@ -29,9 +29,9 @@ const GROUPS: { type: Actor['type']; label: string; kind: vscode.SymbolKind }[] 
   { type: 'group', label: 'Groups', kind: vscode.SymbolKind.Enum },
 ];
 
-/** One line about an actor: roles, affiliation and count ("Prime Minister, Defense Minister · Israel · 5×"). */
+/** One line about an actor: count first (it survives truncation), roles, affiliation ("5× · Prime Minister · Israel"). */
 export function actorDetail(actor: Actor): string {
-  return [actor.roles.join(', '), actor.affiliation ?? '', `${actor.mentionCount}×`].filter(Boolean).join(' · ');
+  return [`${actor.mentionCount}×`, actor.roles.join(', '), actor.affiliation ?? ''].filter(Boolean).join(' · ');
 }
 
 /**
