@@ -20,6 +20,7 @@ export interface DocumentActors {
  */
 export class ActorService implements vscode.Disposable {
   private readonly cache = new Map<string, DocumentActors & { generation: number }>();
+  private readonly inflight = new Map<string, { version: number; generation: number; promise: Promise<DocumentActors | undefined> }>();
   private readonly emitter = new vscode.EventEmitter<DocumentActors>();
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly onDidChange = this.emitter.event;
@@ -40,16 +41,30 @@ export class ActorService implements vscode.Disposable {
     );
   }
 
-  /** The actors of the document's current version (undefined for documents Analyst Lens does not analyse). */
+  /**
+   * The actors of the document's current version: undefined for documents Analyst Lens does not analyse, and when
+   * the document changed while they were computed (offsets of another version would point at the wrong words).
+   */
   async get(doc: vscode.TextDocument): Promise<DocumentActors | undefined> {
     if (!this.analysis.isEligible(doc)) return undefined;
     const key = doc.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === doc.version && cached.generation === this.registry.generation) return cached;
+    // Hover, highlights and the view often ask at once: one computation per version and registry state.
+    const running = this.inflight.get(key);
+    if (running && running.version === doc.version && running.generation === this.registry.generation) return running.promise;
+    const promise = this.compute(doc, key);
+    this.inflight.set(key, { version: doc.version, generation: this.registry.generation, promise });
+    void promise.finally(() => {
+      if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+    });
+    return promise;
+  }
+
+  private async compute(doc: vscode.TextDocument, key: string): Promise<DocumentActors | undefined> {
     await this.registry.ready();
     const r = await this.analysis.get(doc);
-    // The text must be the version analysed; if the user typed meanwhile, the newer version will be asked for.
-    if (doc.isClosed || r.version !== doc.version) return cached;
+    if (doc.isClosed || r.version !== doc.version) return undefined;
     const generation = this.registry.generation;
     const t0 = Date.now();
     let actors: Actor[] = [];

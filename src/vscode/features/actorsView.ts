@@ -53,7 +53,8 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   async getChildren(node?: Node): Promise<Node[]> {
     if (node?.kind === 'type') return node.actors.map((actor) => ({ kind: 'actor', actor }));
     if (node || !this.doc || this.doc.isClosed || !this.view.visible) return [];
-    const all = await this.actors.get(this.doc);
+    // While the report is being edited, the last actors known stay listed until the new ones arrive.
+    const all = (await this.actors.get(this.doc)) ?? this.actors.peek(this.doc);
     if (!all) return [];
     this.view.message = all.actors.length ? undefined : 'No actors found in this report.';
     return (['person', 'organization', 'place', 'group'] as const)
