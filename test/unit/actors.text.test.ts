@@ -43,3 +43,22 @@ describe('[core/actors/actions] subject + verb', () => {
     assert.deepEqual(Object.fromEntries(r), { m: ['warned'], e: ['spoke'], i: ['says'] });
   });
 });
+
+describe('[core/actors/quotes] speaker patterns', () => {
+  it('`“…,” said X`; "he said" goes to the sentence’s first person; scare quotes stay unattributed', async () => {
+    const { buildActors } = await import('../../src/core');
+    const { analysisOf } = await import('../fixtures/actors/entityLayers');
+    const text =
+      '“The ceasefire holds,” said Ukrainian President Volodymyr Zelensky on Monday. Later Zelensky met Olaf Scholz in Berlin, ' +
+      'where he said: “We need more air defence.” Critics called the visit a “photo opportunity”.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Volodymyr Zelensky', 'Zelensky', 'Olaf Scholz'], place: ['Berlin'], group: ['Ukrainian'], title: ['President'] }));
+    const z = actors.find((a) => a.name === 'Volodymyr Zelensky')!;
+    const s = actors.find((a) => a.name === 'Olaf Scholz')!;
+    assert.deepEqual(z.quotes.map((q) => [q.text, q.confidence]), [
+      ['The ceasefire holds', 0.85],
+      ['We need more air defence.', 0.5],
+    ], '"he" is the subject of its sentence, not the last name before it');
+    assert.deepEqual(s.quotes, []);
+    assert.ok(!actors.some((a) => a.quotes.some((q) => q.text === 'photo opportunity')));
+  });
+});

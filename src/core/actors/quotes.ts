@@ -81,7 +81,6 @@ function saidBefore(lead: string): { start: number; end: number } | undefined {
 // After the quote: "“…,” Netanyahu said." / "“…,” said Netanyahu." / "“…,” the minister told reporters."
 const SAID_AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,.]*([^“”"\\n]{1,90}?)\\s+(?:${SPEECH})\\b`, 'iu');
 const SAID_AFTER_VERB_FIRST = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n]{1,90}?)(?:[.,;:!?]|$)`, 'iu');
-const PRONOUN = /^(?:he|she)$/i;
 
 const SPEAKER_RANK: Record<ActorType, number> = { person: 0, organization: 1, place: 2, group: 3 };
 
@@ -148,9 +147,12 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
     if (!speaker) {
       const m2 = saidBefore(lead);
       if (m2) {
-        speaker = pick(paraStart + m2.start, paraStart + m2.end, true);
         speakerText = lead.slice(m2.start, m2.end).trim();
-        how = 0.9;
+        // "…, where he said": the pronoun is the speaker, resolved below, not the last name before it.
+        if (!/\b(?:he|she)$/i.test(speakerText)) {
+          speaker = pick(paraStart + m2.start, paraStart + m2.end, true);
+          how = 0.9;
+        }
       }
     }
     if (!speaker) {
@@ -162,13 +164,13 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
         how = 0.85;
       }
     }
-    if (!speaker && speakerText) {
-      // "he said": the last person mentioned before the quote.
-      const pron = /\b(he|she)\s*$/i.exec(speakerText) ?? /^(he|she)\b/i.exec(speakerText);
-      if (pron || PRONOUN.test(speakerText)) {
-        for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0 && !speaker; i--) if (sorted[i].type === 'person' && sorted[i].end <= open) speaker = sorted[i];
-        how = 0.5;
-      }
+    if (!speaker && speakerText && (/\b(?:he|she)$/i.test(speakerText) || /^(?:he|she)\b/i.test(speakerText))) {
+      // "he said": the first person of the sentence (usually its subject), else the last person mentioned before.
+      const boundary = Math.max(text.lastIndexOf('. ', open), text.lastIndexOf('! ', open), text.lastIndexOf('? ', open), text.lastIndexOf('\n', open));
+      const inSentence = sorted.slice(firstAtOrAfter(sorted, boundary + 1), firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person');
+      speaker = inSentence[0];
+      for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0 && !speaker; i--) if (sorted[i].type === 'person' && sorted[i].end <= open) speaker = sorted[i];
+      how = 0.5;
     }
     const quote: Quote = { start: q.start, end: q.end, text: q.text, confidence: 0 };
     if (speaker) {
