@@ -62,3 +62,11 @@ describe('[core/actors/quotes] speaker patterns', () => {
     assert.ok(!actors.some((a) => a.quotes.some((q) => q.text === 'photo opportunity')));
   });
 });
+
+describe('[core/actors/names] what is not a name', () => {
+  it('pronouns, classification markings and lower-case words are never actors', async () => {
+    const { looksLikeName } = await import('../../src/core/actors/names');
+    for (const n of ['We', 'They', 'S//NF', 'office']) assert.equal(looksLikeName(n), false, n);
+    for (const n of ['IDF', 'TV7', 'Meir Ben-Shabbat', 'al-Qaeda in Iraq']) assert.equal(looksLikeName(n), true, n);
+  });
+});

@@ -45,9 +45,15 @@ export function leadingLowercase(text: string): number {
   return m ? m[0].length : 0;
 }
 
-/** A name worth an actor: holds an upper-case letter or a digit ("office" alone is not a name). */
+// Words a tagger sometimes takes for a name at the start of a sentence; never actors.
+const NOT_NAMES = new Set(['we', 'they', 'it', 'he', 'she', 'i', 'you', 'our', 'their', 'its', 'his', 'her', 'this', 'that', 'these', 'those', 'there', 'here', 'contact', 'note']);
+
+/**
+ * A name worth an actor: holds an upper-case letter or a digit ("office" alone is not a name), is not a pronoun
+ * ("We" at the start of a sentence) and is not a classification marking ("S//NF").
+ */
 export function looksLikeName(text: string): boolean {
-  return /[\p{Lu}\p{N}]/u.test(text);
+  return /[\p{Lu}\p{N}]/u.test(text) && !NOT_NAMES.has(text.toLowerCase()) && !text.includes('//');
 }
 
 /** A stable id part: "Benjamin Netanyahu" -> "benjamin-netanyahu". */
