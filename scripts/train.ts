@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import { decodeNerModel, encodeGazetteer, writeMagic } from '../src/core/ner/codec';
-import { GAZ_KINDS, type Gazetteer, gazKey, MAX_FEATURES, N_TAGS, NerDoc, TAGS, tokenFeatures } from '../src/core/ner/features';
+import { GAZ_KINDS, GAZ_PREFIX, type Gazetteer, gazKey, MAX_FEATURES, N_TAGS, NerDoc, TAGS, tokenFeatures } from '../src/core/ner/features';
 import { allowed, base64Encode, buildModel, ByteWriter, encodeJoint, tagDoc, tagDocJoint, viterbi, type LinearModel } from '../src/core/ner/model';
 import { tokenize } from '../src/core/ner/tokenize';
 
@@ -106,6 +106,10 @@ function buildGazetteer(): Gazetteer {
     if (toks.length === 0 || toks.length > 5) return;
     const k = gazKey(toks);
     gaz.set(k, (gaz.get(k) ?? 0) | bit(kind));
+    for (let j = 1; j < toks.length; j++) {
+      const pk = gazKey(toks.slice(0, j));
+      gaz.set(pk, (gaz.get(pk) ?? 0) | GAZ_PREFIX);
+    }
   };
   // countries, capitals, demonyms
   const countries = require('world-countries') as Array<{
@@ -262,6 +266,9 @@ function quantise(m: Trained): Trained {
   for (let i = 0; i < weights.length; i++) weights[i] = Math.round(m.weights[i] * QUANT);
   const trans = new Float32Array(m.trans.length);
   for (let i = 0; i < trans.length; i++) trans[i] = Math.round(m.trans[i] * QUANT);
+  let max = 0;
+  for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]));
+  if (max > 32767) console.warn(`  quantised weights up to ${max}: clamped to int16 at load time; lower --quant`);
   return { hashes: m.hashes, weights, trans };
 }
 
@@ -308,7 +315,7 @@ const devDocs = fs.existsSync(DEV) ? readConll(DEV) : [];
 if (!devDocs.length) console.warn(`train: dev data not found at ${DEV}; dev scores are skipped`);
 console.log(`train: ${trainDocs.length} documents, ${trainDocs.reduce((a, d) => a + d.words.length, 0)} tokens; dev ${devDocs.length} documents`);
 const gaz = NO_GAZ ? new Map<number, number>() : buildGazetteer();
-console.log(`gazetteer: ${gaz.size} entries`);
+console.log(`gazetteer: ${gaz.size} keys (entries and prefixes of longer entries)`);
 const mk = (d: TrainDoc) => new NerDoc(d.words, d.sentences, gaz);
 const trainND = trainDocs.map(mk);
 const devND = devDocs.map(mk);

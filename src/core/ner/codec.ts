@@ -2,7 +2,7 @@
 import type { Gazetteer } from './features';
 import { ByteReader, ByteWriter, decodeJoint, type JointModel } from './model';
 
-export const MODEL_MAGIC = 0x4e455233; // "NER3"
+export const MODEL_MAGIC = 0x4e455234; // "NER4"
 
 export interface NerModel {
   gaz: Gazetteer;
@@ -14,7 +14,7 @@ export function encodeGazetteer(w: ByteWriter, gaz: Gazetteer): void {
   w.varint(keys.length);
   let prev = 0;
   for (const k of keys) { w.varint(k - prev); prev = k; }
-  for (const k of keys) w.byte(gaz.get(k) ?? 0);
+  for (const k of keys) w.varint(gaz.get(k) ?? 0);
 }
 
 export function decodeGazetteer(r: ByteReader): Gazetteer {
@@ -23,7 +23,7 @@ export function decodeGazetteer(r: ByteReader): Gazetteer {
   let prev = 0;
   for (let i = 0; i < n; i++) { prev += r.varint(); keys[i] = prev; }
   const gaz: Gazetteer = new Map();
-  for (let i = 0; i < n; i++) gaz.set(keys[i], r.byte());
+  for (let i = 0; i < n; i++) gaz.set(keys[i], r.varint());
   return gaz;
 }
 

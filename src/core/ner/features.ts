@@ -15,7 +15,11 @@ export const ENTITY_KINDS = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export const GAZ_KINDS = ['country', 'city', 'region', 'demonym', 'firstname', 'lastname', 'org', 'place'] as const;
 export const GAZ_MAX_LEN = 5;
 
-/** Hashed gazetteer: key = gazKey() of the lower-cased token sequence, value = bit mask of GAZ_KINDS. */
+/**
+ * Hashed gazetteer: key = gazKey() of the lower-cased token sequence, value = bit mask of GAZ_KINDS, plus
+ * GAZ_PREFIX when the sequence is also the beginning of a longer entry (prefix-only sequences have just that bit).
+ */
+export const GAZ_PREFIX = 256;
 export type Gazetteer = Map<number, number>;
 
 // feature template ids
@@ -232,8 +236,10 @@ export class NerDoc {
           const maxJ = Math.min(s.end, i + GAZ_MAX_LEN);
           for (let j = i; j < maxJ; j++) {
             key = gazStep(key, this.hLo[j]);
-            const m = gaz.get(key);
-            if (m === undefined) continue;
+            const m0 = gaz.get(key);
+            if (m0 === undefined) break; // neither an entry nor the prefix of a longer one
+            const m = m0 & 255;
+            if (m === 0) continue;
             const len = j - i + 1;
             for (let k = 0; k < 8; k++) {
               if ((m & (1 << k)) === 0) continue;

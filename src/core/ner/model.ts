@@ -134,7 +134,8 @@ export interface JointModel {
   /** interleaved [hash | 0, row] pairs, hash 0 = empty */
   table: Int32Array;
   mask: number;
-  weights: Float32Array;
+  /** quantised weights, 2 x nTags per row (small integers: half the memory of floats, fewer cache misses) */
+  weights: Int16Array;
 }
 
 /**
@@ -186,13 +187,18 @@ export function decodeJoint(r: ByteReader): JointModel {
   while (cap < F * 2) cap <<= 1;
   const table = new Int32Array(cap * 2);
   const mask = cap - 1;
-  const weights = new Float32Array(F * 2 * nT);
+  const weights = new Int16Array(F * 2 * nT);
   let h = 0;
   for (let row = 0; row < F; row++) {
     h += r.varint();
     const m = r.varint();
     const o = row * 2 * nT;
-    for (let t = 0; t < 2 * nT; t++) if (m & (1 << t)) weights[o + t] = r.zigzag();
+    for (let t = 0; t < 2 * nT; t++) {
+      if (m & (1 << t)) {
+        const v = r.zigzag();
+        weights[o + t] = v > 32767 ? 32767 : v < -32767 ? -32767 : v;
+      }
+    }
     let p = h & mask;
     while (table[p * 2] !== 0) p = (p + 1) & mask;
     table[p * 2] = h | 0;
