@@ -5,3 +5,28 @@
 export { analyze, DEFAULT_MAX_LENGTH } from './analyze';
 export type { Analysis, AnalyzeOptions, Entity, EntityType, Span } from './types';
 export { ENTITY_TYPES } from './types';
+export { summarize, SUMMARY_SCHEMA_VERSION, findReportDate } from './summary';
+export type {
+  Actor,
+  ActorType,
+  Evidence,
+  FiveW,
+  FiveWAnswer,
+  Mention,
+  Quote,
+  Relation,
+  RelationParticipant,
+  RelationType,
+  ReportDate,
+  ReportDateSource,
+  Summary,
+  SummaryActor,
+  SummaryCounts,
+  SummaryMention,
+  SummaryOptions,
+  SummaryPlace,
+  SummaryQuote,
+  TimeGranularity,
+  TimelineEntry,
+  Topic,
+} from './types';
