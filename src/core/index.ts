@@ -5,7 +5,26 @@
 export { analyze, DEFAULT_MAX_LENGTH } from './analyze';
 export type { Analysis, AnalyzeOptions, Entity, EntityType, Span } from './types';
 export { ENTITY_TYPES } from './types';
-export { summarize, SUMMARY_SCHEMA_VERSION, findReportDate } from './summary';
+export {
+  summarize,
+  SUMMARY_SCHEMA_VERSION,
+  findReportDate,
+  toMarkdown,
+  toJson,
+  toCsv,
+  toStix,
+  toStixJson,
+  exportSummary,
+  exportFileName,
+  EXPORT_FORMATS,
+  EXPORT_EXTENSIONS,
+  CSV_COLUMNS,
+  STIX_NAMESPACE,
+  SUMMARY_SCHEMA_ID,
+  type ExportFormat,
+  type StixBundle,
+  type StixObject,
+} from './summary';
 export type {
   Actor,
   ActorType,

@@ -80,3 +80,61 @@ export function toCountry(word: string): string | undefined {
   const w = word.replace(/['’]s$/u, '');
   return DEMONYMS[w] ?? countryOf(w);
 }
+
+/**
+ * Country -> [ISO 3166-1 alpha-2, STIX region-ov], for STIX locations. Compact on purpose: "Name:CC:region".
+ */
+const ISO_TABLE = `Afghanistan:AF:southern-asia|Albania:AL:southern-europe|Algeria:DZ:northern-africa|United States:US:northern-america|
+Argentina:AR:south-america|Armenia:AM:western-asia|Australia:AU:australia-new-zealand|Austria:AT:western-europe|
+Azerbaijan:AZ:western-asia|Bahrain:BH:western-asia|Bangladesh:BD:southern-asia|Belarus:BY:eastern-europe|Belgium:BE:western-europe|
+Bosnia and Herzegovina:BA:southern-europe|Brazil:BR:south-america|United Kingdom:GB:northern-europe|Bulgaria:BG:eastern-europe|
+Myanmar:MM:south-eastern-asia|Canada:CA:northern-america|Chad:TD:middle-africa|Chile:CL:south-america|China:CN:eastern-asia|
+Colombia:CO:south-america|Croatia:HR:southern-europe|Cuba:CU:caribbean|Cyprus:CY:western-asia|Czech Republic:CZ:eastern-europe|
+Denmark:DK:northern-europe|Netherlands:NL:western-europe|Egypt:EG:northern-africa|United Arab Emirates:AE:western-asia|
+Eritrea:ER:eastern-africa|Estonia:EE:northern-europe|Ethiopia:ET:eastern-africa|Finland:FI:northern-europe|France:FR:western-europe|
+Georgia:GE:western-asia|Germany:DE:western-europe|Greece:GR:southern-europe|Hungary:HU:eastern-europe|India:IN:southern-asia|
+Indonesia:ID:south-eastern-asia|Iran:IR:southern-asia|Iraq:IQ:western-asia|Ireland:IE:northern-europe|Israel:IL:western-asia|
+Italy:IT:southern-europe|Japan:JP:eastern-asia|Jordan:JO:western-asia|Kazakhstan:KZ:central-asia|Kenya:KE:eastern-africa|
+Kosovo:XK:southern-europe|Kuwait:KW:western-asia|Kyrgyzstan:KG:central-asia|Latvia:LV:northern-europe|Lebanon:LB:western-asia|
+Libya:LY:northern-africa|Lithuania:LT:northern-europe|Malaysia:MY:south-eastern-asia|Mali:ML:western-africa|Mexico:MX:central-america|
+Moldova:MD:eastern-europe|Morocco:MA:northern-africa|Nigeria:NG:western-africa|Niger:NE:western-africa|North Korea:KP:eastern-asia|
+Norway:NO:northern-europe|Oman:OM:western-asia|Pakistan:PK:southern-asia|Palestine:PS:western-asia|Philippines:PH:south-eastern-asia|
+Poland:PL:eastern-europe|Portugal:PT:southern-europe|Qatar:QA:western-asia|Romania:RO:eastern-europe|Russia:RU:eastern-europe|
+Saudi Arabia:SA:western-asia|Serbia:RS:southern-europe|Slovakia:SK:eastern-europe|Slovenia:SI:southern-europe|Somalia:SO:eastern-africa|
+South Africa:ZA:southern-africa|South Korea:KR:eastern-asia|Spain:ES:southern-europe|Sudan:SD:northern-africa|Sweden:SE:northern-europe|
+Switzerland:CH:western-europe|Syria:SY:western-asia|Taiwan:TW:eastern-asia|Tajikistan:TJ:central-asia|Thailand:TH:south-eastern-asia|
+Tunisia:TN:northern-africa|Turkey:TR:western-asia|Turkmenistan:TM:central-asia|Uganda:UG:eastern-africa|Ukraine:UA:eastern-europe|
+Uzbekistan:UZ:central-asia|Venezuela:VE:south-america|Vietnam:VN:south-eastern-asia|Yemen:YE:western-asia|Singapore:SG:south-eastern-asia|
+Luxembourg:LU:western-europe|Monaco:MC:western-europe|Iceland:IS:northern-europe|Peru:PE:south-america|Ecuador:EC:south-america|
+Bolivia:BO:south-america|Paraguay:PY:south-america|Uruguay:UY:south-america|Nepal:NP:southern-asia|Bhutan:BT:southern-asia|
+Sri Lanka:LK:southern-asia|Mongolia:MN:eastern-asia|Laos:LA:south-eastern-asia|Cambodia:KH:south-eastern-asia|
+New Zealand:NZ:australia-new-zealand|Ghana:GH:western-africa|Senegal:SN:western-africa|Zimbabwe:ZW:eastern-africa|Zambia:ZM:eastern-africa|
+Tanzania:TZ:eastern-africa|Rwanda:RW:eastern-africa|Burundi:BI:eastern-africa|Angola:AO:middle-africa|Mozambique:MZ:eastern-africa|
+Namibia:NA:southern-africa|Botswana:BW:southern-africa|Djibouti:DJ:eastern-africa|Mauritania:MR:western-africa|
+Burkina Faso:BF:western-africa|Cameroon:CM:middle-africa|Gabon:GA:middle-africa|Liberia:LR:western-africa|Sierra Leone:SL:western-africa|
+Guinea:GN:western-africa|Haiti:HT:caribbean|Jamaica:JM:caribbean|Panama:PA:central-america|Costa Rica:CR:central-america|
+Nicaragua:NI:central-america|Honduras:HN:central-america|Guatemala:GT:central-america|El Salvador:SV:central-america|
+North Macedonia:MK:southern-europe|Montenegro:ME:southern-europe|Vatican:VA:southern-europe`;
+
+const ISO = new Map<string, { code: string; region: string }>(
+  ISO_TABLE.split(/\|\s*/).map((row) => {
+    const [name, code, region] = row.trim().split(':');
+    return [name, { code, region }] as const;
+  }),
+);
+
+/** Regions the gazetteer knows by name without a country (disputed or cross-border). */
+const REGIONS: Record<string, string> = {
+  'West Bank': 'western-asia', 'Jordan Valley': 'western-asia', Gaza: 'western-asia', 'Gaza Strip': 'western-asia',
+  'Golan Heights': 'western-asia', Crimea: 'eastern-europe', Donbas: 'eastern-europe', Kashmir: 'southern-asia',
+  Sahel: 'western-africa', Balkans: 'southern-europe', Caucasus: 'western-asia', 'Middle East': 'western-asia',
+  Europe: 'europe', Africa: 'africa', Asia: 'asia',
+};
+
+/** ISO code and STIX region of a country name, or the region of a known region name. */
+export function isoOf(name: string | undefined): { code?: string; region?: string } {
+  if (!name) return {};
+  const c = ISO.get(countryOf(name) ?? name);
+  if (c) return c;
+  return REGIONS[name] ? { region: REGIONS[name] } : {};
+}

@@ -68,11 +68,9 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
   summary.counts.quotes = summary.quotes.length;
   const title = titleOf(full, sentences) ?? options.title;
   if (title) summary.title = title;
-  if (base) {
-    // A fresh copy first: parts of the summary may share objects, and each offset must move once.
-    summary = JSON.parse(JSON.stringify(summary)) as Summary;
-    shiftOffsets(summary, base, new Set(['reportDate']));
-  }
+  // Plain JSON, as the export writes it: no undefined fields, no shared objects (each offset below moves once).
+  summary = JSON.parse(JSON.stringify(summary)) as Summary;
+  if (base) shiftOffsets(summary, base, new Set(['reportDate']));
   if (selection) summary.selection = selection;
   const at = lineIndex(full);
   for (const m of summary.mentions) Object.assign(m, at(m.start));
