@@ -11,6 +11,16 @@ import { readFileSync } from 'node:fs';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/** The browser bundle gets the Web Worker analyzer instead of the worker_threads one. */
+const webPlatform = {
+  name: 'web-platform',
+  setup(build) {
+    build.onResolve({ filter: /\/analyzer\.platform$/ }, (args) => ({
+      path: new URL('./src/vscode/analyzer.web.ts', import.meta.url).pathname,
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -39,7 +49,23 @@ const targets = [
     format: 'cjs',
     target: 'es2022',
     external: ['vscode'],
-    define: { 'process.env.ANALYST_LENS_WEB': '"1"' },
+    plugins: [webPlatform],
+  },
+  {
+    ...common,
+    entryPoints: ['src/worker/node.ts'],
+    outfile: 'dist/worker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+  },
+  {
+    ...common,
+    entryPoints: ['src/worker/web.ts'],
+    outfile: 'dist/web/worker.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
   },
   {
     ...common,

@@ -1,13 +1,48 @@
 import type { Analysis, AnalyzeOptions, EntityType } from './types';
 import { ENTITY_TYPES } from './types';
-import { words } from './text/words';
-import { findTitles } from './extract/titles';
+import { isCapitalised, onlySpaceBetween, words, type Word } from './text/words';
+import { findTitles, type TitleSpan } from './extract/titles';
 import { findTemporal } from './extract/temporal';
 import { findQuantities } from './extract/quantities';
+import { findKnownOrganizations } from './extract/organizations';
+import { MONTHS, TITLE_HEADS, TITLE_MODIFIERS } from './extract/lexicon';
 import { propagatePersons, resolveOverlaps, splitLines, stripTitles, toEntity, trimSpan, type RawSpan } from './extract/spans';
-import { recognizeNamesWithCompromise as recognizeNames } from './nlp/compromiseNames';
+import { recognizeNames } from './ner';
+import { maskMarkdown } from './text/markdown';
+import { itemsWithin, lowerBound, Occupancy } from './text/intervals';
 
 export const DEFAULT_MAX_LENGTH = 5_000_000;
+
+const WEEKDAYS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+/** Government bodies a nationality belongs to when written before them: "Russian Foreign Ministry". */
+const NATIONAL_BODY = /^(?:[A-Z][a-z]+ )?(?:Ministry|Embassy|Government|Cabinet|Parliament)\b/;
+
+/** Capitalised words right after a title are the titled person: "National Security Advisor Meir Ben-Shabbat". */
+function personsAfterTitles(text: string, ws: readonly Word[], titles: readonly TitleSpan[]): RawSpan[] {
+  const out: RawSpan[] = [];
+  let w = 0;
+  for (const t of titles) {
+    if (t.weak) continue;
+    while (w < ws.length && ws[w].start < t.end) w++;
+    let j = w;
+    while (
+      j < ws.length &&
+      j - w < 4 &&
+      onlySpaceBetween(text, (j === w ? t.end : ws[j - 1].end), ws[j].start) &&
+      isCapitalised(ws[j].text) &&
+      !TITLE_HEADS.has(ws[j].text) &&
+      !TITLE_MODIFIERS.has(ws[j].text) &&
+      !WEEKDAYS.has(ws[j].text) &&
+      MONTHS[ws[j].text.toLowerCase()] === undefined &&
+      // an acronym after a title is an organisation ("Director CIA"), not a name; a regnal number is ("Elizabeth I")
+      (!/^[A-Z]+$/.test(ws[j].text) || (j > w && /^[IVX]+$/.test(ws[j].text)))
+    ) {
+      j++;
+    }
+    if (j > w) out.push({ start: ws[w].start, end: ws[j - 1].end, type: 'person', source: 'title-rule' });
+  }
+  return out;
+}
 
 /**
  * Finds the entities of a report: people, organisations, places, groups (nationalities), titles and ranks, dates,
@@ -16,40 +51,83 @@ export const DEFAULT_MAX_LENGTH = 5_000_000;
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const input = typeof text === 'string' ? text : String(text ?? '');
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  const analyzed = input.length > maxLength ? input.slice(0, maxLength) : input;
+  const original = input.length > maxLength ? input.slice(0, maxLength) : input;
+  // Masking keeps every offset: spans found in the masked text are spans of the original.
+  const analyzed = options.format === 'markdown' ? maskMarkdown(original) : original;
   const ws = words(analyzed);
 
-  const titles = findTitles(analyzed, ws);
+  const names = recognizeNames(analyzed);
+  // "Archbishop of Cape Town", "Emperor of Brazil": when the tagger names the domain, the title stops before "of".
+  const nonPersonStarts = new Set(names.filter((n) => n.type !== 'person').map((n) => n.start));
+  const titles = findTitles(analyzed, ws).map((t) => {
+    if (t.domainStart === undefined || !nonPersonStarts.has(t.domainStart)) return t;
+    const head = itemsWithin(ws, t.start, t.domainStart);
+    return { ...t, end: head[head.length - 2]?.end ?? t.end, domainStart: undefined };
+  });
   const titleAt = new Set<number>();
-  for (const t of titles) for (const w of ws) if (w.start >= t.start && w.end <= t.end) titleAt.add(w.start);
+  for (const t of titles) if (!t.weak) for (const w of itemsWithin(ws, t.start, t.end)) titleAt.add(w.start);
+  const knownOrgs = findKnownOrganizations(analyzed);
 
   const raw: RawSpan[] = [];
-  for (const n of recognizeNames(analyzed)) {
+  for (const n of names) {
+    // A known organisation overrides whatever the tagger made of it ("Hezbollah" read as a person).
+    const org = knownOrgs[lowerBound(knownOrgs, n.start + 1) - 1];
+    if (org && org.start <= n.start && n.end <= org.end) continue;
     for (const piece of splitLines(analyzed, { start: n.start, end: n.end, type: n.type, source: 'ner' })) {
-      const [start, end] = trimSpan(analyzed, piece.start, piece.end);
+      // The tagger's tokenizer already decided whether a final dot belongs to the name ("Fla.", "U.S.").
+      const [start, end] = trimSpan(analyzed, piece.start, piece.end, true);
       if (end <= start) continue;
       let span: RawSpan | null = { ...piece, start, end };
       if (span.type === 'person') span = stripTitles(span, ws, (o) => titleAt.has(o));
       if (span) {
-        const [s2, e2] = trimSpan(analyzed, span.start, span.end);
+        const [s2, e2] = span.end === end ? [span.start, span.end] : trimSpan(analyzed, span.start, span.end);
         if (e2 > s2 && /\p{L}/u.test(analyzed.slice(s2, e2))) raw.push({ ...span, start: s2, end: e2 });
       }
     }
   }
-  for (const t of titles) raw.push({ start: t.start, end: t.end, type: 'title', source: 'rule' });
-  for (const t of findTemporal(analyzed)) raw.push({ ...t, source: 'rule' });
+  for (const o of knownOrgs) raw.push({ ...o, type: 'organization', source: 'lexicon' });
+  // Titles win over names they overlap ("National Security Advisor" read as an organisation), except a lone
+  // ambiguous head, which loses to the tagger's reading ("General Motors").
+  for (const t of titles) raw.push({ start: t.start, end: t.end, type: 'title', source: 'rule', rank: t.weak ? 4.5 : undefined });
+  const personChars = new Occupancy(analyzed.length);
+  for (const r of raw) if (r.type === 'person') personChars.take(r.start, r.end);
+  for (const p of personsAfterTitles(analyzed, ws, titles)) {
+    // Only where the tagger found no person of its own there.
+    if (personChars.isFree(p.start, p.end)) raw.push({ ...p, rank: 0.5 });
+  }
+  // A date or time that holds a name wins over it ("14:30 GMT", "Easter Monday 2024"); otherwise names win.
+  const nameSpans = raw.filter((r) => r.type !== 'title').sort((a, b) => a.start - b.start);
+  for (const t of findTemporal(analyzed)) {
+    const holdsName = itemsWithin(nameSpans, t.start, t.end).some((n) => n.end - n.start < t.end - t.start);
+    raw.push({ ...t, source: 'rule', rank: holdsName ? -1 : undefined });
+  }
   for (const q of findQuantities(analyzed)) raw.push({ ...q, type: 'quantity', source: 'rule' });
 
   let spans = resolveOverlaps(raw);
+  spans = mergeNationalBodies(analyzed, spans);
   spans = propagatePersons(analyzed, ws, spans);
 
   const wanted = options.types ? new Set<EntityType>(options.types) : null;
-  const entities = spans.filter((s) => !wanted || wanted.has(s.type)).map((s) => toEntity(analyzed, s));
+  const entities = spans.filter((s) => !wanted || wanted.has(s.type)).map((s) => toEntity(original, s));
   const counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
   for (const e of entities) counts[e.type]++;
   const result: Analysis = { entities, counts, length: input.length };
-  if (analyzed.length < input.length) {
-    result.limited = { analyzedLength: analyzed.length, reason: `text is longer than ${maxLength} characters` };
+  if (original.length < input.length) {
+    result.limited = { analyzedLength: original.length, reason: `text is longer than ${maxLength} characters` };
   }
   return result;
+}
+
+/** "Russian" + "Foreign Ministry" -> one organisation "Russian Foreign Ministry". */
+function mergeNationalBodies(text: string, spans: RawSpan[]): RawSpan[] {
+  const out: RawSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const a = spans[i];
+    const b = spans[i + 1];
+    if (a.type === 'group' && b?.type === 'organization' && b.start - a.end === 1 && text[a.end] === ' ' && NATIONAL_BODY.test(text.slice(b.start, b.end))) {
+      out.push({ ...b, start: a.start, source: 'rule' });
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }

@@ -48,6 +48,11 @@ export interface AnalyzeOptions {
   maxLength?: number;
   /** Only return these entity types (all by default). */
   types?: readonly EntityType[];
+  /**
+   * 'markdown': code (fenced, indented by fences, inline), front matter, link targets and HTML tags are not
+   * analysed; offsets still refer to the original text. Default 'plain'.
+   */
+  format?: 'plain' | 'markdown';
 }
 
 export interface Analysis {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { analyze, type Analysis } from '../core';
+import type { Analysis } from '../core';
+import type { Analyzer } from './analyzer';
 import type { LensConfig } from './config';
 
 /** The analysis of one version of one document, or why it was skipped. */
@@ -37,10 +38,13 @@ export class AnalysisService implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly unlimited = new Set<string>();
   private readonly warnedLimit = new Set<string>();
+  /** The analysis in flight per document, with the version it is for. */
+  private readonly inflight = new Map<string, { version: number; promise: Promise<DocumentAnalysis> }>();
   private readonly emitter = new vscode.EventEmitter<DocumentAnalysis>();
   readonly onDidAnalyze = this.emitter.event;
 
   constructor(
+    private readonly analyzer: Analyzer,
     private readonly config: () => LensConfig,
     private readonly log: vscode.LogOutputChannel,
   ) {}
@@ -63,7 +67,7 @@ export class AnalysisService implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (!doc.isClosed) this.run(doc);
+        if (!doc.isClosed) void this.run(doc);
       }, this.config().debounceMs),
     );
   }
@@ -77,7 +81,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   /** Analyse the whole document even above the size limit (the user asked). */
-  analyseAll(doc: vscode.TextDocument): DocumentAnalysis {
+  analyseAll(doc: vscode.TextDocument): Promise<DocumentAnalysis> {
     this.unlimited.add(doc.uri.toString());
     return this.run(doc);
   }
@@ -87,32 +91,49 @@ export class AnalysisService implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.cache.delete(key);
+    this.inflight.delete(key);
     this.warnedLimit.delete(key);
+    this.analyzer.forget(key);
   }
 
-  private run(doc: vscode.TextDocument): DocumentAnalysis {
+  /**
+   * Analyses the document's current version off the UI path. Only the result for the version that is still current
+   * is cached and announced; results for versions edited away meanwhile are dropped.
+   */
+  private run(doc: vscode.TextDocument): Promise<DocumentAnalysis> {
     const key = doc.uri.toString();
+    const version = doc.version;
+    const running = this.inflight.get(key);
+    if (running && running.version === version) return running.promise;
+    const promise = this.compute(doc, key, version).then((result) => {
+      if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+      if (doc.isClosed || doc.version !== result.version) return result; // stale: a newer run follows
+      this.cache.set(key, result);
+      this.emitter.fire(result);
+      if (result.analysis.limited) this.announceLimit(doc, result.analysis.limited.analyzedLength);
+      return result;
+    });
+    this.inflight.set(key, { version, promise });
+    return promise;
+  }
+
+  private async compute(doc: vscode.TextDocument, key: string, version: number): Promise<DocumentAnalysis> {
     const text = doc.getText();
-    let result: DocumentAnalysis;
     if (looksBinary(text)) {
-      result = { uri: key, version: doc.version, analysis: { ...EMPTY, length: text.length }, skipped: 'binary content: not analysed' };
-    } else {
-      try {
-        const maxLength = this.unlimited.has(key) ? Number.MAX_SAFE_INTEGER : this.config().maxDocumentLength;
-        const t0 = Date.now();
-        const analysis = analyze(text, { maxLength });
-        this.log.debug(`analysed ${doc.uri.fsPath || key} v${doc.version}: ${text.length} chars, ${analysis.entities.length} entities in ${Date.now() - t0} ms`);
-        result = { uri: key, version: doc.version, analysis };
-        if (analysis.limited) this.announceLimit(doc, analysis.limited.analyzedLength);
-      } catch (err) {
-        // The core is designed never to throw; if it does, the user keeps working and the log says why.
-        this.log.error(`analysis failed for ${key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-        result = { uri: key, version: doc.version, analysis: { ...EMPTY, length: text.length }, skipped: 'analysis failed (see the Analyst Lens log)' };
-      }
+      return { uri: key, version, analysis: { ...EMPTY, length: text.length }, skipped: 'binary content: not analysed' };
     }
-    this.cache.set(key, result);
-    this.emitter.fire(result);
-    return result;
+    try {
+      const maxLength = this.unlimited.has(key) ? Number.MAX_SAFE_INTEGER : this.config().maxDocumentLength;
+      const t0 = Date.now();
+      const format = doc.languageId === 'markdown' && !this.config().analyzeMarkdownCode ? 'markdown' : 'plain';
+      const analysis = await this.analyzer.analyze(key, version, text, { maxLength, format });
+      this.log.debug(`analysed ${doc.uri.fsPath || key} v${version}: ${text.length} chars, ${analysis.entities.length} entities in ${Date.now() - t0} ms (${this.analyzer.kind})`);
+      return { uri: key, version, analysis };
+    } catch (err) {
+      // The core is designed never to throw; if it does, the user keeps working and the log says why.
+      this.log.error(`analysis failed for ${key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return { uri: key, version, analysis: { ...EMPTY, length: text.length }, skipped: 'analysis failed (see the Analyst Lens log)' };
+    }
   }
 
   private announceLimit(doc: vscode.TextDocument, analysed: number): void {
@@ -127,12 +148,13 @@ export class AnalysisService implements vscode.Disposable {
         'Open Settings',
       )
       .then((choice) => {
-        if (choice === 'Analyse All' && !doc.isClosed) this.analyseAll(doc);
+        if (choice === 'Analyse All' && !doc.isClosed) void this.analyseAll(doc);
         if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'analystLens.maxDocumentLength');
       });
   }
 
   dispose(): void {
+    this.analyzer.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.emitter.dispose();

@@ -10,6 +10,8 @@ export interface LensConfig {
   debounceMs: number;
   maxDocumentLength: number;
   languages: string[];
+  /** Analyse Markdown code, front matter, link targets and HTML too (off: only prose). */
+  analyzeMarkdownCode: boolean;
 }
 
 export const DEFAULTS: LensConfig = {
@@ -18,6 +20,7 @@ export const DEFAULTS: LensConfig = {
   debounceMs: 300,
   maxDocumentLength: 2_000_000,
   languages: ['markdown', 'plaintext'],
+  analyzeMarkdownCode: false,
 };
 
 function num(v: unknown, fallback: number, min: number, max: number): number {
@@ -37,6 +40,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): LensConfig {
     highlight,
     debounceMs: num(c.get('debounceMs'), DEFAULTS.debounceMs, 0, 10_000),
     maxDocumentLength: num(c.get('maxDocumentLength'), DEFAULTS.maxDocumentLength, 1_000, 100_000_000),
+    analyzeMarkdownCode: c.get<unknown>('markdown.analyzeCode') === true,
     languages: Array.isArray(langs) && langs.every((l) => typeof l === 'string') ? (langs as string[]) : DEFAULTS.languages,
   };
 }

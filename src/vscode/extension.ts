@@ -5,11 +5,14 @@ import { DecorationFeature } from './features/decorations';
 import { StatusBarFeature } from './features/statusBar';
 import { registerEntityCommands } from './features/commands';
 import { COMMANDS } from './commandIds';
+import { createAnalyzer } from './analyzer.platform';
 
 /** What other extensions (and the integration tests) get from `getExtension('analyst-lens.analyst-lens').exports`. */
 export interface AnalystLensApi {
   /** Milliseconds activate() took, measured inside the extension host. */
   activationMs: number;
+  /** Where analysis runs: 'worker' normally, 'in-process' if no worker could start. */
+  analyzerKind: 'worker' | 'in-process';
   getEntities(uri?: vscode.Uri | string): Thenable<unknown>;
 }
 
@@ -25,7 +28,8 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
   let enabled = config.enabled;
   const getConfig = (): LensConfig => ({ ...config, enabled });
 
-  const service = new AnalysisService(getConfig, log);
+  const analyzer = createAnalyzer(context, (m) => log.warn(m));
+  const service = new AnalysisService(analyzer, getConfig, log);
   const decorations = new DecorationFeature(service, getConfig);
   const status = new StatusBarFeature(service, getConfig);
 
@@ -55,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
       const before = config;
       config = readConfig();
       if (e.affectsConfiguration(`${SECTION}.enabled`)) enabled = config.enabled;
-      if (e.affectsConfiguration(`${SECTION}.languages`) || e.affectsConfiguration(`${SECTION}.maxDocumentLength`) || before.languages !== config.languages) {
+      if (e.affectsConfiguration(`${SECTION}.languages`) || e.affectsConfiguration(`${SECTION}.maxDocumentLength`) || e.affectsConfiguration(`${SECTION}.markdown.analyzeCode`) || before.languages !== config.languages) {
         for (const ed of vscode.window.visibleTextEditors) {
           service.forget(ed.document.uri);
           service.schedule(ed.document);
@@ -72,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
 
   return {
     activationMs,
+    analyzerKind: analyzer.kind,
     getEntities: (uri) => vscode.commands.executeCommand(COMMANDS.getEntities, uri),
   };
 }

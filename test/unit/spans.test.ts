@@ -101,3 +101,31 @@ describe('[core/analyze] bad input', () => {
     );
   });
 });
+
+describe('[core/names] rules on top of the tagger', () => {
+  const types = (text: string) => analyze(text).entities.map((e) => `${e.type}:${e.text}`);
+
+  it('reads the capitalised words after a title as the titled person', () => {
+    assert.ok(types('The Director of the agency met Israel’s National Security Advisor Meir Ben-Shabbat in Cairo.').includes('person:Meir Ben-Shabbat'));
+  });
+
+  it('keeps name particles and surnames that are also titles', () => {
+    const t = types('Prime Minister John Major met Aravinda de Silva and Billie Jean King in London on Tuesday.');
+    assert.ok(t.includes('person:John Major'), t.join(' | '));
+    assert.ok(t.includes('person:Billie Jean King'), t.join(' | '));
+  });
+
+  it('knows organisations analysts name every day, even where the tagger reads a person', () => {
+    const t = types('Strikes hit Iranian targets, Hezbollah targets and Hamas positions, a source told TV7.');
+    for (const o of ['Hezbollah', 'Hamas', 'TV7']) assert.ok(t.includes(`organization:${o}`), t.join(' | '));
+  });
+
+  it('joins a nationality to the ministry it qualifies', () => {
+    assert.ok(types('The Russian Foreign Ministry also stressed that such a move would undermine hopes.').includes('organization:Russian Foreign Ministry'));
+  });
+
+  it('stops a title before a named domain: "Archbishop of Cape Town"', () => {
+    const t = types('Desmond Tutu was enthroned as Archbishop of Cape Town, South Africa.');
+    assert.ok(t.includes('place:Cape Town'), t.join(' | '));
+  });
+});

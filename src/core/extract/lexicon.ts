@@ -30,7 +30,7 @@ export const TITLE_MODIFIERS = new Set([
 ]);
 
 /** Head words that are also common in non-title phrases; they only count as a title before a name or after a title modifier. */
-export const WEAK_TITLE_HEADS = new Set(['General', 'Private', 'Major', 'Chief', 'Head', 'Leader', 'Officer', 'Deputy', 'Count', 'Justice', 'Judge', 'Speaker', 'Representative', 'Founder', 'Doctor', 'Lady', 'Lord', 'Sir', 'Prime', 'Chair']);
+export const WEAK_TITLE_HEADS = new Set(['King', 'Queen', 'Prince', 'Princess', 'Emperor', 'Duke', 'Baron', 'Dame', 'Cardinal', 'Pope', 'Sheikh', 'Emir', 'Sultan', 'General', 'Private', 'Major', 'Chief', 'Head', 'Leader', 'Officer', 'Deputy', 'Count', 'Justice', 'Judge', 'Speaker', 'Representative', 'Founder', 'Doctor', 'Lady', 'Lord', 'Sir', 'Prime', 'Chair']);
 
 /** Ranks that, written alone, are never a person's name ("Major", "General"). */
 export const RANK_WORDS = new Set([

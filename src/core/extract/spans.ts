@@ -1,12 +1,15 @@
 import type { Entity, EntityType } from '../types';
 import { RANK_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon';
 import { isCapitalised, type Word } from '../text/words';
+import { itemsWithin, lowerBound, Occupancy } from '../text/intervals';
 
 export interface RawSpan {
   start: number;
   end: number;
   type: EntityType;
   source: string;
+  /** Overrides the type's priority in resolveOverlaps (lower wins). */
+  rank?: number;
 }
 
 const ABBREVIATION_END = /(?:\b[A-Z]\.[A-Z]\.|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St|Bros|Mt|Ft)\.)$/;
@@ -18,13 +21,13 @@ const POSSESSIVE = /(?:['’]s|s['’])$/u;
  * Trims a span so it holds no surrounding spaces, punctuation or possessive: "Putin." -> "Putin",
  * "Israel’s" -> "Israel", "(Russia)." -> "Russia". A final dot that belongs to an abbreviation stays ("U.S.").
  */
-export function trimSpan(text: string, start: number, end: number): [number, number] {
+export function trimSpan(text: string, start: number, end: number, keepFinalDot = false): [number, number] {
   for (;;) {
     const before = [start, end];
     while (start < end && LEADING_JUNK.test(text[start])) start++;
     const s = text.slice(start, end);
     if (POSSESSIVE.test(s) && !/^[A-Z]+s['’]$/.test(s)) end -= s.endsWith('s’') || s.endsWith("s'") ? 1 : 2;
-    else if (end > start && TRAILING_JUNK.test(text[end - 1]) && !(text[end - 1] === '.' && ABBREVIATION_END.test(text.slice(start, end)))) end--;
+    else if (end > start && TRAILING_JUNK.test(text[end - 1]) && !(text[end - 1] === '.' && (keepFinalDot || ABBREVIATION_END.test(text.slice(start, end))))) end--;
     if (before[0] === start && before[1] === end) return [start, end];
   }
 }
@@ -50,17 +53,21 @@ const isTitleWord = (w: string) => TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w);
  * Returns null when nothing of a name is left ("Major", "President").
  */
 export function stripTitles(span: RawSpan, ws: readonly Word[], inTitle: (offset: number) => boolean): RawSpan | null {
-  const inside = ws.filter((w) => w.start >= span.start && w.end <= span.end);
+  const inside = itemsWithin(ws, span.start, span.end);
   let a = 0;
   let b = inside.length - 1;
-  const strippable = (w: Word) => inTitle(w.start) || isTitleWord(w.text) || w.text === 'the' || w.text === 'The' || !isCapitalised(w.text);
-  while (a <= b && strippable(inside[a])) a++;
-  while (b >= a && (inTitle(inside[b].start) || (isTitleWord(inside[b].text) && !isCapitalised(inside[b].text[0]) === false && RANK_WORDS.has(inside[b].text)) || !isCapitalised(inside[b].text))) b--;
+  // Leading: titles, articles and lower-case words, but not name particles ("de Silva", "al-Assad", "van Gogh").
+  const leading = (w: Word) => inTitle(w.start) || isTitleWord(w.text) || w.text === 'the' || w.text === 'The' || (!isCapitalised(w.text) && !NAME_PARTICLES.has(w.text));
+  while (a <= b && leading(inside[a])) a++;
+  // Trailing: only words of a title span ("Meir Ben-Shabbat Director of ..."): "John Major" and "Billie Jean King" keep theirs.
+  while (b >= a && (inTitle(inside[b].start) || !/[\p{L}\p{N}]/u.test(inside[b].text))) b--;
   if (a > b) return null;
   const kept = inside.slice(a, b + 1);
   if (kept.every((w) => RANK_WORDS.has(w.text) || isTitleWord(w.text))) return null;
   return { ...span, start: kept[0].start, end: kept[kept.length - 1].end };
 }
+
+const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'ten', 'le', 'la', 'du', 'al', 'el', 'bin', 'ben', 'ibn', 'abu', 'bint', 'y', 'zu']);
 
 const PRIORITY: Record<EntityType, number> = {
   person: 0,
@@ -78,10 +85,16 @@ const PRIORITY: Record<EntityType, number> = {
  * date > time > quantity), then the longer one, wins. Returns spans sorted by start.
  */
 export function resolveOverlaps(spans: readonly RawSpan[]): RawSpan[] {
-  const ranked = [...spans].sort((x, y) => PRIORITY[x.type] - PRIORITY[y.type] || y.end - y.start - (x.end - x.start) || x.start - y.start);
+  const prio = (s: RawSpan) => s.rank ?? PRIORITY[s.type];
+  const ranked = [...spans].sort((x, y) => prio(x) - prio(y) || y.end - y.start - (x.end - x.start) || x.start - y.start);
   const taken: RawSpan[] = [];
-  const overlaps = (s: RawSpan) => taken.some((t) => t.start < s.end && s.start < t.end);
-  for (const s of ranked) if (s.end > s.start && !overlaps(s)) taken.push(s);
+  const occupied = new Occupancy(ranked.reduce((m, s) => Math.max(m, s.end), 0));
+  for (const s of ranked) {
+    if (s.end > s.start && occupied.isFree(s.start, s.end)) {
+      occupied.take(s.start, s.end);
+      taken.push(s);
+    }
+  }
   return taken.sort((x, y) => x.start - y.start || y.end - x.end);
 }
 
@@ -94,7 +107,7 @@ export function propagatePersons(text: string, ws: readonly Word[], spans: RawSp
   const surnames = new Set<string>();
   const fullNames = new Set<string>();
   for (const p of persons) {
-    const parts = ws.filter((w) => w.start >= p.start && w.end <= p.end);
+    const parts = itemsWithin(ws, p.start, p.end);
     if (parts.length >= 2) {
       fullNames.add(text.slice(p.start, p.end));
       const last = parts[parts.length - 1].text;
@@ -102,7 +115,11 @@ export function propagatePersons(text: string, ws: readonly Word[], spans: RawSp
     }
   }
   if (!surnames.size) return spans;
-  const covered = (a: number, b: number) => spans.some((s) => s.start < b && a < s.end);
+  // spans are sorted and do not overlap: only the last one starting before b can reach into [a, b)
+  const covered = (a: number, b: number) => {
+    const i = lowerBound(spans, b) - 1;
+    return i >= 0 && spans[i].end > a;
+  };
   const added: RawSpan[] = [];
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];

@@ -4,6 +4,10 @@ import { isCapitalised, onlySpaceBetween, type Word } from '../text/words';
 export interface TitleSpan {
   start: number;
   end: number;
+  /** A single ambiguous head ("General", "Major") before a capitalised word: may be part of a name ("General Motors"). */
+  weak: boolean;
+  /** Start of the "of …" domain ("Archbishop of Cape Town"), when there is one. */
+  domainStart?: number;
 }
 
 const JOINERS = new Set(['and', 'of', 'for', '&']);
@@ -30,6 +34,7 @@ export function findTitles(text: string, ws: readonly Word[]): TitleSpan[] {
     // Grow the run of title words (and joiners between title words on one line).
     let j = i;
     let lastHead = TITLE_HEADS.has(w) ? i : -1;
+    let domainStart: number | undefined;
     while (j + 1 < ws.length && onlySpaceBetween(text, ws[j].end, ws[j + 1].start)) {
       const next = ws[j + 1].text;
       if (isTitleWord(next) && isCapitalised(next)) {
@@ -47,12 +52,13 @@ export function findTitles(text: string, ws: readonly Word[]): TitleSpan[] {
       if ((next === 'of' || next === 'for') && lastHead === j && j + 2 < ws.length && isCapitalised(ws[j + 2].text) && !JOINERS.has(ws[j + 2].text)) {
         let k = j + 2;
         while (k + 1 < ws.length && isCapitalised(ws[k + 1].text) && onlySpaceBetween(text, ws[k].end, ws[k + 1].start) && !TITLE_HEADS.has(ws[k + 1].text)) k++;
-        // Only a short domain: "of State", "of Military Intelligence", "of the" is not allowed.
-        if (k - (j + 2) <= 2) {
-          j = k;
-          lastHead = k;
-          continue;
-        }
+        // Only a short domain: "of State", "of Military Intelligence"; in "Secretary of State John Kornblum" the
+        // run goes on into the name, so only its first word is taken.
+        if (k - (j + 2) > 1) k = j + 2;
+        domainStart = ws[j + 2].start;
+        j = k;
+        lastHead = k;
+        continue;
       }
       break;
     }
@@ -74,7 +80,7 @@ export function findTitles(text: string, ws: readonly Word[]): TitleSpan[] {
     }
     // Sentence-initial "General Motors"-like false positives are left to the name tagger: a title followed by an
     // organisation word is still reported as title only when the head is strong.
-    out.push({ start: ws[first].start, end });
+    out.push({ start: ws[first].start, end, weak: single && WEAK_TITLE_HEADS.has(headWord), domainStart });
     i = lastHead + 1;
   }
   return out;

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// npm run bench — prints speed and memory figures of the analysis core (no pass/fail: tests never time things).
+// Text: the seed report and the CoNLL-2003 dev documents (../shared/eval) concatenated as plain prose.
+// Reads ../shared: a benchmark script, not needed by the extension or the tests.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { repoRoot, requireBuiltCore, requireShared } from '../scripts/shared.mjs';
+
+const require = createRequire(import.meta.url);
+const corePath = requireBuiltCore();
+const core = require(corePath);
+const nlp = require('compromise');
+const scorer = await import(pathToFileURL(requireShared('eval/score.mjs', 'npm run bench')).href);
+const seed = fs.readFileSync(path.join(repoRoot, 'test/fixtures/seed/000_931ddf8dbef545ad.txt'), 'utf8');
+const docs = scorer.readConll(requireShared('eval/conll2003-dev.txt', 'npm run bench'), { detok: true });
+const corpus = [seed, ...docs.map((d) => d.text)].join('\n\n');
+const countWords = (t) => (t.match(/\S+/g) || []).length;
+const corpusWords = countWords(corpus);
+
+/** First n words of the corpus (repeated if needed), as one report. */
+function report(n) {
+  let text = '';
+  while (countWords(text) < n) text += (text ? '\n\n' : '') + corpus;
+  const m = [...text.matchAll(/\S+/g)];
+  return text.slice(0, m[n - 1].index + m[n - 1][0].length);
+}
+function time(fn, minMs = 1500) {
+  fn(); // warm-up
+  const runs = [];
+  const t0 = performance.now();
+  while (performance.now() - t0 < minMs || runs.length < 3) {
+    const a = performance.now();
+    fn();
+    runs.push(performance.now() - a);
+  }
+  runs.sort((a, b) => a - b);
+  return runs[Math.floor(runs.length / 2)];
+}
+const fmt = (n) => Math.round(n).toLocaleString('en');
+const pctile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+console.log(`Analyst Lens benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${new Date().toISOString()}`);
+console.log(`text: seed report + ${docs.length} CoNLL-2003 dev documents, news-style spacing: ${fmt(corpusWords)} words\n`);
+
+// 1. Throughput: the whole core (every entity type) vs compromise's people/places/organizations, same text, same run.
+const paragraphs = corpus.split(/\n\n/);
+const coreMs = time(() => { for (const p of paragraphs) core.analyze(p); });
+const compMs = time(() => { for (const p of paragraphs) { const d = nlp(p); d.people().json({ offset: true }); d.places().json({ offset: true }); d.organizations().json({ offset: true }); } });
+const coreWps = corpusWords / (coreMs / 1000);
+const compWps = corpusWords / (compMs / 1000);
+console.log('1. throughput (median pass over all documents)');
+console.log(`   core analyze():                     ${fmt(coreWps)} words/s`);
+console.log(`   compromise people/places/orgs:      ${fmt(compWps)} words/s`);
+console.log(`   ratio core / compromise:            ${(coreWps / compWps).toFixed(2)}×  (goal ≥ 3×)\n`);
+
+// 2. Re-analysis after a one-character edit in a 10,000-word report.
+{
+  const base = report(10_000);
+  const inc = core.createIncrementalAnalyzer ? core.createIncrementalAnalyzer() : null;
+  const label = inc ? 'incremental analyzer' : 'full re-analysis (no incremental analyzer in this build)';
+  const run = (t) => (inc ? inc.analyze(t) : core.analyze(t));
+  run(base);
+  const times = [];
+  let text = base;
+  let seedN = 7;
+  for (let i = 0; i < 60; i++) {
+    seedN = (seedN * 1103515245 + 12345) % 2147483648;
+    const at = seedN % text.length;
+    text = text.slice(0, at) + (i % 2 ? '' : 'x') + text.slice(at + (i % 2 ? 1 : 0));
+    const a = performance.now();
+    run(text);
+    times.push(performance.now() - a);
+  }
+  console.log(`2. re-analysis after a one-character edit, 10,000 words (${label}), 60 edits`);
+  console.log(`   median ${pctile(times, 50).toFixed(1)} ms, p95 ${pctile(times, 95).toFixed(1)} ms  (goal: median ≤ 10 ms)\n`);
+}
+
+// 3. Cost per word as documents grow.
+console.log('3. cost per word by document size (one document, full analysis)');
+const per = {};
+for (const n of [1_000, 10_000, 100_000]) {
+  const t = report(n);
+  const ms = time(() => core.analyze(t), n >= 100_000 ? 3000 : 1500);
+  per[n] = (ms * 1000) / n;
+  console.log(`   ${fmt(n).padStart(7)} words: ${ms.toFixed(1).padStart(8)} ms  = ${per[n].toFixed(2)} µs/word`);
+}
+console.log(`   100k / 1k per-word cost: ${(per[100_000] / per[1_000]).toFixed(2)}×  (goal ≤ 1.5×)\n`);
+
+// 4. Memory for a 1 MB report (in a fresh process so earlier work does not count) and bundle sizes.
+{
+  const probe = `const core=require(${JSON.stringify(corePath)});const fs=require('fs');const t=fs.readFileSync(0,'utf8');` +
+    `let peak=0;const iv=setInterval(()=>{peak=Math.max(peak,process.memoryUsage().heapUsed)},5);` +
+    `const r=core.analyze(t);peak=Math.max(peak,process.memoryUsage().heapUsed);clearInterval(iv);` +
+    `console.log(JSON.stringify({peak,rss:process.memoryUsage().rss,entities:r.entities.length}))`;
+  let oneMb = report(200_000);
+  while (oneMb.length < 1_000_000) oneMb += '\n\n' + corpus;
+  oneMb = oneMb.slice(0, 1_000_000);
+  const out = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '-e', probe], { input: oneMb, maxBuffer: 1 << 26 }).toString());
+  console.log('4. memory and size');
+  console.log(`   1 MB report: peak heap ${(out.peak / 2 ** 20).toFixed(0)} MB, rss ${(out.rss / 2 ** 20).toFixed(0)} MB, ${fmt(out.entities)} entities  (goal: heap < 200 MB)`);
+  for (const f of ['dist/extension.js', 'dist/web/extension.js', 'dist/worker.js', 'dist/web/worker.js', 'dist/core.js']) {
+    const p = path.join(repoRoot, f);
+    if (fs.existsSync(p)) console.log(`   ${f.padEnd(24)} ${(fs.statSync(p).size / 2 ** 20).toFixed(2)} MB`);
+  }
+  console.log('   (goal: extension bundle with the model < 2 MB; build with `node esbuild.mjs --production` for shipped sizes)\n');
+}

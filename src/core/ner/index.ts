@@ -1,0 +1,89 @@
+/**
+ * Statistical named-entity recognizer: averaged structured perceptron over BIO tags with first-order Viterbi,
+ * hashed lexical/shape/context features, document-level case features, gazetteers, and a second pass that sees
+ * the first pass's labels for other occurrences of each word in the document. Trained on CoNLL-2003 English
+ * (`npm run train`); the model is embedded as a base64 string module (no I/O at runtime).
+ */
+import { decodeNerModel, type NerModel } from './codec';
+import { NerDoc } from './features';
+import { base64Decode, tagDoc } from './model';
+import { NER_MODEL_BASE64 } from './model/data';
+import { tokenize, type SentenceRange, type Token } from './tokenize';
+
+export { tokenize, normalizeToken } from './tokenize';
+export type { Token, SentenceRange, Tokenized } from './tokenize';
+
+export interface NameSpan {
+  start: number;
+  end: number;
+  type: 'person' | 'organization' | 'place' | 'group';
+}
+
+const TYPE_OF: ReadonlyArray<NameSpan['type']> = ['person', 'organization', 'place', 'group'];
+
+let model: NerModel | null = null;
+
+/** The decoded model (decoded once, on first use). */
+export function nerModel(): NerModel {
+  if (!model) model = decodeNerModel(base64Decode(NER_MODEL_BASE64));
+  return model;
+}
+
+/** Longest sentence handed to the tagger; longer runs (e.g. a 1 MB line without punctuation) are cut. */
+const MAX_SENTENCE = 250;
+
+function capSentences(sentences: SentenceRange[]): SentenceRange[] {
+  let ok = true;
+  for (const s of sentences) if (s.end - s.start > MAX_SENTENCE) { ok = false; break; }
+  if (ok) return sentences;
+  const out: SentenceRange[] = [];
+  for (const s of sentences) {
+    for (let a = s.start; a < s.end; a += MAX_SENTENCE) out.push({ start: a, end: Math.min(s.end, a + MAX_SENTENCE) });
+  }
+  return out;
+}
+
+/** Token-level BIO tags (indices into TAGS) for already tokenized text. */
+export function tagTokens(tokens: readonly Token[], sentences: SentenceRange[]): Uint8Array {
+  const m = nerModel();
+  const sents = capSentences(sentences);
+  const doc = new NerDoc(tokens.map((t) => t.text), sents, m.gaz);
+  let tags = tagDoc(m.pass1, doc, sents);
+  if (m.pass2) {
+    doc.setPass1(tags);
+    tags = tagDoc(m.pass2, doc, sents);
+  }
+  return tags;
+}
+
+/** A token that may not begin or end a name span: punctuation, quotes, possessive clitics. */
+function isEdgeJunk(t: string): boolean {
+  if (t.length === 0) return true;
+  const l = t.toLowerCase();
+  if (l === "'s" || l === '\u2019s' || l === "'" || l === '\u2019') return true;
+  return !/[\p{L}\p{N}]/u.test(t);
+}
+
+/** Named entities in raw text; offsets into `text`, end exclusive. Pure, synchronous, no I/O. */
+export function recognizeNames(text: string): NameSpan[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const { tokens, sentences } = tokenize(text);
+  if (tokens.length === 0) return [];
+  const tags = tagTokens(tokens, sentences);
+  const out: NameSpan[] = [];
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    const t = tags[i];
+    if (t === 0) { i++; continue; }
+    const kind = (t - 1) >> 1;
+    let j = i + 1;
+    while (j < n && tags[j] === 2 + 2 * kind) j++;
+    let a = i, b = j - 1;
+    while (a <= b && isEdgeJunk(tokens[a].text)) a++;
+    while (b >= a && isEdgeJunk(tokens[b].text)) b--;
+    if (a <= b) out.push({ start: tokens[a].start, end: tokens[b].end, type: TYPE_OF[kind] });
+    i = j;
+  }
+  return out;
+}

@@ -1,0 +1,6 @@
+// Entry of the analysis worker on desktop (Node worker_threads): dist/worker.js
+import { parentPort } from 'node:worker_threads';
+import { handle } from './handler';
+import type { WorkerRequest } from './protocol';
+
+parentPort?.on('message', (req: WorkerRequest) => parentPort?.postMessage(handle(req)));

@@ -1,0 +1,6 @@
+// Entry of the analysis worker in the browser (a Web Worker): dist/web/worker.js
+import { handle } from './handler';
+import type { WorkerRequest } from './protocol';
+
+declare const self: { onmessage: ((e: { data: WorkerRequest }) => void) | null; postMessage(m: unknown): void };
+self.onmessage = (e) => self.postMessage(handle(e.data));

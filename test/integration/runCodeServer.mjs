@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// Runs the integration suite (out/test/integration/suite) inside a REAL VS Code extension host: code-server started
+// on 127.0.0.1, its web workbench driven by headless Chromium (playwright-core), the extension loaded from this
+// repository as an extension under development. `npm test` builds first; this script builds nothing.
+//
+// Prints the mocha output, saves test-artifacts/highlighted-report.png (the sample report as a person sees it) and
+// the full workbench console in test-artifacts/, and ends with `integration: N passed, N failed`.
+// Exit code: 0 only when the suite exited with 0 and at least one test passed.
+//
+// Environment: ANALYST_LENS_IT_TIMEOUT_MS (default 360000), ANALYST_LENS_IT_VERBOSE=1 (echo the console noise too),
+// ANALYST_LENS_IT_GREP=<regexp> (only the matching tests; a leading ! runs all the others).
+import { existsSync, mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ensureAll,
+  findPort,
+  fixtureWorkspace,
+  launchChromium,
+  makeTempDir,
+  repoRoot,
+  say,
+  startCodeServer,
+  workbenchUrl,
+} from './codeServer.mjs';
+
+const TIMEOUT_MS = Number(process.env.ANALYST_LENS_IT_TIMEOUT_MS) || 6 * 60_000;
+const VERBOSE = process.env.ANALYST_LENS_IT_VERBOSE === '1';
+const MARK = '\u00a7it\u00a7 '; // prefix of the suite's own lines (see suite/index.ts)
+const artifacts = join(repoRoot, 'test-artifacts');
+const screenshotPath = join(artifacts, 'highlighted-report.png');
+const suitePath = join(repoRoot, 'out', 'test', 'integration', 'suite');
+
+const started = Date.now();
+const secs = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+let passed = 0;
+let failed = 0;
+let result = null; // { passed, failed } from the suite's ANALYST_LENS_RESULT line
+let exitCode = 1;
+let server;
+let browser;
+
+function finish(code, message) {
+  if (message) console.error(`[integration] ${message}`);
+  const p = result ? result.passed : passed;
+  const f = result ? result.failed : failed;
+  console.log(`integration: ${p} passed, ${f} failed`);
+  process.exitCode = code === 0 && p >= 1 && f === 0 ? 0 : 1;
+}
+
+async function cleanup() {
+  await browser?.close().catch(() => undefined);
+  await server?.stop().catch(() => undefined);
+}
+
+async function main() {
+  const { node24, entry } = ensureAll();
+  for (const f of [join(suitePath, 'index.js'), join(repoRoot, 'dist', 'extension.js')]) {
+    if (!existsSync(f)) {
+      finish(1, `${f} is missing: run \`npm run build\` first (npm test does).`);
+      return;
+    }
+  }
+  mkdirSync(artifacts, { recursive: true });
+  rmSync(screenshotPath, { force: true });
+  const consoleLog = createWriteStream(join(artifacts, 'workbench-console.log'));
+  const serverLog = createWriteStream(join(artifacts, 'code-server.log'));
+  const signalDir = makeTempDir('analyst-lens-it-signal-');
+
+  const port = await findPort();
+  say(`starting code-server on 127.0.0.1:${port} (${secs()})`);
+  server = await startCodeServer({
+    node24,
+    entry,
+    port,
+    env: { ANALYST_LENS_IT_MARK: MARK, ANALYST_LENS_IT_SIGNAL_DIR: signalDir, ANALYST_LENS_IT_GREP: process.env.ANALYST_LENS_IT_GREP ?? '' },
+    onOutput: (line) => serverLog.write(`${line}\n`),
+  });
+  say(`code-server is up at ${server.base} (${secs()}); starting headless Chromium`);
+
+  browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (text.includes(MARK)) return; // the suite's lines arrive through codeAutomationLog as well
+    consoleLog.write(`[${msg.type()}] ${text}\n`);
+    if (VERBOSE) console.log(`  (console) ${text}`);
+  });
+  page.on('pageerror', (err) => consoleLog.write(`[pageerror] ${err.stack ?? err.message}\n`));
+
+  let screenshot = null;
+  const takeScreenshot = async () => {
+    try {
+      // Decorations are DOM nodes in the editor's .view-overlays layer (class names "ced-…" per decoration type).
+      await page.waitForSelector('.monaco-editor .view-overlays div[class*="ced-"]', { state: 'attached', timeout: 30_000 });
+      await page.waitForTimeout(500); // let the last layout pass paint
+      await page.screenshot({ path: screenshotPath });
+      const n = await page.locator('.monaco-editor .view-overlays div[class*="ced-"]').count();
+      say(`screenshot with ${n} highlight nodes on screen: ${screenshotPath}`);
+    } catch (err) {
+      console.error(`[integration] no screenshot: ${err.message}`);
+      await page.screenshot({ path: join(artifacts, 'no-highlights.png') }).catch(() => undefined);
+    } finally {
+      writeFileSync(join(signalDir, 'screenshot-taken'), '');
+    }
+  };
+
+  let resolveExit;
+  const exited = new Promise((r) => (resolveExit = r));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    for (const raw of text.split('\n')) {
+      const i = raw.indexOf(MARK);
+      if (i < 0) {
+        consoleLog.write(`[${type}] ${raw}\n`);
+        if (VERBOSE) console.log(`  (${type}) ${raw}`);
+        continue;
+      }
+      const line = raw.slice(i + MARK.length);
+      if (line.startsWith('ANALYST_LENS_RESULT ')) {
+        try {
+          result = JSON.parse(line.slice('ANALYST_LENS_RESULT '.length));
+        } catch {
+          /* fall back to the passing/failing lines */
+        }
+        continue;
+      }
+      if (line === 'ANALYST_LENS_SCREENSHOT_READY') {
+        screenshot ??= takeScreenshot();
+        continue;
+      }
+      let m;
+      if ((m = /^\s*(\d+) passing\b/.exec(line))) passed = Number(m[1]);
+      if ((m = /^\s*(\d+) failing\b/.exec(line))) failed = Number(m[1]);
+      console.log(line.trim() ? `  ${line}` : '');
+    }
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+
+  const url = workbenchUrl({ port, folder: fixtureWorkspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: suitePath });
+  say(`opening the workbench with the suite (${secs()})`);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+
+  let timer;
+  const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), TIMEOUT_MS)));
+  const serverDied = new Promise((r) => server.proc.once('exit', () => r('server-exit')));
+  const outcome = await Promise.race([exited, timeout, serverDied]);
+  clearTimeout(timer);
+  if (screenshot) await screenshot;
+  consoleLog.end();
+  serverLog.end();
+  rmSync(signalDir, { recursive: true, force: true });
+
+  if (outcome === 'timeout') {
+    await page.screenshot({ path: join(artifacts, 'timeout.png') }).catch(() => undefined);
+    finish(1, `timed out after ${TIMEOUT_MS / 1000} s waiting for the suite to finish (set ANALYST_LENS_IT_TIMEOUT_MS to change; see test-artifacts/timeout.png, workbench-console.log, code-server.log).`);
+    return;
+  }
+  if (outcome === 'server-exit') {
+    finish(1, 'code-server exited before the suite finished (see test-artifacts/code-server.log).');
+    return;
+  }
+  exitCode = outcome;
+  say(`suite finished with exit code ${exitCode} (${secs()})`);
+  if (!screenshot) console.error('[integration] the suite never signalled the screenshot (did it fail early?)');
+  const p = result ? result.passed : passed;
+  finish(exitCode, exitCode !== 0 || p < 1 ? `the suite failed (exit code ${exitCode}, ${p} passed)` : undefined);
+}
+
+const onSignal = async (sig) => {
+  console.error(`[integration] ${sig}: stopping code-server`);
+  await cleanup();
+  process.exit(130);
+};
+process.once('SIGINT', onSignal);
+process.once('SIGTERM', onSignal);
+
+try {
+  await main();
+} catch (err) {
+  finish(1, err?.stack ?? String(err));
+} finally {
+  await cleanup();
+}

@@ -1,0 +1,155 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { recognizeNames, tokenize, type NameSpan } from '../../src/core/ner/index';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/seed');
+
+function names(text: string): Array<[string, NameSpan['type']]> {
+  return recognizeNames(text).map((s) => [text.slice(s.start, s.end), s.type]);
+}
+
+function typeOf(text: string, surface: string): NameSpan['type'] | undefined {
+  return names(text).find(([s]) => s === surface)?.[1];
+}
+
+function assertWellFormed(text: string, spans: NameSpan[]): void {
+  let prevEnd = -1;
+  for (const s of spans) {
+    assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end), 'integer offsets');
+    assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end, `span in range: ${JSON.stringify(s)}`);
+    assert.ok(s.start >= prevEnd, 'sorted, non-overlapping');
+    prevEnd = s.end;
+    const surface = text.slice(s.start, s.end);
+    assert.doesNotMatch(surface, /^\s|\s$/, `no surrounding whitespace: ${JSON.stringify(surface)}`);
+    assert.doesNotMatch(surface, /[.,;:!?"”“’')\]]$/, `no trailing punctuation: ${JSON.stringify(surface)}`);
+    assert.doesNotMatch(surface, /['’]s$/, `no trailing possessive: ${JSON.stringify(surface)}`);
+    assert.ok(['person', 'organization', 'place', 'group'].includes(s.type));
+  }
+}
+
+describe('ner: tokenize', () => {
+  it('splits punctuation and keeps offsets exact', () => {
+    const text = 'Mr. Smith paid $1,200.50 to the U.S. Treasury, didn\u2019t he?';
+    const { tokens, sentences } = tokenize(text);
+    for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.text);
+    assert.deepEqual(tokens.map((t) => t.text), ['Mr.', 'Smith', 'paid', '$', '1,200.50', 'to', 'the', 'U.S.', 'Treasury', ',', 'did', 'n\u2019t', 'he', '?']);
+    assert.deepEqual(sentences, [{ start: 0, end: tokens.length }]);
+  });
+
+  it('splits possessives and curly quotes, keeps hyphenated names whole', () => {
+    const text = 'Israel\u2019s adviser Meir Ben-Shabbat met Major-General Tamir Heiman: \u201cregional issues,\u201d he said.';
+    const toks = tokenize(text).tokens.map((t) => t.text);
+    assert.deepEqual(toks, ['Israel', '\u2019s', 'adviser', 'Meir', 'Ben-Shabbat', 'met', 'Major-General', 'Tamir', 'Heiman', ':',
+      '\u201c', 'regional', 'issues', ',', '\u201d', 'he', 'said', '.']);
+  });
+
+  it('finds sentence boundaries in prose and at newlines', () => {
+    const text = 'The talks ended. Mr. Putin left Sochi on Friday.\nPrices fell\r\nagain';
+    const { tokens, sentences } = tokenize(text);
+    const sents = sentences.map((s) => tokens.slice(s.start, s.end).map((t) => t.text).join(' '));
+    assert.deepEqual(sents, ['The talks ended .', 'Mr. Putin left Sochi on Friday .', 'Prices fell', 'again']);
+  });
+
+  it('handles dashes, ellipses and brackets', () => {
+    const text = 'the goal\u2014which (so far) failed...';
+    assert.deepEqual(tokenize(text).tokens.map((t) => t.text), ['the', 'goal', '\u2014', 'which', '(', 'so', 'far', ')', 'failed', '...']);
+  });
+});
+
+describe('ner: recognizeNames', () => {
+  it('types people, organisations, places and nationalities in news prose', () => {
+    const text = 'German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Tuesday, ' +
+      'a spokesman for the European Commission said.';
+    const got = names(text);
+    assert.ok(got.some(([s, t]) => s === 'Angela Merkel' && t === 'person'), JSON.stringify(got));
+    assert.ok(got.some(([s, t]) => s === 'Emmanuel Macron' && t === 'person'), JSON.stringify(got));
+    assert.equal(typeOf(text, 'Berlin'), 'place');
+    assert.equal(typeOf(text, 'European Commission'), 'organization');
+    assert.equal(typeOf(text, 'German'), 'group');
+    assert.equal(typeOf(text, 'French'), 'group');
+    assertWellFormed(text, recognizeNames(text));
+  });
+
+  it('keeps titles out of person names', () => {
+    const text = 'President Bill Clinton spoke to reporters in Washington.';
+    const got = names(text);
+    assert.ok(got.some(([s, t]) => s === 'Bill Clinton' && t === 'person'), JSON.stringify(got));
+    assert.ok(!got.some(([s]) => s.startsWith('President')), JSON.stringify(got));
+  });
+
+  it('leaves possessives and punctuation outside spans', () => {
+    const text = 'Netanyahu\u2019s office said Iran\u2019s proxies attacked. Microsoft\'s shares rose in New York.';
+    const spans = recognizeNames(text);
+    assertWellFormed(text, spans);
+    const got = names(text);
+    assert.ok(got.some(([s]) => s === 'Netanyahu'), JSON.stringify(got));
+    assert.ok(got.some(([s]) => s === 'Iran'), JSON.stringify(got));
+    assert.ok(got.some(([s]) => s === 'New York'), JSON.stringify(got));
+  });
+
+  it('reads an all-caps headline using the rest of the document', () => {
+    const text = 'SOCCER - ARSENAL BEAT CHELSEA IN LONDON\nArsenal beat Chelsea 2-1 at Highbury in London on Saturday.';
+    const got = names(text);
+    assert.ok(got.some(([s, t]) => s === 'ARSENAL' && t === 'organization'), JSON.stringify(got));
+    assert.ok(got.some(([s, t]) => s === 'LONDON' && t === 'place'), JSON.stringify(got));
+  });
+
+  it('never crashes on odd input', () => {
+    const odd = [
+      '',
+      ' ',
+      '\u0000\u0001\u0002',
+      'Hello \u{1F600} World \u{1F1FA}\u{1F1F8} from Paris',
+      '\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD Jerusalem \u0645\u0631\u062D\u0628\u0627',
+      '\u4E2D\u534E\u4EBA\u6C11\u5171\u548C\u56FD Beijing \u6771\u4EAC',
+      'line one\r\nline two\r\n\r\nJohn Smith\r\n',
+      '\uD800 lone surrogate \uDFFF',
+      '...,,,;;;---\u2014\u2014""\u201c\u201d',
+      "'s 's n't ' '' ``",
+      'A'.repeat(10000),
+    ];
+    for (const t of odd) {
+      const spans = recognizeNames(t);
+      assert.ok(Array.isArray(spans));
+      for (const s of spans) assert.ok(s.start >= 0 && s.end <= t.length && s.start < s.end);
+    }
+  });
+
+  it('handles a 1 MB line', () => {
+    const sentence = 'Officials in Moscow said Vladimir Putin would visit Ankara next week ';
+    const text = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const spans = recognizeNames(text);
+    assert.ok(spans.length > 10000);
+    assertWellFormed(text, spans);
+  });
+});
+
+describe('ner: seed report', () => {
+  const text = fs.readFileSync(path.join(FIXTURES, '000_931ddf8dbef545ad.txt'), 'utf8');
+  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, '000_931ddf8dbef545ad.expected.json'), 'utf8')) as {
+    not_entities: string[];
+  };
+  const spans = recognizeNames(text);
+  const found = new Set(spans.map((s) => `${s.type}:${text.slice(s.start, s.end)}`));
+
+  it('produces well-formed spans', () => {
+    assertWellFormed(text, spans);
+  });
+
+  it('finds the main people, places and groups', () => {
+    for (const p of ['Benjamin Netanyahu', 'Vladimir Putin', 'Netanyahu', 'Putin', 'Tamir Heiman', 'Aharon Haliva', 'Sergei Shoigu']) {
+      assert.ok(found.has(`person:${p}`), `person ${p}`);
+    }
+    for (const p of ['Sochi', 'Syria', 'Israel', 'Iran', 'Russia', 'Moscow', 'Jerusalem', 'Jordan Valley', 'West Bank']) {
+      assert.ok(found.has(`place:${p}`), `place ${p}`);
+    }
+    for (const g of ['Israeli', 'Russian', 'Iranian', 'Arab']) assert.ok(found.has(`group:${g}`), `group ${g}`);
+    for (const o of ['IDF', 'Air Force']) assert.ok(found.has(`organization:${o}`), `organization ${o}`);
+  });
+
+  it('produces none of the not_entities', () => {
+    const surfaces = new Set(spans.map((s) => text.slice(s.start, s.end)));
+    for (const n of expected.not_entities) assert.ok(!surfaces.has(n), `not an entity: ${n}`);
+  });
+});
