@@ -26,13 +26,9 @@ export {
   type StixObject,
 } from './summary';
 export type {
-  Actor,
-  ActorType,
   Evidence,
   FiveW,
   FiveWAnswer,
-  Mention,
-  Quote,
   Relation,
   RelationParticipant,
   RelationType,
@@ -49,3 +45,6 @@ export type {
   TimelineEntry,
   Topic,
 } from './types';
+export { buildActors, parseRegistry, appendRegistryEntry, addIgnoredName, findQuotations, splitSentences, countryOf, nameKey } from './actors';
+export type { Quotation } from './actors';
+export type { Actor, ActorType, BuildActorsOptions, Mention, MentionKind, ParsedRegistry, Quote, RegistryEntry, RegistryProblem } from './types';

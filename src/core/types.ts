@@ -97,6 +97,8 @@ export interface Actor {
   aliases: string[];
   /** Roles, titles and ranks from the text ("Prime Minister", "Major-General"). */
   roles: string[];
+  /** The military or police rank among `roles`, when there is one ("Major-General"). */
+  rank?: string;
   /** Country or organisation the actor belongs to, from the text ("Israel", "Russia"). */
   affiliation?: string;
   mentions: Mention[];
@@ -111,7 +113,61 @@ export interface Actor {
   /** Verbs the actor is the subject of ("met", "warned", "travelled"). */
   actions: string[];
   /** Analyst notes and flags from the actor registry, when the actor is registered. */
-  registry?: { notes?: string; tags?: string[]; watchlist?: boolean; source: string };
+  registry?: {
+    notes?: string;
+    tags?: string[];
+    watchlist?: boolean;
+    /** Where the entry was read from (the host sets it: a file URI or path; 'options' otherwise). */
+    source: string;
+    /** Offset of the entry in its source file, when known (for "go to definition"). */
+    offset?: number;
+  };
+}
+
+/** One actor of the analyst's registry (`.analyst/actors.json`): what the analyst knows, overriding the text. */
+export interface RegistryEntry {
+  /** Canonical name shown everywhere. */
+  name: string;
+  /** Other names that refer to the same actor; their mentions merge into it. */
+  aliases?: string[];
+  type?: ActorType;
+  role?: string;
+  affiliation?: string;
+  notes?: string;
+  tags?: string[];
+  /** Watchlisted actors get a distinct decoration. */
+  watchlist?: boolean;
+  /** Where the entry was read from (a file URI or path). */
+  source?: string;
+  /** Offsets of the entry object in its source file. */
+  start?: number;
+  end?: number;
+}
+
+/** A problem found while reading a registry file; offsets are into the file's text. */
+export interface RegistryProblem {
+  message: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+}
+
+/** The registry file as read: the valid entries, the ignore list, and what was wrong with the rest. */
+export interface ParsedRegistry {
+  actors: RegistryEntry[];
+  ignore: string[];
+  problems: RegistryProblem[];
+}
+
+export interface BuildActorsOptions {
+  /** Registry entries: they merge mentions by alias and override roles, affiliation and type. */
+  registry?: readonly RegistryEntry[];
+  /** Names that are never actors (compared case-insensitively, possessives ignored). */
+  ignore?: readonly string[];
+  /** Find the verbs actors are the subject of (compromise, per sentence with actors). Default true. */
+  actions?: boolean;
+  /** Most sentences tagged for actions, so long reports stay fast. Default 400. */
+  maxActionSentences?: number;
 }
 
 /* ------------------------------------------------------------------------------------------------------------ */
@@ -286,6 +342,8 @@ export interface SummaryOptions {
   selection?: [number, number];
   /** Title to use when the report has none (e.g. the file name). */
   title?: string;
+  /** Passed to buildActors: the workspace actor registry and ignored names. */
+  actors?: BuildActorsOptions;
 }
 
 export interface Summary {

@@ -1,7 +1,7 @@
-import type { Actor, Analysis } from '../types';
-import { interimActors } from './interimActors';
+import { buildActors } from '../actors';
+import type { Actor, Analysis, BuildActorsOptions } from '../types';
 
-/** The actors of a text, from the actor model. */
-export function getActors(text: string, analysis: Analysis): Actor[] {
-  return interimActors(text, analysis);
+/** The actors of a text, from the actor model (src/core/actors). */
+export function getActors(text: string, analysis: Analysis, options?: BuildActorsOptions): Actor[] {
+  return buildActors(text, analysis, options);
 }

@@ -1,6 +1,7 @@
 import { analyze } from '../analyze';
 import type { Actor, Analysis, EntityType, Summary, SummaryActor, SummaryMention, SummaryOptions, SummaryPlace, SummaryQuote } from '../types';
 
+import { findQuotations } from '../actors';
 import { getActors } from './actorsSource';
 import { buildTimeline, findReportDate } from './dates';
 import { bluf, fiveW } from './fiveW';
@@ -34,7 +35,7 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
   }
   const analysis = !selection && options.analysis && options.analysis.length === full.length ? options.analysis : analyze(part);
   const sentences = splitSentences(part);
-  const actors = getActors(part, analysis);
+  const actors = getActors(part, analysis, options.actors);
   const timeline = buildTimeline(part, sentences, analysis.entities, reportDate.date);
   const relations = extractRelations({ text: part, sentences, entities: analysis.entities, actors, timeline });
   const five = fiveW({ text: part, sentences, relations, actors, timeline });
@@ -48,7 +49,7 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
     places: actors.filter((a) => a.type === 'place').map((a) => toSummaryPlace(part, a)),
     timeline,
     relations,
-    quotes: quotesOf(actors),
+    quotes: quotesOf(part, actors),
     topics: findTopics(part, analysis.entities, actors),
     mentions: mentionsOf(analysis, actors),
     counts: {
@@ -129,7 +130,11 @@ function toSummaryPlace(text: string, a: Actor): SummaryPlace {
   return p;
 }
 
-function quotesOf(actors: readonly Actor[]): SummaryQuote[] {
+/**
+ * Quotes with their speakers from the actor model, and longer quotations it could not attribute (short scare quotes
+ * such as “regional issues” are left out unless attributed).
+ */
+function quotesOf(text: string, actors: readonly Actor[]): SummaryQuote[] {
   const out: SummaryQuote[] = [];
   for (const a of actors) {
     for (const q of a.quotes) {
@@ -137,6 +142,10 @@ function quotesOf(actors: readonly Actor[]): SummaryQuote[] {
       if (q.speakerText) sq.speakerText = q.speakerText;
       out.push(sq);
     }
+  }
+  for (const q of findQuotations(text)) {
+    if (q.text.split(/\s+/).length < 6 || out.some((x) => x.start < q.end && q.start < x.end)) continue;
+    out.push({ start: q.start, end: q.end, text: q.text, confidence: 0 });
   }
   const seen = new Set<string>();
   return out.sort((x, y) => x.start - y.start).filter((q) => !seen.has(`${q.start}:${q.end}`) && seen.add(`${q.start}:${q.end}`));

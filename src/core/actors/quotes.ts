@@ -1,0 +1,151 @@
+import type { ActorType, MentionKind, Quote, Span } from '../types';
+
+/** A mention with the actor it belongs to, as the quote attribution needs it. */
+export interface LinkedMention {
+  start: number;
+  end: number;
+  text: string;
+  actorId: string;
+  type: ActorType;
+  kind: MentionKind;
+  confidence: number;
+}
+
+/** A quotation: the quoted words (`start`/`end`/`text`, no marks, no outer spaces) and where its marks are. */
+export interface Quotation extends Span {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset just after the closing mark. */
+  close: number;
+}
+
+/**
+ * Quotations in straight ("…") and curly (“…”) double quotes. Straight quotes pair up within a paragraph; an
+ * unclosed quote is dropped. The quoted words exclude surrounding spaces and a final comma.
+ */
+export function findQuotations(text: string): Quotation[] {
+  const out: Quotation[] = [];
+  const push = (open: number, close: number) => {
+    let s = open + 1;
+    let e = close;
+    while (s < e && /\s/.test(text[s])) s++;
+    // The comma of `“…,” she said` belongs to the sentence, not to the words quoted.
+    while (e > s && /[\s,]/.test(text[e - 1])) e--;
+    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e), open, close: close + 1 });
+  };
+  let open = -1;
+  let straight = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '“') open = i;
+    else if (c === '”' && open >= 0) {
+      push(open, i);
+      open = -1;
+    } else if (c === '"') {
+      if (straight < 0) straight = i;
+      else {
+        push(straight, i);
+        straight = -1;
+      }
+    } else if (c === '\n' && /^\r?\n/.test(text.slice(i + 1, i + 3))) {
+      // A blank line closes nothing: unbalanced quotes do not run into the next paragraph.
+      open = -1;
+      straight = -1;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const SPEECH =
+  'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed';
+// Before the quote: "According to the Israel leader: “…", "Putin said: “…", "Netanyahu told reporters, “…".
+const ACCORDING_TO = /according\s+to\s+([^“”"\n]{1,90}?)\s*[:,]\s*$/iu;
+const SAID_BEFORE = new RegExp(`([^“”"\\n]{1,140}?)\\b(?:${SPEECH})\\b([^“”"\\n.]{0,60}?)[:,]?\\s*$`, 'iu');
+// After the quote: "“…,” Netanyahu said." / "“…,” said Netanyahu." / "“…,” the minister told reporters."
+const SAID_AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,.]*([^“”"\\n]{1,90}?)\\s+(?:${SPEECH})\\b`, 'iu');
+const SAID_AFTER_VERB_FIRST = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n]{1,90}?)(?:[.,;:!?]|$)`, 'iu');
+const PRONOUN = /^(?:he|she)$/i;
+
+const SPEAKER_RANK: Record<ActorType, number> = { person: 0, organization: 1, place: 2, group: 3 };
+
+/**
+ * The speaker among the mentions inside [a, b): people before organisations before places (so "the Israel leader"
+ * speaks, not "Israel" inside it); the last one when the speaker precedes the verb, else the first.
+ */
+function speakerIn(sorted: readonly LinkedMention[], a: number, b: number, last: boolean): LinkedMention | undefined {
+  const ms = sorted.filter((m) => m.start >= a && m.end <= b && m.type !== 'group');
+  if (!ms.length) return undefined;
+  const best = Math.min(...ms.map((m) => SPEAKER_RANK[m.type]));
+  const of = ms.filter((m) => SPEAKER_RANK[m.type] === best);
+  return last ? of[of.length - 1] : of[0];
+}
+
+/**
+ * Attributes each quotation to a speaker mention: `X said “…”`, `“…,” X said`, `“…,” said X`,
+ * `According to X: “…”`, and "he/she said" to the person mentioned last before. Speakers may be nominal
+ * mentions ("the Israel leader"); the quote's confidence is then lower. Returns every quotation, attributed or not.
+ */
+export function attributeQuotes(text: string, quotations: readonly Quotation[], mentions: readonly LinkedMention[]): Quote[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const out: Quote[] = [];
+  let prevEnd = 0;
+  for (let qi = 0; qi < quotations.length; qi++) {
+    const q = quotations[qi];
+    const { open, close } = q;
+    // The lead-in runs back to the previous quote or paragraph break; the tail up to the next quote or line.
+    const paraStart = Math.max(text.lastIndexOf('\n', open - 1) + 1, prevEnd);
+    const lead = text.slice(paraStart, open);
+    const nextOpen = qi + 1 < quotations.length ? quotations[qi + 1].open : text.length;
+    const lineEnd = text.indexOf('\n', close);
+    const tailEnd = Math.min(nextOpen, lineEnd < 0 ? text.length : lineEnd, close + 120);
+    const tail = text.slice(close, tailEnd);
+    prevEnd = close;
+
+    let speaker: LinkedMention | undefined;
+    let speakerText: string | undefined; // the phrase the pattern found, for the pronoun fallback
+    let how = 0;
+    const pick = (a: number, b: number, last: boolean) => speakerIn(sorted, a, b, last);
+    const m1 = ACCORDING_TO.exec(lead);
+    if (m1) {
+      const a = paraStart + m1.index + m1[0].indexOf(m1[1]);
+      speaker = pick(a, a + m1[1].length, true);
+      speakerText = m1[1];
+      how = 0.9;
+    }
+    if (!speaker) {
+      const m2 = SAID_BEFORE.exec(lead);
+      if (m2) {
+        const a = paraStart + m2.index;
+        speaker = pick(a, a + m2[1].length, true);
+        speakerText = m2[1].trim();
+        how = 0.9;
+      }
+    }
+    if (!speaker) {
+      const m3 = SAID_AFTER_VERB_FIRST.exec(tail) ?? SAID_AFTER_SPEAKER_FIRST.exec(tail);
+      if (m3) {
+        const a = close + m3.index + m3[0].indexOf(m3[1]);
+        speaker = pick(a, a + m3[1].length, false);
+        speakerText = m3[1].trim();
+        how = 0.85;
+      }
+    }
+    if (!speaker && speakerText) {
+      // "he said": the last person mentioned before the quote.
+      const pron = /\b(he|she)\s*$/i.exec(speakerText) ?? /^(he|she)\b/i.exec(speakerText);
+      if (pron || PRONOUN.test(speakerText)) {
+        const before = sorted.filter((m) => m.type === 'person' && m.end <= open);
+        speaker = before[before.length - 1];
+        how = 0.5;
+      }
+    }
+    const quote: Quote = { start: q.start, end: q.end, text: q.text, confidence: 0 };
+    if (speaker) {
+      quote.speakerId = speaker.actorId;
+      quote.speakerText = speaker.text;
+      quote.confidence = Math.round(how * speaker.confidence * 100) / 100;
+    }
+    out.push(quote);
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+import { strict as assert } from 'node:assert';
+import { countryOf, findQuotations, splitSentences } from '../../src/core';
+import { isRank, splitTitle } from '../../src/core/actors/roles';
+
+describe('[core/actors/text] sentences, titles, demonyms, quotations', () => {
+  it('splits sentences at end punctuation, not after abbreviations, initials or inside hard-wrapped lines', () => {
+    const text = 'Gen. Haliva met Mr. Smith in the U.S. capital. He left.\nThen the talks\ncontinued! “Is it over?” she asked.\n\n# Heading\n- item one\n- item two';
+    const s = splitSentences(text).map((x) => x.text);
+    assert.deepEqual(s, ['Gen. Haliva met Mr. Smith in the U.S. capital.', 'He left.', 'Then the talks\ncontinued!', '“Is it over?” she asked.', '# Heading', '- item one', '- item two']);
+    for (const x of splitSentences(text)) assert.equal(text.slice(x.start, x.end), x.text);
+  });
+
+  it('splits shared-head titles and tells ranks from roles', () => {
+    assert.deepEqual(splitTitle('Prime and Defense Minister'), ['Prime Minister', 'Defense Minister']);
+    assert.deepEqual(splitTitle('President and Chief Executive'), ['President', 'Chief Executive']);
+    assert.deepEqual(splitTitle('Director of Military Intelligence'), ['Director of Military Intelligence']);
+    assert.deepEqual(splitTitle('Mr.'), []);
+    for (const r of ['Major-General', 'Major General', 'Lt. Col.', 'General', 'Rear-Admiral']) assert.ok(isRank(r), r);
+    for (const r of ['Operations Directorate Commander', 'President', 'Defense Minister', 'General Manager']) assert.ok(!isRank(r), r);
+  });
+
+  it('maps demonyms and country names to countries', () => {
+    assert.equal(countryOf('Russian'), 'Russia');
+    assert.equal(countryOf('Israeli'), 'Israel');
+    assert.equal(countryOf('Israel’s'), 'Israel');
+    assert.equal(countryOf('Britain'), 'United Kingdom');
+    assert.equal(countryOf('U.S.'), 'United States');
+    assert.equal(countryOf('Arab'), undefined, 'not a country');
+  });
+
+  it('finds curly and straight quotations; unbalanced quotes do not run across paragraphs', () => {
+    const text = 'He said “one, two,” and then "three". An "open one\n\nnext "four" here';
+    assert.deepEqual(findQuotations(text).map((q) => q.text), ['one, two', 'three', 'four']);
+  });
+});
