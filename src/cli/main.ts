@@ -178,13 +178,14 @@ export function run(args: readonly string[], io: Io): number {
     let output: string;
     if (p.command === 'summarize') {
       const title = basename(p.file).replace(/\.(?:md|markdown|txt|text)$/i, '');
+      const format = /\.(?:md|markdown)$/i.test(p.file) ? 'markdown' : 'plain';
       const summary = p.date
-        ? summarize(text, { reportDate: p.date, reportDateSource: 'option', title })
-        : summarize(text, { reportDate: mtime, reportDateSource: 'fallback', title });
+        ? summarize(text, { reportDate: p.date, reportDateSource: 'option', title, format })
+        : summarize(text, { reportDate: mtime, reportDateSource: 'fallback', title, format });
       output = exportSummary(summary, p.format);
     } else {
       const at = lineIndex(text);
-      const a = analyze(text);
+      const a = analyze(text, { format: /\.(?:md|markdown)$/i.test(p.file) ? 'markdown' : 'plain' });
       output = `${JSON.stringify(
         { file: p.file, counts: a.counts, limited: a.limited, entities: a.entities.map((e) => ({ type: e.type, text: e.text, start: e.start, end: e.end, ...at(e.start) })) },
         null,

@@ -344,6 +344,8 @@ export interface SummaryOptions {
   title?: string;
   /** Passed to buildActors: the workspace actor registry and ignored names. */
   actors?: BuildActorsOptions;
+  /** Passed to analyze(): 'markdown' leaves code, front matter, link targets and HTML out. Default 'plain'. */
+  format?: 'plain' | 'markdown';
 }
 
 export interface Summary {

@@ -5,4 +5,6 @@ export const COMMANDS = {
   listEntities: 'analystLens.listEntities',
   getEntities: 'analystLens.getEntities',
   showLog: 'analystLens.showLog',
+  showSummary: 'analystLens.showSummary',
+  exportSummary: 'analystLens.exportSummary',
 } as const;

@@ -6,6 +6,8 @@ import { StatusBarFeature } from './features/statusBar';
 import { registerEntityCommands } from './features/commands';
 import { COMMANDS } from './commandIds';
 import { createAnalyzer } from './analyzer.platform';
+import { SummaryViewFeature } from './features/summaryView';
+import { registerExportCommands } from './features/exports';
 
 /** What other extensions (and the integration tests) get from `getExtension('analyst-lens.analyst-lens').exports`. */
 export interface AnalystLensApi {
@@ -49,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
         status.update();
       },
     }),
+    new SummaryViewFeature(context, service, log),
+    ...registerExportCommands(service, log),
     vscode.workspace.onDidOpenTextDocument((doc) => service.schedule(doc)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) service.schedule(e.document);

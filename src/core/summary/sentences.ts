@@ -57,12 +57,24 @@ export function splitSentences(text: string): Sentence[] {
       block = null;
     }
   };
+  let fence: string | null = null;
   while (lineRe.lastIndex < text.length) {
     const m = lineRe.exec(text);
     if (!m || m[0] === '') break;
     const lineStart = m.index;
     const raw = m[0].replace(/[\r\n]+$/, '');
     const lineEnd = lineStart + raw.length;
+    // Fenced code blocks are not prose.
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(raw);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = null;
+      continue;
+    }
+    if (f) {
+      flush();
+      fence = f[1];
+      continue;
+    }
     if (/^\s*$/.test(raw)) {
       flush();
       if (inParagraph) paragraph++;

@@ -33,7 +33,9 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
       part = full.slice(a, b);
     }
   }
-  const analysis = !selection && options.analysis && options.analysis.length === full.length ? options.analysis : analyze(part);
+  // The caller's analysis of the whole text (the editor's, from its worker) is reused, cut to the selection.
+  const given = options.analysis && options.analysis.length === full.length && !options.analysis.limited ? options.analysis : undefined;
+  const analysis = given ? (selection ? sliceAnalysis(given, base, base + part.length) : given) : analyze(part, { format: options.format });
   const sentences = splitSentences(part);
   const actors = getActors(part, analysis, options.actors);
   const timeline = buildTimeline(part, sentences, analysis.entities, reportDate.date);
@@ -171,6 +173,14 @@ function titleOf(text: string, sentences: ReturnType<typeof splitSentences>): st
   if (fm) return fm;
   const h = sentences.find((s) => s.kind === 'heading');
   return h && h.paragraph === 0 ? h.text : undefined;
+}
+
+/** The entities of [from, to), with offsets relative to `from`. */
+function sliceAnalysis(a: Analysis, from: number, to: number): Analysis {
+  const entities = a.entities.filter((e) => e.start >= from && e.end <= to).map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
+  const counts = Object.fromEntries(Object.keys(a.counts).map((k) => [k, 0])) as Analysis['counts'];
+  for (const e of entities) counts[e.type]++;
+  return { entities, counts, length: to - from };
 }
 
 const OFFSET_KEYS = new Set(['start', 'end', 'firstMention']);

@@ -69,8 +69,10 @@ export function findTopics(text: string, entities: readonly Entity[], actors: re
     }
     chunk = [];
   };
+  const FUNCTION_WORDS = /^(?:of|the|a|an|and|or|against|for|with|from|to|in|on|at|by|as|about|over|under|between)$/;
   for (const t of terms) {
     const ok =
+      !FUNCTION_WORDS.test(t.normal) &&
       (t.tags.includes('Noun') || t.tags.includes('Adjective')) &&
       !t.tags.some((x) => x === 'Pronoun' || x === 'Person' || x === 'Date' || x === 'Value' || x === 'Possessive' || x === 'Preposition' || x === 'Conjunction') &&
       /^[\p{L}-]+$/u.test(t.text) &&
