@@ -7,4 +7,6 @@ export const COMMANDS = {
   showLog: 'analystLens.showLog',
   showSummary: 'analystLens.showSummary',
   exportSummary: 'analystLens.exportSummary',
+  /** Not in the palette: what the summary view shows now ({ uri, version, summary }), for tests and scripts. */
+  getSummaryView: 'analystLens.getSummaryView',
 } as const;

@@ -25,6 +25,8 @@ export class SummaryViewFeature implements vscode.Disposable {
   /** Offsets of the summarised selection, kept in step with edits. */
   private selection: [number, number] | undefined;
   private latest: Summary | undefined;
+  /** Document version the latest summary was made from. */
+  private latestVersion = -1;
   private body = '';
   private pending: ReturnType<typeof setTimeout> | undefined;
   private running = false;
@@ -38,6 +40,9 @@ export class SummaryViewFeature implements vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.commands.registerCommand(COMMANDS.showSummary, (arg?: unknown) => this.show(arg)),
+      vscode.commands.registerCommand(COMMANDS.getSummaryView, (): ShowSummaryResult | undefined =>
+        this.doc && this.latest && this.panel ? { uri: this.doc.uri.toString(), version: this.latestVersion, summary: this.latest } : undefined,
+      ),
       service.onDidAnalyze((e) => this.onAnalyzed(e)),
       vscode.workspace.onDidChangeTextDocument((e) => this.trackSelection(e)),
       vscode.workspace.onDidCloseTextDocument((d) => {
@@ -62,8 +67,9 @@ export class SummaryViewFeature implements vscode.Disposable {
     this.selection = selection;
     this.ensurePanel(doc);
     try {
+      const version = doc.version;
       const summary = await computeSummary(doc, this.service, { selection });
-      this.render(summary);
+      this.render(summary, version);
       return { uri: doc.uri.toString(), version: doc.version, summary };
     } catch (err) {
       if (err instanceof SummaryCancelled) return undefined;
@@ -130,8 +136,9 @@ export class SummaryViewFeature implements vscode.Disposable {
     });
   }
 
-  private render(summary: Summary): void {
+  private render(summary: Summary, version: number): void {
     this.latest = summary;
+    this.latestVersion = version;
     if (this.doc) this.post(renderSummaryBody(summary, reportName(this.doc)));
   }
 
@@ -178,7 +185,8 @@ export class SummaryViewFeature implements vscode.Disposable {
     }
     this.running = true;
     try {
-      this.render(await computeSummary(doc, this.service, { selection: this.selection, quiet: true }));
+      const version = doc.version;
+      this.render(await computeSummary(doc, this.service, { selection: this.selection, quiet: true }), version);
     } catch (err) {
       this.log.warn(`summary refresh failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {

@@ -36,6 +36,7 @@ export function run(): Promise<void> {
   require('./commands.test');
   require('./robustness.test');
   require('./editing.test');
+  require('./summary.test');
   require('./final.test'); // last: leaves the sample report visible for the screenshot
   /* eslint-enable @typescript-eslint/no-require-imports */
 
