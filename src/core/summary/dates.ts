@@ -138,34 +138,86 @@ export function buildTimeline(text: string, sentences: readonly Sentence[], enti
   }
   const today = reportDate ?? '';
   const out: TimelineEntry[] = [];
+  // compromise-dates costs tens of milliseconds a call: the same sentence or expression is resolved once.
+  const sentenceCache = new Map<string, CompromiseDate[]>();
+  const entityCache = new Map<string, CompromiseDate | undefined>();
   for (const [si, ents] of bySentence) {
     const s: { start: number; end: number; text: string } = si >= 0 ? sentences[si] : { start: ents[0].start, end: ents[ents.length - 1].end, text: text.slice(ents[0].start, ents[ents.length - 1].end) };
-    const found = today ? runCompromise(s.text, today) : [];
     const sentenceDate = ents.find((e) => e.type === 'date');
-    for (const e of ents) {
-      const relStart = e.start - s.start;
-      const relEnd = e.end - s.start;
-      const hits = found.filter((f) => f.offset && f.offset.start < relEnd && relStart < f.offset.start + f.offset.length);
-      let cd = hits.length === 1 ? hits[0] : undefined;
-      if (cd?.offset) {
-        // A match that also covers another entity mixes two expressions: resolve this one alone.
-        const o = cd.offset;
-        if (ents.some((x) => x !== e && x.start - s.start < o.start + o.length && o.start < x.end - s.start && x.type === e.type)) cd = undefined;
+    // Plain calendar arithmetic first; compromise-dates only for the sentences that still need it.
+    const quick = ents.map((e) => quickResolve(e, today, s.text));
+    let found: CompromiseDate[] | undefined;
+    ents.forEach((e, i) => {
+      let entry = quick[i];
+      if (!entry) {
+        if (today && !found) {
+          found = sentenceCache.get(s.text) ?? runCompromise(s.text, today);
+          sentenceCache.set(s.text, found);
+        }
+        const relStart = e.start - s.start;
+        const relEnd = e.end - s.start;
+        const hits = (found ?? []).filter((f) => f.offset && f.offset.start < relEnd && relStart < f.offset.start + f.offset.length);
+        let cd = hits.length === 1 ? hits[0] : undefined;
+        if (cd?.offset) {
+          // A match that also covers another entity mixes two expressions: resolve this one alone.
+          const o = cd.offset;
+          if (ents.some((x) => x !== e && x.start - s.start < o.start + o.length && o.start < x.end - s.start && x.type === e.type)) cd = undefined;
+        }
+        if (!cd && today) {
+          const key = e.text.toLowerCase();
+          if (!entityCache.has(key)) entityCache.set(key, runCompromise(e.text, today)[0]);
+          cd = entityCache.get(key);
+        }
+        entry = resolveEntry(e, cd, today);
       }
-      if (!cd && today) cd = runCompromise(e.text, today)[0];
-      const entry = resolveEntry(e, cd, today, s.text);
       // A time with no date of its own takes its sentence's date, else the report date.
       if (e.type === 'time' && !entry.date && sentenceDate && sentenceDate !== e) {
         const sd = out.find((x) => x.start === sentenceDate.start);
         if (sd?.date) entry.date = sd.date;
       }
       out.push({ ...entry, sentence: { start: s.start, end: s.end, text: s.text } });
-    }
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-function resolveEntry(e: Entity, cd: CompromiseDate | undefined, today: string, sentence: string): Omit<TimelineEntry, 'sentence'> {
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
+/**
+ * Expressions that need no parser: full dates, ISO dates, today/yesterday/tomorrow and parts of the day, bare
+ * weekdays (report conventions), "three days ago", a bare year. Undefined for anything else.
+ */
+function quickResolve(e: Entity, today: string, sentence: string): Omit<TimelineEntry, 'sentence'> | undefined {
+  const base = { start: e.start, end: e.end, text: e.text, type: e.type as 'date' | 'time' };
+  const lower = e.text.toLowerCase().replace(/\s+/g, ' ');
+  const abs = findAbsoluteDate(e.text);
+  if (abs && abs.start === 0 && abs.end === e.text.length) return { ...base, date: abs.date, granularity: 'day', relative: false, resolved: true };
+  const year = /^(?:the )?((?:19|20)\d{2})$/.exec(lower);
+  if (year) return { ...base, date: `${year[1]}-01-01`, endDate: `${year[1]}-12-31`, granularity: 'year', relative: false, resolved: true };
+  if (!today) return undefined;
+  const part = /\b(morning|afternoon|evening|night)\b/.test(lower);
+  const day = (n: number): Omit<TimelineEntry, 'sentence'> => ({ ...base, date: addDays(today, n), granularity: part ? 'part-of-day' : 'day', relative: true, resolved: true });
+  if (/^(?:today|tonight|this (?:morning|afternoon|evening)|earlier today|later today)$/.test(lower)) return day(0);
+  if (/^yesterday(?: (?:morning|afternoon|evening|night))?$/.test(lower) || lower === 'last night') return day(-1);
+  if (/^tomorrow(?: (?:morning|afternoon|evening|night))?$/.test(lower)) return day(1);
+  if (/^the day before yesterday$/.test(lower)) return day(-2);
+  if (/^the day after tomorrow$/.test(lower)) return day(2);
+  const ago = /^(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (day|week)s? ago$/.exec(lower);
+  if (ago) {
+    const n = /^\d/.test(ago[1]) ? +ago[1] : NUMBER_WORDS[ago[1]];
+    return { ...day(-n * (ago[2] === 'week' ? 7 : 1)), granularity: 'day' };
+  }
+  const weekday = WEEKDAYS.findIndex((w) => new RegExp(`^(?:on )?${w}$`).test(lower));
+  if (weekday >= 0) {
+    // A bare weekday in a report is the last such day, or the next one when the sentence speaks of the future.
+    const dow = new Date(`${today}T00:00:00Z`).getUTCDay();
+    const d = FUTURE_CUE.test(sentence) ? addDays(today, (weekday - dow + 7) % 7 || 7) : addDays(today, -((dow - weekday + 7) % 7));
+    return { ...base, date: d, granularity: 'day', relative: true, resolved: true };
+  }
+  return undefined;
+}
+
+function resolveEntry(e: Entity, cd: CompromiseDate | undefined, today: string): Omit<TimelineEntry, 'sentence'> {
   const base = { start: e.start, end: e.end, text: e.text, type: e.type as 'date' | 'time' };
   const relative = RELATIVE.test(e.text) || (!/\d{4}/.test(e.text) && !findAbsoluteDate(e.text));
   const abs = findAbsoluteDate(e.text);
@@ -185,21 +237,7 @@ function resolveEntry(e: Entity, cd: CompromiseDate | undefined, today: string, 
   else if (/\bmidnight\b/i.test(e.text)) time = '00:00';
 
   const lower = e.text.toLowerCase();
-  const weekday = WEEKDAYS.findIndex((w) => new RegExp(`^(?:on\\s+)?${w}$`).test(lower));
-  if (today && weekday >= 0) {
-    // A bare weekday in a report is the last such day, or the next one when the sentence speaks of the future.
-    const dow = new Date(`${today}T00:00:00Z`).getUTCDay();
-    const back = (dow - weekday + 7) % 7;
-    const d = FUTURE_CUE.test(sentence) ? addDays(today, (weekday - dow + 7) % 7 || 7) : addDays(today, -back);
-    return { ...base, date: d, granularity: 'day', relative: true, resolved: true };
-  }
-  if (!start && today) {
-    // compromise-dates leaves some out; the common relative words are plain arithmetic on the report date.
-    if (/^(?:today|tonight|this (?:morning|afternoon|evening)|earlier today|later today)$/.test(lower)) start = end = today;
-    else if (/^yesterday\b/.test(lower) || lower === 'last night') start = end = addDays(today, -1);
-    else if (/^tomorrow\b/.test(lower)) start = end = addDays(today, 1);
-    else if (e.type === 'time' && time) start = end = today;
-  }
+  if (!start && today && e.type === 'time' && time) start = end = today;
   if (!start) return { ...base, time, granularity: 'unknown', relative, resolved: false };
   let date = start.slice(0, 10);
   let endDate = end ? end.slice(0, 10) : undefined;

@@ -83,11 +83,10 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
   for (const s of sentences) {
     if (s.kind === 'heading') continue;
     const inSentence = refs.filter((r) => r.start >= s.start && r.end <= s.end);
-    VERB_RE.lastIndex = s.start;
     const verbs: { start: number; end: number; text: string; type: RelationType }[] = [];
-    const body = text.slice(0, s.end);
-    for (let m = VERB_RE.exec(body); m && m.index < s.end; m = VERB_RE.exec(body)) {
-      const vStart = m.index + m[0].indexOf(m[1]);
+    VERB_RE.lastIndex = 0;
+    for (let m = VERB_RE.exec(s.text); m; m = VERB_RE.exec(s.text)) {
+      const vStart = s.start + m.index + m[0].indexOf(m[1]);
       const vText = m[1];
       const type = VERB_TYPES.find(([, re]) => re.test(vText.replace(/\s+/g, ' ')))?.[0] ?? 'other';
       // A verb inside a quotation is the speaker's, not an event of the report.

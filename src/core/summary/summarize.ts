@@ -37,7 +37,8 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
   const given = options.analysis && options.analysis.length === full.length && !options.analysis.limited ? options.analysis : undefined;
   const analysis = given ? (selection ? sliceAnalysis(given, base, base + part.length) : given) : analyze(part, { format: options.format });
   const sentences = splitSentences(part);
-  const actors = getActors(part, analysis, options.actors);
+  // The summary does not use Actor.actions (verbs per actor), the actor model's costliest step on long reports.
+  const actors = getActors(part, analysis, { actions: false, ...options.actors });
   const timeline = buildTimeline(part, sentences, analysis.entities, reportDate.date);
   const relations = extractRelations({ text: part, sentences, entities: analysis.entities, actors, timeline });
   const five = fiveW({ text: part, sentences, relations, actors, timeline });

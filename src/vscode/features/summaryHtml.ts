@@ -36,7 +36,14 @@ function firstSpan(a: SummaryActor): Span | undefined {
 function actorItem(a: SummaryActor & { country?: string }, detail: string[]): string {
   const bits = detail.filter(Boolean).map(esc).join(' · ');
   const pct = Math.round(Math.max(0, Math.min(1, a.salience)) * 100);
-  return `<li><span class="salience" aria-label="salience ${pct}%"><span class="bar bar-${Math.round(pct / 10)}"></span></span> ${ref(firstSpan(a), a.name, `First mention of ${a.name}`)}${bits ? ` <span class="detail">${bits}</span>` : ''} <span class="count" title="mentions">${a.mentionCount}</span>${a.mentions.length > 1 ? ` ${a.mentions.slice(1, 6).map((m, i) => ref(m, `${i + 2}`, `Mention ${i + 2}: ${m.text}`)).join(' ')}` : ''}</li>`;
+  // Every mention is one click away: "mentions 1 2 3 …" (the first is the name itself).
+  const shown = a.mentions.slice(0, 8);
+  const more = a.mentionCount - shown.length;
+  const mentions =
+    a.mentionCount > 1
+      ? ` <span class="mentions" title="${a.mentionCount} mentions">× ${shown.map((m, i) => ref(m, `${i + 1}`, `Mention ${i + 1}: ${m.text}`)).join(' ')}${more > 0 ? ` <span class="muted">+${more}</span>` : ''}</span>`
+      : '';
+  return `<li><span class="salience" title="salience ${pct}%"><span class="bar bar-${Math.round(pct / 10)}"></span></span> ${ref(firstSpan(a), a.name, `First mention of ${a.name}`)}${bits ? ` <span class="detail">${bits}</span>` : ''}${mentions}</li>`;
 }
 
 function section(id: string, title: string, body: string, count?: number): string {
