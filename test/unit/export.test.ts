@@ -124,6 +124,15 @@ describe('[export/stix] STIX 2.1 bundle', () => {
     assert.equal(new Set(bundle.objects.map((o) => o.id)).size, bundle.objects.length, 'ids are unique');
   });
 
+  it('another report (groups acting, an attack, an agreement) validates too', () => {
+    const text = 'Ukrainian Foreign Minister Dmytro Kuleba met with Polish Foreign Minister Radoslaw Sikorski in Warsaw on Tuesday. Russian forces attacked the port of Odesa overnight. President Volodymyr Zelensky condemned the strike.';
+    const b = toStix(summarize(text, { reportDate: '2024-03-14' }));
+    for (const o of b.objects) assert.ok(schema(SCHEMA_OF[o.type])(o), `${o.type}: ${JSON.stringify(schema(SCHEMA_OF[o.type]).errors)}`);
+    const forces = b.objects.find((o) => o.name === 'Russian forces');
+    assert.equal(forces?.identity_class, 'group');
+    assert.ok(b.objects.some((o) => o.relationship_type === 'attacked' && o.source_ref === forces?.id));
+  });
+
   it('a summary with nothing in it is still a valid bundle', () => {
     const b = toStix(summarize('Rain is expected.'));
     for (const o of b.objects) assert.ok(schema(SCHEMA_OF[o.type])(o), o.type);

@@ -211,3 +211,62 @@ describe('[summary/5W] answers only what the text says', () => {
     assert.equal(m?.line, 3);
   });
 });
+
+describe('[summary/relations] another report: talks, an agreement, a strike', () => {
+  const report = `---
+title: Grain corridor talks
+date: 2024-03-14
+---
+# Grain corridor talks
+
+Ukrainian Foreign Minister Dmytro Kuleba met with Polish Foreign Minister Radoslaw Sikorski in Warsaw on Tuesday. The two ministers signed an agreement on grain transit through Polish ports.
+
+Russian forces attacked the port of Odesa overnight, according to the Ukrainian Air Force. President Volodymyr Zelensky condemned the strike and said that Ukraine would ask NATO for more air defence.
+
+Sikorski will travel to Brussels next week to brief the European Commission.
+`;
+  const s = summarize(report, { format: 'markdown' });
+  const rel = (type: string) => s.relations.filter((r) => r.type === type);
+  const agents = (r: { participants: { role: string; name: string }[] }) => r.participants.filter((p) => p.role === 'agent').map((p) => p.name);
+  const targets = (r: { participants: { role: string; name: string }[] }) => r.participants.filter((p) => p.role === 'target').map((p) => p.name);
+
+  it('the meeting is the main event: who, what, when (last Tuesday), where', () => {
+    assert.deepEqual(s.fiveW.who.items, ['Dmytro Kuleba', 'Radoslaw Sikorski']);
+    assert.equal(s.fiveW.what.items[0], 'meeting');
+    assert.equal(s.fiveW.when.answer, 'Tuesday (2024-03-12)');
+    assert.equal(s.fiveW.where.answer, 'Warsaw');
+    assert.match(s.bluf.text, /^Ukrainian Foreign Minister Dmytro Kuleba met with/);
+    assert.equal(s.title, 'Grain corridor talks');
+  });
+
+  it('"the two ministers" are the two who met; the agreement says what was signed', () => {
+    const [a] = rel('agreement');
+    assert.deepEqual(agents(a), ['Dmytro Kuleba', 'Radoslaw Sikorski']);
+    assert.match(a.content ?? '', /agreement on grain transit/);
+  });
+
+  it('a group acting through its forces is an agent; the second verb of a subject keeps it', () => {
+    const [attack] = rel('attack');
+    assert.deepEqual(agents(attack), ['Russian forces']);
+    assert.deepEqual(targets(attack), ['Odesa']);
+    const [said] = rel('statement');
+    assert.deepEqual(agents(said), ['Volodymyr Zelensky']);
+    assert.match(said.content ?? '', /^Ukraine would ask NATO/);
+    assert.deepEqual(agents(rel('criticism')[0]), ['Volodymyr Zelensky']);
+  });
+
+  it('planned travel resolves "next week" against the front matter date; front matter is not in the timeline', () => {
+    const [trip] = rel('travel');
+    assert.equal(trip.where?.name, 'Brussels');
+    assert.equal(trip.when?.text, 'next week');
+    assert.ok(trip.when?.date && trip.when.date > '2024-03-14');
+    assert.deepEqual(s.timeline.map((t) => t.text), ['Tuesday', 'next week']);
+  });
+
+  it('places get their country from the gazetteer, not from a nearby demonym', () => {
+    const country = (n: string) => s.places.find((p) => p.name === n)?.country;
+    assert.equal(country('Warsaw'), 'Poland');
+    assert.equal(country('Odesa'), 'Ukraine', '"Russian forces attacked the port of Odesa" does not make Odesa Russian');
+    assert.equal(country('Brussels'), 'Belgium');
+  });
+});

@@ -38,6 +38,8 @@ interface Ref {
   actor?: Actor;
   /** he/she, "the two leaders": resolved later */
   pronoun?: 'singular' | 'plural';
+  /** A group acting through its forces or officials: "Russian forces", "Israeli officials". */
+  group?: { actor: Actor; name: string };
 }
 
 export interface RelationInput {
@@ -48,12 +50,22 @@ export interface RelationInput {
   timeline: readonly TimelineEntry[];
 }
 
+/** What makes a nationality an actor: "Russian forces attacked …". */
+const GROUP_BODY = /^ (?:forces|troops|army|military|navy|soldiers|officials|authorities|government|jets|warplanes|drones|police|militants|fighters)(?![\p{L}])/u;
+
 const AGENT_TYPES: ReadonlySet<ActorType> = new Set(['person', 'organization', 'place']);
 
 /** Who did what to whom, where and when: one relation per verb that has an agent, typed by the verb. */
 export function extractRelations({ text, sentences, entities, actors, timeline }: RelationInput): Relation[] {
   const refs: Ref[] = [];
   for (const a of actors) {
+    if (a.type === 'group') {
+      for (const m of a.mentions) {
+        const body = GROUP_BODY.exec(text.slice(m.end, m.end + 40));
+        if (body) refs.push({ start: m.start, end: m.end + body[0].length, group: { actor: a, name: `${m.text}${body[0]}` } });
+      }
+      continue;
+    }
     if (!AGENT_TYPES.has(a.type)) continue;
     for (const m of a.mentions) refs.push({ start: m.start, end: m.end, actor: a });
   }
@@ -100,6 +112,7 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
         const out: RelationParticipant[] = [];
         for (const r of refsIn) {
           if (r.actor) out.push(participant(r.actor, role, r));
+          else if (r.group) out.push({ name: r.group.name, type: 'group', role, start: r.start, end: r.end });
           else if (r.pronoun === 'singular') {
             // "he" is the person who acted earlier in this sentence, else the first person named before it here,
             // else the last person who acted before.
@@ -114,6 +127,12 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
       };
       let agentsP = resolve(agents, 'agent');
       let targetsP = resolve(targets, 'target');
+      // "Zelensky condemned the strike and said …": the second verb shares the first one's subject.
+      const prev = verbs[verbs.indexOf(v) - 1];
+      const prevRel = prev && relations.length ? relations[relations.length - 1] : undefined;
+      if (!agentsP.length && prev && prevRel && prevRel.evidence.start === s.start && /\band\s+(?:also\s+|then\s+)?$/.test(text.slice(prev.end, v.start)) && !inSentence.some((r) => r.start >= prev.end && r.end <= v.start)) {
+        agentsP = prevRel.participants.filter((p) => p.role === 'agent').map(({ start: _s, end: _e, ...rest }) => rest);
+      }
       if (!agentsP.length) continue;
       let where: Relation['where'];
       if (v.type === 'travel') {
@@ -138,7 +157,8 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
       agentsP = dedupe(agentsP);
       targetsP = dedupe(targetsP);
       const after = targets.length ? targets[targets.length - 1].end : v.end;
-      const content = SPOKEN.has(v.type) ? thatClause(text, s, after) : v.type === 'discussion' ? objectPhrase(text, s, after) : undefined;
+      const reported = SPOKEN.has(v.type) ? thatClause(text, s, after) : undefined;
+      const content = reported ?? (SPOKEN.has(v.type) ? objectPhrase(text, s, after, true) : v.type === 'discussion' ? objectPhrase(text, s, after) : undefined);
       const rel: Relation = {
         id: `rel:${relations.length}`,
         type: v.type,
@@ -150,7 +170,7 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
       if (where) rel.where = where;
       if (when) rel.when = when;
       if (content) rel.content = content;
-      rel.description = describe(rel, agentsP, targetsP);
+      rel.description = describe(rel, agentsP, targetsP, reported !== undefined);
       relations.push(rel);
       if (v.type === 'travel' && where) trips.push(rel);
       if (v.type === 'meeting' || v.type === 'call') lastMeeting = rel;
@@ -287,19 +307,23 @@ function thatClause(text: string, s: Sentence, from: number): string | undefined
   return c || undefined;
 }
 
-function objectPhrase(text: string, s: Sentence, from: number): string | undefined {
+/** What follows the verb (and its target) up to the end of the clause: "an agreement on grain transit". */
+function objectPhrase(text: string, s: Sentence, from: number, clauseOnly = false): string | undefined {
   let c = text.slice(from, s.end).trim().replace(/[.;:!?]+$/u, '');
+  if (clauseOnly) c = c.split(/,|;|\s+(?:and|but|while|after|before|as)\s+(?:said|says|told|added|warned|stressed)\b|\s+and\s+(?=\p{Ll}+ed\b)/u)[0].trim();
+  if (clauseOnly && (!c || /^(?:on|in|at|to|with|by|from)\b/.test(c) || c.split(/\s+/).length > 20)) return undefined;
   if (c.length > 160) c = `${c.slice(0, 157).replace(/\s+\S*$/, '')}…`;
   return c || undefined;
 }
 
-function describe(r: Relation, agents: RelationParticipant[], targets: RelationParticipant[]): string {
+function describe(r: Relation, agents: RelationParticipant[], targets: RelationParticipant[], reported: boolean): string {
   const list = (ps: RelationParticipant[]) => (ps.length <= 2 ? ps.map((p) => p.name).join(' and ') : `${ps.slice(0, -1).map((p) => p.name).join(', ')} and ${ps[ps.length - 1].name}`);
-  let d = `${list(agents)} ${r.verb.replace(/^(?:will|to) /, '')}`;
+  let d = `${list(agents)} ${r.verb.replace(/^to /, '')}`;
   if (targets.length) d += ` ${list(targets)}`;
-  if (r.type === 'travel' && r.where) d += /\b(?:to|in|at)$/.test(r.verb) ? ` ${r.where.name}` : ` ${r.where.name}`;
+  if (r.content && !reported) d += ` ${r.content}`;
+  if (r.type === 'travel' && r.where) d += ` ${r.where.name}`;
   else if (r.where) d += ` in ${r.where.name}`;
   if (r.when && !r.when.inferred) d += ` (${r.when.text}${r.when.date ? `, ${r.when.date}` : ''})`;
-  if (r.content) d += `: ${r.content}`;
+  if (r.content && reported) d += `: ${r.content}`;
   return d;
 }

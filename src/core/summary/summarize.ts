@@ -39,7 +39,9 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
   const sentences = splitSentences(part);
   // The summary does not use Actor.actions (verbs per actor), the actor model's costliest step on long reports.
   const actors = getActors(part, analysis, { actions: false, ...options.actors });
-  const timeline = buildTimeline(part, sentences, analysis.entities, reportDate.date);
+  // Front matter is metadata: its date is the report date, not an event of the timeline.
+  const fm = frontMatter(part);
+  const timeline = buildTimeline(part, sentences, fm ? analysis.entities.filter((e) => e.start >= fm.end) : analysis.entities, reportDate.date);
   const relations = extractRelations({ text: part, sentences, entities: analysis.entities, actors, timeline });
   const five = fiveW({ text: part, sentences, relations, actors, timeline });
   let summary: Summary = {
@@ -97,7 +99,8 @@ function toSummaryActor(a: Actor): SummaryActor {
   return out;
 }
 
-const QUALIFIED = /(\p{Lu}[\p{L}-]+)\s+(?:[\p{L}-]+\s+){0,3}(?:city|town|village|port|capital|province|region|district|governorate|oblast)\s+of\s+(?:the\s+)?$/u;
+/** "the Russian resort city of ", "a Syrian border town of ": a demonym right after the article qualifies the place. */
+const QUALIFIED = /\b(?:the|a|an)\s+(\p{Lu}[\p{L}-]+)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:city|town|village|port|capital|province|region|district|governorate|oblast)\s+of\s+(?:the\s+)?$/u;
 
 function toSummaryPlace(text: string, a: Actor): SummaryPlace {
   const p: SummaryPlace = toSummaryActor(a);

@@ -78,6 +78,18 @@ export function toStix(summary: Summary): StixBundle {
     byActor.set(p.id, o.id);
   }
 
+  // Nationalities acting through their forces or officials ("Russian forces") are group identities.
+  const participantRef = new Map<string, string>();
+  for (const r of summary.relations) {
+    for (const p of r.participants) {
+      if (p.id || p.type !== 'group' || participantRef.has(p.name)) continue;
+      const o: StixObject = { type: 'identity', ...common, id: id('identity', 'group', p.name), name: p.name, identity_class: 'group' };
+      objects.push(o);
+      participantRef.set(p.name, o.id);
+    }
+  }
+  const refOf = (p: { id?: string; name: string }) => (p.id ? byActor.get(p.id) : participantRef.get(p.name));
+
   const rels: StixObject[] = [];
   const seen = new Set<string>();
   const addRel = (r: Relation, src: string, tgt: string, relType: string) => {
@@ -89,12 +101,12 @@ export function toStix(summary: Summary): StixBundle {
     rels.push(o);
   };
   for (const r of summary.relations) {
-    const agents = r.participants.filter((p) => p.role === 'agent' && p.id && byActor.has(p.id));
-    const targets = r.participants.filter((p) => p.role === 'target' && p.id && byActor.has(p.id));
+    const agents = r.participants.filter((p) => p.role === 'agent' && refOf(p));
+    const targets = r.participants.filter((p) => p.role === 'target' && refOf(p));
     for (const a of agents) {
-      for (const t of targets) addRel(r, byActor.get(a.id!)!, byActor.get(t.id!)!, REL_TYPES[r.type]);
+      for (const t of targets) addRel(r, refOf(a)!, refOf(t)!, REL_TYPES[r.type]);
       // A trip is the traveller located at the destination.
-      if (r.type === 'travel' && r.where?.id && byActor.has(r.where.id)) addRel(r, byActor.get(a.id!)!, byActor.get(r.where.id)!, 'located-at');
+      if (r.type === 'travel' && r.where?.id && byActor.has(r.where.id)) addRel(r, refOf(a)!, byActor.get(r.where.id)!, 'located-at');
     }
   }
   objects.push(...rels);
