@@ -48,3 +48,6 @@ export type {
 export { buildActors, parseRegistry, appendRegistryEntry, addIgnoredName, findQuotations, splitSentences, countryOf, nameKey } from './actors';
 export type { Quotation } from './actors';
 export type { Actor, ActorType, BuildActorsOptions, Mention, MentionKind, ParsedRegistry, Quote, RegistryEntry, RegistryProblem } from './types';
+export { contentHash } from './text/contentHash';
+export { indexEntry, actorKey } from './workspace/indexEntry';
+export type { IndexEntry, IndexedActor } from './workspace/indexEntry';

@@ -1,10 +1,14 @@
-import { analyze, type Analysis, type AnalyzeOptions } from '../core';
+import { analyze, contentHash, indexEntry, type Analysis, type AnalyzeOptions, type IndexEntry } from '../core';
 import type { WorkerRequest, WorkerResponse } from '../worker/protocol';
 
 /** Where analysis runs: a worker (so typing is never delayed) or, as a fallback, this thread. */
 export interface Analyzer {
   readonly kind: 'worker' | 'in-process';
   analyze(uri: string, version: number, text: string, options?: AnalyzeOptions): Promise<Analysis>;
+  /** The workspace-index entry of a report (its actors and mentions). */
+  index(uri: string, text: string, options?: AnalyzeOptions): Promise<IndexEntry>;
+  /** Requests sent and not yet answered. */
+  readonly pendingCount: number;
   forget(uri: string): void;
   dispose(): void;
 }
@@ -12,6 +16,10 @@ export interface Analyzer {
 /** Runs analysis on the extension host thread, yielding first so the triggering event finishes. */
 export class InProcessAnalyzer implements Analyzer {
   readonly kind = 'in-process' as const;
+  readonly pendingCount = 0;
+  index(_uri: string, text: string, options?: AnalyzeOptions): Promise<IndexEntry> {
+    return this.analyze('', 0, text, options).then((a) => indexEntry(text, a, contentHash(text)));
+  }
   analyze(_uri: string, _version: number, text: string, options?: AnalyzeOptions): Promise<Analysis> {
     return new Promise((resolve, reject) =>
       setTimeout(() => {
@@ -27,6 +35,8 @@ export class InProcessAnalyzer implements Analyzer {
   dispose(): void {}
 }
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** The part of a worker the client needs: Node's worker_threads Worker and the browser's Worker both fit. */
 export interface WorkerPort {
   post(msg: WorkerRequest): void;
@@ -39,7 +49,7 @@ export interface WorkerPort {
 export class WorkerAnalyzer implements Analyzer {
   readonly kind = 'worker' as const;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (a: Analysis) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: WorkerResponse & { ok: true }) => void; reject: (e: Error) => void }>();
   private dead: Error | undefined;
   private readonly fallback = new InProcessAnalyzer();
 
@@ -51,8 +61,8 @@ export class WorkerAnalyzer implements Analyzer {
       const p = this.pending.get(res.id);
       if (!p) return;
       this.pending.delete(res.id);
-      if (res.ok && res.analysis) p.resolve(res.analysis);
-      else if (!res.ok) p.reject(new Error(res.error));
+      if (res.ok) p.resolve(res);
+      else p.reject(new Error(res.error));
     });
     port.onError((err) => {
       this.dead = err instanceof Error ? err : new Error(String(err));
@@ -62,13 +72,26 @@ export class WorkerAnalyzer implements Analyzer {
     });
   }
 
-  analyze(uri: string, version: number, text: string, options?: AnalyzeOptions): Promise<Analysis> {
-    if (this.dead) return this.fallback.analyze(uri, version, text, options);
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  private request(req: DistributiveOmit<WorkerRequest, 'id'>): Promise<WorkerResponse & { ok: true }> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.port.post({ id, kind: 'analyze', uri, version, text, options });
+      this.port.post({ ...req, id } as WorkerRequest);
     });
+  }
+
+  analyze(uri: string, version: number, text: string, options?: AnalyzeOptions): Promise<Analysis> {
+    if (this.dead) return this.fallback.analyze(uri, version, text, options);
+    return this.request({ kind: 'analyze', uri, version, text, options }).then((r) => r.analysis!);
+  }
+
+  index(uri: string, text: string, options?: AnalyzeOptions): Promise<IndexEntry> {
+    if (this.dead) return this.fallback.index(uri, text, options);
+    return this.request({ kind: 'index', uri, text, options }).then((r) => r.entry!);
   }
 
   forget(uri: string): void {

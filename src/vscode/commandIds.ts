@@ -4,9 +4,13 @@ export const COMMANDS = {
   refresh: 'analystLens.refresh',
   listEntities: 'analystLens.listEntities',
   getEntities: 'analystLens.getEntities',
+  getAnalysisState: 'analystLens.getAnalysisState',
   showLog: 'analystLens.showLog',
   showSummary: 'analystLens.showSummary',
   exportSummary: 'analystLens.exportSummary',
   /** Not in the palette: what the summary view shows now ({ uri, version, summary }), for tests and scripts. */
   getSummaryView: 'analystLens.getSummaryView',
+  reindexWorkspace: 'analystLens.reindexWorkspace',
+  goToActorInWorkspace: 'analystLens.goToActorInWorkspace',
+  findAllMentionsInWorkspace: 'analystLens.findAllMentionsInWorkspace',
 } as const;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ENTITY_TYPES, type EntityType } from '../core';
+import type { IndexSettings } from './features/workspaceIndex';
 
 export const SECTION = 'analystLens';
 
@@ -12,6 +13,7 @@ export interface LensConfig {
   languages: string[];
   /** Analyse Markdown code, front matter, link targets and HTML too (off: only prose). */
   analyzeMarkdownCode: boolean;
+  index: IndexSettings;
 }
 
 export const DEFAULTS: LensConfig = {
@@ -21,10 +23,21 @@ export const DEFAULTS: LensConfig = {
   maxDocumentLength: 2_000_000,
   languages: ['markdown', 'plaintext'],
   analyzeMarkdownCode: false,
+  index: {
+    enabled: true,
+    include: '**/*.{md,txt}',
+    exclude: '**/{node_modules,.git,dist,out,build,.vscode-test}/**',
+    workers: 2,
+    maxFileSize: 5_000_000,
+  },
 };
 
 function num(v: unknown, fallback: number, min: number, max: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, Math.round(v))) : fallback;
+}
+
+function str(v: unknown, fallback: string): string {
+  return typeof v === 'string' && v.trim() ? v : fallback;
 }
 
 export function readConfig(scope?: vscode.ConfigurationScope): LensConfig {
@@ -41,6 +54,13 @@ export function readConfig(scope?: vscode.ConfigurationScope): LensConfig {
     debounceMs: num(c.get('debounceMs'), DEFAULTS.debounceMs, 0, 10_000),
     maxDocumentLength: num(c.get('maxDocumentLength'), DEFAULTS.maxDocumentLength, 1_000, 100_000_000),
     analyzeMarkdownCode: c.get<unknown>('markdown.analyzeCode') === true,
+    index: {
+      enabled: c.get<unknown>('index.enabled') !== false,
+      include: str(c.get('index.include'), DEFAULTS.index.include),
+      exclude: str(c.get('index.exclude'), DEFAULTS.index.exclude),
+      workers: num(c.get('index.workers'), DEFAULTS.index.workers, 1, 8),
+      maxFileSize: num(c.get('index.maxFileSize'), DEFAULTS.index.maxFileSize, 1_000, 100_000_000),
+    },
     languages: Array.isArray(langs) && langs.every((l) => typeof l === 'string') ? (langs as string[]) : DEFAULTS.languages,
   };
 }

@@ -8,6 +8,8 @@ import { COMMANDS } from './commandIds';
 import { createAnalyzer } from './analyzer.platform';
 import { SummaryViewFeature } from './features/summaryView';
 import { registerExportCommands } from './features/exports';
+import { registerWorkspaceCommands, WorkspaceIndex } from './features/workspaceIndex';
+import { actorKey, indexEntry } from '../core';
 
 /** What other extensions (and the integration tests) get from `getExtension('analyst-lens.analyst-lens').exports`. */
 export interface AnalystLensApi {
@@ -16,6 +18,8 @@ export interface AnalystLensApi {
   /** Where analysis runs: 'worker' normally, 'in-process' if no worker could start. */
   analyzerKind: 'worker' | 'in-process';
   getEntities(uri?: vscode.Uri | string): Thenable<unknown>;
+  /** Figures of the last workspace indexing run (undefined before the first). */
+  indexStats(): unknown;
 }
 
 /**
@@ -34,12 +38,23 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
   const service = new AnalysisService(analyzer, getConfig, log);
   const decorations = new DecorationFeature(service, getConfig);
   const status = new StatusBarFeature(service, getConfig);
+  const index = new WorkspaceIndex(context, () => createAnalyzer(context, (m) => log.warn(m)), () => config.index, log);
+  /** Key of the actor under the cursor, as the workspace index files it. */
+  const actorKeyAt = async (editor: vscode.TextEditor): Promise<string | undefined> => {
+    const r = await service.get(editor.document);
+    const offset = editor.document.offsetAt(editor.selection.active);
+    const entry = indexEntry(editor.document.getText(), r.analysis, '');
+    const hit = entry.actors.find((a) => a.mentions.some(([s, e]) => s <= offset && offset <= e));
+    return hit ? actorKey(hit.type, hit.name) : undefined;
+  };
 
   context.subscriptions.push(
     log,
     service,
     decorations,
     status,
+    index,
+    ...registerWorkspaceCommands(index, actorKeyAt),
     ...registerEntityCommands({
       service,
       decorations,
@@ -75,6 +90,9 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
   );
 
   for (const editor of vscode.window.visibleTextEditors) service.schedule(editor.document);
+  // Index the workspace's reports once the window has settled; never in the way of the first paint.
+  const indexTimer = setTimeout(() => void index.build(false), 3000);
+  context.subscriptions.push({ dispose: () => clearTimeout(indexTimer) });
   const activationMs = Date.now() - started;
   log.info(`Analyst Lens activated in ${activationMs} ms (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 
@@ -82,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
     activationMs,
     analyzerKind: analyzer.kind,
     getEntities: (uri) => vscode.commands.executeCommand(COMMANDS.getEntities, uri),
+    indexStats: () => index.lastStats,
   };
 }
 

@@ -45,10 +45,29 @@ describe('ner: tokenize', () => {
   });
 
   it('finds sentence boundaries in prose and at newlines', () => {
-    const text = 'The talks ended. Mr. Putin left Sochi on Friday.\nPrices fell\r\nagain';
+    const text = 'The talks ended. Mr. Putin left Sochi on Friday.\nPrices fell\r\n\r\nagain';
     const { tokens, sentences } = tokenize(text);
     const sents = sentences.map((s) => tokens.slice(s.start, s.end).map((t) => t.text).join(' '));
     assert.deepEqual(sents, ['The talks ended .', 'Mr. Putin left Sochi on Friday .', 'Prices fell', 'again']);
+  });
+
+  it('splits markdown emphasis and links off words', () => {
+    const text = '**Vladimir Putin** met _Benjamin Netanyahu_ in [Sochi](https://example.com/a).';
+    const toks = tokenize(text).tokens.map((t) => t.text);
+    for (const w of ['Vladimir', 'Putin', 'Benjamin', 'Netanyahu', 'Sochi']) assert.ok(toks.includes(w), `${w} in ${toks.join('|')}`);
+  });
+
+  it('joins a soft-wrapped line but not a headline', () => {
+    const wrapped = tokenize('Talks between the\nRussian and Israeli sides, and\nlater in Moscow.');
+    assert.equal(wrapped.sentences.length, 1);
+    const headline = tokenize('SOCCER - JAPAN WIN\nTokyo 1996-08-22\n\nJapan won.');
+    assert.equal(headline.sentences.length, 3);
+  });
+
+  it('gives a sentence-final abbreviation its period back only at the end of a paragraph', () => {
+    const toks = (t: string) => tokenize(t).tokens.map((x) => x.text);
+    assert.deepEqual(toks('He works for Smith Barney & Co.\nShares rose.').slice(3, 8), ['Smith', 'Barney', '&', 'Co', '.']);
+    assert.deepEqual(toks('Officials in the U.S. said so.').slice(0, 4), ['Officials', 'in', 'the', 'U.S.']);
   });
 
   it('handles dashes, ellipses and brackets', () => {
@@ -93,6 +112,22 @@ describe('ner: recognizeNames', () => {
     const got = names(text);
     assert.ok(got.some(([s, t]) => s === 'ARSENAL' && t === 'organization'), JSON.stringify(got));
     assert.ok(got.some(([s, t]) => s === 'LONDON' && t === 'place'), JSON.stringify(got));
+  });
+
+  it('finds names in markdown', () => {
+    const text = '# Weekly report\n\n- **Sergei Shoigu** met officials of *Hezbollah* in [Damascus](https://example.com/x).\n';
+    const got = names(text);
+    assert.ok(got.some(([s, t]) => s === 'Sergei Shoigu' && t === 'person'), JSON.stringify(got));
+    assert.ok(got.some(([s, t]) => s === 'Damascus' && t === 'place'), JSON.stringify(got));
+    assertWellFormed(text, recognizeNames(text));
+  });
+
+  it('uses other mentions in the document (second pass)', () => {
+    const text = 'Shares of Pirelli Tyre rose 3 percent on Monday in Milan. Analysts said Pirelli would report results ' +
+      'in March, and Pirelli executives declined to comment.';
+    const got = names(text).filter(([s]) => s === 'Pirelli');
+    assert.equal(got.length, 2);
+    assert.equal(new Set(got.map(([, t]) => t)).size, 1, `consistent type: ${JSON.stringify(got)}`);
   });
 
   it('never crashes on odd input', () => {

@@ -1,13 +1,12 @@
-/** The shipped model blob: gazetteer + pass-1 model + optional pass-2 model. */
+/** The shipped model blob: gazetteer + joint pass-1/pass-2 model. */
 import type { Gazetteer } from './features';
-import { ByteReader, ByteWriter, decodeModel, type LinearModel } from './model';
+import { ByteReader, ByteWriter, decodeJoint, type JointModel } from './model';
 
-export const MODEL_MAGIC = 0x4e455232; // "NER2"
+export const MODEL_MAGIC = 0x4e455233; // "NER3"
 
 export interface NerModel {
   gaz: Gazetteer;
-  pass1: LinearModel;
-  pass2: LinearModel | null;
+  joint: JointModel;
 }
 
 export function encodeGazetteer(w: ByteWriter, gaz: Gazetteer): void {
@@ -33,10 +32,8 @@ export function decodeNerModel(bytes: Uint8Array): NerModel {
   const magic = ((r.byte() << 24) | (r.byte() << 16) | (r.byte() << 8) | r.byte()) >>> 0;
   if (magic !== MODEL_MAGIC) throw new Error('NER model: bad magic');
   const gaz = decodeGazetteer(r);
-  const pass1 = decodeModel(r);
-  const hasP2 = r.byte();
-  const pass2 = hasP2 ? decodeModel(r) : null;
-  return { gaz, pass1, pass2 };
+  const joint = decodeJoint(r);
+  return { gaz, joint };
 }
 
 export function writeMagic(w: ByteWriter): void {

@@ -21,7 +21,7 @@ export type Gazetteer = Map<number, number>;
 // feature template ids
 const enum T {
   Bias = 1, Word, Lower, Shape, SShape, Pre, Suf, Flags, FirstShape, WinL, WinS, BiL, BiS, TriS, LprevS, SLnext,
-  Uc, UcL, UcS, Doc, DocCap, Gaz, GazCap, P2Maj, P2Any, P2Own, P2OwnMaj, P2Only, Len, WordS, DocForm,
+  Uc, UcL, UcS, Doc, DocCap, Gaz, GazCap, P2Maj, P2Any, P2Own, P2OwnMaj, P2Only, Len, WordS, DocForm, P2Nb, P2MajTag, Table, TableNb,
 }
 
 const BOS = hashString('<S>');
@@ -97,6 +97,34 @@ function lowerNorm(w: string): string {
   return /[0-9]/.test(l) ? l.replace(/[0-9]/g, '0') : l;
 }
 
+interface WordInfo {
+  w: string;
+  lo: string;
+  hW: number;
+  hLo: number;
+  hL: number;
+  hS: number;
+  hSS: number;
+  cap: number;
+  flags: number;
+}
+
+/** Per-word analysis is cached across documents (bounded). */
+const WORD_CACHE = new Map<string, WordInfo>();
+const WORD_CACHE_MAX = 100_000;
+
+function wordInfo(raw: string): WordInfo {
+  const w = normalizeToken(raw);
+  const lo = w.toLowerCase();
+  const hLo = hashString(lo);
+  const ln = lowerNorm(w);
+  const r = analyse(w);
+  return {
+    w, lo, hW: hashString(w), hLo, hL: ln === lo ? hLo : hashString(ln), hS: hashString(r.shape), hSS: hashString(r.sshape),
+    cap: r.cap, flags: r.flags,
+  };
+}
+
 /**
  * A document prepared for feature extraction: per-token hashes and document-level statistics.
  * `words` are raw token strings; `sentences` are token index ranges.
@@ -116,6 +144,8 @@ export class NerDoc {
   readonly sentStart: Int32Array;
   readonly sentEnd: Int32Array;
   readonly ucSent: Uint8Array;
+  /** share of tokens with digits in the sentence, bucketed 0..3 (tables, results) */
+  readonly numSent: Uint8Array;
   readonly first: Uint8Array;
   readonly docMask: Uint8Array;
   readonly gazMask: Uint32Array;
@@ -138,47 +168,43 @@ export class NerDoc {
     this.sentStart = new Int32Array(n);
     this.sentEnd = new Int32Array(n);
     this.ucSent = new Uint8Array(n);
+    this.numSent = new Uint8Array(n);
     this.first = new Uint8Array(n);
     this.docMask = new Uint8Array(n);
     this.gazMask = new Uint32Array(n);
-    const cache = new Map<string, number>();
     for (let i = 0; i < n; i++) {
-      const w = normalizeToken(words[i]);
-      this.words[i] = w;
-      const lo = w.toLowerCase();
-      this.lower[i] = lo;
-      this.hW[i] = hashString(w);
-      this.hLo[i] = hashString(lo);
-      const ln = lowerNorm(w);
-      this.hL[i] = ln === lo ? this.hLo[i] : hashString(ln);
-      let a = cache.get(w);
-      if (a === undefined) {
-        const r = analyse(w);
-        const hs = hashString(r.shape);
-        const hss = hashString(r.sshape);
-        // pack: hs and hss are kept in a side map, flags/cap in the number
-        a = this.shapeTable.length;
-        this.shapeTable.push(hs, hss, r.cap, r.flags);
-        cache.set(w, a);
+      const raw = words[i];
+      let info = WORD_CACHE.get(raw);
+      if (info === undefined) {
+        info = wordInfo(raw);
+        if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
+        WORD_CACHE.set(raw, info);
       }
-      this.hS[i] = this.shapeTable[a];
-      this.hSS[i] = this.shapeTable[a + 1];
-      this.cap[i] = this.shapeTable[a + 2];
-      this.flags[i] = this.shapeTable[a + 3];
+      this.words[i] = info.w;
+      this.lower[i] = info.lo;
+      this.hW[i] = info.hW;
+      this.hLo[i] = info.hLo;
+      this.hL[i] = info.hL;
+      this.hS[i] = info.hS;
+      this.hSS[i] = info.hSS;
+      this.cap[i] = info.cap;
+      this.flags[i] = info.flags;
     }
-    this.shapeTable = [];
     // sentences
     const docBits = new Map<number, number>();
     let si = 0;
     for (const s of sentences) {
-      let letterToks = 0, lowerToks = 0;
+      let letterToks = 0, lowerToks = 0, numToks = 0;
       for (let i = s.start; i < s.end; i++) {
         this.sentOf[i] = si;
         this.sentStart[i] = s.start;
         this.sentEnd[i] = s.end;
         const c = this.cap[i];
         if (c !== Cap.None) { letterToks++; if (c === Cap.Lower || c === Cap.Init || c === Cap.Mixed) lowerToks++; }
+        if (this.flags[i] & 1) numToks++;
       }
+      const ratio = numToks / (s.end - s.start);
+      const numB = numToks === 0 ? 0 : ratio < 0.15 ? 1 : ratio < 0.35 ? 2 : 3;
       // a headline: (almost) everything in capitals
       const uc = letterToks >= 2 && lowerToks <= letterToks * 0.25 ? 1 : 0;
       // first word: first token with letters or digits after opening punctuation
@@ -186,6 +212,7 @@ export class NerDoc {
       while (f < s.end && this.cap[f] === Cap.None && (this.flags[f] & 1) === 0) f++;
       for (let i = s.start; i < s.end; i++) {
         this.ucSent[i] = uc;
+        this.numSent[i] = numB;
         if (i <= f) this.first[i] = 1;
         const c = this.cap[i];
         if (c === Cap.None) continue;
@@ -223,8 +250,6 @@ export class NerDoc {
     for (let i = 0; i < n; i++) this.docMask[i] = docBits.get(this.hLo[i]) ?? 0;
   }
 
-  private shapeTable: number[] = [];
-
   /** Install pass-1 tags (one per token) so pass-2 features can be extracted. */
   setPass1(tags: Uint8Array): void {
     this.p2 = new P2Stats(this, tags);
@@ -235,6 +260,7 @@ export class NerDoc {
 export class P2Stats {
   readonly tags: Uint8Array;
   private counts = new Map<number, Int32Array>();
+  private tagCounts = new Map<number, Int32Array>();
   constructor(doc: NerDoc, tags: Uint8Array) {
     this.tags = tags;
     for (let i = 0; i < doc.n; i++) {
@@ -244,10 +270,16 @@ export class P2Stats {
       if (!a) { a = new Int32Array(5); this.counts.set(doc.hLo[i], a); }
       const t = tags[i];
       a[t === 0 ? 0 : 1 + ((t - 1) >> 1)]++;
+      let b = this.tagCounts.get(doc.hLo[i]);
+      if (!b) { b = new Int32Array(N_TAGS); this.tagCounts.set(doc.hLo[i], b); }
+      b[t]++;
     }
   }
   get(h: number): Int32Array | undefined {
     return this.counts.get(h);
+  }
+  getTags(h: number): Int32Array | undefined {
+    return this.tagCounts.get(h);
   }
 }
 
@@ -256,7 +288,8 @@ export class P2Stats {
  * `out` must hold at least MAX_FEATURES entries. Pass-2 features are added when `doc.p2` is set.
  */
 export const MAX_FEATURES = 96;
-export function tokenFeatures(doc: NerDoc, i: number, out: Uint32Array): number {
+/** Pass-1 features of token `i` (written from index 0); returns how many. */
+export function baseFeatures(doc: NerDoc, i: number, out: Uint32Array): number {
   let k = 0;
   const s = doc.sentStart[i];
   const e = doc.sentEnd[i];
@@ -306,6 +339,12 @@ export function tokenFeatures(doc: NerDoc, i: number, out: Uint32Array): number 
   out[k++] = h3(T.TriS, SSm1, SS0, SSp1);
   out[k++] = h2(T.LprevS, Lm1, SS0);
   out[k++] = h2(T.SLnext, SS0, Lp1);
+  // tables and results lines
+  const nb = doc.numSent[i];
+  if (nb >= 2) {
+    out[k++] = h2(T.Table, nb, SS0);
+    out[k++] = h3(T.TableNb, nb, SSm1, SSp1);
+  }
   // headline (all-caps sentence) conjunctions
   if (uc) {
     out[k++] = h1(T.Uc, cap);
@@ -328,12 +367,26 @@ export function tokenFeatures(doc: NerDoc, i: number, out: Uint32Array): number 
       if (k > MAX_FEATURES - 24) break;
     }
   }
-  // pass 2: pass-1 labels of this and other occurrences of the word in the document
+  for (let f = 0; f < k; f++) if (out[f] === 0) out[f] = 1; // 0 marks an empty slot in the model table
+  return k;
+}
+
+/**
+ * Write the pass-2 features of token `i` to `out` from index `k`; returns the new count.
+ * Needs `doc.p2` (pass-1 labels); does nothing without it.
+ */
+export function pass2Features(doc: NerDoc, i: number, out: Uint32Array, k: number): number {
   const p2 = doc.p2;
   if (p2) {
+    const k0 = k;
+    const s = doc.sentStart[i];
+    const e = doc.sentEnd[i];
+    const cap = doc.cap[i];
+    const uc = doc.ucSent[i];
     const own = p2.tags[i];
     const ownType = own === 0 ? 0 : 1 + ((own - 1) >> 1);
     out[k++] = h1(T.P2Own, own);
+    out[k++] = h3(T.P2Nb, i - 1 >= s ? p2.tags[i - 1] : 99, own, i + 1 < e ? p2.tags[i + 1] : 99);
     if (cap !== Cap.None && cap !== Cap.Lower) {
       const c = p2.get(doc.hLo[i]);
       let maj = 0;
@@ -348,9 +401,23 @@ export function tokenFeatures(doc: NerDoc, i: number, out: Uint32Array): number 
         if (maj === 0 && others0 > 0) out[k++] = h1(T.P2Only, 0);
       }
       out[k++] = h1(T.P2Maj, maj);
+      const ct = p2.getTags(doc.hLo[i]);
+      if (ct) {
+        let bestT = 0, bestV = 0;
+        for (let t = 1; t < N_TAGS; t++) {
+          const v = ct[t] - (t === own ? 1 : 0);
+          if (v > bestV) { bestV = v; bestT = t; }
+        }
+        out[k++] = h2(T.P2MajTag, bestT, cap === Cap.All ? 1 : 0);
+      }
       out[k++] = h3(T.P2OwnMaj, own, maj, uc);
     }
+    for (let f = k0; f < k; f++) if (out[f] === 0) out[f] = 1;
   }
-  for (let f = 0; f < k; f++) if (out[f] === 0) out[f] = 1; // 0 marks an empty slot in the model table
   return k;
+}
+
+/** All features of token `i`: base features, plus pass-2 features when `doc.p2` is set. */
+export function tokenFeatures(doc: NerDoc, i: number, out: Uint32Array): number {
+  return pass2Features(doc, i, out, baseFeatures(doc, i, out));
 }

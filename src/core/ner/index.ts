@@ -6,7 +6,7 @@
  */
 import { decodeNerModel, type NerModel } from './codec';
 import { NerDoc } from './features';
-import { base64Decode, tagDoc } from './model';
+import { base64Decode, tagDocJoint } from './model';
 import { NER_MODEL_BASE64 } from './model/data';
 import { tokenize, type SentenceRange, type Token } from './tokenize';
 
@@ -48,12 +48,7 @@ export function tagTokens(tokens: readonly Token[], sentences: SentenceRange[]):
   const m = nerModel();
   const sents = capSentences(sentences);
   const doc = new NerDoc(tokens.map((t) => t.text), sents, m.gaz);
-  let tags = tagDoc(m.pass1, doc, sents);
-  if (m.pass2) {
-    doc.setPass1(tags);
-    tags = tagDoc(m.pass2, doc, sents);
-  }
-  return tags;
+  return tagDocJoint(m.joint, doc, sents);
 }
 
 /** A token that may not begin or end a name span: punctuation, quotes, possessive clitics. */
@@ -62,6 +57,11 @@ function isEdgeJunk(t: string): boolean {
   const l = t.toLowerCase();
   if (l === "'s" || l === '\u2019s' || l === "'" || l === '\u2019') return true;
   return !/[\p{L}\p{N}]/u.test(t);
+}
+
+function hasTok(tokens: readonly Token[], a: number, b: number, t: string): boolean {
+  for (let i = a; i <= b; i++) if (tokens[i].text === t) return true;
+  return false;
 }
 
 /** Named entities in raw text; offsets into `text`, end exclusive. Pure, synchronous, no I/O. */
@@ -80,8 +80,9 @@ export function recognizeNames(text: string): NameSpan[] {
     let j = i + 1;
     while (j < n && tags[j] === 2 + 2 * kind) j++;
     let a = i, b = j - 1;
-    while (a <= b && isEdgeJunk(tokens[a].text)) a++;
-    while (b >= a && isEdgeJunk(tokens[b].text)) b--;
+    // keep brackets that are balanced inside the span: "Radnicki (N)", "(Jerry) Koosman"
+    while (a <= b && isEdgeJunk(tokens[a].text) && !(tokens[a].text === '(' && hasTok(tokens, a + 1, b, ')'))) a++;
+    while (b >= a && isEdgeJunk(tokens[b].text) && !(tokens[b].text === ')' && hasTok(tokens, a, b - 1, '('))) b--;
     if (a <= b) out.push({ start: tokens[a].start, end: tokens[b].end, type: TYPE_OF[kind] });
     i = j;
   }

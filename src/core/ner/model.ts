@@ -2,7 +2,7 @@
  * Linear sequence model (averaged structured perceptron weights) with first-order Viterbi decoding over BIO
  * tags, plus its compact binary encoding (varints, sparse rows, integer weights) and base64 transport.
  */
-import { MAX_FEATURES, N_TAGS, NerDoc, tokenFeatures } from './features';
+import { baseFeatures, MAX_FEATURES, N_TAGS, NerDoc, pass2Features, tokenFeatures } from './features';
 
 export interface LinearModel {
   nTags: number;
@@ -119,6 +119,141 @@ export function tagDoc(m: LinearModel, doc: NerDoc, sentences: ReadonlyArray<{ s
     tags.set(tmp.subarray(0, n), s.start);
   }
   return tags;
+}
+
+// ---------------------------------------------------------------- joint two-pass model (inference)
+
+/**
+ * Pass-1 and pass-2 weights in one table: row r holds 2 x nTags weights (pass 1, then pass 2), so each base
+ * feature is looked up once for both passes; only the pass-2 features need a second lookup.
+ */
+export interface JointModel {
+  nTags: number;
+  trans1: Float32Array;
+  trans2: Float32Array;
+  /** interleaved [hash | 0, row] pairs, hash 0 = empty */
+  table: Int32Array;
+  mask: number;
+  weights: Float32Array;
+}
+
+/**
+ * Encode pass-1 and pass-2 models (integer weights) as one joint table: sorted hash deltas, a 2 x nTags bit mask
+ * of non-zero weights, then those weights as zigzag varints. Features present in both passes are stored once.
+ */
+export function encodeJoint(w: ByteWriter, nTags: number,
+  m1: { trans: ArrayLike<number>; hashes: ArrayLike<number>; weights: ArrayLike<number> },
+  m2: { trans: ArrayLike<number>; hashes: ArrayLike<number>; weights: ArrayLike<number> }): void {
+  w.byte(nTags);
+  for (let i = 0; i < (nTags + 1) * nTags; i++) w.zigzag(m1.trans[i]);
+  for (let i = 0; i < (nTags + 1) * nTags; i++) w.zigzag(m2.trans[i]);
+  const rows = new Map<number, number[]>();
+  const add = (m: { hashes: ArrayLike<number>; weights: ArrayLike<number> }, off: number) => {
+    for (let r = 0; r < m.hashes.length; r++) {
+      let row = rows.get(m.hashes[r]);
+      for (let t = 0; t < nTags; t++) {
+        const v = m.weights[r * nTags + t];
+        if (v === 0) continue;
+        if (!row) { row = new Array<number>(2 * nTags).fill(0); rows.set(m.hashes[r], row); }
+        row[off + t] = v;
+      }
+    }
+  };
+  add(m1, 0);
+  add(m2, nTags);
+  const keys = [...rows.keys()].sort((a, b) => a - b);
+  w.varint(keys.length);
+  let prev = 0;
+  for (const h of keys) {
+    const row = rows.get(h) as number[];
+    w.varint(h - prev);
+    prev = h;
+    let mask = 0;
+    for (let t = 0; t < 2 * nTags; t++) if (row[t] !== 0) mask |= 1 << t;
+    w.varint(mask);
+    for (let t = 0; t < 2 * nTags; t++) if (row[t] !== 0) w.zigzag(row[t]);
+  }
+}
+
+export function decodeJoint(r: ByteReader): JointModel {
+  const nT = r.byte();
+  const trans1 = new Float32Array((nT + 1) * nT);
+  for (let i = 0; i < trans1.length; i++) trans1[i] = r.zigzag();
+  const trans2 = new Float32Array((nT + 1) * nT);
+  for (let i = 0; i < trans2.length; i++) trans2[i] = r.zigzag();
+  const F = r.varint();
+  let cap = 16;
+  while (cap < F * 2) cap <<= 1;
+  const table = new Int32Array(cap * 2);
+  const mask = cap - 1;
+  const weights = new Float32Array(F * 2 * nT);
+  let h = 0;
+  for (let row = 0; row < F; row++) {
+    h += r.varint();
+    const m = r.varint();
+    const o = row * 2 * nT;
+    for (let t = 0; t < 2 * nT; t++) if (m & (1 << t)) weights[o + t] = r.zigzag();
+    let p = h & mask;
+    while (table[p * 2] !== 0) p = (p + 1) & mask;
+    table[p * 2] = h | 0;
+    table[p * 2 + 1] = row;
+  }
+  return { nTags: nT, trans1, trans2, table, mask, weights };
+}
+
+function jointLookup(m: JointModel, h: number): number {
+  const table = m.table;
+  const key = h | 0;
+  let p = h & m.mask;
+  for (;;) {
+    const k = table[p * 2];
+    if (k === key) return table[p * 2 + 1];
+    if (k === 0) return -1;
+    p = (p + 1) & m.mask;
+  }
+}
+
+/** Two-pass tagging of every sentence of `doc`; returns one tag per token (pass-2 labels). */
+export function tagDocJoint(m: JointModel, doc: NerDoc, sentences: ReadonlyArray<{ start: number; end: number }>): Uint8Array {
+  const nT = m.nTags;
+  const n = doc.n;
+  const em1 = new Float32Array(n * nT);
+  const em2 = new Float32Array(n * nT);
+  const w = m.weights;
+  const buf = featBuf;
+  for (let i = 0; i < n; i++) {
+    const k = baseFeatures(doc, i, buf);
+    const base = i * nT;
+    for (let f = 0; f < k; f++) {
+      const r = jointLookup(m, buf[f]);
+      if (r < 0) continue;
+      const o = r * 2 * nT;
+      for (let t = 0; t < nT; t++) {
+        em1[base + t] += w[o + t];
+        em2[base + t] += w[o + nT + t];
+      }
+    }
+  }
+  const tags1 = new Uint8Array(n);
+  for (const s of sentences) {
+    if (s.end > s.start) viterbi(m.trans1, nT, em1.subarray(s.start * nT, s.end * nT), s.end - s.start, tags1.subarray(s.start, s.end));
+  }
+  doc.setPass1(tags1);
+  for (let i = 0; i < n; i++) {
+    const k = pass2Features(doc, i, buf, 0);
+    const base = i * nT;
+    for (let f = 0; f < k; f++) {
+      const r = jointLookup(m, buf[f]);
+      if (r < 0) continue;
+      const o = r * 2 * nT + nT;
+      for (let t = 0; t < nT; t++) em2[base + t] += w[o + t];
+    }
+  }
+  const tags2 = new Uint8Array(n);
+  for (const s of sentences) {
+    if (s.end > s.start) viterbi(m.trans2, nT, em2.subarray(s.start * nT, s.end * nT), s.end - s.start, tags2.subarray(s.start, s.end));
+  }
+  return tags2;
 }
 
 // ---------------------------------------------------------------- binary encoding

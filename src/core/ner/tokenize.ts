@@ -65,13 +65,13 @@ function isAsciiLetter(c: number): boolean {
 
 /** Characters always split off at the start of a chunk. */
 function isLeadPunct(c: number): boolean {
-  return c === 34 || c === 40 || c === 91 || c === 123 || c === 0x201c || c === 0x2018 || c === 0x201e ||
+  return c === 42 || c === 95 || c === 126 || c === 34 || c === 40 || c === 91 || c === 123 || c === 0x201c || c === 0x2018 || c === 0x201e ||
     c === 0xab || c === 96 || c === 0x201a || c === 0x2039 || c === 0xbf || c === 0xa1;
 }
 
 /** Characters always split off at the end of a chunk (period handled separately). */
 function isTrailPunct(c: number): boolean {
-  return c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 93 || c === 125 || c === 34 ||
+  return c === 42 || c === 95 || c === 126 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 93 || c === 125 || c === 34 ||
     c === 0x201d || c === 0xbb || c === 0x2026 || c === 0x203a;
 }
 
@@ -170,7 +170,9 @@ function splitChunk(text: string, a: number, b: number, out: Token[]): void {
       if (b - s >= 2) { tail.push([s, b]); b = s; continue; }
       if (s === a) { tail.push([s, b]); b = s; continue; }
       const core = text.slice(a, b - 1);
-      if (keepPeriod(core)) break;
+      // an abbreviation keeps its period, except at the end of a paragraph, where the period ends the sentence
+      // ("... Schroder Wertheim & Co." -> "Co" ".")
+      if (keepPeriod(core) && (core.length === 1 || !atParagraphEnd(text, b))) break;
       tail.push([b - 1, b]);
       b--;
       continue;
@@ -203,6 +205,15 @@ function splitChunk(text: string, a: number, b: number, out: Token[]): void {
   for (let k = tail.length - 1; k >= 0; k--) push(tail[k][0], tail[k][1]);
 }
 
+function atParagraphEnd(text: string, i: number): boolean {
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isNewline(c)) return true;
+    if (!isSpace(c)) return false;
+  }
+  return true;
+}
+
 function keepPeriod(core: string): boolean {
   const n = core.length;
   if (n === 0) return false;
@@ -230,8 +241,16 @@ export function tokenize(text: string): Tokenized {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
-      if (isNewline(c)) closeSentence();
-      i++;
+      // a whitespace run: line breaks end the sentence, except a single soft line break inside a wrapped
+      // paragraph (previous line ends in a lower-case word or a comma, next line starts with a letter)
+      let j = i, breaks = 0;
+      while (j < n && isSpace(text.charCodeAt(j))) {
+        const cj = text.charCodeAt(j);
+        if (isNewline(cj) && !(cj === 10 && j > i && text.charCodeAt(j - 1) === 13)) breaks++;
+        j++;
+      }
+      if (breaks > 0 && !(breaks === 1 && softBreak(tokens, sentStart, text, j))) closeSentence();
+      i = j;
       continue;
     }
     let j = i + 1;
@@ -254,6 +273,16 @@ export function tokenize(text: string): Tokenized {
   }
   closeSentence();
   return { tokens, sentences };
+}
+
+function softBreak(tokens: Token[], sentStart: number, text: string, next: number): boolean {
+  if (tokens.length <= sentStart || next >= text.length) return false;
+  const last = tokens[tokens.length - 1].text;
+  const c0 = last.charCodeAt(0);
+  const lowerWord = (c0 >= 97 && c0 <= 122) || (c0 > 127 && last[0] !== last[0].toUpperCase());
+  if (!lowerWord && last !== ',') return false;
+  const c = text.charCodeAt(next);
+  return isAsciiLetter(c) || (c > 127 && text[next].toLowerCase() !== text[next].toUpperCase());
 }
 
 function isClosing(t: string): boolean {

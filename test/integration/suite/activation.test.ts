@@ -22,4 +22,14 @@ describe('activation', () => {
       assert.ok(all.includes(id), `${id} is not registered`);
     }
   });
+
+  it('analyses in a worker and reports its activation time (measured inside the extension host)', async () => {
+    await show(SAMPLE);
+    const ext = extension();
+    await waitFor('activation', () => ext.isActive);
+    const api = ext.exports as { activationMs: number; analyzerKind: string };
+    assert.equal(api.analyzerKind, 'worker', 'analysis must run off the extension host thread');
+    assert.ok(Number.isFinite(api.activationMs) && api.activationMs >= 0);
+    console.log(`${process.env.ANALYST_LENS_IT_MARK ?? ''}    activation took ${api.activationMs} ms in the extension host; analysis runs in a ${api.analyzerKind}`);
+  });
 });
