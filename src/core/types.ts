@@ -164,10 +164,8 @@ export interface BuildActorsOptions {
   registry?: readonly RegistryEntry[];
   /** Names that are never actors (compared case-insensitively, possessives ignored). */
   ignore?: readonly string[];
-  /** Find the verbs actors are the subject of (compromise, per sentence with actors). Default true. */
+  /** Find the verbs actors are the subject of. Default true. */
   actions?: boolean;
-  /** Most sentences tagged for actions, so long reports stay fast. Default 400. */
-  maxActionSentences?: number;
 }
 
 /* ------------------------------------------------------------------------------------------------------------ */

@@ -10,6 +10,13 @@ export const COMMANDS = {
   exportSummary: 'analystLens.exportSummary',
   /** Not in the palette: what the summary view shows now ({ uri, version, summary }), for tests and scripts. */
   getSummaryView: 'analystLens.getSummaryView',
+  // Actors (features/actor*.ts)
+  findAllMentions: 'analystLens.findAllMentions',
+  addToRegistry: 'analystLens.addToRegistry',
+  ignoreName: 'analystLens.ignoreName',
+  openRegistry: 'analystLens.openRegistry',
+  revealActor: 'analystLens.revealActor',
+  getActors: 'analystLens.getActors',
   reindexWorkspace: 'analystLens.reindexWorkspace',
   goToActorInWorkspace: 'analystLens.goToActorInWorkspace',
   findAllMentionsInWorkspace: 'analystLens.findAllMentionsInWorkspace',

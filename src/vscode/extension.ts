@@ -8,6 +8,7 @@ import { COMMANDS } from './commandIds';
 import { createAnalyzer } from './analyzer.platform';
 import { SummaryViewFeature } from './features/summaryView';
 import { registerExportCommands } from './features/exports';
+import { registerActorFeatures } from './features/actors';
 import { registerWorkspaceCommands, WorkspaceIndex } from './features/workspaceIndex';
 import { actorKey, indexEntry } from '../core';
 
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
     }),
     new SummaryViewFeature(context, service, log),
     ...registerExportCommands(service, log),
+    ...registerActorFeatures(service, config.languages, log),
     vscode.workspace.onDidOpenTextDocument((doc) => service.schedule(doc)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) service.schedule(e.document);

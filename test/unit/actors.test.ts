@@ -231,7 +231,7 @@ describe('[core/actors] robustness', () => {
     assert.ok(m.confidence < 1, 'with lower confidence: it is ambiguous');
   });
 
-  it('stays fast on a long report (100 copies of the seed, actions capped)', function () {
+  it('stays fast on a long report (100 copies of the seed)', function () {
     this.timeout(60_000);
     const text = Array.from({ length: 100 }, () => seedText).join('\n\n');
     const analysis = analyze(text);
@@ -239,6 +239,6 @@ describe('[core/actors] robustness', () => {
     const actors = buildActors(text, analysis);
     const ms = Date.now() - t0;
     assert.ok(byName(actors, 'Benjamin Netanyahu').mentionCount >= 300);
-    assert.ok(ms < 8000, `${ms} ms`);
+    assert.ok(ms < 3000, `${ms} ms`);
   });
 });

@@ -33,3 +33,13 @@ describe('[core/actors/text] sentences, titles, demonyms, quotations', () => {
     assert.deepEqual(findQuotations(text).map((q) => q.text), ['one, two', 'three', 'four']);
   });
 });
+
+describe('[core/actors/actions] subject + verb', () => {
+  it('takes the verb right after a name, past auxiliaries and adverbs; not after a possessive, a comma or another name', async () => {
+    const { findActions } = await import('../../src/core/actors/actions');
+    const text = 'Moscow has repeatedly warned Jerusalem. Putin and Erdogan spoke. Netanyahu’s arrival. Shoigu, the minister, met. Hezbollah targets, and IDF says so.';
+    const at = (s: string, id: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, actorId: id });
+    const r = findActions(text, [at('Moscow', 'm'), at('Putin', 'p'), at('Erdogan', 'e'), at('Netanyahu', 'n'), at('Shoigu', 's'), at('Hezbollah', 'h'), at('IDF', 'i')]);
+    assert.deepEqual(Object.fromEntries(r), { m: ['warned'], e: ['spoke'], i: ['says'] });
+  });
+});

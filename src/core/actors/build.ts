@@ -165,12 +165,7 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   const actions =
     options.actions === false
       ? new Map<string, string[]>()
-      : findActions(
-          text,
-          sentences,
-          kept.filter((d) => d.type !== 'group').flatMap((d) => d.mentions.map((m) => ({ start: m.start, end: m.end, actorId: d.id }))),
-          options.maxActionSentences ?? 400,
-        );
+      : findActions(text, kept.filter((d) => d.type !== 'group').flatMap((d) => d.mentions.map((m) => ({ start: m.start, end: m.end, actorId: d.id }))));
 
   // 10. Assemble, with salience.
   const maxCount = Math.max(1, ...kept.map((d) => d.mentions.length));

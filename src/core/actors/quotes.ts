@@ -60,7 +60,24 @@ const SPEECH =
   'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed';
 // Before the quote: "According to the Israel leader: “…", "Putin said: “…", "Netanyahu told reporters, “…".
 const ACCORDING_TO = /according\s+to\s+([^“”"\n]{1,90}?)\s*[:,]\s*$/iu;
-const SAID_BEFORE = new RegExp(`([^“”"\\n]{1,140}?)\\b(?:${SPEECH})\\b([^“”"\\n.]{0,60}?)[:,]?\\s*$`, 'iu');
+const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`, 'gi');
+const AFTER_VERB = /^[^“”"\n.]{0,62}$/;
+
+/**
+ * `X said: “`, `X told reporters, “`: the first speech verb of the lead-in that only a few words (no sentence end)
+ * separate from the quote, and the up to 140 characters before it, where the speaker is. One pass over the lead-in:
+ * a single regular expression with a lazy prefix and fifty alternatives was 2 ms a quote.
+ */
+function saidBefore(lead: string): { start: number; end: number } | undefined {
+  SPEECH_VERB.lastIndex = 0;
+  for (let m = SPEECH_VERB.exec(lead); m; m = SPEECH_VERB.exec(lead)) {
+    if (!AFTER_VERB.test(lead.slice(m.index + m[0].length))) continue;
+    const from = Math.max(0, m.index - 140);
+    const cut = Math.max(lead.lastIndexOf('\n', m.index), lead.lastIndexOf('“', m.index), lead.lastIndexOf('”', m.index), lead.lastIndexOf('"', m.index));
+    return { start: Math.max(from, cut + 1), end: m.index };
+  }
+  return undefined;
+}
 // After the quote: "“…,” Netanyahu said." / "“…,” said Netanyahu." / "“…,” the minister told reporters."
 const SAID_AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,.]*([^“”"\\n]{1,90}?)\\s+(?:${SPEECH})\\b`, 'iu');
 const SAID_AFTER_VERB_FIRST = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n]{1,90}?)(?:[.,;:!?]|$)`, 'iu');
@@ -73,11 +90,26 @@ const SPEAKER_RANK: Record<ActorType, number> = { person: 0, organization: 1, pl
  * speaks, not "Israel" inside it); the last one when the speaker precedes the verb, else the first.
  */
 function speakerIn(sorted: readonly LinkedMention[], a: number, b: number, last: boolean): LinkedMention | undefined {
-  const ms = sorted.filter((m) => m.start >= a && m.end <= b && m.type !== 'group');
+  const ms: LinkedMention[] = [];
+  for (let i = firstAtOrAfter(sorted, a); i < sorted.length && sorted[i].start < b; i++) {
+    if (sorted[i].end <= b && sorted[i].type !== 'group') ms.push(sorted[i]);
+  }
   if (!ms.length) return undefined;
   const best = Math.min(...ms.map((m) => SPEAKER_RANK[m.type]));
   const of = ms.filter((m) => SPEAKER_RANK[m.type] === best);
   return last ? of[of.length - 1] : of[0];
+}
+
+/** Index of the first mention starting at or after `offset` (binary search; `sorted` is sorted by start). */
+function firstAtOrAfter(sorted: readonly LinkedMention[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -93,7 +125,8 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
     const q = quotations[qi];
     const { open, close } = q;
     // The lead-in runs back to the previous quote or paragraph break; the tail up to the next quote or line.
-    const paraStart = Math.max(text.lastIndexOf('\n', open - 1) + 1, prevEnd);
+    // At most 240 characters: the patterns reach 200 back at most, and a whole paragraph would make them slow.
+    const paraStart = Math.max(text.lastIndexOf('\n', open - 1) + 1, prevEnd, open - 240);
     const lead = text.slice(paraStart, open);
     const nextOpen = qi + 1 < quotations.length ? quotations[qi + 1].open : text.length;
     const lineEnd = text.indexOf('\n', close);
@@ -113,11 +146,10 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       how = 0.9;
     }
     if (!speaker) {
-      const m2 = SAID_BEFORE.exec(lead);
+      const m2 = saidBefore(lead);
       if (m2) {
-        const a = paraStart + m2.index;
-        speaker = pick(a, a + m2[1].length, true);
-        speakerText = m2[1].trim();
+        speaker = pick(paraStart + m2.start, paraStart + m2.end, true);
+        speakerText = lead.slice(m2.start, m2.end).trim();
         how = 0.9;
       }
     }
@@ -134,8 +166,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       // "he said": the last person mentioned before the quote.
       const pron = /\b(he|she)\s*$/i.exec(speakerText) ?? /^(he|she)\b/i.exec(speakerText);
       if (pron || PRONOUN.test(speakerText)) {
-        const before = sorted.filter((m) => m.type === 'person' && m.end <= open);
-        speaker = before[before.length - 1];
+        for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0 && !speaker; i--) if (sorted[i].type === 'person' && sorted[i].end <= open) speaker = sorted[i];
         how = 0.5;
       }
     }

@@ -80,75 +80,53 @@ function parseJson(text: string, warnings: RegistryProblem[]): Node {
     i++;
     return { kind: 'string', start: s, end: i, value: out };
   };
+  /** The items of an object or array after its opening character, up to and past `close`; trailing comma tolerated. */
+  const sequence = (close: string, closeName: string, item: () => void) => {
+    i++;
+    skip();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      item();
+      skip();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      if (text[i] !== ',') fail(`A comma or a closing ${closeName} was expected.`);
+      const comma = i++;
+      skip();
+      if (text[i] === close) {
+        warnings.push({ message: 'Trailing comma.', start: comma, end: comma + 1, severity: 'warning' });
+        i++;
+        return;
+      }
+    }
+  };
   const value = (): Node => {
     skip();
     if (i >= n) fail('Unexpected end of file: a value was expected.', n, 0);
     const c = text[i];
     const s = i;
     if (c === '{') {
-      i++;
-      const members: Node['members'] = [];
-      skip();
-      if (text[i] === '}') {
-        i++;
-        return { kind: 'object', start: s, end: i, members };
-      }
-      for (;;) {
+      const members: NonNullable<Node['members']> = [];
+      sequence('}', 'brace', () => {
         skip();
         if (text[i] !== '"') fail('A property name in double quotes was expected.');
         const k = str();
         skip();
         if (text[i] !== ':') fail('A colon was expected after the property name.');
         i++;
-        const v = value();
-        members.push({ key: k.value as string, keyStart: k.start, keyEnd: k.end, value: v });
-        skip();
-        if (text[i] === ',') {
-          const comma = i;
-          i++;
-          skip();
-          if (text[i] === '}') {
-            warnings.push({ message: 'Trailing comma.', start: comma, end: comma + 1, severity: 'warning' });
-            i++;
-            return { kind: 'object', start: s, end: i, members };
-          }
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return { kind: 'object', start: s, end: i, members };
-        }
-        fail('A comma or a closing brace was expected.');
-      }
+        members.push({ key: k.value as string, keyStart: k.start, keyEnd: k.end, value: value() });
+      });
+      return { kind: 'object', start: s, end: i, members };
     }
     if (c === '[') {
-      i++;
       const items: Node[] = [];
-      skip();
-      if (text[i] === ']') {
-        i++;
-        return { kind: 'array', start: s, end: i, items };
-      }
-      for (;;) {
-        items.push(value());
-        skip();
-        if (text[i] === ',') {
-          const comma = i;
-          i++;
-          skip();
-          if (text[i] === ']') {
-            warnings.push({ message: 'Trailing comma.', start: comma, end: comma + 1, severity: 'warning' });
-            i++;
-            return { kind: 'array', start: s, end: i, items };
-          }
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return { kind: 'array', start: s, end: i, items };
-        }
-        fail('A comma or a closing bracket was expected.');
-      }
+      sequence(']', 'bracket', () => items.push(value()));
+      return { kind: 'array', start: s, end: i, items };
     }
     if (c === '"') return str();
     const lit = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));

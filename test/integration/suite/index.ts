@@ -38,6 +38,7 @@ export function run(): Promise<void> {
   require('./editing.test');
   require('./summary.test');
   require('./workspace.test');
+  require('./actors.test');
   require('./final.test'); // last: leaves the sample report visible for the screenshot
   /* eslint-enable @typescript-eslint/no-require-imports */
 
