@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { summarize, type Summary } from '../../src/core';
+import { analyze, summarize, type Summary } from '../../src/core';
 
 const SEED = join(__dirname, '..', 'fixtures', 'seed');
 const seedText = readFileSync(join(SEED, '000_931ddf8dbef545ad.txt'), 'utf8');
@@ -197,6 +197,21 @@ describe('[summary/5W] answers only what the text says', () => {
       for (const k of ['who', 'what', 'when', 'where', 'why', 'how'] as const) assert.equal(s.fiveW[k].answer, '');
       assert.deepEqual(s.relations, []);
     }
+  });
+
+  it('reuses the caller\'s analysis, cut to the selection', () => {
+    const head = 'Unrelated first paragraph about the weather in Paris.\n\n';
+    const text = `${head}${seedText}`;
+    const s = summarize(text, { selection: [head.length, text.length], reportDate: SEED_DATE, analysis: analyze(text) });
+    assert.ok(s.relations.some((r) => r.type === 'warning'));
+    assert.ok(assertSpansMatch(s, text) > 50);
+  });
+
+  it('Markdown code is not prose: no events from a fenced block', () => {
+    const md = '# Log\n\nThe minister said nothing.\n\n```\nPutin met Xi Jinping in Moscow yesterday.\n```\n';
+    const s = summarize(md, { format: 'markdown', reportDate: '2024-01-02' });
+    assert.ok(!s.relations.some((r) => r.type === 'meeting'), s.relations.map((r) => r.description).join(' | '));
+    assert.deepEqual(s.timeline, []);
   });
 
   it('a selection is summarised alone, with offsets into the whole text', () => {

@@ -25,7 +25,6 @@ const WHY = /\b(?:the (?:purpose|aim|goal|objective) of (?:the|this|his|her|thei
 const HOW = /\b(?:by (?:tele)?phone|by video(?:[- ]?link)?|via [\p{L}-]+(?: [\p{L}-]+)?|in a (?:tele)?phone call|in a video (?:call|conference)|in a (?:joint )?statement|in a letter|on (?:his|her|their|a|an) (?:[\p{L}-]+ )?(?:state|official|working|private|surprise) visit|using [\p{L}-]+(?: [\p{L}-]+)?|with (?:drones?|missiles?|rockets?|artillery)|in person)\b/iu;
 
 export interface FiveWInput {
-  text: string;
   sentences: readonly Sentence[];
   relations: readonly Relation[];
   actors: readonly Actor[];
@@ -36,7 +35,7 @@ export interface FiveWInput {
  * 5W1H of the main event. Each answer quotes the sentence it comes from; an answer the text does not give stays
  * empty rather than guessed.
  */
-export function fiveW({ text, sentences, relations, actors, timeline }: FiveWInput): { fiveW: FiveW; main?: Relation } {
+export function fiveW({ sentences, relations, actors, timeline }: FiveWInput): { fiveW: FiveW; main?: Relation } {
   const result: FiveW = { who: EMPTY(), what: EMPTY(), when: EMPTY(), where: EMPTY(), why: EMPTY(), how: EMPTY() };
   const main = mainEvent(relations, sentences);
   if (!main) return { fiveW: result };
@@ -90,7 +89,6 @@ export function fiveW({ text, sentences, relations, actors, timeline }: FiveWInp
     result.how = { answer: m[0], items: [], evidence: ev(s) };
     break;
   }
-  void text;
   return { fiveW: result, main };
 }
 

@@ -148,8 +148,8 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
         const trip = [...trips].reverse().find((t) => t.participants.some((p) => ids.has(p.id)) && t.where);
         if (trip?.where) where = { name: trip.where.name, id: trip.where.id, inferred: true };
       }
-      let when = whenIn(text, s, timeline, v.start);
-      if (!when) when = eveOf(text, s, trips, timeline);
+      let when = whenIn(s, timeline, v.start);
+      if (!when) when = eveOf(s, trips, timeline);
       if (!when && v.type === 'discussion' && lastMeeting?.when) when = { ...lastMeeting.when, start: undefined, end: undefined, inferred: true };
       // Agents and targets are never the same actor.
       const agentIds = new Set(agentsP.map((p) => p.id));
@@ -271,17 +271,16 @@ function placeIn(text: string, s: Sentence, refs: Ref[], verbAt: number, exclude
   return undefined;
 }
 
-function whenIn(text: string, s: Sentence, timeline: readonly TimelineEntry[], verbAt: number): Relation['when'] {
+function whenIn(s: Sentence, timeline: readonly TimelineEntry[], verbAt: number): Relation['when'] {
   const inS = timeline.filter((t) => t.start >= s.start && t.end <= s.end);
   if (!inS.length) return undefined;
   // The nearest date expression to the verb.
   const t = [...inS].sort((a, b) => Math.abs(a.start - verbAt) - Math.abs(b.start - verbAt))[0];
-  void text;
   return { text: t.text, date: t.date, start: t.start, end: t.end, inferred: false };
 }
 
 /** "on the eve of Netanyahu’s arrival": the day before the trip the report told of. */
-function eveOf(text: string, s: Sentence, trips: readonly Relation[], timeline: readonly TimelineEntry[]): Relation['when'] {
+function eveOf(s: Sentence, trips: readonly Relation[], timeline: readonly TimelineEntry[]): Relation['when'] {
   const m = /\bon the eve of ([^,;.]+)/i.exec(s.text);
   if (!m) return undefined;
   const start = s.start + m.index;
@@ -293,7 +292,6 @@ function eveOf(text: string, s: Sentence, trips: readonly Relation[], timeline: 
     d.setUTCDate(d.getUTCDate() - 1);
     when.date = d.toISOString().slice(0, 10);
   }
-  void text;
   return when;
 }
 

@@ -43,7 +43,7 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
   const fm = frontMatter(part);
   const timeline = buildTimeline(part, sentences, fm ? analysis.entities.filter((e) => e.start >= fm.end) : analysis.entities, reportDate.date);
   const relations = extractRelations({ text: part, sentences, entities: analysis.entities, actors, timeline });
-  const five = fiveW({ text: part, sentences, relations, actors, timeline });
+  const five = fiveW({ sentences, relations, actors, timeline });
   let summary: Summary = {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     reportDate,
