@@ -15,6 +15,11 @@
       vscode.postMessage({ type: 'reveal', start: Number(link.getAttribute('data-start')), end: Number(link.getAttribute('data-end')) });
       return;
     }
+    if (target.closest('[data-refresh]')) {
+      event.preventDefault();
+      vscode.postMessage({ type: 'refresh' });
+      return;
+    }
     const button = target.closest('[data-export]');
     if (button) {
       event.preventDefault();
@@ -26,6 +31,20 @@
     const msg = event.data;
     if (!msg || typeof msg !== 'object') return;
     // The body is built by the extension with every report string escaped.
+    if (msg.type === 'stale' && root && !document.getElementById('stale')) {
+      // Long reports are not re-summarised on every pause in typing: say so and offer to refresh.
+      const bar = document.createElement('div');
+      bar.id = 'stale';
+      bar.setAttribute('role', 'status');
+      bar.textContent = 'The report has changed since this summary. ';
+      const refresh = document.createElement('button');
+      refresh.type = 'button';
+      refresh.setAttribute('data-refresh', '');
+      refresh.textContent = 'Refresh';
+      bar.appendChild(refresh);
+      root.prepend(bar);
+      return;
+    }
     if (msg.type === 'update' && typeof msg.body === 'string' && root) {
       const y = window.scrollY;
       root.innerHTML = msg.body;

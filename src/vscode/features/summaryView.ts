@@ -12,7 +12,13 @@ export interface ShowSummaryResult {
   summary: Summary;
 }
 
-type FromView = { type: 'ready' } | { type: 'reveal'; start: number; end: number } | { type: 'export'; format: string };
+type FromView = { type: 'ready' } | { type: 'refresh' } | { type: 'reveal'; start: number; end: number } | { type: 'export'; format: string };
+
+/**
+ * Longest report the view re-summarises by itself while it is edited (summaries run on the extension host thread:
+ * about a second for 7,000 words). Longer reports show a "changed" bar with a Refresh button instead.
+ */
+export const AUTO_REFRESH_LIMIT = 60_000;
 
 /**
  * The summary view: one webview panel beside the editor, for the active report or its selection. It follows the
@@ -151,6 +157,8 @@ export class SummaryViewFeature implements vscode.Disposable {
     if (!m || typeof m !== 'object') return;
     if (m.type === 'ready') {
       void this.panel?.webview.postMessage({ type: 'update', body: this.body });
+    } else if (m.type === 'refresh') {
+      await this.refresh(false);
     } else if (m.type === 'reveal' && this.doc && Number.isInteger(m.start) && Number.isInteger(m.end)) {
       await this.reveal(this.doc, m.start, m.end);
     } else if (m.type === 'export' && this.doc && typeof m.format === 'string') {
@@ -172,11 +180,15 @@ export class SummaryViewFeature implements vscode.Disposable {
   private onAnalyzed(e: DocumentAnalysis): void {
     if (!this.panel || !this.doc || e.uri !== this.doc.uri.toString()) return;
     clearTimeout(this.pending);
+    if (e.analysis.length > AUTO_REFRESH_LIMIT) {
+      if (e.version !== this.latestVersion) void this.panel.webview.postMessage({ type: 'stale' });
+      return;
+    }
     // Summaries cost more than the entity layer: wait for typing to pause a little longer.
     this.pending = setTimeout(() => void this.refresh(), 250);
   }
 
-  private async refresh(): Promise<void> {
+  private async refresh(quiet = true): Promise<void> {
     const doc = this.doc;
     if (!doc || !this.panel || doc.isClosed) return;
     if (this.running) {
@@ -186,7 +198,7 @@ export class SummaryViewFeature implements vscode.Disposable {
     this.running = true;
     try {
       const version = doc.version;
-      this.render(await computeSummary(doc, this.service, { selection: this.selection, quiet: true }), version);
+      this.render(await computeSummary(doc, this.service, { selection: this.selection, quiet }), version);
     } catch (err) {
       this.log.warn(`summary refresh failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
