@@ -6,6 +6,10 @@ export const COMMANDS = {
   getEntities: 'analystLens.getEntities',
   getAnalysisState: 'analystLens.getAnalysisState',
   showLog: 'analystLens.showLog',
+  showSummary: 'analystLens.showSummary',
+  exportSummary: 'analystLens.exportSummary',
+  /** Not in the palette: what the summary view shows now ({ uri, version, summary }), for tests and scripts. */
+  getSummaryView: 'analystLens.getSummaryView',
   // Actors (features/actor*.ts)
   findAllMentions: 'analystLens.findAllMentions',
   addToRegistry: 'analystLens.addToRegistry',
@@ -13,8 +17,6 @@ export const COMMANDS = {
   openRegistry: 'analystLens.openRegistry',
   revealActor: 'analystLens.revealActor',
   getActors: 'analystLens.getActors',
-  /** Implemented by the summary feature; the actor hover links to it. */
-  showSummary: 'analystLens.showSummary',
   reindexWorkspace: 'analystLens.reindexWorkspace',
   goToActorInWorkspace: 'analystLens.goToActorInWorkspace',
   findAllMentionsInWorkspace: 'analystLens.findAllMentionsInWorkspace',

@@ -6,6 +6,8 @@ import { StatusBarFeature } from './features/statusBar';
 import { registerEntityCommands } from './features/commands';
 import { COMMANDS } from './commandIds';
 import { createAnalyzer } from './analyzer.platform';
+import { SummaryViewFeature } from './features/summaryView';
+import { registerExportCommands } from './features/exports';
 import { registerActorFeatures } from './features/actors';
 import { registerWorkspaceCommands, WorkspaceIndex } from './features/workspaceIndex';
 import { actorKey, indexEntry } from '../core';
@@ -65,6 +67,8 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
         status.update();
       },
     }),
+    new SummaryViewFeature(context, service, log),
+    ...registerExportCommands(service, log),
     ...registerActorFeatures(service, config.languages, log),
     vscode.workspace.onDidOpenTextDocument((doc) => service.schedule(doc)),
     vscode.workspace.onDidChangeTextDocument((e) => {

@@ -36,6 +36,7 @@ export function run(): Promise<void> {
   require('./commands.test');
   require('./robustness.test');
   require('./editing.test');
+  require('./summary.test');
   require('./workspace.test');
   require('./actors.test');
   require('./final.test'); // last: leaves the sample report visible for the screenshot
