@@ -231,14 +231,10 @@ describe('[core/actors] robustness', () => {
     assert.ok(m.confidence < 1, 'with lower confidence: it is ambiguous');
   });
 
-  it('stays fast on a long report (100 copies of the seed)', function () {
+  it('merges a long report (100 copies of the seed) into the same actors (timings: npm run bench)', function () {
     this.timeout(60_000);
     const text = Array.from({ length: 100 }, () => seedText).join('\n\n');
-    const analysis = analyze(text);
-    const t0 = Date.now();
-    const actors = buildActors(text, analysis);
-    const ms = Date.now() - t0;
+    const actors = buildActors(text, analyze(text));
     assert.ok(byName(actors, 'Benjamin Netanyahu').mentionCount >= 300);
-    assert.ok(ms < 3000, `${ms} ms`);
   });
 });
