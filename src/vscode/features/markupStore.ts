@@ -1,0 +1,143 @@
+import * as vscode from 'vscode';
+import { findMarkup, lintMarkup, LINT_CODES, type LintOptions, type MarkupDiagnostic, type MarkupSpan } from '../../core/markup';
+import { looksBinary } from '../analysisService';
+import { readMarkupRules, type LensConfig } from '../config';
+
+/** The markup of one version of one document. */
+export interface DocumentMarkup {
+  uri: string;
+  version: number;
+  spans: MarkupSpan[];
+  /** Lint diagnostics with the document's rule settings applied (rules set to "off" are absent). */
+  diagnostics: MarkupDiagnostic[];
+  /** Set when the document was not (fully) read: binary content, or longer than analystLens.maxDocumentLength. */
+  limited?: string;
+}
+
+/** Text is searched in slices of about this many characters, split at blank lines, yielding in between. */
+const SLICE = 32_768;
+
+/** Schemes of documents that are copies of another (diffs, history) or not reports: no diagnostics for them. */
+const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'comment', 'vscode-chat-code-block', 'review']);
+
+const yieldToHost = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+/**
+ * `findMarkup` over `text` in slices cut at blank lines (no markup spans a blank line), giving the event loop back
+ * between slices so that a long report never stalls the extension host. Returns undefined if `stillWanted` turns false.
+ */
+export async function findMarkupSliced(text: string, stillWanted: () => boolean = () => true, slice = SLICE): Promise<MarkupSpan[] | undefined> {
+  if (text.length <= slice) return findMarkup(text);
+  const out: MarkupSpan[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + slice);
+    if (to < text.length) {
+      const blank = /\n[ \t]*\r?\n/g;
+      blank.lastIndex = to;
+      const m = blank.exec(text);
+      to = m ? m.index + 1 : text.length;
+    }
+    for (const s of findMarkup(text.slice(from, to))) out.push({ ...s, start: s.start + from, end: s.end + from });
+    from = to;
+    if (from < text.length) {
+      await yieldToHost();
+      if (!stillWanted()) return undefined;
+    }
+  }
+  return out;
+}
+
+/**
+ * Per-document cache of analyst markup (spans and lint diagnostics), keyed by version. Runs in the extension host
+ * (the recognizers are fast: about 0.3 ms per kB of prose), sliced so that long reports do not block it.
+ */
+export class MarkupStore implements vscode.Disposable {
+  private readonly cache = new Map<string, DocumentMarkup>();
+  private readonly inflight = new Map<string, { version: number; promise: Promise<DocumentMarkup> }>();
+  private readonly emitter = new vscode.EventEmitter<DocumentMarkup>();
+  /** Fires with each newly computed result for a document's current version. */
+  readonly onDidUpdate = this.emitter.event;
+
+  constructor(private readonly config: () => LensConfig) {}
+
+  isEligible(doc: vscode.TextDocument): boolean {
+    return this.config().languages.includes(doc.languageId) && !IGNORED_SCHEMES.has(doc.uri.scheme);
+  }
+
+  /** The result for the document's current version if it is cached. */
+  peek(doc: vscode.TextDocument): DocumentMarkup | undefined {
+    const r = this.cache.get(doc.uri.toString());
+    return r && r.version === doc.version ? r : undefined;
+  }
+
+  /** The markup of the document's current version, computed now if needed (also for ineligible documents: commands use it). */
+  get(doc: vscode.TextDocument): Promise<DocumentMarkup> {
+    const key = doc.uri.toString();
+    const cached = this.peek(doc);
+    if (cached) return Promise.resolve(cached);
+    const running = this.inflight.get(key);
+    if (running && running.version === doc.version) return running.promise;
+    const version = doc.version;
+    const promise = this.compute(doc, key, version).then((r) => {
+      if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+      if (!doc.isClosed && doc.version === version) {
+        this.cache.set(key, r);
+        this.emitter.fire(r);
+      }
+      return r;
+    });
+    this.inflight.set(key, { version, promise });
+    return promise;
+  }
+
+  /** Drops the cached results (after a settings change): the next get() computes again. */
+  invalidate(uri?: vscode.Uri): void {
+    if (uri) {
+      this.cache.delete(uri.toString());
+      this.inflight.delete(uri.toString());
+    } else {
+      this.cache.clear();
+      this.inflight.clear();
+    }
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.invalidate(uri);
+  }
+
+  private async compute(doc: vscode.TextDocument, key: string, version: number): Promise<DocumentMarkup> {
+    const full = doc.getText();
+    if (looksBinary(full)) return { uri: key, version, spans: [], diagnostics: [], limited: 'binary content: not read' };
+    const max = this.config().maxDocumentLength;
+    const text = full.length > max ? full.slice(0, max) : full;
+    const limited = full.length > max ? `only the first ${max} characters were read (analystLens.maxDocumentLength)` : undefined;
+    const spans = (await findMarkupSliced(text, () => !doc.isClosed && doc.version === version)) ?? [];
+    const rules = readMarkupRules(doc);
+    const options: LintOptions = { spans, rules: {} };
+    for (const code of LINT_CODES) options.rules![code] = rules[code] === 'off' ? false : rules[code];
+    let diagnostics: MarkupDiagnostic[] = [];
+    if (LINT_CODES.some((c) => rules[c] !== 'off')) diagnostics = lintMarkup(text, options);
+    return { uri: key, version, spans, diagnostics, limited };
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    this.cache.clear();
+    this.inflight.clear();
+  }
+}
+
+/** The span whose range holds `offset` (`start <= offset < end`); `spans` sorted and disjoint, as findMarkup returns them. */
+export function spanAt(spans: readonly MarkupSpan[], offset: number): MarkupSpan | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid] as MarkupSpan;
+    if (s.end <= offset) lo = mid + 1;
+    else if (s.start > offset) hi = mid - 1;
+    else return s;
+  }
+  return undefined;
+}
