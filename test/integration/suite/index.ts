@@ -37,6 +37,7 @@ export function run(): Promise<void> {
   require('./robustness.test');
   require('./editing.test');
   require('./workspace.test');
+  require('./markup.test');
   require('./final.test'); // last: leaves the sample report visible for the screenshot
   /* eslint-enable @typescript-eslint/no-require-imports */
 
