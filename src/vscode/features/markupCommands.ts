@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { defang, type MarkupSpan } from '../../core/markup';
+import type { MarkupSpan } from '../../core/markup';
 import { COMMANDS } from '../commandIds';
 import type { MarkupStore } from './markupStore';
-
-/** Indicator types that can be defanged: the ones a click or a resolver can reach. Hashes, CVEs and ATT&CK ids stay. */
-const NETWORK_TYPES = new Set(['url', 'domain', 'ipv4', 'ipv6', 'email']);
+import { fangEdits, uniqueValues } from './markupText';
 
 /** What analystLens.getMarkup returns (for tests and scripts). */
 export interface MarkupResult {
@@ -31,22 +29,6 @@ function selectedRanges(editor: vscode.TextEditor): [number, number][] | undefin
 /** Indicators in the selections (any overlap counts) or in the whole document. */
 function indicatorsIn(spans: readonly MarkupSpan[], ranges: [number, number][] | undefined): MarkupSpan[] {
   return spans.filter((s) => s.kind === 'indicator' && (!ranges || ranges.some(([a, b]) => s.start < b && a < s.end)));
-}
-
-/** The new text of each indicator to rewrite: refanged (the recognizer's value) or defanged. */
-export function fangEdits(spans: readonly MarkupSpan[], mode: 'defang' | 'refang'): { start: number; end: number; text: string }[] {
-  const out: { start: number; end: number; text: string }[] = [];
-  for (const s of spans) {
-    if (s.kind !== 'indicator' || !s.value) continue;
-    const text = mode === 'refang' ? s.value : NETWORK_TYPES.has(s.subtype ?? '') ? defang(s.value) : s.text;
-    if (text !== s.text) out.push({ start: s.start, end: s.end, text });
-  }
-  return out;
-}
-
-/** Refanged indicator values, first-seen order, without repeats. */
-export function uniqueValues(spans: readonly MarkupSpan[]): string[] {
-  return [...new Set(spans.filter((s) => s.kind === 'indicator').map((s) => s.value ?? s.text))];
 }
 
 async function rewrite(store: MarkupStore, mode: 'defang' | 'refang'): Promise<number> {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { ICD203_ROWS, zoneOffsetHours, type MarkupSpan } from '../../core/markup';
 import { COMMANDS } from '../commandIds';
-import { spanAt, type MarkupStore } from './markupStore';
+import type { MarkupStore } from './markupStore';
+import { caveatsOf, spanAt } from './markupText';
 
 const INDICATOR_LABELS: Record<string, string> = {
   ipv4: 'IPv4 address',
@@ -33,34 +34,6 @@ const LEVELS: Record<string, [string, string]> = {
   C: ['CONFIDENTIAL', 'unauthorised disclosure could reasonably be expected to cause *damage* to national security (EO 13526).'],
   U: ['UNCLASSIFIED', 'not classified; it may still carry dissemination controls (e.g. FOUO, CUI).'],
   CUI: ['CONTROLLED UNCLASSIFIED INFORMATION', 'unclassified information that law, regulation or policy requires to be safeguarded or disseminated only under controls (32 CFR 2002).'],
-};
-
-/** Common control markings and dissemination caveats, by the abbreviations used in portion marks and banners. */
-const CAVEATS: Record<string, string> = {
-  NF: 'NOFORN: not releasable to foreign nationals',
-  NOFORN: 'NOFORN: not releasable to foreign nationals',
-  OC: 'ORCON: dissemination and extraction controlled by the originator',
-  ORCON: 'ORCON: dissemination and extraction controlled by the originator',
-  IMC: 'IMCON: controlled imagery',
-  IMCON: 'IMCON: controlled imagery',
-  PR: 'PROPIN: caution, proprietary information involved',
-  PROPIN: 'PROPIN: caution, proprietary information involved',
-  RELIDO: 'RELIDO: releasable by an information disclosure official',
-  FISA: 'FISA: Foreign Intelligence Surveillance Act information',
-  SI: 'SI: Special Intelligence (a SIGINT control system)',
-  TK: 'TK: TALENT KEYHOLE (an overhead reconnaissance control system)',
-  HCS: 'HCS: HUMINT Control System',
-  SCI: 'SCI: Sensitive Compartmented Information',
-  SAR: 'SAR: Special Access Required',
-  RD: 'RD: Restricted Data (Atomic Energy Act)',
-  FRD: 'FRD: Formerly Restricted Data (Atomic Energy Act)',
-  FOUO: 'FOUO: For Official Use Only',
-  'FOR OFFICIAL USE ONLY': 'FOUO: For Official Use Only',
-  LES: 'LES: Law Enforcement Sensitive',
-  SBU: 'SBU: Sensitive But Unclassified',
-  DSEN: 'DSEN: DEA Sensitive',
-  FGI: 'FGI: Foreign Government Information',
-  DISPLAY: 'DISPLAY ONLY: may be shown to, but not given to, the listed countries',
 };
 
 export const TLP_MEANINGS: Record<string, string> = {
@@ -154,23 +127,6 @@ export function markupHoverMarkdown(span: MarkupSpan): vscode.MarkdownString {
     }
   }
   return md;
-}
-
-/** Meanings of the control markings after the level: `(S//REL TO USA, GBR//NF)` → REL TO …, NOFORN. */
-export function caveatsOf(marking: string): string[] {
-  const body = marking.replace(/^\(|\)$/g, '');
-  const parts = body.split('//').slice(1);
-  const out: string[] = [];
-  for (const part of parts) {
-    for (const item of part.split('/')) {
-      const t = item.trim();
-      if (!t) continue;
-      if (/^REL(?:\s+TO)?\b/.test(t)) out.push(`REL TO: releasable to ${t.replace(/^REL(?:\s+TO)?\s*/, '') || 'the listed countries'}`);
-      else if (/^DISPLAY ONLY\b/.test(t)) out.push(`DISPLAY ONLY: may be shown to, but not given to, ${t.replace(/^DISPLAY ONLY\s*/, '') || 'the listed countries'}`);
-      else out.push(CAVEATS[t] ?? CAVEATS[t.split(/[-\s]/)[0] ?? ''] ?? `${t}: control marking`);
-    }
-  }
-  return out;
 }
 
 /** Hover on analyst markup: estimative terms, confidence, indicators, date-time groups, markings. Undefined elsewhere. */

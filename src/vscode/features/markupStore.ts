@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { findMarkup, lintMarkup, LINT_CODES, type LintOptions, type MarkupDiagnostic, type MarkupSpan } from '../../core/markup';
+import { lintMarkup, LINT_CODES, type LintOptions, type MarkupDiagnostic, type MarkupSpan } from '../../core/markup';
 import { looksBinary } from '../analysisService';
 import { readMarkupRules, type LensConfig } from '../config';
+import { findMarkupSliced } from './markupText';
 
 /** The markup of one version of one document. */
 export interface DocumentMarkup {
@@ -14,39 +15,8 @@ export interface DocumentMarkup {
   limited?: string;
 }
 
-/** Text is searched in slices of about this many characters, split at blank lines, yielding in between. */
-const SLICE = 32_768;
-
 /** Schemes of documents that are copies of another (diffs, history) or not reports: no diagnostics for them. */
 const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'comment', 'vscode-chat-code-block', 'review']);
-
-const yieldToHost = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
-
-/**
- * `findMarkup` over `text` in slices cut at blank lines (no markup spans a blank line), giving the event loop back
- * between slices so that a long report never stalls the extension host. Returns undefined if `stillWanted` turns false.
- */
-export async function findMarkupSliced(text: string, stillWanted: () => boolean = () => true, slice = SLICE): Promise<MarkupSpan[] | undefined> {
-  if (text.length <= slice) return findMarkup(text);
-  const out: MarkupSpan[] = [];
-  let from = 0;
-  while (from < text.length) {
-    let to = Math.min(text.length, from + slice);
-    if (to < text.length) {
-      const blank = /\n[ \t]*\r?\n/g;
-      blank.lastIndex = to;
-      const m = blank.exec(text);
-      to = m ? m.index + 1 : text.length;
-    }
-    for (const s of findMarkup(text.slice(from, to))) out.push({ ...s, start: s.start + from, end: s.end + from });
-    from = to;
-    if (from < text.length) {
-      await yieldToHost();
-      if (!stillWanted()) return undefined;
-    }
-  }
-  return out;
-}
 
 /**
  * Per-document cache of analyst markup (spans and lint diagnostics), keyed by version. Runs in the extension host
@@ -126,18 +96,4 @@ export class MarkupStore implements vscode.Disposable {
     this.cache.clear();
     this.inflight.clear();
   }
-}
-
-/** The span whose range holds `offset` (`start <= offset < end`); `spans` sorted and disjoint, as findMarkup returns them. */
-export function spanAt(spans: readonly MarkupSpan[], offset: number): MarkupSpan | undefined {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid] as MarkupSpan;
-    if (s.end <= offset) lo = mid + 1;
-    else if (s.start > offset) hi = mid - 1;
-    else return s;
-  }
-  return undefined;
 }
