@@ -4,6 +4,7 @@ export const COMMANDS = {
   refresh: 'analystLens.refresh',
   listEntities: 'analystLens.listEntities',
   getEntities: 'analystLens.getEntities',
+  getAnalysisState: 'analystLens.getAnalysisState',
   showLog: 'analystLens.showLog',
   reindexWorkspace: 'analystLens.reindexWorkspace',
   goToActorInWorkspace: 'analystLens.goToActorInWorkspace',

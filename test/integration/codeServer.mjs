@@ -64,10 +64,17 @@ export function ensureNode24() {
   return { node, binDir: dirname(node), nodeDir };
 }
 
+/**
+ * What an outer npm (`npm test`, `npm start`) puts in its scripts' environment about itself. Passed on, it would
+ * describe Node 20 to the inner npm: code-server's postinstall reads the Node version from npm_config_user_agent.
+ */
+const OUTER_NPM_ENV = /^(npm_(lifecycle|package)_.*|npm_(node_)?execpath|npm_command|NODE|INIT_CWD|npm_config_(user_agent|node_gyp|npm_version|local_prefix|global_prefix|prefix|node_execpath|nodedir))$/i;
+
 /** Environment for running npm/node-gyp/code-server with Node 24 first on PATH. */
 export function node24Env(node24, extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !OUTER_NPM_ENV.test(k)));
   return {
-    ...process.env,
+    ...env,
     PATH: `${node24.binDir}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH ?? ''}`,
     npm_config_nodedir: node24.nodeDir,
     ...extra,
@@ -76,7 +83,7 @@ export function node24Env(node24, extra = {}) {
 
 /**
  * code-server 4.139.1 from test/integration/code-server/{package.json,package-lock.json}, installed with `npm ci`
- * into .vscode-test/code-server. A stamp holds the lockfile's hash: a changed lockfile reinstalls.
+ * into .vscode-test/code-server. A stamp holds the hashes of both files: a change to either reinstalls.
  * Returns the path of code-server's entry.js.
  */
 export function ensureCodeServer(node24) {
@@ -84,12 +91,12 @@ export function ensureCodeServer(node24) {
   const dir = join(cacheDir, 'code-server');
   const entry = join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   const stamp = join(dir, '.installed');
-  const want = sha256(join(src, 'package-lock.json'));
+  const want = `${sha256(join(src, 'package.json'))} ${sha256(join(src, 'package-lock.json'))}`;
   if (existsSync(entry) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === want) {
     say(`code-server: cached in ${dir}`);
     return entry;
   }
-  say(`code-server not installed (or its lockfile changed): npm ci in ${dir} with Node 24 (about 3 minutes, 620 MB; native addons build from source)`);
+  say(`code-server not installed (or its package.json/lockfile changed): npm ci in ${dir} with Node 24 (about 3 minutes, 620 MB; native addons build from source)`);
   mkdirSync(dir, { recursive: true });
   rmSync(stamp, { force: true });
   copyFileSync(join(src, 'package.json'), join(dir, 'package.json'));

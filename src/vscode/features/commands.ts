@@ -89,5 +89,12 @@ export function registerEntityCommands(deps: CommandDeps): vscode.Disposable[] {
       }
     }),
     vscode.commands.registerCommand(COMMANDS.showLog, () => deps.log.show()),
+    // Cheap probe for scripts and tests: the analysed version and entity count, without converting every range.
+    vscode.commands.registerCommand(COMMANDS.getAnalysisState, async (arg?: unknown) => {
+      const doc = await resolveDocument(arg);
+      if (!doc) return undefined;
+      const r = service.peek(doc);
+      return r ? { version: r.version, entities: r.analysis.entities.length, skipped: r.skipped } : undefined;
+    }),
   ];
 }

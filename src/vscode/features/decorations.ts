@@ -3,6 +3,11 @@ import { ENTITY_TYPES, type EntityType } from '../../core';
 import type { AnalysisService, DocumentAnalysis } from '../analysisService';
 import type { LensConfig } from '../config';
 import { toRange } from '../convert';
+import { lowerBound } from '../../core/text/intervals';
+
+/** Above this many entities, only the visible lines (and a margin) are decorated. */
+const VISIBLE_ONLY_ABOVE = 1500;
+const MARGIN_LINES = 150;
 
 /** Theme colour id of an entity type's highlight: contributed in package.json under contributes.colors. */
 export const colorId = (t: EntityType) => `analystLens.${t}Background`;
@@ -16,6 +21,7 @@ export class DecorationFeature implements vscode.Disposable {
   /** uri -> type -> number of ranges currently decorated (what the user sees). */
   private readonly decorated = new Map<string, Record<string, number>>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private scrollTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly service: AnalysisService,
@@ -33,6 +39,15 @@ export class DecorationFeature implements vscode.Disposable {
     }
     this.subscriptions.push(
       service.onDidAnalyze((r) => this.applyTo(r)),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        // Large reports are decorated around the visible lines only: follow the scroll.
+        const r = service.peek(e.textEditor.document);
+        if (!r || r.analysis.entities.length <= VISIBLE_ONLY_ABOVE) return;
+        clearTimeout(this.scrollTimer);
+        this.scrollTimer = setTimeout(() => {
+          if (r.version === e.textEditor.document.version) this.apply(e.textEditor, r);
+        }, 60);
+      }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
         for (const e of editors) {
           const r = service.peek(e.document);
@@ -65,7 +80,21 @@ export class DecorationFeature implements vscode.Disposable {
     const cfg = this.config();
     if (!cfg.enabled || !this.service.isEligible(editor.document)) return this.clear(editor);
     const byType = new Map<EntityType, vscode.Range[]>(ENTITY_TYPES.map((t) => [t, []]));
-    for (const e of r.analysis.entities) if (cfg.highlight[e.type]) byType.get(e.type)!.push(toRange(editor.document, e));
+    const doc = editor.document;
+    // Thousands of ranges cost the UI thread on every update; beyond that, decorate what is on screen and a margin.
+    let from = 0;
+    let to = Number.MAX_SAFE_INTEGER;
+    if (r.analysis.entities.length > VISIBLE_ONLY_ABOVE && editor.visibleRanges.length) {
+      const first = editor.visibleRanges[0].start.line;
+      const last = editor.visibleRanges[editor.visibleRanges.length - 1].end.line;
+      from = doc.offsetAt(new vscode.Position(Math.max(0, first - MARGIN_LINES), 0));
+      to = doc.offsetAt(new vscode.Position(Math.min(doc.lineCount - 1, last + MARGIN_LINES), Number.MAX_SAFE_INTEGER));
+    }
+    const entities = r.analysis.entities;
+    for (let i = lowerBound(entities, from); i < entities.length && entities[i].start <= to; i++) {
+      const e = entities[i];
+      if (cfg.highlight[e.type]) byType.get(e.type)!.push(toRange(doc, e));
+    }
     const counts: Record<string, number> = {};
     for (const [t, ranges] of byType) {
       editor.setDecorations(this.types.get(t)!, ranges);
@@ -80,6 +109,7 @@ export class DecorationFeature implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.scrollTimer);
     for (const d of this.subscriptions) d.dispose();
     for (const dt of this.types.values()) dt.dispose();
     this.types.clear();
