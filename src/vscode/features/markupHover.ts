@@ -46,7 +46,7 @@ export const TLP_MEANINGS: Record<string, string> = {
 };
 
 function percent(band: readonly [number, number]): string {
-  return `${String(band[0]).padStart(2, '0')}\u2013${band[1]}%`;
+  return `${String(band[0]).padStart(2, '0')}\u2013${String(band[1]).padStart(2, '0')}%`;
 }
 
 function escapeMd(s: string): string {
@@ -83,7 +83,7 @@ export function markupHoverMarkdown(span: MarkupSpan): vscode.MarkdownString {
         const cells = [a, b, percent(r.band)].map((c) => (r === row ? `**${c}**` : c));
         md.appendMarkdown(`| ${cells.join(' | ')} |\n`);
       }
-      md.appendMarkdown('\nICD 203 expressions of likelihood. Use terms of one row per judgment, and state confidence in a separate sentence.');
+      md.appendMarkdown('\nUse terms of one row per judgment; state confidence in a separate sentence.');
       break;
     }
     case 'confidence': {
