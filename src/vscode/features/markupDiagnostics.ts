@@ -65,18 +65,23 @@ export class MarkupDiagnosticsFeature implements vscode.Disposable {
     this.refreshAll();
   }
 
+  /** Reports get problems; the explanation the problems link to (docs/markup.md, full of examples) does not. */
+  private eligible(doc: vscode.TextDocument): boolean {
+    return this.store.isEligible(doc) && doc.uri.toString() !== this.docsUri.toString();
+  }
+
   /** Recompute every open report (settings changed), and drop the problems of documents no longer eligible. */
   refreshAll(): void {
     this.store.invalidate();
     for (const doc of vscode.workspace.textDocuments) {
-      if (this.store.isEligible(doc)) this.schedule(doc, 0);
+      if (this.eligible(doc)) this.schedule(doc, 0);
       else this.clear(doc.uri);
     }
   }
 
   /** Lint after the debounce delay; typing restarts the delay. */
   schedule(doc: vscode.TextDocument, delay = this.config().debounceMs): void {
-    if (!this.store.isEligible(doc)) return;
+    if (!this.eligible(doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
@@ -99,7 +104,7 @@ export class MarkupDiagnosticsFeature implements vscode.Disposable {
   private publish(r: DocumentMarkup): void {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === r.uri);
     if (!doc || doc.isClosed || doc.version !== r.version) return;
-    if (!this.store.isEligible(doc)) {
+    if (!this.eligible(doc)) {
       this.collection.delete(doc.uri);
       return;
     }

@@ -2,7 +2,7 @@
 // threat-brief.md is edited by some tests and always reverted: it must never be left modified on disk or in memory.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, fixture, show, waitFor } from './helpers';
+import { closeAllEditors, fixture, show, sleep, waitFor } from './helpers';
 
 const BRIEF = 'reports/threat-brief.md';
 
@@ -88,6 +88,19 @@ describe('analyst markup', () => {
       assert.equal(target.fragment, codeOf(d));
     }
     assert.equal(doc.isDirty, false);
+  });
+
+  it('the documentation link of each problem points at a section of docs/markup.md, which itself gets no problems', async () => {
+    const doc = (await show(BRIEF)).document;
+    const diags = await diagnosticsBecome(doc.uri, EXPECTED);
+    const target = (diags[0]!.code as { target: vscode.Uri }).target.with({ fragment: '' });
+    const docs = await vscode.workspace.openTextDocument(target);
+    for (const code of new Set(EXPECTED)) assert.match(docs.getText(), new RegExp(`^#+ ${code}$`, 'm'), `no section for ${code}`);
+    await vscode.window.showTextDocument(docs, { preview: false });
+    const r = await vscode.commands.executeCommand<MarkupResult>('analystLens.getMarkup', docs.uri);
+    assert.ok(r.diagnostics.length > 0, 'the examples in the documentation would be problems in a report');
+    await sleep(1000);
+    assert.deepEqual(codes(docs.uri), [], 'but the documentation is not linted');
   });
 
   it('analystLens.getMarkup lists the spans of the report (markings, DTG, likelihood, indicators)', async () => {
