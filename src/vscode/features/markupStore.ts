@@ -26,6 +26,8 @@ export class MarkupStore implements vscode.Disposable {
   private readonly cache = new Map<string, DocumentMarkup>();
   private readonly inflight = new Map<string, { version: number; promise: Promise<DocumentMarkup> }>();
   private readonly emitter = new vscode.EventEmitter<DocumentMarkup>();
+  /** Bumped by invalidate(): results computed under older settings go to their caller but are neither kept nor announced. */
+  private generation = 0;
   /** Fires with each newly computed result for a document's current version. */
   readonly onDidUpdate = this.emitter.event;
 
@@ -49,9 +51,10 @@ export class MarkupStore implements vscode.Disposable {
     const running = this.inflight.get(key);
     if (running && running.version === doc.version) return running.promise;
     const version = doc.version;
+    const generation = this.generation;
     const promise = this.compute(doc, key, version).then((r) => {
       if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
-      if (!doc.isClosed && doc.version === version) {
+      if (!doc.isClosed && doc.version === version && generation === this.generation) {
         this.cache.set(key, r);
         this.emitter.fire(r);
       }
@@ -61,19 +64,17 @@ export class MarkupStore implements vscode.Disposable {
     return promise;
   }
 
-  /** Drops the cached results (after a settings change): the next get() computes again. */
-  invalidate(uri?: vscode.Uri): void {
-    if (uri) {
-      this.cache.delete(uri.toString());
-      this.inflight.delete(uri.toString());
-    } else {
-      this.cache.clear();
-      this.inflight.clear();
-    }
+  /** Drops every result (after a settings change): the next get() computes again, under the new settings. */
+  invalidate(): void {
+    this.generation++;
+    this.cache.clear();
+    this.inflight.clear();
   }
 
+  /** Drops one document's result (it closed). */
   forget(uri: vscode.Uri): void {
-    this.invalidate(uri);
+    this.cache.delete(uri.toString());
+    this.inflight.delete(uri.toString());
   }
 
   private async compute(doc: vscode.TextDocument, key: string, version: number): Promise<DocumentMarkup> {
