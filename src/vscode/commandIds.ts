@@ -20,4 +20,10 @@ export const COMMANDS = {
   reindexWorkspace: 'analystLens.reindexWorkspace',
   goToActorInWorkspace: 'analystLens.goToActorInWorkspace',
   findAllMentionsInWorkspace: 'analystLens.findAllMentionsInWorkspace',
+  defangIndicators: 'analystLens.defangIndicators',
+  refangIndicators: 'analystLens.refangIndicators',
+  copyIndicators: 'analystLens.copyIndicators',
+  copyRefanged: 'analystLens.copyRefanged',
+  getMarkup: 'analystLens.getMarkup',
+  disableMarkupRule: 'analystLens.disableMarkupRule',
 } as const;

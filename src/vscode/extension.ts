@@ -11,6 +11,7 @@ import { registerExportCommands } from './features/exports';
 import { registerActorFeatures } from './features/actors';
 import { registerWorkspaceCommands, WorkspaceIndex } from './features/workspaceIndex';
 import { actorKey, indexEntry } from '../core';
+import { registerMarkup } from './features/markup';
 
 /** What other extensions (and the integration tests) get from `getExtension('analyst-lens.analyst-lens').exports`. */
 export interface AnalystLensApi {
@@ -91,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
     }),
   );
 
+  context.subscriptions.push(...registerMarkup(context, getConfig));
   for (const editor of vscode.window.visibleTextEditors) service.schedule(editor.document);
   // Index the workspace's reports once the window has settled; never in the way of the first paint.
   const indexTimer = setTimeout(() => void index.build(false), 3000);
