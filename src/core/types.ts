@@ -326,6 +326,8 @@ export interface SummaryCounts {
   dates: number;
   quotes: number;
   relations: number;
+  indicators: number;
+  assessments: number;
 }
 
 export interface SummaryOptions {
@@ -346,6 +348,29 @@ export interface SummaryOptions {
   format?: 'plain' | 'markdown';
 }
 
+/** An indicator of compromise found in the report (refanged value; `defanged` says how it was written). */
+export interface SummaryIndicator {
+  /** 'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'attack-technique' */
+  type: string;
+  value: string;
+  defanged: boolean;
+  /** Every occurrence, as written, with its 1-based line and column. */
+  mentions: (Span & { line: number; column: number })[];
+  sentence: Evidence;
+}
+
+/** An estimative statement: a sentence using ICD 203 likelihood language, with its band, and any confidence level. */
+export interface SummaryAssessment {
+  /** The likelihood term as written ("very likely"). */
+  term: Span;
+  /** ICD 203 row label and probability band in percent. */
+  row: string;
+  band: [number, number];
+  /** 'high' | 'moderate' | 'low' when the sentence states a confidence level. */
+  confidence?: string;
+  sentence: Evidence;
+}
+
 export interface Summary {
   schemaVersion: 1;
   title?: string;
@@ -363,5 +388,9 @@ export interface Summary {
   quotes: SummaryQuote[];
   topics: Topic[];
   mentions: SummaryMention[];
+  /** Indicators of compromise, in order of first mention, one per refanged value. */
+  indicators: SummaryIndicator[];
+  /** Estimative statements with their ICD 203 band, in text order. */
+  assessments: SummaryAssessment[];
   counts: SummaryCounts;
 }

@@ -77,6 +77,9 @@ describe('[export/stix] STIX 2.1 bundle', () => {
     location: 'sdos/location.json',
     relationship: 'sros/relationship.json',
     note: 'sdos/note.json',
+    indicator: 'sdos/indicator.json',
+    vulnerability: 'sdos/vulnerability.json',
+    'attack-pattern': 'sdos/attack-pattern.json',
   };
 
   it('every object validates against the official STIX 2.1 schema of its type, and the bundle against bundle.json', () => {
@@ -131,6 +134,17 @@ describe('[export/stix] STIX 2.1 bundle', () => {
     const forces = b.objects.find((o) => o.name === 'Russian forces');
     assert.equal(forces?.identity_class, 'group');
     assert.ok(b.objects.some((o) => o.relationship_type === 'attacked' && o.source_ref === forces?.id));
+  });
+
+  it('indicators, vulnerabilities and ATT&CK techniques of a threat report validate against their official schemas', () => {
+    const text = readFileSync(join(__dirname, '..', 'fixtures', 'markup', 'threat-report.md'), 'utf8');
+    const b = toStix(summarize(text, { reportDate: '2026-11-24' }));
+    const types = new Set(b.objects.map((o) => o.type));
+    for (const t of ['indicator', 'vulnerability', 'attack-pattern']) assert.ok(types.has(t), `${t} in ${[...types].join(', ')}`);
+    for (const o of b.objects) {
+      const validate = schema(SCHEMA_OF[o.type]);
+      assert.ok(validate(o), `${o.type} ${o.id}: ${JSON.stringify(validate.errors, null, 1)}`);
+    }
   });
 
   it('a summary with nothing in it is still a valid bundle', () => {

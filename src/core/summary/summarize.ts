@@ -9,6 +9,7 @@ import { lookupPlace, toCountry } from './gazetteer';
 import { extractRelations } from './relations';
 import { frontMatter, lineIndex, splitSentences } from './sentences';
 import { findTopics } from './topics';
+import { markupSections } from './markup';
 
 export const SUMMARY_SCHEMA_VERSION = 1 as const;
 
@@ -57,6 +58,7 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
     quotes: quotesOf(part, actors),
     topics: findTopics(part, analysis.entities, actors),
     mentions: mentionsOf(analysis, actors),
+    ...markupSections(part, sentences),
     counts: {
       characters: part.length,
       words: (part.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,
@@ -69,8 +71,12 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
       dates: timeline.length,
       quotes: 0,
       relations: relations.length,
+      indicators: 0,
+      assessments: 0,
     },
   };
+  summary.counts.indicators = summary.indicators.length;
+  summary.counts.assessments = summary.assessments.length;
   summary.counts.quotes = summary.quotes.length;
   const title = titleOf(full, sentences) ?? options.title;
   if (title) summary.title = title;
@@ -80,6 +86,7 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
   if (selection) summary.selection = selection;
   const at = lineIndex(full);
   for (const m of summary.mentions) Object.assign(m, at(m.start));
+  for (const i of summary.indicators) for (const m of i.mentions) Object.assign(m, at(m.start));
   return summary;
 }
 

@@ -105,9 +105,21 @@ export function renderSummaryBody(s: Summary, source: string): string {
       ),
     );
   }
+  if (s.assessments.length) {
+    const rows = s.assessments
+      .map((a) => `<li>${ref(a.term, a.term.text, 'Show the statement in the report')} <span class="badge">${esc(a.row)} ${a.band[0]}–${a.band[1]}%</span>${a.confidence ? ` <span class="muted">${esc(a.confidence)} confidence</span>` : ''} <span class="detail">${esc(a.sentence.text.length > 240 ? `${a.sentence.text.slice(0, 240)}…` : a.sentence.text)}</span></li>`)
+      .join('');
+    out.push(section('assessments', 'Assessments', `<ul class="relations">${rows}</ul>`, s.assessments.length));
+  }
+  if (s.indicators.length) {
+    const rows = s.indicators
+      .map((i) => `<tr><td>${esc(i.type)}</td><td>${ref(i.mentions[0], i.value, 'Show the first mention in the report')}</td><td class="muted">${i.mentions.length}×${i.defanged ? ' · defanged' : ''}</td></tr>`)
+      .join('');
+    out.push(section('indicators', 'Indicators', `<table class="timeline">${rows}</table>`, s.indicators.length));
+  }
   if (s.topics.length) out.push(section('topics', 'Key topics', `<p class="topics">${s.topics.map((t) => `<a href="#" class="ref chip" data-start="${t.start}" data-end="${t.start + t.text.length}" title="weight ${t.weight}">${esc(t.text)}</a>`).join(' ')}</p>`));
   const c = s.counts;
-  out.push(section('counts', 'Counts', `<p class="muted">${c.words} words · ${c.sentences} sentences · ${c.people} people · ${c.organizations} organisations · ${c.places} places · ${c.dates} dates · ${c.quotes} quotes · ${c.relations} relations</p>`));
+  out.push(section('counts', 'Counts', `<p class="muted">${c.words} words · ${c.sentences} sentences · ${c.people} people · ${c.organizations} organisations · ${c.places} places · ${c.dates} dates · ${c.quotes} quotes · ${c.relations} relations · ${c.indicators} indicators · ${c.assessments} assessments</p>`));
   return out.join('\n');
 }
 

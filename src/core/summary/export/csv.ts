@@ -14,5 +14,11 @@ export function toCsv(summary: Summary): string {
   for (const m of summary.mentions) {
     rows.push([m.type, m.text, m.actorName, m.actorId, m.line, m.column, m.start, m.end].map(csvField).join(','));
   }
+  // Indicators: type `indicator:<kind>`, the text as written, the refanged value as the canonical form.
+  for (const i of summary.indicators) {
+    for (const m of i.mentions) {
+      rows.push([`indicator:${i.type}`, m.text, i.value, '', m.line, m.column, m.start, m.end].map(csvField).join(','));
+    }
+  }
   return `${rows.join('\r\n')}\r\n`;
 }

@@ -1,3 +1,4 @@
+import { defang } from '../../markup';
 import type { FiveWAnswer, Summary, SummaryActor } from '../../types';
 
 /** Escapes text from the report so Markdown shows it as written (no accidental emphasis, links, HTML or tables). */
@@ -36,7 +37,7 @@ export interface MarkdownOptions {
   /** Heading text; defaults to the summary's title or "Report summary". */
   title?: string;
   /** Leave out sections (e.g. ['counts']). */
-  omit?: readonly ('actors' | 'organizations' | 'places' | 'timeline' | 'relations' | 'quotes' | 'topics' | 'counts')[];
+  omit?: readonly ('actors' | 'organizations' | 'places' | 'timeline' | 'relations' | 'quotes' | 'topics' | 'indicators' | 'assessments' | 'counts')[];
 }
 
 /** A brief an analyst can paste: BLUF, 5W1H, actors, places, timeline, events, quotes, topics, counts. */
@@ -85,6 +86,20 @@ export function toMarkdown(summary: Summary, options: MarkdownOptions = {}): str
     for (const q of summary.quotes) {
       out.push(`> ${mdEscape(q.text)}`, `>`, `> — ${q.speaker ? mdEscape(q.speaker) : 'unattributed'}`, '');
     }
+  }
+  if (!omit.has('assessments') && summary.assessments.length) {
+    out.push('## Assessments', '');
+    for (const a of summary.assessments) {
+      const conf = a.confidence ? `, ${a.confidence} confidence` : '';
+      out.push(`- **${mdEscape(a.term.text)}** (${a.row}, ${a.band[0]}–${a.band[1]}%${conf}): ${mdEscape(a.sentence.text)}`);
+    }
+    out.push('');
+  }
+  if (!omit.has('indicators') && summary.indicators.length) {
+    // Shared defanged, as analysts exchange them: nothing in the brief is a live link.
+    out.push('## Indicators', '', '| Type | Indicator (defanged) | Mentions |', '|---|---|---|');
+    for (const i of summary.indicators) out.push(`| ${i.type} | \`${defang(i.value).replace(/`/g, "'").replace(/\|/g, '\\|')}\` | ${i.mentions.length} |`);
+    out.push('');
   }
   if (!omit.has('topics') && summary.topics.length) {
     out.push('## Key topics', '', summary.topics.map((t) => mdEscape(t.text)).join(', '), '');

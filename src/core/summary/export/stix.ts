@@ -1,4 +1,4 @@
-import type { Relation, RelationType, Summary, SummaryActor, SummaryPlace } from '../../types';
+import type { Relation, RelationType, Summary, SummaryActor, SummaryIndicator, SummaryPlace } from '../../types';
 import { isoOf } from '../gazetteer';
 import { uuidv5 } from './uuid';
 
@@ -111,6 +111,9 @@ export function toStix(summary: Summary): StixBundle {
   }
   objects.push(...rels);
 
+  // Indicators of compromise: STIX patterns for observables, vulnerabilities for CVEs, attack patterns for ATT&CK.
+  for (const i of summary.indicators) objects.push(indicatorObject(i, common, ts));
+
   const reportName = summary.title ?? (summary.bluf.text ? shorten(summary.bluf.text, 100) : 'Report summary');
   const reportId = id('report', reportName, summary.reportDate.date);
   for (const q of summary.quotes) {
@@ -145,6 +148,51 @@ export function toStix(summary: Summary): StixBundle {
   }
   const all = [report, ...objects];
   return { type: 'bundle', id: id('bundle', reportId), objects: all };
+}
+
+const PATTERN_PATHS: Record<string, string> = {
+  ipv4: 'ipv4-addr:value',
+  ipv6: 'ipv6-addr:value',
+  domain: 'domain-name:value',
+  url: 'url:value',
+  email: 'email-addr:value',
+  md5: "file:hashes.MD5",
+  sha1: "file:hashes.'SHA-1'",
+  sha256: "file:hashes.'SHA-256'",
+};
+
+/** A STIX pattern string literal: backslash and quote escaped. */
+const patternString = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+function indicatorObject(i: SummaryIndicator, common: { spec_version: '2.1'; created: string; modified: string }, validFrom: string): StixObject {
+  if (i.type === 'cve') {
+    const name = i.value.toUpperCase();
+    return { type: 'vulnerability', ...common, id: id('vulnerability', name), name, external_references: [{ source_name: 'cve', external_id: name }] };
+  }
+  if (i.type === 'attack-technique') {
+    const tid = i.value.toUpperCase();
+    return {
+      type: 'attack-pattern',
+      ...common,
+      id: id('attack-pattern', tid),
+      name: tid,
+      external_references: [{ source_name: 'mitre-attack', external_id: tid, url: `https://attack.mitre.org/techniques/${tid.replace('.', '/')}/` }],
+    };
+  }
+  const path = PATTERN_PATHS[i.type] ?? 'artifact:payload_bin';
+  const value = i.type === 'md5' || i.type === 'sha1' || i.type === 'sha256' ? i.value.toLowerCase() : i.value;
+  const o: StixObject = {
+    type: 'indicator',
+    ...common,
+    id: id('indicator', i.type, value),
+    name: `${i.type}: ${value}`,
+    indicator_types: ['unknown'],
+    pattern: `[${path} = ${patternString(value)}]`,
+    pattern_type: 'stix',
+    valid_from: validFrom,
+  };
+  if (i.sentence.text) o.description = `Reported in: ${shorten(i.sentence.text, 300)}`;
+  return o;
 }
 
 function shorten(s: string, max: number): string {
