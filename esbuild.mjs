@@ -6,6 +6,7 @@
 // Flags: --production (minify, no source maps), --watch (rebuild on change).
 // Type-checking is separate: `npm run typecheck` (tsc --noEmit).
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -74,6 +75,17 @@ const targets = [
     mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'es2020',
+  },
+  {
+    // The command-line tool: `analyst-lens summarize <file> --format md|json|csv|stix` (package.json "bin").
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { ANALYST_LENS_VERSION: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version) },
   },
   {
     ...common,

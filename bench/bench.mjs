@@ -108,3 +108,19 @@ console.log(`   100k / 1k per-word cost: ${(per[100_000] / per[1_000]).toFixed(2
   }
   console.log('   (goal: extension bundle with the model < 2 MB; build with `node esbuild.mjs --production` for shipped sizes)\n');
 }
+
+// 5. The rest of the core on long text: actors, summary, analyst markup (incl. a catastrophic-backtracking probe).
+{
+  console.log('5. other stages');
+  const t = report(10_000);
+  const a = core.analyze(t);
+  if (core.buildActors) console.log(`   buildActors, 10,000 words:            ${time(() => core.buildActors(t, a), 1000).toFixed(0)} ms`);
+  if (core.summarize) console.log(`   summarize, 10,000 words:              ${time(() => core.summarize(t), 1000).toFixed(0)} ms`);
+  if (core.findMarkup) {
+    const evil = ['a.'.repeat(20_000), '1:'.repeat(20_000), 'f'.repeat(50_000), '('.repeat(10_000) + 'TS//' + 'A '.repeat(10_000)].join(' ');
+    const ms = time(() => core.findMarkup(evil), 500);
+    console.log(`   findMarkup on a 130,000-character hostile line: ${ms.toFixed(0)} ms  (budget 1,000 ms: ${ms < 1000 ? 'within' : 'OVER'})`);
+    const hex = '0123456789abcdef'.repeat(3_125);
+    console.log(`   findMarkup on a 50,000-character hex line:      ${time(() => core.findMarkup(hex), 500).toFixed(0)} ms`);
+  }
+}

@@ -5,6 +5,49 @@
 export { analyze, DEFAULT_MAX_LENGTH } from './analyze';
 export type { Analysis, AnalyzeOptions, Entity, EntityType, Span } from './types';
 export { ENTITY_TYPES } from './types';
+export {
+  summarize,
+  SUMMARY_SCHEMA_VERSION,
+  findReportDate,
+  toMarkdown,
+  toJson,
+  toCsv,
+  toStix,
+  toStixJson,
+  exportSummary,
+  exportFileName,
+  EXPORT_FORMATS,
+  EXPORT_EXTENSIONS,
+  CSV_COLUMNS,
+  STIX_NAMESPACE,
+  SUMMARY_SCHEMA_ID,
+  type ExportFormat,
+  type StixBundle,
+  type StixObject,
+} from './summary';
+export type {
+  Evidence,
+  FiveW,
+  FiveWAnswer,
+  Relation,
+  RelationParticipant,
+  RelationType,
+  ReportDate,
+  ReportDateSource,
+  Summary,
+  SummaryActor,
+  SummaryCounts,
+  SummaryMention,
+  SummaryOptions,
+  SummaryPlace,
+  SummaryQuote,
+  TimeGranularity,
+  TimelineEntry,
+  Topic,
+} from './types';
+export { buildActors, parseRegistry, appendRegistryEntry, addIgnoredName, findQuotations, splitSentences, countryOf, nameKey } from './actors';
+export type { Quotation } from './actors';
+export type { Actor, ActorType, BuildActorsOptions, Mention, MentionKind, ParsedRegistry, Quote, RegistryEntry, RegistryProblem } from './types';
 export { contentHash } from './text/contentHash';
 export { indexEntry, actorKey } from './workspace/indexEntry';
 export type { IndexEntry, IndexedActor } from './workspace/indexEntry';

@@ -97,6 +97,8 @@ export interface Actor {
   aliases: string[];
   /** Roles, titles and ranks from the text ("Prime Minister", "Major-General"). */
   roles: string[];
+  /** The military or police rank among `roles`, when there is one ("Major-General"). */
+  rank?: string;
   /** Country or organisation the actor belongs to, from the text ("Israel", "Russia"). */
   affiliation?: string;
   mentions: Mention[];
@@ -111,5 +113,284 @@ export interface Actor {
   /** Verbs the actor is the subject of ("met", "warned", "travelled"). */
   actions: string[];
   /** Analyst notes and flags from the actor registry, when the actor is registered. */
-  registry?: { notes?: string; tags?: string[]; watchlist?: boolean; source: string };
+  registry?: {
+    notes?: string;
+    tags?: string[];
+    watchlist?: boolean;
+    /** Where the entry was read from (the host sets it: a file URI or path; 'options' otherwise). */
+    source: string;
+    /** Offset of the entry in its source file, when known (for "go to definition"). */
+    offset?: number;
+  };
+}
+
+/** One actor of the analyst's registry (`.analyst/actors.json`): what the analyst knows, overriding the text. */
+export interface RegistryEntry {
+  /** Canonical name shown everywhere. */
+  name: string;
+  /** Other names that refer to the same actor; their mentions merge into it. */
+  aliases?: string[];
+  type?: ActorType;
+  role?: string;
+  affiliation?: string;
+  notes?: string;
+  tags?: string[];
+  /** Watchlisted actors get a distinct decoration. */
+  watchlist?: boolean;
+  /** Where the entry was read from (a file URI or path). */
+  source?: string;
+  /** Offsets of the entry object in its source file. */
+  start?: number;
+  end?: number;
+}
+
+/** A problem found while reading a registry file; offsets are into the file's text. */
+export interface RegistryProblem {
+  message: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+}
+
+/** The registry file as read: the valid entries, the ignore list, and what was wrong with the rest. */
+export interface ParsedRegistry {
+  actors: RegistryEntry[];
+  ignore: string[];
+  problems: RegistryProblem[];
+}
+
+export interface BuildActorsOptions {
+  /** Registry entries: they merge mentions by alias and override roles, affiliation and type. */
+  registry?: readonly RegistryEntry[];
+  /** Names that are never actors (compared case-insensitively, possessives ignored). */
+  ignore?: readonly string[];
+  /** Find the verbs actors are the subject of. Default true. */
+  actions?: boolean;
+}
+
+/* ------------------------------------------------------------------------------------------------------------ */
+/* Summary: what summarize() returns. Plain JSON; offsets are UTF-16 indices into the whole summarised text.     */
+/* schemas/summary.schema.json documents the same shape for consumers of the JSON export.                       */
+/* ------------------------------------------------------------------------------------------------------------ */
+
+/** A sentence (or other passage) of the report that supports an answer. */
+export interface Evidence extends Span {}
+
+/** Where the report date came from, most trusted first. */
+export type ReportDateSource = 'option' | 'front-matter' | 'text' | 'fallback' | 'none';
+
+export interface ReportDate {
+  /** YYYY-MM-DD, absent when no date was found and none was given. */
+  date?: string;
+  source: ReportDateSource;
+  /** The text the date was read from (front matter value, dateline), when it came from the report. */
+  text?: string;
+  start?: number;
+  end?: number;
+}
+
+/** One of the 5W1H answers. Empty (`answer: ''`, no items, no evidence) when the text does not say. */
+export interface FiveWAnswer {
+  answer: string;
+  /** The answer's parts: names for who, places for where, date expressions for when. */
+  items: string[];
+  /** The sentence the answer comes from. */
+  evidence?: Evidence;
+}
+
+export interface FiveW {
+  who: FiveWAnswer;
+  what: FiveWAnswer;
+  when: FiveWAnswer;
+  where: FiveWAnswer;
+  why: FiveWAnswer;
+  how: FiveWAnswer;
+}
+
+export interface SummaryActor {
+  id: string;
+  type: ActorType;
+  name: string;
+  aliases: string[];
+  roles: string[];
+  affiliation?: string;
+  salience: number;
+  mentionCount: number;
+  /** Offset of the first mention, for "go to". */
+  firstMention: number;
+  /** All mentions, for linking and exports. */
+  mentions: Span[];
+}
+
+export interface SummaryPlace extends SummaryActor {
+  /** Country the place is in, from the text ("the Russian resort city of Sochi") or a small gazetteer. */
+  country?: string;
+  /** What kind of place, when known. */
+  kind?: 'country' | 'city' | 'region' | 'other';
+}
+
+export type TimeGranularity = 'year' | 'month' | 'week' | 'day' | 'part-of-day' | 'time' | 'range' | 'unknown';
+
+export interface TimelineEntry extends Span {
+  type: 'date' | 'time';
+  /** First day the expression refers to, YYYY-MM-DD; absent when it could not be resolved. */
+  date?: string;
+  /** Last day, when the expression covers more than one day ("next week", "in 2019"). */
+  endDate?: string;
+  /** Clock time HH:MM when the expression gives one. */
+  time?: string;
+  granularity: TimeGranularity;
+  /** True when resolution needed the report date ("this morning", "last Tuesday"). */
+  relative: boolean;
+  resolved: boolean;
+  sentence: Evidence;
+}
+
+export type RelationType =
+  | 'meeting'
+  | 'travel'
+  | 'statement'
+  | 'warning'
+  | 'accompaniment'
+  | 'attack'
+  | 'agreement'
+  | 'discussion'
+  | 'threat'
+  | 'support'
+  | 'criticism'
+  | 'call'
+  | 'other';
+
+export interface RelationParticipant {
+  /** Actor id when the participant is a known actor. */
+  id?: string;
+  name: string;
+  type?: ActorType;
+  /** agent: who acts; target: who it is done to or with. */
+  role: 'agent' | 'target';
+  /** Where the participant is named in the evidence (absent when inferred from context). */
+  start?: number;
+  end?: number;
+}
+
+export interface Relation {
+  /** Stable within a summary: `rel:${index}`. */
+  id: string;
+  type: RelationType;
+  /** The verb or phrase as written ("met with", "warned"). */
+  verb: string;
+  participants: RelationParticipant[];
+  where?: { name: string; id?: string; start?: number; end?: number; inferred: boolean };
+  when?: { text: string; date?: string; start?: number; end?: number; inferred: boolean };
+  /** What was said, warned or agreed, when the sentence says ("that it would seriously exacerbate …"). */
+  content?: string;
+  /** One line in plain English: "Benjamin Netanyahu met with Vladimir Putin in Sochi". */
+  description: string;
+  evidence: Evidence;
+}
+
+export interface SummaryQuote extends Span {
+  speakerId?: string;
+  speaker?: string;
+  speakerText?: string;
+  confidence: number;
+}
+
+export interface Topic {
+  text: string;
+  weight: number;
+  count: number;
+  /** First occurrence. */
+  start: number;
+}
+
+/** One entity mention, with its position and the actor it belongs to (for the CSV export and linking). */
+export interface SummaryMention extends Span {
+  type: EntityType;
+  actorId?: string;
+  actorName?: string;
+  /** 1-based line and column (column in UTF-16 code units). */
+  line: number;
+  column: number;
+}
+
+export interface SummaryCounts {
+  characters: number;
+  words: number;
+  sentences: number;
+  paragraphs: number;
+  entities: Record<EntityType, number>;
+  people: number;
+  organizations: number;
+  places: number;
+  dates: number;
+  quotes: number;
+  relations: number;
+  indicators: number;
+  assessments: number;
+}
+
+export interface SummaryOptions {
+  /** The report's date (YYYY-MM-DD or an ISO timestamp); wins over what the text says. */
+  reportDate?: string;
+  /**
+   * How the caller got `reportDate`: 'option' (the user set it) or 'fallback' (e.g. the file's modification time,
+   * used only when the report names no date itself). Default 'option'.
+   */
+  reportDateSource?: 'option' | 'fallback';
+  /** Summarise only this part of the text; offsets in the result still refer to the whole text. */
+  selection?: [number, number];
+  /** Title to use when the report has none (e.g. the file name). */
+  title?: string;
+  /** Passed to buildActors: the workspace actor registry and ignored names. */
+  actors?: BuildActorsOptions;
+  /** Passed to analyze(): 'markdown' leaves code, front matter, link targets and HTML out. Default 'plain'. */
+  format?: 'plain' | 'markdown';
+}
+
+/** An indicator of compromise found in the report (refanged value; `defanged` says how it was written). */
+export interface SummaryIndicator {
+  /** 'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'cve' | 'attack-technique' */
+  type: string;
+  value: string;
+  defanged: boolean;
+  /** Every occurrence, as written, with its 1-based line and column. */
+  mentions: (Span & { line: number; column: number })[];
+  sentence: Evidence;
+}
+
+/** An estimative statement: a sentence using ICD 203 likelihood language, with its band, and any confidence level. */
+export interface SummaryAssessment {
+  /** The likelihood term as written ("very likely"). */
+  term: Span;
+  /** ICD 203 row label and probability band in percent. */
+  row: string;
+  band: [number, number];
+  /** 'high' | 'moderate' | 'low' when the sentence states a confidence level. */
+  confidence?: string;
+  sentence: Evidence;
+}
+
+export interface Summary {
+  schemaVersion: 1;
+  title?: string;
+  reportDate: ReportDate;
+  selection?: [number, number];
+  /** Bottom line up front: one or two sentences from the report. */
+  bluf: { text: string; sentences: Evidence[] };
+  fiveW: FiveW;
+  /** People and groups, most salient first. */
+  actors: SummaryActor[];
+  organizations: SummaryActor[];
+  places: SummaryPlace[];
+  timeline: TimelineEntry[];
+  relations: Relation[];
+  quotes: SummaryQuote[];
+  topics: Topic[];
+  mentions: SummaryMention[];
+  /** Indicators of compromise, in order of first mention, one per refanged value. */
+  indicators: SummaryIndicator[];
+  /** Estimative statements with their ICD 203 band, in text order. */
+  assessments: SummaryAssessment[];
+  counts: SummaryCounts;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ENTITY_TYPES, type EntityType } from '../core';
+import { LINT_CODES, type LintCode } from '../core/markup';
 import type { IndexSettings } from './features/workspaceIndex';
 
 export const SECTION = 'analystLens';
@@ -63,4 +64,35 @@ export function readConfig(scope?: vscode.ConfigurationScope): LensConfig {
     },
     languages: Array.isArray(langs) && langs.every((l) => typeof l === 'string') ? (langs as string[]) : DEFAULTS.languages,
   };
+}
+
+/** Setting of one markup lint rule: off, or the severity of its diagnostics. */
+export type MarkupRuleSetting = 'off' | 'hint' | 'information' | 'warning' | 'error';
+const RULE_SETTINGS: readonly MarkupRuleSetting[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+/** Setting key (under `analystLens.`) of each markup lint rule. */
+export const MARKUP_RULE_KEYS: Record<LintCode, string> = {
+  'mixed-likelihood-rows': 'diagnostics.mixedLikelihoodRows',
+  'confidence-with-likelihood': 'diagnostics.confidenceWithLikelihood',
+  'missing-portion-marking': 'diagnostics.missingPortionMarking',
+};
+
+export const MARKUP_RULE_DEFAULTS: Record<LintCode, MarkupRuleSetting> = {
+  'mixed-likelihood-rows': 'warning',
+  'confidence-with-likelihood': 'information',
+  'missing-portion-marking': 'warning',
+};
+
+/**
+ * The markup lint rules' settings for a document (the settings are language-overridable, so pass the document as
+ * scope). Unknown values fall back to the defaults.
+ */
+export function readMarkupRules(scope?: vscode.ConfigurationScope): Record<LintCode, MarkupRuleSetting> {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const out = { ...MARKUP_RULE_DEFAULTS };
+  for (const code of LINT_CODES) {
+    const v = c.get<unknown>(MARKUP_RULE_KEYS[code]);
+    if (typeof v === 'string' && (RULE_SETTINGS as readonly string[]).includes(v)) out[code] = v as MarkupRuleSetting;
+  }
+  return out;
 }

@@ -6,8 +6,12 @@ import { StatusBarFeature } from './features/statusBar';
 import { registerEntityCommands } from './features/commands';
 import { COMMANDS } from './commandIds';
 import { createAnalyzer } from './analyzer.platform';
+import { SummaryViewFeature } from './features/summaryView';
+import { registerExportCommands } from './features/exports';
+import { registerActorFeatures } from './features/actors';
 import { registerWorkspaceCommands, WorkspaceIndex } from './features/workspaceIndex';
 import { actorKey, indexEntry } from '../core';
+import { registerMarkup } from './features/markup';
 
 /** What other extensions (and the integration tests) get from `getExtension('analyst-lens.analyst-lens').exports`. */
 export interface AnalystLensApi {
@@ -64,6 +68,9 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
         status.update();
       },
     }),
+    new SummaryViewFeature(context, service, log),
+    ...registerExportCommands(service, log),
+    ...registerActorFeatures(service, config.languages, log),
     vscode.workspace.onDidOpenTextDocument((doc) => service.schedule(doc)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) service.schedule(e.document);
@@ -85,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
     }),
   );
 
+  context.subscriptions.push(...registerMarkup(context, getConfig));
   for (const editor of vscode.window.visibleTextEditors) service.schedule(editor.document);
   // Index the workspace's reports once the window has settled; never in the way of the first paint.
   const indexTimer = setTimeout(() => void index.build(false), 3000);

@@ -514,19 +514,16 @@ describe('markup: offsets and scale', () => {
     assert.equal(spans[0]?.start, 12); // 2 astral characters = 4 code units, ' Alert' = 6, CRLF = 2
   });
 
-  it('handles a 1 MB report in reasonable time', () => {
-    const big = (report + '\n\n').repeat(Math.ceil(1_000_000 / report.length));
-    const t0 = Date.now();
+  // Speed is measured by `npm run bench`, never asserted here; mocha's timeout only stops a hang.
+  it('handles a 1 MB report', () => {
+    const copies = Math.ceil(1_000_000 / report.length);
+    const big = (report + '\n\n').repeat(copies);
     const spans = findMarkup(big);
-    const ms = Date.now() - t0;
-    assert.ok(spans.length > 1000);
-    assert.ok(ms < 10_000, `took ${ms} ms`);
+    assert.equal(spans.length, findMarkup(report).length * copies, 'every copy yields the same spans');
   });
 
   it('does not backtrack catastrophically on long dotted, hex and colon runs', () => {
     const evil = ['a.'.repeat(20_000), '1:'.repeat(20_000), 'f'.repeat(50_000), '('.repeat(10_000) + 'TS//' + 'A '.repeat(10_000)].join(' ');
-    const t0 = Date.now();
-    findMarkup(evil);
-    assert.ok(Date.now() - t0 < 5_000);
+    for (const s of findMarkup(evil)) assert.equal(evil.slice(s.start, s.end), s.text);
   });
 });

@@ -166,14 +166,11 @@ describe('markup lint: missing-portion-marking', () => {
 });
 
 describe('markup lint: scale', () => {
-  it('lints a 1 MB report in reasonable time (linear in paragraphs and spans)', () => {
+  it('lints a 1 MB report (timings: npm run bench)', () => {
     const big = (report + '\n\n').repeat(Math.ceil(1_000_000 / report.length));
     const spans = findMarkup(big);
-    const t0 = Date.now();
     const diags = lintMarkup(big, { spans });
-    const ms = Date.now() - t0;
     assert.equal(diags.length, 2 * Math.ceil(1_000_000 / report.length));
-    assert.ok(ms < 3_000, `took ${ms} ms`);
   });
 });
 

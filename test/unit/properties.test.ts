@@ -59,3 +59,51 @@ describe('[core/properties] analyze() on any string', () => {
     fc.assert(fc.property(text, (t) => assert.deepEqual(analyze(t), analyze(t))), { numRuns: RUNS / 3, seed: 7 });
   });
 });
+
+/** RFC 4180 reader: fields, quoted fields with doubled quotes, commas and line breaks inside quotes; CRLF records. */
+function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i];
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && csv[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  return rows;
+}
+
+describe('[core/properties] summarize() and every exporter on any string', () => {
+  const SUMMARY_RUNS = 80;
+  it(`summarize never throws, keeps offsets inside the text, and every export parses back (${SUMMARY_RUNS} generated texts)`, async () => {
+    const { summarize, toJson, toCsv, toMarkdown, toStixJson } = await import('../../src/core');
+    fc.assert(
+      fc.property(text, (t) => {
+        const s = summarize(t, { reportDate: '2026-11-24' });
+        const check = (sp: { start: number; end: number; text?: string }) => {
+          assert.ok(sp.start >= 0 && sp.end <= t.length && sp.start <= sp.end, `span ${sp.start}-${sp.end} of ${t.length}`);
+          if (typeof sp.text === 'string' && sp.end > sp.start) assert.equal(t.slice(sp.start, sp.end), sp.text);
+        };
+        s.mentions.forEach(check);
+        s.quotes.forEach(check);
+        s.indicators.forEach((i) => i.mentions.forEach(check));
+        s.assessments.forEach((a) => check(a.term));
+        assert.deepEqual(JSON.parse(toJson(s)), JSON.parse(JSON.stringify(s)));
+        const rows = parseCsv(toCsv(s));
+        assert.equal(rows.length, 1 + s.mentions.length + s.indicators.reduce((n, i) => n + i.mentions.length, 0));
+        for (let r = 1; r <= s.mentions.length; r++) assert.equal(rows[r][1], s.mentions[r - 1].text, 'CSV field round-trips');
+        const bundle = JSON.parse(toStixJson(s));
+        assert.equal(bundle.type, 'bundle');
+        assert.equal(typeof toMarkdown(s), 'string');
+      }),
+      { numRuns: SUMMARY_RUNS, seed: 11 },
+    );
+  });
+});

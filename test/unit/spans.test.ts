@@ -129,3 +129,19 @@ describe('[core/names] rules on top of the tagger', () => {
     assert.ok(t.includes('place:Cape Town'), t.join(' | '));
   });
 });
+
+describe('[core/spans] brackets and weak titles', () => {
+  it('keeps a closing bracket opened inside the span, drops one opened outside', async () => {
+    const { trimSpan } = await import('../../src/core/extract/spans');
+    const t = 'Borac 1 Mladost (L) 2 and (Russia).';
+    const a = t.indexOf('Mladost');
+    assert.deepEqual(trimSpan(t, a, a + 'Mladost (L)'.length), [a, a + 'Mladost (L)'.length]);
+    const r = t.indexOf('Russia');
+    assert.deepEqual(trimSpan(t, r, r + 'Russia)'.length), [r, r + 'Russia'.length]);
+  });
+
+  it('a royal or noble head with "of" is not forced as a title over a team name', () => {
+    const titles = analyze('Clyde 0 Queen of South 2, while Archbishop of Canterbury Justin Welby spoke.').entities.filter((e) => e.type === 'title').map((e) => e.text);
+    assert.ok(!titles.includes('Queen of South'), titles.join(' | '));
+  });
+});

@@ -27,9 +27,18 @@ export function trimSpan(text: string, start: number, end: number, keepFinalDot 
     while (start < end && LEADING_JUNK.test(text[start])) start++;
     const s = text.slice(start, end);
     if (POSSESSIVE.test(s) && !/^[A-Z]+s['’]$/.test(s)) end -= s.endsWith('s’') || s.endsWith("s'") ? 1 : 2;
-    else if (end > start && TRAILING_JUNK.test(text[end - 1]) && !(text[end - 1] === '.' && (keepFinalDot || ABBREVIATION_END.test(text.slice(start, end))))) end--;
+    else if (end > start && TRAILING_JUNK.test(text[end - 1]) && !keepsFinal(text, start, end, keepFinalDot)) end--;
     if (before[0] === start && before[1] === end) return [start, end];
   }
+}
+
+/** A final dot of an abbreviation ("U.S.") and a closing bracket opened inside the span ("Mladost (L)") belong to it. */
+function keepsFinal(text: string, start: number, end: number, keepFinalDot: boolean): boolean {
+  const c = text[end - 1];
+  if (c === '.') return keepFinalDot || ABBREVIATION_END.test(text.slice(start, end));
+  if (c === ')') return text.lastIndexOf('(', end - 1) >= start;
+  if (c === ']') return text.lastIndexOf('[', end - 1) >= start;
+  return false;
 }
 
 /** Splits a span at line breaks: a name never runs across lines. */
@@ -113,7 +122,8 @@ export function personNames(text: string, ws: readonly Word[], spans: readonly R
     if (parts.length >= 2) {
       names.fullNames.add(text.slice(p.start, p.end));
       const last = parts[parts.length - 1].text;
-      if (isCapitalised(last) && last.length > 1 && !RANK_WORDS.has(last)) names.surnames.add(last);
+      // The last word of a full name is a surname even when it is also a rank ("John Major", "Billie Jean King").
+      if (isCapitalised(last) && last.length > 1) names.surnames.add(last);
     }
   }
   return names;

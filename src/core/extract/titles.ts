@@ -80,7 +80,9 @@ export function findTitles(text: string, ws: readonly Word[]): TitleSpan[] {
     }
     // Sentence-initial "General Motors"-like false positives are left to the name tagger: a title followed by an
     // organisation word is still reported as title only when the head is strong.
-    out.push({ start: ws[first].start, end, weak: single && WEAK_TITLE_HEADS.has(headWord), domainStart });
+    // A weak head keeps its doubt with a domain too: "Queen of the South" and "Duke of Norfolk's XI" are teams.
+    const weak = WEAK_TITLE_HEADS.has(ws[first].text) && (single || (domainStart !== undefined && lastHead - first <= 3 && text.slice(ws[first].end, domainStart).trim() === 'of'));
+    out.push({ start: ws[first].start, end, weak, domainStart });
     i = lastHead + 1;
   }
   return out;

@@ -1,4 +1,5 @@
 import type { Analysis, ActorType } from '../types';
+import { buildActors } from '../actors';
 
 /** One actor of one report, as the workspace index keeps it: small enough to persist for hundreds of reports. */
 export interface IndexedActor {
@@ -16,43 +17,34 @@ export interface IndexEntry {
   actors: IndexedActor[];
 }
 
-const ACTOR_TYPES = new Set<string>(['person', 'organization', 'place', 'group']);
-
 export const actorKey = (type: string, name: string) => `${type}:${name.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ')}`;
 
 /**
- * The index entry of a report: its actors with mentions. A person's lone surname is filed under the full name
- * used elsewhere in the same report ("Putin" → "Vladimir Putin"), so workspace-wide lookups find every mention.
+ * The index entry of a report: its actors (the same actor model as hovers and summaries: "Putin" is filed under
+ * "Vladimir Putin", "IDF" under the organisation it abbreviates) with the position of every mention.
  */
 export function indexEntry(text: string, analysis: Analysis, hash: string): IndexEntry {
-  const fullBySurname = new Map<string, string>();
-  for (const e of analysis.entities) {
-    if (e.type !== 'person') continue;
-    const parts = e.text.split(/\s+/);
-    if (parts.length > 1) {
-      const last = parts[parts.length - 1];
-      const known = fullBySurname.get(last);
-      if (!known || e.text.length > known.length) fullBySurname.set(last, e.text);
+  // Line starts, so positions can be computed without the document.
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
-  }
-  const actors = new Map<string, IndexedActor>();
-  // Line starts, walked once alongside the sorted entities.
-  let line = 0;
-  let lineStart = 0;
-  let scan = 0;
-  for (const e of analysis.entities) {
-    for (; scan < e.start; scan++) {
-      if (text.charCodeAt(scan) === 10) {
-        line++;
-        lineStart = scan + 1;
-      }
-    }
-    if (!ACTOR_TYPES.has(e.type)) continue;
-    const name = e.type === 'person' && !/\s/.test(e.text) ? (fullBySurname.get(e.text) ?? e.text) : e.text;
-    const key = actorKey(e.type, name);
-    let a = actors.get(key);
-    if (!a) actors.set(key, (a = { key, type: e.type as ActorType, name, mentions: [] }));
-    a.mentions.push([e.start, e.end, line, e.start - lineStart]);
-  }
-  return { hash, words: (text.match(/\S+/g) ?? []).length, actors: [...actors.values()] };
+    return lo;
+  };
+  const actors: IndexedActor[] = buildActors(text, analysis).map((a) => ({
+    key: actorKey(a.type, a.name),
+    type: a.type,
+    name: a.name,
+    mentions: a.mentions.map((m) => {
+      const line = lineOf(m.start);
+      return [m.start, m.end, line, m.start - lineStarts[line]] as [number, number, number, number];
+    }),
+  }));
+  return { hash, words: (text.match(/\S+/g) ?? []).length, actors };
 }

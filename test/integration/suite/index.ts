@@ -36,7 +36,10 @@ export function run(): Promise<void> {
   require('./commands.test');
   require('./robustness.test');
   require('./editing.test');
+  require('./summary.test');
   require('./workspace.test');
+  require('./actors.test');
+  require('./markup.test');
   require('./final.test'); // last: leaves the sample report visible for the screenshot
   /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -1,0 +1,370 @@
+import type { Actor, ActorType, Analysis, BuildActorsOptions, Entity, Mention, MentionKind, RegistryEntry } from '../types';
+import { acronymOf, isAcronym, leadingLowercase, looksLikeName, nameKey, nameTokens, slug } from './names';
+import { countryOf, countryOfName } from './demonyms';
+import { readMentionContext, roleKey } from './roles';
+import { findNominals } from './nominals';
+import { attributeQuotes, findQuotations, type LinkedMention } from './quotes';
+import { sentenceIndexAt, splitSentences } from './sentences';
+import { findActions } from './actions';
+
+const ACTOR_TYPES = new Set<string>(['person', 'organization', 'place', 'group']);
+
+/** A mention before it belongs to an actor. */
+interface Raw {
+  start: number;
+  end: number;
+  text: string;
+  type: ActorType;
+  kind: MentionKind;
+  confidence: number;
+  key: string;
+  /** Index into analysis.entities when the mention comes from an entity. */
+  entity?: number;
+  /** Index into the registry when the mention names a registry entry. */
+  entry?: number;
+}
+
+/** An actor being assembled. */
+interface Draft {
+  type: ActorType;
+  raws: Raw[];
+  entry?: number;
+  name: string;
+  id: string;
+  roles: string[];
+  rank?: string;
+  affiliation?: string;
+  aliases: string[];
+  mentions: Mention[];
+}
+
+/**
+ * Merges the person, organisation, place and group mentions of an analysed text into actors: one per real-world
+ * actor, with a canonical name, aliases as written, roles and ranks, affiliation, nominal references, quotes,
+ * co-occurring actors, actions and a salience. Registry entries merge names by alias and override what the text
+ * says; ignored names are never actors. Pure and synchronous.
+ */
+export function buildActors(text: string, analysis: Analysis, options: BuildActorsOptions = {}): Actor[] {
+  const ents = [...analysis.entities].sort((a, b) => a.start - b.start || b.end - a.end);
+  const registry = options.registry ?? [];
+  const ignored = new Set([...(options.ignore ?? [])].map(nameKey));
+
+  // 1. Mentions from entities and from registry names found in the text.
+  let raws: Raw[] = [];
+  ents.forEach((e, i) => {
+    if (!ACTOR_TYPES.has(e.type)) return;
+    const skip = leadingLowercase(e.text);
+    const start = e.start + skip;
+    const t = text.slice(start, e.end);
+    const key = nameKey(t);
+    // Ignored names stay until clustering, so the surnames of an ignored full name go with it.
+    if (!looksLikeName(t) || !key) return;
+    raws.push({ start, end: e.end, text: t, type: e.type as ActorType, kind: 'name', confidence: 1, key, entity: i });
+  });
+  const registryKeys = new Map<string, number>();
+  registry.forEach((entry, idx) => {
+    for (const n of [entry.name, ...(entry.aliases ?? [])]) {
+      const k = nameKey(n);
+      if (k && !ignored.has(k) && !registryKeys.has(k)) registryKeys.set(k, idx);
+    }
+  });
+  raws = addRegistryMatches(text, raws, registry, registryKeys, ignored);
+
+  // 2. One type per name: where the tagger disagrees with itself, the majority (then the first) wins.
+  const votes = new Map<string, Map<ActorType, number>>();
+  for (const r of raws) {
+    if (r.type === 'group' || r.kind === 'registry') continue;
+    const v = votes.get(r.key) ?? new Map<ActorType, number>();
+    v.set(r.type, (v.get(r.type) ?? 0) + 1);
+    votes.set(r.key, v);
+  }
+  for (const r of raws) {
+    const v = votes.get(r.key);
+    if (r.type === 'group' || !v || v.size < 2) continue;
+    r.type = [...v.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  }
+
+  // 3. Clusters.
+  const drafts = cluster(raws, registry, registryKeys);
+
+  // 4. Names, roles, affiliations; ignore by canonical name.
+  const byEntity = new Map<number, Draft>();
+  for (const d of drafts) for (const r of d.raws) if (r.entity !== undefined) byEntity.set(r.entity, d);
+  const kept = drafts.filter((d) => {
+    d.name = d.entry !== undefined ? registry[d.entry].name : canonicalName(d);
+    if (ignored.has(nameKey(d.name))) return false;
+    d.raws = d.raws.filter((r) => !ignored.has(r.key));
+    if (d.entry === undefined && d.raws.length && ignored.size) d.name = canonicalName(d);
+    return d.raws.length > 0;
+  });
+  readRolesAndAffiliations(text, ents, kept, byEntity, registry);
+  assignIds(kept);
+
+  // 5. Mentions and aliases as written.
+  for (const d of kept) {
+    const aliases = new Set<string>();
+    for (const r of d.raws) {
+      d.mentions.push({ start: r.start, end: r.end, text: r.text, kind: r.kind, confidence: r.confidence });
+      if (r.text !== d.name) aliases.add(r.text);
+      const poss = /^['’]s?(?![\p{L}\p{N}])/u.exec(text.slice(r.end, r.end + 3));
+      if (poss) aliases.add(r.text + poss[0]);
+      const e = r.entity !== undefined ? r.entity : -1;
+      const prev = e > 0 ? ents[e - 1] : undefined;
+      if (prev && prev.type === 'title' && /^[ \t\u00a0]+$/.test(text.slice(prev.end, r.start)) && r.text !== d.name) aliases.add(`${prev.text} ${r.text}`);
+    }
+    d.aliases = [...aliases];
+  }
+
+  // 6. Nominal references ("the Premier", "the Israel leader").
+  const people = kept.filter((d) => d.type === 'person');
+  const nominals = findNominals(
+    text,
+    ents,
+    people.map((d) => ({ id: d.id, roles: d.roles, affiliation: d.affiliation, firstMention: Math.min(...d.mentions.map((m) => m.start)) })),
+  );
+  const byId = new Map(kept.map((d) => [d.id, d]));
+  const taken = kept.flatMap((d) => d.mentions);
+  for (const n of nominals) {
+    // A name inside the phrase ("Israel" in "the Israel leader") stays a mention of its own actor.
+    if (taken.some((m) => m.start < n.end && n.start < m.end && (m.start < n.start || m.end > n.end))) continue;
+    const d = byId.get(n.actorId)!;
+    d.mentions.push({ start: n.start, end: n.end, text: n.text, kind: 'nominal', confidence: n.confidence });
+    if (!d.aliases.includes(n.text)) d.aliases.push(n.text);
+  }
+  for (const d of kept) d.mentions.sort((a, b) => a.start - b.start);
+
+  // 7. Quotes.
+  const linked: LinkedMention[] = kept.flatMap((d) => d.mentions.map((m) => ({ ...m, actorId: d.id, type: d.type })));
+  const quotes = attributeQuotes(text, findQuotations(text), linked);
+
+  // 8. Co-occurrence by sentence.
+  const sentences = splitSentences(text);
+  const inSentence = new Map<number, Set<Draft>>();
+  for (const d of kept) {
+    for (const m of d.mentions) {
+      const s = sentenceIndexAt(sentences, m.start);
+      if (s < 0) continue;
+      const set = inSentence.get(s) ?? new Set<Draft>();
+      set.add(d);
+      inSentence.set(s, set);
+    }
+  }
+  const pairs = new Map<Draft, Map<Draft, number>>();
+  for (const set of inSentence.values()) {
+    for (const a of set) {
+      for (const b of set) {
+        if (a === b || b.type === 'group') continue;
+        const m = pairs.get(a) ?? new Map<Draft, number>();
+        m.set(b, (m.get(b) ?? 0) + 1);
+        pairs.set(a, m);
+      }
+    }
+  }
+
+  // 9. Actions.
+  const actions =
+    options.actions === false
+      ? new Map<string, string[]>()
+      : findActions(text, kept.filter((d) => d.type !== 'group').flatMap((d) => d.mentions.map((m) => ({ start: m.start, end: m.end, actorId: d.id }))));
+
+  // 10. Assemble, with salience.
+  const maxCount = Math.max(1, ...kept.map((d) => d.mentions.length));
+  const length = Math.max(1, text.length);
+  const actors: Actor[] = kept.map((d) => {
+    const own = quotes.filter((q) => q.speakerId === d.id);
+    const first = d.mentions[0]?.start ?? 0;
+    let salience = 0.55 * (d.mentions.length / maxCount) + 0.25 * (1 - first / length) + 0.1 * Math.min(1, own.length) + 0.1 * (d.roles.length ? 1 : 0);
+    // Nationalities are mentioned often but are rarely who a report is about.
+    if (d.type === 'group') salience *= 0.5;
+    const actor: Actor = {
+      id: d.id,
+      type: d.type,
+      name: d.name,
+      aliases: d.aliases,
+      roles: d.roles,
+      mentions: d.mentions,
+      firstMention: first,
+      mentionCount: d.mentions.length,
+      salience: Math.round(Math.min(1, salience) * 1000) / 1000,
+      quotes: own,
+      related: [...(pairs.get(d) ?? new Map<Draft, number>()).entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].mentions[0].start - b[0].mentions[0].start)
+        .map(([o, count]) => ({ id: o.id, name: o.name, type: o.type, count })),
+      actions: actions.get(d.id) ?? [],
+    };
+    if (d.rank) actor.rank = d.rank;
+    if (d.affiliation) actor.affiliation = d.affiliation;
+    if (d.entry !== undefined) {
+      const e = registry[d.entry];
+      actor.registry = { source: e.source ?? 'options' };
+      if (e.notes) actor.registry.notes = e.notes;
+      if (e.tags?.length) actor.registry.tags = [...e.tags];
+      if (e.watchlist !== undefined) actor.registry.watchlist = e.watchlist;
+      if (e.start !== undefined) actor.registry.offset = e.start;
+    }
+    return actor;
+  });
+  return actors.sort((a, b) => b.salience - a.salience || a.firstMention - b.firstMention);
+}
+
+/** Registry names and aliases the tagger missed ("IDF"), found as whole words in the text. */
+function addRegistryMatches(text: string, raws: Raw[], registry: readonly RegistryEntry[], keys: Map<string, number>, ignored: Set<string>): Raw[] {
+  const names = registry.flatMap((e) => [e.name, ...(e.aliases ?? [])]).filter((n) => n && n.trim().length > 1 && !ignored.has(nameKey(n)));
+  if (!names.length) return raws;
+  const escaped = [...new Set(names.map((n) => n.trim()))].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+'));
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  let out = raws;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const key = nameKey(m[0]);
+    const entry = keys.get(key);
+    if (entry === undefined) continue;
+    const over = out.filter((r) => r.start < end && start < r.end);
+    if (over.some((r) => r.start < start || r.end > end)) continue; // a longer name already holds these words
+    if (over.length === 1 && over[0].start === start && over[0].end === end) continue; // the entity is there
+    out = out.filter((r) => !over.includes(r));
+    const t = registry[entry].type ?? (over[0]?.type as ActorType | undefined) ?? (isAcronym(m[0]) ? 'organization' : 'person');
+    out.push({ start, end, text: m[0], type: t, kind: 'registry', confidence: 1, key, entry });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Groups mentions into actors: registry names, full names, surnames, acronyms, shorter forms of organisations. */
+function cluster(raws: Raw[], registry: readonly RegistryEntry[], registryKeys: Map<string, number>): Draft[] {
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  const draft = (k: string, type: ActorType, entry?: number): Draft => {
+    let d = byKey.get(k);
+    if (!d) {
+      d = { type, raws: [], entry, name: '', id: '', roles: [], aliases: [], mentions: [] };
+      byKey.set(k, d);
+      drafts.push(d);
+    }
+    return d;
+  };
+  const singles: Raw[] = [];
+  const placeKey = (r: Raw) => (r.type === 'place' ? nameKey(countryOfName(r.text) ?? r.text) : r.key);
+  for (const r of raws) {
+    const entry = r.entry ?? registryKeys.get(r.key);
+    if (entry !== undefined) {
+      r.entry = entry;
+      draft(`reg:${entry}`, registry[entry].type ?? r.type, entry).raws.push(r);
+    } else if (r.type === 'person' && nameTokens(r.key).length < 2) singles.push(r);
+    else if (r.type === 'person') draft(`person:${nameTokens(r.key).join(' ')}`, 'person').raws.push(r);
+    else draft(`${r.type}:${placeKey(r)}`, r.type).raws.push(r);
+  }
+  // Registry types win over the tagger's.
+  for (const d of drafts) if (d.entry !== undefined && registry[d.entry].type) d.type = registry[d.entry].type!;
+
+  // Surnames (and, failing that, first names) join the full name they belong to: the nearest one before them.
+  const people = drafts.filter((d) => d.type === 'person');
+  const tokensOf = (d: Draft) => {
+    const names = d.entry !== undefined ? [registry[d.entry].name, ...(registry[d.entry].aliases ?? [])] : d.raws.map((r) => r.text);
+    return names.map((n) => nameTokens(nameKey(n))).filter((t) => t.length >= 2);
+  };
+  const lastOf = new Map(people.map((d) => [d, new Set(tokensOf(d).map((t) => t[t.length - 1]))]));
+  const firstOf = new Map(people.map((d) => [d, new Set(tokensOf(d).map((t) => t[0]))]));
+  for (const r of singles) {
+    const tok = nameTokens(r.key)[0] ?? r.key;
+    let cands = people.filter((d) => lastOf.get(d)!.has(tok));
+    let kind: MentionKind = 'surname';
+    if (!cands.length) {
+      cands = people.filter((d) => firstOf.get(d)!.has(tok));
+      kind = 'alias';
+    }
+    if (!cands.length) {
+      draft(`person:${r.key}`, 'person').raws.push(r);
+      continue;
+    }
+    const nearestBefore = (d: Draft) => Math.max(-1, ...d.raws.filter((x) => x.start < r.start && x.kind !== 'surname').map((x) => x.start));
+    const chosen = cands.length === 1 ? cands[0] : [...cands].sort((a, b) => nearestBefore(b) - nearestBefore(a))[0];
+    const confidence = cands.length === 1 ? (kind === 'surname' ? 1 : 0.7) : 0.6;
+    chosen.raws.push({ ...r, kind, confidence });
+  }
+
+  // Organisations: an acronym joins the one full name it abbreviates ("IDF" -> "Israel Defense Forces"); a shorter
+  // form joins the one longer name that ends with it ("Foreign Ministry" -> "Russian Foreign Ministry").
+  const orgs = drafts.filter((d) => d.type === 'organization' && d.entry === undefined);
+  const merged = new Set<Draft>();
+  for (const d of orgs) {
+    const name = d.raws[0].text;
+    const toks = nameTokens(d.raws[0].key);
+    const targets = orgs.filter((o) => {
+      if (o === d || merged.has(o)) return false;
+      const oName = o.raws[0].text;
+      if (isAcronym(name)) return acronymOf(oName) === name.replace(/\./g, '').toUpperCase();
+      const ot = nameTokens(o.raws[0].key);
+      return toks.length >= 2 && ot.length > toks.length && ot.slice(ot.length - toks.length).join(' ') === toks.join(' ');
+    });
+    if (targets.length !== 1) continue;
+    const kind: MentionKind = 'alias';
+    targets[0].raws.push(...d.raws.map((r) => ({ ...r, kind, confidence: 0.9 })));
+    merged.add(d);
+  }
+  const out = drafts.filter((d) => !merged.has(d) && d.raws.length);
+  for (const d of out) d.raws.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** People: the fullest name; organisations: the longest; places and groups: the most frequent form. */
+function canonicalName(d: Draft): string {
+  const counts = new Map<string, { n: number; first: number; words: number }>();
+  for (const r of d.raws) {
+    if (r.kind !== 'name') continue;
+    const c = counts.get(r.text) ?? { n: 0, first: r.start, words: nameTokens(r.key).length };
+    c.n++;
+    counts.set(r.text, c);
+  }
+  if (!counts.size) return d.raws[0].text;
+  const ranked = [...counts.entries()].sort((a, b) => {
+    const [x, y] = [a[1], b[1]];
+    if (d.type === 'person' || d.type === 'organization') return y.words - x.words || b[0].length - a[0].length || y.n - x.n || x.first - y.first;
+    return y.n - x.n || x.first - y.first;
+  });
+  return d.type === 'place' ? countryOfName(ranked[0][0]) ?? ranked[0][0] : ranked[0][0];
+}
+
+function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts: Draft[], byEntity: Map<number, Draft>, registry: readonly RegistryEntry[]): void {
+  const live = new Set(drafts);
+  const all = drafts.flatMap((d) => d.raws.filter((r) => r.entity !== undefined).map((r) => ({ d, r }))).sort((a, b) => a.r.start - b.r.start);
+  for (const { d, r } of all) {
+    const ctx = readMentionContext(text, ents, r.entity!);
+    if (d.type === 'person') {
+      for (const role of ctx.roles) if (!d.roles.some((x) => roleKey(x) === roleKey(role))) d.roles.push(role);
+      if (ctx.rank && !d.rank) d.rank = ctx.rank;
+    }
+    if (!d.affiliation && ctx.affiliation && d.type !== 'group') d.affiliation = ctx.affiliation;
+    if (!d.affiliation && ctx.listedAfter !== undefined) {
+      const prev = byEntity.get(ctx.listedAfter);
+      if (prev && live.has(prev) && prev.affiliation) d.affiliation = prev.affiliation;
+    }
+    // "Russian Foreign Ministry", "Israeli Air Force": an organisation named after its country.
+    if (!d.affiliation && d.type === 'organization') {
+      const first = r.text.split(/\s+/)[0];
+      const c = r.text.includes(' ') ? countryOf(first) : undefined;
+      if (c) d.affiliation = c;
+    }
+    if (d.type === 'group' && !d.affiliation) {
+      const c = countryOf(r.text);
+      if (c && c !== r.text) d.affiliation = c;
+    }
+  }
+  for (const d of drafts) {
+    if (d.entry === undefined) continue;
+    const e = registry[d.entry];
+    if (e.role) d.roles = [e.role, ...d.roles.filter((x) => roleKey(x) !== roleKey(e.role!))];
+    if (e.affiliation) d.affiliation = e.affiliation;
+  }
+}
+
+function assignIds(drafts: Draft[]): void {
+  const used = new Set<string>();
+  for (const d of [...drafts].sort((a, b) => a.raws[0].start - b.raws[0].start)) {
+    const base = `${d.type}:${slug(d.name)}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    d.id = id;
+  }
+}

@@ -1,0 +1,172 @@
+import type { Entity } from '../types';
+import { TITLE_MODIFIERS } from '../extract/lexicon';
+import { countryOfDemonym, countryOfName } from './demonyms';
+
+/** What the words around one person mention say about the person. */
+export interface MentionContext {
+  /** Roles in text order, ranks included ("Director of Military Intelligence", "Major-General"). */
+  roles: string[];
+  rank?: string;
+  affiliation?: string;
+  /** Index (into the entity list) of the title right before the name: "Prime Minister" in "Prime Minister Netanyahu". */
+  adjacentTitle?: number;
+  /** Index of a person this one is listed after ("X, Director Y and Commander Z"): affiliation may be inherited. */
+  listedAfter?: number;
+}
+
+const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Sir', 'Dame', 'Lord', 'Lady', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Professor', 'Doctor']);
+const RANK_PARTS = new Set([
+  'General', 'Admiral', 'Marshal', 'Colonel', 'Major', 'Captain', 'Lieutenant', 'Sergeant', 'Corporal', 'Private', 'Brigadier',
+  'Commodore', 'Gen.', 'Lt.', 'Col.', 'Maj.', 'Capt.', 'Sgt.', 'Adm.', 'Field', 'Rear', 'Vice', 'Staff', 'Master', 'First',
+  'Lieutenant-General', 'Major-General', 'Brigadier-General', 'Lieutenant-Colonel', 'Vice-Admiral', 'Rear-Admiral', 'Field-Marshal',
+]);
+const RANK_HEAD = /(?:General|Admiral|Marshal|Colonel|Major|Captain|Lieutenant|Sergeant|Corporal|Private|Brigadier|Commodore|Gen\.|Lt\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.)$/;
+
+/** "Major General", "Major-General", "Lt. Col." are ranks; "Operations Directorate Commander" is a role. */
+export function isRank(title: string): boolean {
+  const ws = title.split(/\s+/);
+  return ws.every((w) => RANK_PARTS.has(w)) && RANK_HEAD.test(ws[ws.length - 1]);
+}
+
+/**
+ * The roles one title span stands for: "Prime and Defense Minister" -> ["Prime Minister", "Defense Minister"];
+ * "President and Chief Executive" -> both as written; honorifics ("Mr", "Dr") are not roles.
+ */
+export function splitTitle(title: string): string[] {
+  const t = title.replace(/\s+/g, ' ').trim();
+  if (!t || t.split(' ').every((w) => HONORIFICS.has(w))) return [];
+  const parts = t.split(/ (?:and|&) /);
+  if (parts.length === 1) return [t];
+  const last = parts[parts.length - 1];
+  const head = last.split(' ').pop()!;
+  return parts.map((p, i) => {
+    if (i === parts.length - 1) return p;
+    const lastWord = p.split(' ').pop()!;
+    // "Prime" and "Defense" need the shared head; "President" in "President and Chief Executive" does not.
+    return TITLE_MODIFIERS.has(lastWord) ? `${p} ${head}` : p;
+  });
+}
+
+const SPACE = /^[ \t\u00a0]+$/;
+const COMMA = /^,[ \t\u00a0]+$/;
+const POSSESSIVE_GAP = /^['’]s[ \t\u00a0]+$/;
+const LIST_GAP = /^(?:[ \t\u00a0]+|,[ \t\u00a0]*|,?[ \t\u00a0]+and[ \t\u00a0]+)$/;
+
+/** The country or organisation an entity before a title names: "Russian" -> Russia, "Israel" -> Israel. */
+function affiliationOf(e: Entity): string | undefined {
+  if (e.type === 'group') return countryOfDemonym(e.text) ?? e.text;
+  if (e.type === 'place') return countryOfName(e.text) ?? e.text;
+  if (e.type === 'organization') return e.text;
+  return undefined;
+}
+
+/**
+ * Reads the titles and affiliation written before (and in a comma apposition after) the person entity `p`:
+ * "Israeli Prime and Defense Minister Benjamin Netanyahu", "Israel’s National Security Advisor Meir Ben-Shabbat",
+ * "Director of Military Intelligence, Major-General Tamir Heiman", "Sergei Shoigu, Russia’s Defense Minister,".
+ */
+export function readMentionContext(text: string, ents: readonly Entity[], p: number): MentionContext {
+  const ctx: MentionContext = { roles: [] };
+  const titles: number[] = [];
+  let cur = ents[p].start;
+  let i = p - 1;
+  for (; i >= 0; i--) {
+    const e = ents[i];
+    if (e.end > cur) continue;
+    const gap = text.slice(e.end, cur);
+    // "Director of Military Intelligence, Major-General Tamir Heiman", "Defense Minister, Sergei Shoigu"
+    if (e.type === 'title' && (SPACE.test(gap) || COMMA.test(gap))) {
+      if (titles.length === 0 && SPACE.test(gap)) ctx.adjacentTitle = i;
+      titles.unshift(i);
+      cur = e.start;
+      continue;
+    }
+    if (e.type !== 'person' && (SPACE.test(gap) || (POSSESSIVE_GAP.test(gap) && e.type !== 'group'))) {
+      const aff = affiliationOf(e);
+      if (aff && (titles.length > 0 || e.type === 'group')) {
+        ctx.affiliation = aff;
+        cur = e.start;
+        i--;
+      }
+    }
+    break;
+  }
+  // "Ben-Shabbat Director of Military Intelligence, Major-General Tamir Heiman and ...": listed after a person.
+  if (titles.length > 0 && !ctx.affiliation) {
+    for (let k = i; k >= 0; k--) {
+      const e = ents[k];
+      if (e.end > cur) continue;
+      if (e.type === 'person' && LIST_GAP.test(text.slice(e.end, cur))) ctx.listedAfter = k;
+      break;
+    }
+  }
+  // Apposition after the name: "Sergei Shoigu, the Russian Defense Minister," / "Sergei Shoigu, Russia’s Defense Minister".
+  if (titles.length === 0) {
+    let j = p + 1;
+    let end = ents[p].end;
+    let aff: string | undefined;
+    const after = /^,[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/;
+    let gapOk = false;
+    for (; j < ents.length; j++) {
+      const e = ents[j];
+      const gap = text.slice(end, e.start);
+      if (!gapOk) {
+        if (!after.test(gap)) break;
+        gapOk = true;
+        if (e.type === 'group' || e.type === 'place') {
+          aff = affiliationOf(e);
+          end = e.end;
+          continue;
+        }
+      } else if (aff !== undefined && !(SPACE.test(gap) || POSSESSIVE_GAP.test(gap))) break;
+      if (e.type !== 'title') break;
+      // A title that runs into the next name belongs to that name ("X, Director Y").
+      const next = ents[j + 1];
+      const nextGap = next ? text.slice(e.end, next.start) : '';
+      if (next && (next.type === 'person' || next.type === 'title') && (SPACE.test(nextGap) || COMMA.test(nextGap))) break;
+      titles.push(j);
+      if (aff) ctx.affiliation = aff;
+      break;
+    }
+  }
+  for (const t of titles) {
+    for (const role of splitTitle(ents[t].text)) {
+      if (isRank(role)) ctx.rank ??= role;
+      ctx.roles.push(role);
+    }
+  }
+  return ctx;
+}
+
+/** Roles that the word "leader" can stand for ("the Israel leader" -> the Prime Minister). */
+const LEADER_ROLES = new Set(['president', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emir', 'sultan', 'supreme leader', 'leader', 'chairman', 'head of state', 'head of government', 'monarch']);
+
+/** Spelling and synonym variants compared as one role. */
+const ROLE_SYNONYMS: Record<string, string> = {
+  premier: 'prime minister',
+  'pm': 'prime minister',
+  'defence minister': 'defense minister',
+  'minister of defense': 'defense minister',
+  'minister of defence': 'defense minister',
+  'foreign secretary': 'foreign minister',
+  'minister of foreign affairs': 'foreign minister',
+  adviser: 'advisor',
+  'national security adviser': 'national security advisor',
+  'head of state': 'president',
+};
+
+export function roleKey(role: string): string {
+  const k = role.toLowerCase().replace(/\s+/g, ' ').trim();
+  return ROLE_SYNONYMS[k] ?? k;
+}
+
+/** Does an actor with these roles fit a nominal role word ("premier", "leader", "Defense Minister")? */
+export function roleMatches(roles: readonly string[], nominal: string): boolean {
+  const n = roleKey(nominal);
+  return roles.some((r) => {
+    const k = roleKey(r);
+    if (k === n) return true;
+    if (n === 'leader') return LEADER_ROLES.has(k);
+    return false;
+  });
+}

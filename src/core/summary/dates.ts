@@ -1,0 +1,260 @@
+import nlp from 'compromise';
+import datePlugin from 'compromise-dates';
+import type { Entity, ReportDate, SummaryOptions, TimeGranularity, TimelineEntry } from '../types';
+import { frontMatter, sentenceAt, type Sentence } from './sentences';
+
+// compromise-dates resolves relative expressions ("this morning", "last Tuesday") against a given day. It extends
+// the shared compromise instance; registering it does not change what analyze() finds (checked on the seed).
+nlp.plugin(datePlugin as unknown as Parameters<typeof nlp.plugin>[0]);
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+const MONTH_RE = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+export const ymd = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+
+function valid(y: number, m: number, d: number): boolean {
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export interface AbsoluteDate {
+  date: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The first full calendar date (with day, month and year) in a string: ISO "2020-02-27" or "2020-02-27T10:00Z",
+ * "27 February 2020", "February 27, 2020", "Feb. 27 2020", "27/02/2020" (day first, as outside the US, unless the
+ * first number cannot be a day).
+ */
+export function findAbsoluteDate(s: string): AbsoluteDate | undefined {
+  const found: AbsoluteDate[] = [];
+  const add = (m: RegExpExecArray | null, y: number, mo: number, d: number) => {
+    if (m && valid(y, mo, d)) found.push({ date: ymd(y, mo, d), start: m.index, end: m.index + m[0].length });
+  };
+  const iso = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(s);
+  if (iso) add(iso, +iso[1], +iso[2], +iso[3]);
+  const dmy = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})(?!\\d)`, 'iu').exec(s);
+  if (dmy) add(dmy, +dmy[3], MONTHS[dmy[2].toLowerCase()], +dmy[1]);
+  const mdy = new RegExp(`(?<![\\p{L}])${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu').exec(s);
+  if (mdy) add(mdy, +mdy[3], MONTHS[mdy[1].toLowerCase()], +mdy[2]);
+  const num = /(?<![\d/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/])/.exec(s);
+  if (num) {
+    const a = +num[1];
+    const b = +num[2];
+    if (a > 12) add(num, +num[3], b, a);
+    else if (b > 12) add(num, +num[3], a, b);
+    else add(num, +num[3], b, a);
+  }
+  found.sort((x, y) => x.start - y.start);
+  return found[0];
+}
+
+/** A YYYY-MM-DD (or ISO timestamp, or any full date findAbsoluteDate reads) to YYYY-MM-DD. */
+export function normaliseDate(s: string | undefined): string | undefined {
+  if (!s) return undefined;
+  const t = s.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(t);
+  if (iso) return valid(+iso[1], +iso[2], +iso[3]) ? `${iso[1]}-${iso[2]}-${iso[3]}` : undefined;
+  const found = findAbsoluteDate(t);
+  return found && found.start === 0 && found.end === t.length ? found.date : undefined;
+}
+
+/**
+ * The date the report speaks from: the caller's explicit date, else front matter `date:`, else a full date in the
+ * first lines (a dateline), else the caller's fallback (e.g. the file's modification time), else none.
+ */
+export function findReportDate(text: string, options: SummaryOptions = {}): ReportDate {
+  const given = normaliseDate(options.reportDate);
+  if (given && (options.reportDateSource ?? 'option') === 'option') return { date: given, source: 'option' };
+  const fm = frontMatter(text);
+  for (const key of ['date', 'published', 'created', 'report-date', 'report_date']) {
+    const f = fm?.fields[key];
+    const d = f && normaliseDate(f.value);
+    if (f && d) return { date: d, source: 'front-matter', text: f.value, start: f.start, end: f.end };
+  }
+  const bodyStart = fm ? fm.end : 0;
+  // First five non-empty lines, or 600 characters: where a dateline or "Date:" line sits.
+  let end = bodyStart;
+  let lines = 0;
+  while (end < text.length && lines < 5 && end - bodyStart < 600) {
+    const nl = text.indexOf('\n', end);
+    const lineEnd = nl < 0 ? text.length : nl + 1;
+    if (text.slice(end, lineEnd).trim()) lines++;
+    end = lineEnd;
+  }
+  const head = text.slice(bodyStart, Math.min(end, bodyStart + 600));
+  const found = findAbsoluteDate(head);
+  if (found) {
+    const s = bodyStart + found.start;
+    return { date: found.date, source: 'text', text: text.slice(s, bodyStart + found.end), start: s, end: bodyStart + found.end };
+  }
+  if (given) return { date: given, source: 'fallback' };
+  return { source: 'none' };
+}
+
+const addDays = (date: string, n: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+interface CompromiseDate {
+  text: string;
+  offset?: { start: number; length: number };
+  dates?: { start?: string | null; end?: string | null; unit?: string; duration?: Record<string, number> };
+}
+
+function runCompromise(s: string, today: string): CompromiseDate[] {
+  try {
+    const doc = nlp(s) as unknown as { dates: (o: object) => { json: (o: object) => CompromiseDate[] } };
+    return doc.dates({ today, timezone: 'UTC' }).json({ offset: true });
+  } catch {
+    return [];
+  }
+}
+
+const RELATIVE = /\b(?:today|tonight|yesterday|tomorrow|this|last|next|past|coming|previous|ago|earlier|later|morning|afternoon|evening|night)\b/i;
+const FUTURE_CUE = /\b(?:will|shall|is due|are due|is to|are to|plans?|planned|scheduled|expected|upcoming|next)\b/i;
+
+/**
+ * Resolves every date and time entity to calendar dates, relative to the report date, sentence by sentence.
+ * compromise-dates runs only on sentences that hold a date or time entity (its cost grows faster than the text);
+ * where its match covers several entities or none, the entity's own text is resolved alone.
+ */
+export function buildTimeline(text: string, sentences: readonly Sentence[], entities: readonly Entity[], reportDate: string | undefined): TimelineEntry[] {
+  const temporal = entities.filter((e) => e.type === 'date' || e.type === 'time');
+  const bySentence = new Map<number, Entity[]>();
+  for (const e of temporal) {
+    const i = sentenceAt(sentences, e.start);
+    bySentence.set(i, [...(bySentence.get(i) ?? []), e]);
+  }
+  const today = reportDate ?? '';
+  const out: TimelineEntry[] = [];
+  // compromise-dates costs tens of milliseconds a call: the same sentence or expression is resolved once.
+  const sentenceCache = new Map<string, CompromiseDate[]>();
+  const entityCache = new Map<string, CompromiseDate | undefined>();
+  for (const [si, ents] of bySentence) {
+    const s: { start: number; end: number; text: string } = si >= 0 ? sentences[si] : { start: ents[0].start, end: ents[ents.length - 1].end, text: text.slice(ents[0].start, ents[ents.length - 1].end) };
+    const sentenceDate = ents.find((e) => e.type === 'date');
+    // Plain calendar arithmetic first; compromise-dates only for the sentences that still need it.
+    const quick = ents.map((e) => quickResolve(e, today, s.text));
+    let found: CompromiseDate[] | undefined;
+    ents.forEach((e, i) => {
+      let entry = quick[i];
+      if (!entry) {
+        if (today && !found) {
+          found = sentenceCache.get(s.text) ?? runCompromise(s.text, today);
+          sentenceCache.set(s.text, found);
+        }
+        const relStart = e.start - s.start;
+        const relEnd = e.end - s.start;
+        const hits = (found ?? []).filter((f) => f.offset && f.offset.start < relEnd && relStart < f.offset.start + f.offset.length);
+        let cd = hits.length === 1 ? hits[0] : undefined;
+        if (cd?.offset) {
+          // A match that also covers another entity mixes two expressions: resolve this one alone.
+          const o = cd.offset;
+          if (ents.some((x) => x !== e && x.start - s.start < o.start + o.length && o.start < x.end - s.start && x.type === e.type)) cd = undefined;
+        }
+        if (!cd && today) {
+          const key = e.text.toLowerCase();
+          if (!entityCache.has(key)) entityCache.set(key, runCompromise(e.text, today)[0]);
+          cd = entityCache.get(key);
+        }
+        entry = resolveEntry(e, cd, today);
+      }
+      // A time with no date of its own takes its sentence's date, else the report date.
+      if (e.type === 'time' && !entry.date && sentenceDate && sentenceDate !== e) {
+        const sd = out.find((x) => x.start === sentenceDate.start);
+        if (sd?.date) entry.date = sd.date;
+      }
+      out.push({ ...entry, sentence: { start: s.start, end: s.end, text: s.text } });
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
+/**
+ * Expressions that need no parser: full dates, ISO dates, today/yesterday/tomorrow and parts of the day, bare
+ * weekdays (report conventions), "three days ago", a bare year. Undefined for anything else.
+ */
+function quickResolve(e: Entity, today: string, sentence: string): Omit<TimelineEntry, 'sentence'> | undefined {
+  const base = { start: e.start, end: e.end, text: e.text, type: e.type as 'date' | 'time' };
+  const lower = e.text.toLowerCase().replace(/\s+/g, ' ');
+  const abs = findAbsoluteDate(e.text);
+  if (abs && abs.start === 0 && abs.end === e.text.length) return { ...base, date: abs.date, granularity: 'day', relative: false, resolved: true };
+  const year = /^(?:the )?((?:19|20)\d{2})$/.exec(lower);
+  if (year) return { ...base, date: `${year[1]}-01-01`, endDate: `${year[1]}-12-31`, granularity: 'year', relative: false, resolved: true };
+  if (!today) return undefined;
+  const part = /\b(morning|afternoon|evening|night)\b/.test(lower);
+  const day = (n: number): Omit<TimelineEntry, 'sentence'> => ({ ...base, date: addDays(today, n), granularity: part ? 'part-of-day' : 'day', relative: true, resolved: true });
+  if (/^(?:today|tonight|this (?:morning|afternoon|evening)|earlier today|later today)$/.test(lower)) return day(0);
+  if (/^yesterday(?: (?:morning|afternoon|evening|night))?$/.test(lower) || lower === 'last night') return day(-1);
+  if (/^tomorrow(?: (?:morning|afternoon|evening|night))?$/.test(lower)) return day(1);
+  if (/^the day before yesterday$/.test(lower)) return day(-2);
+  if (/^the day after tomorrow$/.test(lower)) return day(2);
+  const ago = /^(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (day|week)s? ago$/.exec(lower);
+  if (ago) {
+    const n = /^\d/.test(ago[1]) ? +ago[1] : NUMBER_WORDS[ago[1]];
+    return { ...day(-n * (ago[2] === 'week' ? 7 : 1)), granularity: 'day' };
+  }
+  const weekday = WEEKDAYS.findIndex((w) => new RegExp(`^(?:on )?${w}$`).test(lower));
+  if (weekday >= 0) {
+    // A bare weekday in a report is the last such day, or the next one when the sentence speaks of the future.
+    const dow = new Date(`${today}T00:00:00Z`).getUTCDay();
+    const d = FUTURE_CUE.test(sentence) ? addDays(today, (weekday - dow + 7) % 7 || 7) : addDays(today, -((dow - weekday + 7) % 7));
+    return { ...base, date: d, granularity: 'day', relative: true, resolved: true };
+  }
+  return undefined;
+}
+
+function resolveEntry(e: Entity, cd: CompromiseDate | undefined, today: string): Omit<TimelineEntry, 'sentence'> {
+  const base = { start: e.start, end: e.end, text: e.text, type: e.type as 'date' | 'time' };
+  const relative = RELATIVE.test(e.text) || (!/\d{4}/.test(e.text) && !findAbsoluteDate(e.text));
+  const abs = findAbsoluteDate(e.text);
+  if (abs && abs.start === 0) return { ...base, date: abs.date, granularity: 'day', relative: false, resolved: true };
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(e.text);
+  if (iso) return { ...base, date: iso[0], granularity: 'day', relative: false, resolved: true };
+
+  let start = cd?.dates?.start ?? undefined;
+  let end = cd?.dates?.end ?? undefined;
+  let time: string | undefined;
+  const clock = /(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?/i.exec(e.text) ?? /\b(\d{1,2}):(\d{2})\b/.exec(e.text);
+  if (clock) {
+    let h = +clock[1];
+    if (clock[3]) h = (h % 12) + (clock[3].toLowerCase() === 'p' ? 12 : 0);
+    time = `${pad(h)}:${pad(clock[2] ? +clock[2] : 0)}`;
+  } else if (/\bnoon\b/i.test(e.text)) time = '12:00';
+  else if (/\bmidnight\b/i.test(e.text)) time = '00:00';
+
+  const lower = e.text.toLowerCase();
+  if (!start && today && e.type === 'time' && time) start = end = today;
+  if (!start) return { ...base, time, granularity: 'unknown', relative, resolved: false };
+  let date = start.slice(0, 10);
+  let endDate = end ? end.slice(0, 10) : undefined;
+  // Without a year, "5 January" in a report of 27 February is last January, not next.
+  if (today && !/\d{4}/.test(e.text) && !/\b(?:next|coming|tomorrow)\b/.test(lower) && date > addDays(today, 60)) {
+    date = `${+date.slice(0, 4) - 1}${date.slice(4)}`;
+    if (endDate) endDate = `${+endDate.slice(0, 4) - 1}${endDate.slice(4)}`;
+  }
+  if (!time && cd?.dates?.unit === 'time' && start.length > 10 && !/morning|afternoon|evening|night/.test(lower)) time = start.slice(11, 16);
+  const unit = cd?.dates?.unit;
+  let granularity: TimeGranularity = 'day';
+  if (time) granularity = 'time';
+  else if (/morning|afternoon|evening|night/.test(lower)) granularity = 'part-of-day';
+  else if (unit === 'year' || unit === 'month' || unit === 'week' || unit === 'day') granularity = unit;
+  else if (endDate && endDate !== date) granularity = 'range';
+  const result: Omit<TimelineEntry, 'sentence'> = { ...base, date, granularity, relative, resolved: true };
+  if (endDate && endDate !== date) result.endDate = endDate;
+  if (time) result.time = time;
+  return result;
+}

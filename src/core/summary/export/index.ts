@@ -1,0 +1,37 @@
+export { toMarkdown, mdEscape, type MarkdownOptions } from './markdown';
+export { toJson, SUMMARY_SCHEMA_ID } from './json';
+export { toCsv, csvField, CSV_COLUMNS } from './csv';
+export { toStix, toStixJson, STIX_NAMESPACE, type StixBundle, type StixObject } from './stix';
+export { sha1, uuidv5 } from './uuid';
+
+import type { Summary } from '../../types';
+import { toCsv } from './csv';
+import { toJson } from './json';
+import { toMarkdown } from './markdown';
+import { toStixJson } from './stix';
+
+export type ExportFormat = 'md' | 'json' | 'csv' | 'stix';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'json', 'csv', 'stix'];
+
+/** File name suffix of each format: `<report>.summary.md|json|csv|stix.json`. */
+export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { md: '.summary.md', json: '.summary.json', csv: '.summary.csv', stix: '.summary.stix.json' };
+
+/** The summary in one of the export formats, as text. */
+export function exportSummary(summary: Summary, format: ExportFormat): string {
+  switch (format) {
+    case 'md':
+      return toMarkdown(summary);
+    case 'json':
+      return toJson(summary);
+    case 'csv':
+      return toCsv(summary);
+    case 'stix':
+      return toStixJson(summary);
+  }
+}
+
+/** `reports/sochi.md` -> `sochi.summary.stix.json`. */
+export function exportFileName(reportName: string, format: ExportFormat): string {
+  const base = reportName.replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown|txt|text)$/i, '') || 'report';
+  return `${base}${EXPORT_EXTENSIONS[format]}`;
+}

@@ -1,0 +1,52 @@
+import { findMarkup } from '../markup';
+import type { Span, SummaryAssessment, SummaryIndicator } from '../types';
+import type { Sentence } from './sentences';
+import { lowerBound } from '../text/intervals';
+
+const evidence = (text: string, s: Span | undefined, at: number): Span =>
+  s ? { start: s.start, end: s.end, text: text.slice(s.start, s.end) } : { start: at, end: at, text: '' };
+
+/** The sentence holding an offset (sentences are sorted and do not overlap). */
+function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  const i = lowerBound(sentences, offset + 1) - 1;
+  const s = sentences[i];
+  return s && s.start <= offset && offset < s.end ? s : undefined;
+}
+
+/**
+ * The summary's analyst-markup sections: indicators of compromise (one per refanged value, with every mention)
+ * and estimative statements (ICD 203 likelihood terms with their band and the sentence's confidence level).
+ */
+export function markupSections(text: string, sentences: readonly Sentence[]): { indicators: SummaryIndicator[]; assessments: SummaryAssessment[] } {
+  const spans = findMarkup(text);
+  const indicators = new Map<string, SummaryIndicator>();
+  const assessments: SummaryAssessment[] = [];
+  const confidenceBySentence = new Map<number, string>();
+  for (const m of spans) {
+    if (m.kind === 'confidence' && m.level) {
+      const s = sentenceAt(sentences, m.start);
+      if (s && !confidenceBySentence.has(s.start)) confidenceBySentence.set(s.start, m.level);
+    }
+  }
+  for (const m of spans) {
+    if (m.kind === 'indicator' && m.subtype) {
+      const value = m.value ?? m.text;
+      const key = `${m.subtype}\u0000${value.toLowerCase()}`;
+      const mention = { start: m.start, end: m.end, text: m.text, line: 0, column: 0 }; // positions: set by summarize()
+      const known = indicators.get(key);
+      if (known) {
+        known.mentions.push(mention);
+        known.defanged ||= !!m.defanged;
+      } else {
+        indicators.set(key, { type: m.subtype, value, defanged: !!m.defanged, mentions: [mention], sentence: evidence(text, sentenceAt(sentences, m.start), m.start) });
+      }
+    } else if (m.kind === 'estimative' && m.row && m.band) {
+      const s = sentenceAt(sentences, m.start);
+      const a: SummaryAssessment = { term: { start: m.start, end: m.end, text: m.text }, row: m.row, band: [m.band[0], m.band[1]], sentence: evidence(text, s, m.start) };
+      const conf = s ? confidenceBySentence.get(s.start) : undefined;
+      if (conf) a.confidence = conf;
+      assessments.push(a);
+    }
+  }
+  return { indicators: [...indicators.values()], assessments };
+}

@@ -1,0 +1,212 @@
+import { analyze } from '../analyze';
+import type { Actor, Analysis, EntityType, Summary, SummaryActor, SummaryMention, SummaryOptions, SummaryPlace, SummaryQuote } from '../types';
+
+import { findQuotations } from '../actors';
+import { getActors } from './actorsSource';
+import { buildTimeline, findReportDate } from './dates';
+import { bluf, fiveW } from './fiveW';
+import { lookupPlace, toCountry } from './gazetteer';
+import { extractRelations } from './relations';
+import { frontMatter, lineIndex, splitSentences } from './sentences';
+import { findTopics } from './topics';
+import { markupSections } from './markup';
+
+export const SUMMARY_SCHEMA_VERSION = 1 as const;
+
+/**
+ * Turns a report into a brief: BLUF, 5W1H of the main event, actors, organisations and places by salience, a
+ * timeline resolved against the report date, relations and events, quotes with speakers, key topics and counts.
+ * Pure and synchronous; plain JSON out. With `selection`, only that part is summarised, and offsets still refer to
+ * the whole text.
+ */
+export function summarize(text: string, options: SummaryOptions & { analysis?: Analysis } = {}): Summary {
+  const full = typeof text === 'string' ? text : String(text ?? '');
+  const reportDate = findReportDate(full, options);
+  let base = 0;
+  let part = full;
+  let selection: [number, number] | undefined;
+  if (options.selection) {
+    const a = Math.max(0, Math.min(full.length, Math.floor(options.selection[0])));
+    const b = Math.max(a, Math.min(full.length, Math.floor(options.selection[1])));
+    if (b > a && (a > 0 || b < full.length)) {
+      selection = [a, b];
+      base = a;
+      part = full.slice(a, b);
+    }
+  }
+  // The caller's analysis of the whole text (the editor's, from its worker) is reused, cut to the selection.
+  const given = options.analysis && options.analysis.length === full.length && !options.analysis.limited ? options.analysis : undefined;
+  const analysis = given ? (selection ? sliceAnalysis(given, base, base + part.length) : given) : analyze(part, { format: options.format });
+  const sentences = splitSentences(part);
+  // The summary does not use Actor.actions (verbs per actor), the actor model's costliest step on long reports.
+  const actors = getActors(part, analysis, { actions: false, ...options.actors });
+  // Front matter is metadata: its date is the report date, not an event of the timeline.
+  const fm = frontMatter(part);
+  const timeline = buildTimeline(part, sentences, fm ? analysis.entities.filter((e) => e.start >= fm.end) : analysis.entities, reportDate.date);
+  const relations = extractRelations({ text: part, sentences, entities: analysis.entities, actors, timeline });
+  const five = fiveW({ sentences, relations, actors, timeline });
+  let summary: Summary = {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    reportDate,
+    bluf: bluf(sentences, five.main, five.fiveW),
+    fiveW: five.fiveW,
+    actors: actors.filter((a) => a.type === 'person' || a.type === 'group').map(toSummaryActor),
+    organizations: actors.filter((a) => a.type === 'organization').map(toSummaryActor),
+    places: actors.filter((a) => a.type === 'place').map((a) => toSummaryPlace(part, a)),
+    timeline,
+    relations,
+    quotes: quotesOf(part, actors),
+    topics: findTopics(part, analysis.entities, actors),
+    mentions: mentionsOf(analysis, actors),
+    ...markupSections(part, sentences),
+    counts: {
+      characters: part.length,
+      words: (part.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,
+      sentences: sentences.filter((s) => s.kind !== 'heading').length,
+      paragraphs: new Set(sentences.map((s) => s.paragraph)).size,
+      entities: { ...analysis.counts },
+      people: actors.filter((a) => a.type === 'person').length,
+      organizations: actors.filter((a) => a.type === 'organization').length,
+      places: actors.filter((a) => a.type === 'place').length,
+      dates: timeline.length,
+      quotes: 0,
+      relations: relations.length,
+      indicators: 0,
+      assessments: 0,
+    },
+  };
+  summary.counts.indicators = summary.indicators.length;
+  summary.counts.assessments = summary.assessments.length;
+  summary.counts.quotes = summary.quotes.length;
+  const title = titleOf(full, sentences) ?? options.title;
+  if (title) summary.title = title;
+  // Plain JSON, as the export writes it: no undefined fields, no shared objects (each offset below moves once).
+  summary = JSON.parse(JSON.stringify(summary)) as Summary;
+  if (base) shiftOffsets(summary, base, new Set(['reportDate']));
+  if (selection) summary.selection = selection;
+  const at = lineIndex(full);
+  for (const m of summary.mentions) Object.assign(m, at(m.start));
+  for (const i of summary.indicators) for (const m of i.mentions) Object.assign(m, at(m.start));
+  return summary;
+}
+
+function toSummaryActor(a: Actor): SummaryActor {
+  const out: SummaryActor = {
+    id: a.id,
+    type: a.type,
+    name: a.name,
+    aliases: a.aliases,
+    roles: a.roles,
+    salience: a.salience,
+    mentionCount: a.mentionCount,
+    firstMention: a.firstMention,
+    mentions: a.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+  };
+  if (a.affiliation) out.affiliation = a.affiliation;
+  return out;
+}
+
+/** "the Russian resort city of ", "a Syrian border town of ": a demonym right after the article qualifies the place. */
+const QUALIFIED = /\b(?:the|a|an)\s+(\p{Lu}[\p{L}-]+)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:city|town|village|port|capital|province|region|district|governorate|oblast)\s+of\s+(?:the\s+)?$/u;
+
+function toSummaryPlace(text: string, a: Actor): SummaryPlace {
+  const p: SummaryPlace = toSummaryActor(a);
+  // The text qualifies the place: "the Russian resort city of Sochi", "Sochi, Russia".
+  for (const m of a.mentions) {
+    const before = QUALIFIED.exec(text.slice(Math.max(0, m.start - 80), m.start));
+    const c = before ? toCountry(before[1]) : undefined;
+    if (c) {
+      p.country = c;
+      p.kind = /\b(?:province|region|district|governorate|oblast)\b/.test(before![0]) ? 'region' : 'city';
+      break;
+    }
+    const inner = /^(?:the\s+)?(\p{Lu}[\p{L}-]+)\s+(?:[\p{L}-]+\s+){0,3}(?:city|town|village|port|capital) of\s/u.exec(m.text);
+    const c2 = inner ? toCountry(inner[1]) : undefined;
+    if (c2) {
+      p.country = c2;
+      p.kind = 'city';
+      break;
+    }
+    const after = /^,\s*(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)/u.exec(text.slice(m.end, m.end + 40));
+    const c3 = after ? lookupPlace(after[1]) : undefined;
+    if (c3?.kind === 'country') {
+      p.country = c3.country;
+      p.kind = 'city';
+      break;
+    }
+  }
+  if (!p.country) {
+    const g = lookupPlace(a.name.replace(/^(?:the\s+)?(?:[\p{L}-]+\s+){0,3}(?:city|town|village|port) of\s+/iu, ''));
+    if (g.country) p.country = g.country;
+    if (g.kind) p.kind = g.kind;
+  }
+  return p;
+}
+
+/**
+ * Quotes with their speakers from the actor model, and longer quotations it could not attribute (short scare quotes
+ * such as “regional issues” are left out unless attributed).
+ */
+function quotesOf(text: string, actors: readonly Actor[]): SummaryQuote[] {
+  const out: SummaryQuote[] = [];
+  for (const a of actors) {
+    for (const q of a.quotes) {
+      const sq: SummaryQuote = { start: q.start, end: q.end, text: q.text, confidence: q.confidence, speakerId: q.speakerId ?? a.id, speaker: a.name };
+      if (q.speakerText) sq.speakerText = q.speakerText;
+      out.push(sq);
+    }
+  }
+  for (const q of findQuotations(text)) {
+    if (q.text.split(/\s+/).length < 6 || out.some((x) => x.start < q.end && q.start < x.end)) continue;
+    out.push({ start: q.start, end: q.end, text: q.text, confidence: 0 });
+  }
+  const seen = new Set<string>();
+  return out.sort((x, y) => x.start - y.start).filter((q) => !seen.has(`${q.start}:${q.end}`) && seen.add(`${q.start}:${q.end}`));
+}
+
+function mentionsOf(analysis: Analysis, actors: readonly Actor[]): SummaryMention[] {
+  const owner = new Map<string, Actor>();
+  for (const a of actors) for (const m of a.mentions) owner.set(`${m.start}:${m.end}`, a);
+  const byStart = actors.flatMap((a) => a.mentions.map((m) => ({ m, a })));
+  return analysis.entities.map((e) => {
+    const a = owner.get(`${e.start}:${e.end}`) ?? byStart.find(({ m }) => m.start <= e.start && e.end <= m.end)?.a;
+    const out: SummaryMention = { start: e.start, end: e.end, text: e.text, type: e.type as EntityType, line: 0, column: 0 };
+    if (a) {
+      out.actorId = a.id;
+      out.actorName = a.name;
+    }
+    return out;
+  });
+}
+
+function titleOf(text: string, sentences: ReturnType<typeof splitSentences>): string | undefined {
+  const fm = frontMatter(text)?.fields.title?.value;
+  if (fm) return fm;
+  const h = sentences.find((s) => s.kind === 'heading');
+  return h && h.paragraph === 0 ? h.text : undefined;
+}
+
+/** The entities of [from, to), with offsets relative to `from`. */
+function sliceAnalysis(a: Analysis, from: number, to: number): Analysis {
+  const entities = a.entities.filter((e) => e.start >= from && e.end <= to).map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
+  const counts = Object.fromEntries(Object.keys(a.counts).map((k) => [k, 0])) as Analysis['counts'];
+  for (const e of entities) counts[e.type]++;
+  return { entities, counts, length: to - from };
+}
+
+const OFFSET_KEYS = new Set(['start', 'end', 'firstMention']);
+
+/** Adds `base` to every offset in a summary of a selection, so offsets refer to the whole text. */
+function shiftOffsets(node: unknown, base: number, skip: ReadonlySet<string>): void {
+  if (Array.isArray(node)) {
+    for (const x of node) shiftOffsets(x, base, skip);
+  } else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (skip.has(k)) continue;
+      if (OFFSET_KEYS.has(k) && typeof o[k] === 'number') o[k] = (o[k] as number) + base;
+      else shiftOffsets(o[k], base, skip);
+    }
+  }
+}
+

@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { lintMarkup, LINT_CODES, type LintOptions, type MarkupDiagnostic, type MarkupSpan } from '../../core/markup';
+import { looksBinary } from '../analysisService';
+import { readMarkupRules, type LensConfig } from '../config';
+import { findMarkupSliced } from './markupText';
+
+/** The markup of one version of one document. */
+export interface DocumentMarkup {
+  uri: string;
+  version: number;
+  spans: MarkupSpan[];
+  /** Lint diagnostics with the document's rule settings applied (rules set to "off" are absent). */
+  diagnostics: MarkupDiagnostic[];
+  /** Set when the document was not (fully) read: binary content, or longer than analystLens.maxDocumentLength. */
+  limited?: string;
+}
+
+/** Schemes of documents that are copies of another (diffs, history) or not reports: no diagnostics for them. */
+const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'comment', 'vscode-chat-code-block', 'review']);
+
+/**
+ * Per-document cache of analyst markup (spans and lint diagnostics), keyed by version. Runs in the extension host
+ * (the recognizers are fast: about 0.3 ms per kB of prose), sliced so that long reports do not block it.
+ */
+export class MarkupStore implements vscode.Disposable {
+  private readonly cache = new Map<string, DocumentMarkup>();
+  private readonly inflight = new Map<string, { version: number; promise: Promise<DocumentMarkup> }>();
+  private readonly emitter = new vscode.EventEmitter<DocumentMarkup>();
+  /** Bumped by invalidate(): results computed under older settings go to their caller but are neither kept nor announced. */
+  private generation = 0;
+  /** Fires with each newly computed result for a document's current version. */
+  readonly onDidUpdate = this.emitter.event;
+
+  constructor(private readonly config: () => LensConfig) {}
+
+  isEligible(doc: vscode.TextDocument): boolean {
+    return this.config().languages.includes(doc.languageId) && !IGNORED_SCHEMES.has(doc.uri.scheme);
+  }
+
+  /** The result for the document's current version if it is cached. */
+  peek(doc: vscode.TextDocument): DocumentMarkup | undefined {
+    const r = this.cache.get(doc.uri.toString());
+    return r && r.version === doc.version ? r : undefined;
+  }
+
+  /** The markup of the document's current version, computed now if needed (also for ineligible documents: commands use it). */
+  get(doc: vscode.TextDocument): Promise<DocumentMarkup> {
+    const key = doc.uri.toString();
+    const cached = this.peek(doc);
+    if (cached) return Promise.resolve(cached);
+    const running = this.inflight.get(key);
+    if (running && running.version === doc.version) return running.promise;
+    const version = doc.version;
+    const generation = this.generation;
+    const promise = this.compute(doc, key, version).then((r) => {
+      if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+      if (!doc.isClosed && doc.version === version && generation === this.generation) {
+        this.cache.set(key, r);
+        this.emitter.fire(r);
+      }
+      return r;
+    });
+    this.inflight.set(key, { version, promise });
+    return promise;
+  }
+
+  /** Drops every result (after a settings change): the next get() computes again, under the new settings. */
+  invalidate(): void {
+    this.generation++;
+    this.cache.clear();
+    this.inflight.clear();
+  }
+
+  /** Drops one document's result (it closed). */
+  forget(uri: vscode.Uri): void {
+    this.cache.delete(uri.toString());
+    this.inflight.delete(uri.toString());
+  }
+
+  private async compute(doc: vscode.TextDocument, key: string, version: number): Promise<DocumentMarkup> {
+    const full = doc.getText();
+    if (looksBinary(full)) return { uri: key, version, spans: [], diagnostics: [], limited: 'binary content: not read' };
+    const max = this.config().maxDocumentLength;
+    const text = full.length > max ? full.slice(0, max) : full;
+    const limited = full.length > max ? `only the first ${max} characters were read (analystLens.maxDocumentLength)` : undefined;
+    const spans = (await findMarkupSliced(text, () => !doc.isClosed && doc.version === version)) ?? [];
+    const rules = readMarkupRules(doc);
+    const options: LintOptions = { spans, rules: {} };
+    for (const code of LINT_CODES) options.rules![code] = rules[code] === 'off' ? false : rules[code];
+    let diagnostics: MarkupDiagnostic[] = [];
+    if (LINT_CODES.some((c) => rules[c] !== 'off')) diagnostics = lintMarkup(text, options);
+    return { uri: key, version, spans, diagnostics, limited };
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    this.cache.clear();
+    this.inflight.clear();
+  }
+}
