@@ -9,7 +9,7 @@
 //
 // Environment: ANALYST_LENS_IT_TIMEOUT_MS (default 360000), ANALYST_LENS_IT_VERBOSE=1 (echo the console noise too),
 // ANALYST_LENS_IT_GREP=<regexp> (only the matching tests; a leading ! runs all the others).
-import { existsSync, mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import {
   ensureAll,
@@ -73,7 +73,9 @@ async function main() {
     node24,
     entry,
     port,
-    env: { ANALYST_LENS_IT_MARK: MARK, ANALYST_LENS_IT_SIGNAL_DIR: signalDir, ANALYST_LENS_IT_GREP: process.env.ANALYST_LENS_IT_GREP ?? '' },
+    // The workbench queries the extension gallery from the browser (open-vsx.org by default): point it at the server
+    // itself (a 404) so that no request of the run leaves loopback.
+    env: { EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: `http://127.0.0.1:${port}/no-extension-gallery` }), ANALYST_LENS_IT_MARK: MARK, ANALYST_LENS_IT_SIGNAL_DIR: signalDir, ANALYST_LENS_IT_GREP: process.env.ANALYST_LENS_IT_GREP ?? '' },
     onOutput: (line) => serverLog.write(`${line}\n`),
   });
   say(`code-server is up at ${server.base} (${secs()}); starting headless Chromium`);
@@ -87,6 +89,23 @@ async function main() {
     if (VERBOSE) console.log(`  (console) ${text}`);
   });
   page.on('pageerror', (err) => consoleLog.write(`[pageerror] ${err.stack ?? err.message}\n`));
+  // Every request of the run (the page, its frames, webviews), for the security test: none may leave code-server.
+  const requests = [];
+  page.context().on('request', (req) => requests.push(req));
+
+  let xssCheck = null;
+  const runXssCheck = async () => {
+    let verdict;
+    try {
+      verdict = await checkHostileSummary(page, server.base, requests);
+    } catch (err) {
+      verdict = { ok: false, failures: [`the check itself failed: ${err?.stack ?? err}`], checked: {} };
+    }
+    say(`security check of the summary view: ${verdict.ok ? 'ok' : `FAILED: ${verdict.failures.join('; ')}`}`);
+    const file = join(signalDir, 'xss-verdict.json');
+    writeFileSync(`${file}.tmp`, JSON.stringify(verdict, null, 2));
+    renameSync(`${file}.tmp`, file);
+  };
 
   let screenshot = null;
   const takeScreenshot = async () => {
@@ -125,6 +144,10 @@ async function main() {
         }
         continue;
       }
+      if (line === 'ANALYST_LENS_XSS_CHECK') {
+        xssCheck ??= runXssCheck();
+        continue;
+      }
       if (line === 'ANALYST_LENS_SCREENSHOT_READY') {
         screenshot ??= takeScreenshot();
         continue;
@@ -147,6 +170,7 @@ async function main() {
   const outcome = await Promise.race([exited, timeout, serverDied]);
   clearTimeout(timer);
   if (screenshot) await screenshot;
+  if (xssCheck) await xssCheck;
   consoleLog.end();
   serverLog.end();
   rmSync(signalDir, { recursive: true, force: true });
@@ -165,6 +189,111 @@ async function main() {
   if (!screenshot) console.error('[integration] the suite never signalled the screenshot (did it fail early?)');
   const p = result ? result.passed : passed;
   finish(exitCode, exitCode !== 0 || p < 1 ? `the suite failed (exit code ${exitCode}, ${p} passed)` : undefined);
+}
+
+/** The hostile strings of reports/hostile.md that the summary view must show as text. */
+const HOSTILE_TEXTS = [
+  '<script>window.__lensPwned=1</script>',
+  '<b>bold</b> <script>alert(1)</script>',
+  '"><script>window.__lensPwned=4</script>',
+  '<img src=x onerror="window.__lensPwned=2">',
+  '<iframe src="javascript:window.__lensPwned=5"></iframe>',
+];
+
+/**
+ * Inspects every frame of the workbench page (webviews are nested iframes) once the summary of reports/hostile.md is
+ * shown: no frame ran the report's code (window.__lensPwned), the summary frame shows the hostile strings as text,
+ * has no script without the nonce, no inline event handler, no javascript: URL, and no request left code-server.
+ * Takes test-artifacts/summary-hostile.png. Returns { ok, failures, checked }.
+ */
+async function checkHostileSummary(page, base, requests) {
+  const failures = [];
+  const checked = {};
+  let summary;
+  const deadline = Date.now() + 30_000;
+  while (!summary && Date.now() < deadline) {
+    for (const f of page.frames()) {
+      const hit = await f
+        .evaluate(() => {
+          const root = document.getElementById('root');
+          return !!root && !!root.querySelector('header h1') && root.innerText.includes('Putin') && root.innerText.includes('Hostile');
+        })
+        .catch(() => false);
+      if (hit) {
+        summary = f;
+        break;
+      }
+    }
+    if (!summary) await page.waitForTimeout(200);
+  }
+  const frames = page.frames();
+  checked.frames = frames.length;
+  checked.pwned = [];
+  for (const f of frames) {
+    const v = await f.evaluate(() => (window).__lensPwned ?? null).catch((e) => `unreadable: ${e.message.split('\n')[0]}`);
+    if (v !== null && !String(v).startsWith('unreadable: ')) failures.push(`frame ${f.url().slice(0, 120)} has window.__lensPwned = ${v}`);
+    checked.pwned.push({ url: f.url().slice(0, 160), value: v });
+  }
+  if (!summary) {
+    failures.push('no frame shows the summary of reports/hostile.md');
+  } else {
+    const dom = await summary.evaluate(() => {
+      const root = document.getElementById('root');
+      const all = [...document.querySelectorAll('*')];
+      return {
+        text: root.innerText,
+        scripts: [...document.querySelectorAll('script')].map((s) => ({
+          src: s.getAttribute('src'),
+          nonce: s.nonce ?? '',
+          inRoot: root.contains(s),
+          // VS Code injects one inline script into every webview (it defines acquireVsCodeApi) before the page's own.
+          vscodeApi: !s.src && !s.nonce && !root.contains(s) && s.textContent.includes('acquireVsCodeApi') && s === document.scripts[0],
+          head: s.src ? undefined : s.textContent.slice(0, 80),
+        })),
+        csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null,
+        handlers: all.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).map((el) => el.outerHTML.slice(0, 200)),
+        imgOnerror: document.querySelectorAll('img[onerror]').length,
+        jsUrls: all.filter((el) => ['href', 'src', 'action', 'formaction'].some((a) => /^\s*javascript:/i.test(el.getAttribute(a) ?? ''))).map((el) => el.outerHTML.slice(0, 200)),
+        foreign: [...root.querySelectorAll('script, img, iframe, object, embed, b, form, link, meta, style')].map((el) => el.outerHTML.slice(0, 200)),
+      };
+    });
+    checked.summaryFrame = summary.url().slice(0, 160);
+    checked.scripts = dom.scripts;
+    checked.csp = dom.csp;
+    for (const t of HOSTILE_TEXTS) if (!dom.text.includes(t)) failures.push(`the view does not show ${JSON.stringify(t)} as text`);
+    if (!dom.scripts.length) failures.push('the view has no script at all (is this the summary document?)');
+    for (const sc of dom.scripts) if (!sc.nonce && !sc.vscodeApi) failures.push(`a script without the nonce: ${JSON.stringify(sc)}`);
+    if (!dom.scripts.some((sc) => sc.nonce && /\/media\/summary\.js$/.test(sc.src ?? ''))) failures.push('media/summary.js is not loaded with the nonce');
+    if (!/default-src 'none'/.test(dom.csp ?? '')) failures.push(`CSP in the view: ${dom.csp}`);
+    if (dom.imgOnerror) failures.push(`${dom.imgOnerror} img[onerror] in the view`);
+    if (dom.handlers.length) failures.push(`inline event handlers in the view: ${dom.handlers.join(' | ')}`);
+    if (dom.jsUrls.length) failures.push(`javascript: URLs in the view: ${dom.jsUrls.join(' | ')}`);
+    if (dom.foreign.length) failures.push(`report markup became elements: ${dom.foreign.join(' | ')}`);
+  }
+  // Webview resources (asWebviewUri) have https://*.vscode-resource.vscode-cdn.net URLs that never reach the network:
+  // the webview's service worker answers them from code-server. Allowed only when the service worker did.
+  const allowed = (r) =>
+    r.url === base || r.url.startsWith(`${base}/`) || /^(vscode-webview|blob|data):/i.test(r.url) || (r.webviewResource && r.fromServiceWorker);
+  const seen = await Promise.all(
+    requests.map(async (req) => {
+      const url = req.url();
+      const webviewResource = /^https:\/\/[^/]+\.vscode-resource\.vscode-cdn\.net\//.test(url);
+      const fromServiceWorker = webviewResource ? ((await req.response().catch(() => null))?.fromServiceWorker() ?? false) : false;
+      return { url, webviewResource, fromServiceWorker };
+    }),
+  );
+  checked.webviewResources = seen.filter((r) => r.webviewResource).map((r) => `${r.url} (${r.fromServiceWorker ? 'service worker' : 'NETWORK'})`);
+  const off = [...new Set(seen.filter((r) => !allowed(r)).map((r) => r.url))];
+  checked.requests = requests.length;
+  checked.offOrigin = off;
+  if (off.length) failures.push(`requests left ${base}: ${off.slice(0, 10).join(', ')}`);
+  try {
+    await page.screenshot({ path: join(artifacts, 'summary-hostile.png') });
+    say(`screenshot of the summary of the hostile report: ${join(artifacts, 'summary-hostile.png')}`);
+  } catch (err) {
+    failures.push(`no screenshot: ${err.message}`);
+  }
+  return { ok: failures.length === 0, failures, checked };
 }
 
 const onSignal = async (sig) => {
