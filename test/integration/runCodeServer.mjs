@@ -29,23 +29,23 @@ const MARK = '\u00a7it\u00a7 '; // prefix of the suite's own lines (see suite/in
 const artifacts = join(repoRoot, 'test-artifacts');
 const screenshotPath = join(artifacts, 'highlighted-report.png');
 const suitePath = join(repoRoot, 'out', 'test', 'integration', 'suite');
+const untrustedSuitePath = join(repoRoot, 'out', 'test', 'integration', 'untrusted');
 
 const started = Date.now();
 const secs = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
-let passed = 0;
-let failed = 0;
-let result = null; // { passed, failed } from the suite's ANALYST_LENS_RESULT line
-let exitCode = 1;
 let server;
 let browser;
+/** One entry per suite run: { name, code, passed, failed }. */
+const runs = [];
 
-function finish(code, message) {
+function finish(message) {
   if (message) console.error(`[integration] ${message}`);
-  const p = result ? result.passed : passed;
-  const f = result ? result.failed : failed;
+  const p = runs.reduce((n, r) => n + r.passed, 0);
+  const f = runs.reduce((n, r) => n + r.failed, 0);
+  if (runs.length > 1) say(runs.map((r) => `${r.name}: ${r.passed} passed, ${r.failed} failed (exit code ${r.code})`).join('; '));
   console.log(`integration: ${p} passed, ${f} failed`);
-  process.exitCode = code === 0 && p >= 1 && f === 0 ? 0 : 1;
+  process.exitCode = runs.length && runs.every((r) => r.code === 0) && p >= 1 && f === 0 ? 0 : 1;
 }
 
 async function cleanup() {
@@ -55,16 +55,36 @@ async function cleanup() {
 
 async function main() {
   const { node24, entry } = ensureAll();
-  for (const f of [join(suitePath, 'index.js'), join(repoRoot, 'dist', 'extension.js')]) {
+  for (const f of [join(suitePath, 'index.js'), join(untrustedSuitePath, 'index.js'), join(repoRoot, 'dist', 'extension.js')]) {
     if (!existsSync(f)) {
-      finish(1, `${f} is missing: run \`npm run build\` first (npm test does).`);
+      finish(`${f} is missing: run \`npm run build\` first (npm test does).`);
       return;
     }
   }
   mkdirSync(artifacts, { recursive: true });
   rmSync(screenshotPath, { force: true });
-  const consoleLog = createWriteStream(join(artifacts, 'workbench-console.log'));
-  const serverLog = createWriteStream(join(artifacts, 'code-server.log'));
+  rmSync(join(artifacts, 'summary-hostile.png'), { force: true });
+  // 1. The main suite, workspace trust disabled (the folder is trusted).
+  runs.push(await runSuite({ node24, entry, name: 'main suite', suite: suitePath, logPrefix: '', screenshots: true }));
+  await cleanup();
+  // 2. The untrusted-workspace suite: a second code-server with workspace trust enabled; the folder opens in
+  //    restricted mode (trust is never granted).
+  say(`untrusted workspace: a second code-server with workspace trust enabled (${secs()})`);
+  runs.push(await runSuite({ node24, entry, name: 'untrusted suite', suite: untrustedSuitePath, logPrefix: 'untrusted-', workspaceTrust: true }));
+  finish();
+}
+
+/** Runs one suite in a fresh code-server + Chromium. Returns { name, code, passed, failed } (code 1 on a timeout). */
+async function runSuite({ node24, entry, name, suite, logPrefix, screenshots = false, workspaceTrust = false }) {
+  let passed = 0;
+  let failed = 0;
+  let result = null; // { passed, failed } from the suite's ANALYST_LENS_RESULT line
+  const done = (code, message) => {
+    if (message) console.error(`[integration] ${name}: ${message}`);
+    return { name, code, passed: result ? result.passed : passed, failed: result ? result.failed : failed };
+  };
+  const consoleLog = createWriteStream(join(artifacts, `${logPrefix}workbench-console.log`));
+  const serverLog = createWriteStream(join(artifacts, `${logPrefix}code-server.log`));
   const signalDir = makeTempDir('analyst-lens-it-signal-');
 
   const port = await findPort();
@@ -73,6 +93,7 @@ async function main() {
     node24,
     entry,
     port,
+    workspaceTrust,
     // The workbench queries the extension gallery from the browser (open-vsx.org by default): point it at the server
     // itself (a 404) so that no request of the run leaves loopback.
     env: { EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: `http://127.0.0.1:${port}/no-extension-gallery` }), ANALYST_LENS_IT_MARK: MARK, ANALYST_LENS_IT_SIGNAL_DIR: signalDir, ANALYST_LENS_IT_GREP: process.env.ANALYST_LENS_IT_GREP ?? '' },
@@ -148,7 +169,7 @@ async function main() {
         xssCheck ??= runXssCheck();
         continue;
       }
-      if (line === 'ANALYST_LENS_SCREENSHOT_READY') {
+      if (line === 'ANALYST_LENS_SCREENSHOT_READY' && screenshots) {
         screenshot ??= takeScreenshot();
         continue;
       }
@@ -160,8 +181,8 @@ async function main() {
   });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
 
-  const url = workbenchUrl({ port, folder: fixtureWorkspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: suitePath });
-  say(`opening the workbench with the suite (${secs()})`);
+  const url = workbenchUrl({ port, folder: fixtureWorkspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite });
+  say(`opening the workbench with the ${name} (${secs()})`);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
 
   let timer;
@@ -177,18 +198,15 @@ async function main() {
 
   if (outcome === 'timeout') {
     await page.screenshot({ path: join(artifacts, 'timeout.png') }).catch(() => undefined);
-    finish(1, `timed out after ${TIMEOUT_MS / 1000} s waiting for the suite to finish (set ANALYST_LENS_IT_TIMEOUT_MS to change; see test-artifacts/timeout.png, workbench-console.log, code-server.log).`);
-    return;
+    return done(1, `timed out after ${TIMEOUT_MS / 1000} s waiting for the suite to finish (set ANALYST_LENS_IT_TIMEOUT_MS to change; see test-artifacts/timeout.png, workbench-console.log, ${logPrefix}code-server.log).`);
   }
   if (outcome === 'server-exit') {
-    finish(1, 'code-server exited before the suite finished (see test-artifacts/code-server.log).');
-    return;
+    return done(1, `code-server exited before the suite finished (see test-artifacts/${logPrefix}code-server.log).`);
   }
-  exitCode = outcome;
-  say(`suite finished with exit code ${exitCode} (${secs()})`);
-  if (!screenshot) console.error('[integration] the suite never signalled the screenshot (did it fail early?)');
-  const p = result ? result.passed : passed;
-  finish(exitCode, exitCode !== 0 || p < 1 ? `the suite failed (exit code ${exitCode}, ${p} passed)` : undefined);
+  const exitCode = outcome;
+  say(`${name} finished with exit code ${exitCode} (${secs()})`);
+  if (screenshots && !screenshot) console.error('[integration] the suite never signalled the screenshot (did it fail early?)');
+  return done(exitCode, exitCode !== 0 ? `the ${name} failed (exit code ${exitCode})` : undefined);
 }
 
 /** The hostile strings of reports/hostile.md that the summary view must show as text. */
@@ -307,7 +325,7 @@ process.once('SIGTERM', onSignal);
 try {
   await main();
 } catch (err) {
-  finish(1, err?.stack ?? String(err));
+  finish(err?.stack ?? String(err));
 } finally {
   await cleanup();
 }

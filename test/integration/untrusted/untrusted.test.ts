@@ -1,0 +1,54 @@
+// The extension in an UNTRUSTED workspace (restricted mode), in a real VS Code. The manifest declares
+// capabilities.untrustedWorkspaces "limited": reports are analysed and highlighted, the actor registry is never
+// written. Run by runCodeServer.mjs in a second code-server with workspace trust enabled; trust is never granted.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { entitiesOf, extension, fixture, SAMPLE, show, total } from '../suite/helpers';
+
+const REGISTRY = '.analyst/actors.json';
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+    () => true,
+    () => false,
+  );
+}
+
+describe('untrusted workspace (restricted mode)', () => {
+  it('the workspace is not trusted', () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+    assert.ok(vscode.workspace.workspaceFolders?.length, 'the fixture folder is open');
+  });
+
+  it('the manifest declares limited support for untrusted workspaces', () => {
+    const caps = (extension().packageJSON as { capabilities?: { untrustedWorkspaces?: { supported?: unknown } } }).capabilities;
+    assert.equal(caps?.untrustedWorkspaces?.supported, 'limited');
+  });
+
+  it('opening a report activates the extension and highlights it', async () => {
+    const editor = await show(SAMPLE);
+    const r = await entitiesOf(editor.document);
+    assert.equal(extension().isActive, true);
+    assert.equal(r.enabled, true);
+    const putin = r.entities.filter((e) => e.type === 'person' && /Putin/.test(e.text));
+    assert.ok(putin.some((e) => e.text === 'Vladimir Putin'), JSON.stringify(r.entities.filter((e) => e.type === 'person').map((e) => e.text)));
+    assert.ok(total(r.decorated) > 0, `nothing decorated: ${JSON.stringify(r.decorated)}`);
+    assert.ok(r.decorated.person > 0, JSON.stringify(r.decorated));
+  });
+
+  it('Add to Registry writes nothing in an untrusted workspace', async () => {
+    const registry = fixture(REGISTRY);
+    assert.equal(await exists(registry), false, `${REGISTRY} exists before the test`);
+    const editor = await show(SAMPLE);
+    const doc = editor.document;
+    const actors = await vscode.commands.executeCommand<{ id: string; name: string }[] | { actors: { id: string; name: string }[] }>('analystLens.getActors', doc.uri.toString());
+    const list = Array.isArray(actors) ? actors : actors?.actors ?? [];
+    const putin = list.find((a) => a.name === 'Vladimir Putin');
+    assert.ok(putin, `no actor Vladimir Putin: ${JSON.stringify(list.map((a) => a.name))}`);
+    const result = await vscode.commands.executeCommand('analystLens.addToRegistry', doc.uri.toString(), putin.id);
+    assert.equal(result, undefined, 'addToRegistry reported a write');
+    assert.equal(await exists(registry), false, `${REGISTRY} was written in an untrusted workspace`);
+    assert.equal(await exists(fixture('.analyst')), false, '.analyst/ was created in an untrusted workspace');
+    assert.equal(doc.isDirty, false);
+  });
+});
