@@ -209,6 +209,12 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshots = f
   return done(exitCode, exitCode !== 0 ? `the ${name} failed (exit code ${exitCode})` : undefined);
 }
 
+/** `promise`, or a rejection after `ms` (a frame that never answers must not hang the check). */
+function within(ms, promise) {
+  let t;
+  return Promise.race([promise, new Promise((_, rej) => (t = setTimeout(() => rej(new Error(`no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(t));
+}
+
 /** The hostile strings of reports/hostile.md that the summary view must show as text. */
 const HOSTILE_TEXTS = [
   '<script>window.__lensPwned=1</script>',
@@ -225,17 +231,29 @@ const HOSTILE_TEXTS = [
  * Takes test-artifacts/summary-hostile.png. Returns { ok, failures, checked }.
  */
 async function checkHostileSummary(page, base, requests) {
+  // The webview may be rebuilt while it is inspected (a frame detaches): look for it again, a few times.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inspectHostileSummary(page, base, requests);
+    } catch (err) {
+      if (attempt >= 3 || !/detached|destroyed|navigat/i.test(err.message)) throw err;
+      await page.waitForTimeout(500);
+    }
+  }
+}
+
+async function inspectHostileSummary(page, base, requests) {
   const failures = [];
   const checked = {};
   let summary;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 20_000;
   while (!summary && Date.now() < deadline) {
     for (const f of page.frames()) {
-      const hit = await f
+      const hit = await within(2000, f
         .evaluate(() => {
           const root = document.getElementById('root');
-          return !!root && !!root.querySelector('header h1') && root.innerText.includes('Putin') && root.innerText.includes('Hostile');
-        })
+          return !!root && !!document.querySelector('meta[http-equiv="Content-Security-Policy"]') && root.textContent.includes('Putin') && root.textContent.includes('Hostile');
+        }))
         .catch(() => false);
       if (hit) {
         summary = f;
@@ -248,14 +266,14 @@ async function checkHostileSummary(page, base, requests) {
   checked.frames = frames.length;
   checked.pwned = [];
   for (const f of frames) {
-    const v = await f.evaluate(() => (window).__lensPwned ?? null).catch((e) => `unreadable: ${e.message.split('\n')[0]}`);
+    const v = await within(2000, f.evaluate(() => (window).__lensPwned ?? null)).catch((e) => `unreadable: ${e.message.split('\n')[0]}`);
     if (v !== null && !String(v).startsWith('unreadable: ')) failures.push(`frame ${f.url().slice(0, 120)} has window.__lensPwned = ${v}`);
     checked.pwned.push({ url: f.url().slice(0, 160), value: v });
   }
   if (!summary) {
     failures.push('no frame shows the summary of reports/hostile.md');
   } else {
-    const dom = await summary.evaluate(() => {
+    const dom = await within(5000, summary.evaluate(() => {
       const root = document.getElementById('root');
       const all = [...document.querySelectorAll('*')];
       return {
@@ -274,7 +292,7 @@ async function checkHostileSummary(page, base, requests) {
         jsUrls: all.filter((el) => ['href', 'src', 'action', 'formaction'].some((a) => /^\s*javascript:/i.test(el.getAttribute(a) ?? ''))).map((el) => el.outerHTML.slice(0, 200)),
         foreign: [...root.querySelectorAll('script, img, iframe, object, embed, b, form, link, meta, style')].map((el) => el.outerHTML.slice(0, 200)),
       };
-    });
+    }));
     checked.summaryFrame = summary.url().slice(0, 160);
     checked.scripts = dom.scripts;
     checked.csp = dom.csp;
