@@ -28,6 +28,7 @@ const VERBOSE = process.env.ANALYST_LENS_IT_VERBOSE === '1';
 const MARK = '\u00a7it\u00a7 '; // prefix of the suite's own lines (see suite/index.ts)
 const artifacts = join(repoRoot, 'test-artifacts');
 const screenshotPath = join(artifacts, 'highlighted-report.png');
+const untrustedScreenshotPath = join(artifacts, 'untrusted-workspace.png');
 const suitePath = join(repoRoot, 'out', 'test', 'integration', 'suite');
 const untrustedSuitePath = join(repoRoot, 'out', 'test', 'integration', 'untrusted');
 
@@ -62,20 +63,20 @@ async function main() {
     }
   }
   mkdirSync(artifacts, { recursive: true });
-  rmSync(screenshotPath, { force: true });
+  for (const f of [screenshotPath, untrustedScreenshotPath]) rmSync(f, { force: true });
   rmSync(join(artifacts, 'summary-hostile.png'), { force: true });
   // 1. The main suite, workspace trust disabled (the folder is trusted).
-  runs.push(await runSuite({ node24, entry, name: 'main suite', suite: suitePath, logPrefix: '', screenshots: true }));
+  runs.push(await runSuite({ node24, entry, name: 'main suite', suite: suitePath, logPrefix: '', screenshotFile: screenshotPath }));
   await cleanup();
   // 2. The untrusted-workspace suite: a second code-server with workspace trust enabled; the folder opens in
   //    restricted mode (trust is never granted).
   say(`untrusted workspace: a second code-server with workspace trust enabled (${secs()})`);
-  runs.push(await runSuite({ node24, entry, name: 'untrusted suite', suite: untrustedSuitePath, logPrefix: 'untrusted-', workspaceTrust: true }));
+  runs.push(await runSuite({ node24, entry, name: 'untrusted suite', suite: untrustedSuitePath, logPrefix: 'untrusted-', screenshotFile: untrustedScreenshotPath, workspaceTrust: true }));
   finish();
 }
 
 /** Runs one suite in a fresh code-server + Chromium. Returns { name, code, passed, failed } (code 1 on a timeout). */
-async function runSuite({ node24, entry, name, suite, logPrefix, screenshots = false, workspaceTrust = false }) {
+async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile, workspaceTrust = false }) {
   let passed = 0;
   let failed = 0;
   let result = null; // { passed, failed } from the suite's ANALYST_LENS_RESULT line
@@ -134,9 +135,9 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshots = f
       // Decorations are DOM nodes in the editor's .view-overlays layer (class names "ced-…" per decoration type).
       await page.waitForSelector('.monaco-editor .view-overlays div[class*="ced-"]', { state: 'attached', timeout: 30_000 });
       await page.waitForTimeout(500); // let the last layout pass paint
-      await page.screenshot({ path: screenshotPath });
+      await page.screenshot({ path: screenshotFile });
       const n = await page.locator('.monaco-editor .view-overlays div[class*="ced-"]').count();
-      say(`screenshot with ${n} highlight nodes on screen: ${screenshotPath}`);
+      say(`screenshot with ${n} highlight nodes on screen: ${screenshotFile}`);
     } catch (err) {
       console.error(`[integration] no screenshot: ${err.message}`);
       await page.screenshot({ path: join(artifacts, 'no-highlights.png') }).catch(() => undefined);
@@ -169,7 +170,7 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshots = f
         xssCheck ??= runXssCheck();
         continue;
       }
-      if (line === 'ANALYST_LENS_SCREENSHOT_READY' && screenshots) {
+      if (line === 'ANALYST_LENS_SCREENSHOT_READY' && screenshotFile) {
         screenshot ??= takeScreenshot();
         continue;
       }
@@ -205,7 +206,7 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshots = f
   }
   const exitCode = outcome;
   say(`${name} finished with exit code ${exitCode} (${secs()})`);
-  if (screenshots && !screenshot) console.error('[integration] the suite never signalled the screenshot (did it fail early?)');
+  if (screenshotFile && !screenshot) console.error(`[integration] the ${name} never signalled the screenshot (did it fail early?)`);
   return done(exitCode, exitCode !== 0 ? `the ${name} failed (exit code ${exitCode})` : undefined);
 }
 

@@ -2,8 +2,13 @@
 // capabilities.untrustedWorkspaces "limited": reports are analysed and highlighted, the actor registry is never
 // written. Run by runCodeServer.mjs in a second code-server with workspace trust enabled; trust is never granted.
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { entitiesOf, extension, fixture, SAMPLE, show, total } from '../suite/helpers';
+import { entitiesOf, extension, fixture, SAMPLE, show, sleep, total } from '../suite/helpers';
+
+const SIGNAL_DIR = process.env.ANALYST_LENS_IT_SIGNAL_DIR;
+const MARK = process.env.ANALYST_LENS_IT_MARK ?? '';
 
 const REGISTRY = '.analyst/actors.json';
 
@@ -50,5 +55,17 @@ describe('untrusted workspace (restricted mode)', () => {
     assert.equal(await exists(registry), false, `${REGISTRY} was written in an untrusted workspace`);
     assert.equal(await exists(fixture('.analyst')), false, '.analyst/ was created in an untrusted workspace');
     assert.equal(doc.isDirty, false);
+  });
+
+  after(async function () {
+    // Leave the highlighted report on screen for the runner's screenshot (test-artifacts/untrusted-workspace.png).
+    if (!SIGNAL_DIR) return;
+    this.timeout(120_000);
+    await vscode.commands.executeCommand('notifications.clearAll').then(undefined, () => undefined);
+    await show(SAMPLE);
+    console.log(`${MARK}ANALYST_LENS_SCREENSHOT_READY`);
+    const done = join(SIGNAL_DIR, 'screenshot-taken');
+    const deadline = Date.now() + 90_000;
+    while (!existsSync(done) && Date.now() < deadline) await sleep(100);
   });
 });
