@@ -2,7 +2,7 @@
 //   dist/extension.js      the desktop/Node extension (main)
 //   dist/web/extension.js  the web extension (browser, webworker platform)
 //   dist/core.js           the analysis core alone, CommonJS, for Node scripts: require('./dist/core.js').analyze(text)
-//   out/test/integration/  the integration suite, loaded by a real VS Code extension host
+//   out/test/integration/  the integration suites (suite/, untrusted/), loaded by a real VS Code extension host
 // Flags: --production (minify, no source maps), --watch (rebuild on change).
 // Type-checking is separate: `npm run typecheck` (tsc --noEmit).
 import * as esbuild from 'esbuild';
@@ -91,6 +91,17 @@ const targets = [
     ...common,
     entryPoints: ['test/integration/suite/index.ts'],
     outfile: 'out/test/integration/suite/index.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode', 'mocha'],
+    sourcemap: true,
+  },
+  {
+    // The untrusted-workspace suite (a second code-server run with workspace trust enabled).
+    ...common,
+    entryPoints: ['test/integration/untrusted/index.ts'],
+    outfile: 'out/test/integration/untrusted/index.js',
     platform: 'node',
     format: 'cjs',
     target: 'node18',

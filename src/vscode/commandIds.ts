@@ -10,6 +10,8 @@ export const COMMANDS = {
   exportSummary: 'analystLens.exportSummary',
   /** Not in the palette: what the summary view shows now ({ uri, version, summary }), for tests and scripts. */
   getSummaryView: 'analystLens.getSummaryView',
+  /** Not in the palette: the summary view's HTML and webview options ({ html, options }), for the security tests. */
+  getSummaryViewHtml: 'analystLens.getSummaryViewHtml',
   // Actors (features/actor*.ts)
   findAllMentions: 'analystLens.findAllMentions',
   addToRegistry: 'analystLens.addToRegistry',

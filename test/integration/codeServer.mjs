@@ -141,9 +141,11 @@ export async function findPort(preferred) {
 /**
  * Starts code-server on 127.0.0.1:port in its own process group with a throwaway state folder.
  * Returns { port, base, proc, stateDir, stop() }; stop() kills the whole group and removes the state.
- * `onOutput(line)` receives the server's own stdout/stderr lines (default: dropped).
+ * `onOutput(line)` receives the server's own stdout/stderr lines (default: dropped). `workspaceTrust: true` leaves
+ * workspace trust on (no --disable-workspace-trust): a folder opens untrusted, in restricted mode, without the
+ * startup trust prompt.
  */
-export async function startCodeServer({ node24, entry, port, env = {}, onOutput, keepState = false }) {
+export async function startCodeServer({ node24, entry, port, env = {}, onOutput, keepState = false, workspaceTrust = false }) {
   const stateDir = mkdtempSync(join(tmpdir(), 'analyst-lens-code-server-'));
   for (const d of ['user', 'extensions']) mkdirSync(join(stateDir, d));
   // Default settings for a quiet, predictable workbench.
@@ -161,7 +163,8 @@ export async function startCodeServer({ node24, entry, port, env = {}, onOutput,
         'telemetry.telemetryLevel': 'off',
         'update.mode': 'none',
         'chat.disableAIFeatures': true,
-        'security.workspace.trust.enabled': false,
+        'security.workspace.trust.enabled': workspaceTrust,
+        ...(workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never' } : {}),
         'window.commandCenter': false,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
       },
@@ -176,7 +179,7 @@ export async function startCodeServer({ node24, entry, port, env = {}, onOutput,
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', join(stateDir, 'user'),
     '--extensions-dir', join(stateDir, 'extensions'),

@@ -49,6 +49,16 @@ export class SummaryViewFeature implements vscode.Disposable {
       vscode.commands.registerCommand(COMMANDS.getSummaryView, (): ShowSummaryResult | undefined =>
         this.doc && this.latest && this.panel ? { uri: this.doc.uri.toString(), version: this.latestVersion, summary: this.latest } : undefined,
       ),
+      vscode.commands.registerCommand(COMMANDS.getSummaryViewHtml, () => {
+        if (!this.panel) return undefined;
+        const o = this.panel.webview.options;
+        return {
+          html: this.panel.webview.html,
+          body: this.body,
+          options: { enableScripts: o.enableScripts, enableCommandUris: o.enableCommandUris, localResourceRoots: (o.localResourceRoots ?? []).map((u) => u.toString()) },
+          extensionUri: this.context.extensionUri.toString(),
+        };
+      }),
       service.onDidAnalyze((e) => this.onAnalyzed(e)),
       vscode.workspace.onDidChangeTextDocument((e) => this.trackSelection(e)),
       vscode.workspace.onDidCloseTextDocument((d) => {

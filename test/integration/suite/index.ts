@@ -37,6 +37,7 @@ export function run(): Promise<void> {
   require('./robustness.test');
   require('./editing.test');
   require('./summary.test');
+  require('./security.test');
   require('./workspace.test');
   require('./actors.test');
   require('./markup.test');
