@@ -53,3 +53,5 @@ export { indexEntry, actorKey } from './workspace/indexEntry';
 export type { IndexEntry, IndexedActor } from './workspace/indexEntry';
 export { createIncrementalAnalyzer } from './incremental';
 export type { IncrementalAnalyzer } from './incremental';
+export { findMarkup, lintMarkup, refang, defang } from './markup';
+export type { MarkupSpan, MarkupKind } from './markup';
