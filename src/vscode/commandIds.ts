@@ -20,6 +20,8 @@ export const COMMANDS = {
   revealActor: 'analystLens.revealActor',
   getActors: 'analystLens.getActors',
   reindexWorkspace: 'analystLens.reindexWorkspace',
+  toggleActorsScope: 'analystLens.toggleActorsScope',
+  getActorsView: 'analystLens.getActorsView',
   goToActorInWorkspace: 'analystLens.goToActorInWorkspace',
   findAllMentionsInWorkspace: 'analystLens.findAllMentionsInWorkspace',
   defangIndicators: 'analystLens.defangIndicators',

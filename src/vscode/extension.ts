@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
     }),
     new SummaryViewFeature(context, service, log),
     ...registerExportCommands(service, log),
-    ...registerActorFeatures(service, config.languages, log),
+    ...registerActorFeatures(service, config.languages, log, index),
     vscode.workspace.onDidOpenTextDocument((doc) => service.schedule(doc)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) service.schedule(e.document);

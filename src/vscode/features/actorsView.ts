@@ -3,10 +3,23 @@ import type { Actor } from '../../core';
 import { COMMANDS } from '../commandIds';
 import type { ActorService } from './actorService';
 import { actorDetail } from './actorNavigation';
+import type { WorkspaceActor } from './workspaceIndex';
 
 export const ACTORS_VIEW = 'analystLens.actors';
 
-type Node = { kind: 'type'; type: Actor['type']; actors: Actor[] } | { kind: 'actor'; actor: Actor };
+type Node =
+  | { kind: 'type'; type: Actor['type']; actors: Actor[] }
+  | { kind: 'actor'; actor: Actor }
+  | { kind: 'wtype'; type: Actor['type']; actors: WorkspaceActor[] }
+  | { kind: 'wactor'; actor: WorkspaceActor };
+
+/** What the view needs of the workspace index to list every report's actors. */
+export interface WorkspaceActors {
+  actors(): WorkspaceActor[];
+  readonly onDidChange: vscode.Event<void>;
+  build(showProgress: boolean): Promise<unknown>;
+  readonly lastStats: unknown;
+}
 
 const LABELS: Record<Actor['type'], [string, string]> = {
   person: ['People', 'person'],
@@ -25,8 +38,13 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   private readonly view: vscode.TreeView<Node>;
   private readonly subscriptions: vscode.Disposable[] = [];
   private doc: vscode.TextDocument | undefined;
+  /** 'report': the active report's actors; 'workspace': every report's, from the workspace index. */
+  scope: 'report' | 'workspace' = 'report';
 
-  constructor(private readonly actors: ActorService) {
+  constructor(
+    private readonly actors: ActorService,
+    private readonly workspace?: WorkspaceActors,
+  ) {
     this.view = vscode.window.createTreeView(ACTORS_VIEW, { treeDataProvider: this, showCollapseAll: true });
     this.subscriptions.push(
       this.view,
@@ -36,12 +54,23 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       actors.onDidChange((r) => {
         if (r.uri === this.doc?.uri.toString()) this.emitter.fire(undefined);
       }),
+      ...(workspace ? [workspace.onDidChange(() => this.scope === 'workspace' && this.emitter.fire(undefined))] : []),
       // A new analysis of the report on screen: recompute while the view is visible.
       actors.analysis.onDidAnalyze((r) => {
         if (this.view.visible && r.uri === this.doc?.uri.toString() && this.doc) void actors.get(this.doc);
       }),
     );
     this.refresh();
+  }
+
+  /** Switches between this report and the whole workspace; returns the new scope. */
+  async toggleScope(): Promise<'report' | 'workspace'> {
+    this.scope = this.scope === 'report' && this.workspace ? 'workspace' : 'report';
+    this.view.title = this.scope === 'workspace' ? 'Actors (workspace)' : 'Actors';
+    await vscode.commands.executeCommand('setContext', 'analystLens.actorsScope', this.scope);
+    if (this.scope === 'workspace' && this.workspace && !this.workspace.lastStats) await this.workspace.build(true);
+    this.emitter.fire(undefined);
+    return this.scope;
   }
 
   private refresh(): void {
@@ -52,6 +81,15 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (node?.kind === 'type') return node.actors.map((actor) => ({ kind: 'actor', actor }));
+    if (node?.kind === 'wtype') return node.actors.map((actor) => ({ kind: 'wactor', actor }));
+    if (!node && this.scope === 'workspace' && this.workspace) {
+      if (!this.view.visible) return [];
+      const all = this.workspace.actors();
+      this.view.message = all.length ? undefined : 'No actors indexed in the workspace yet.';
+      return (['person', 'organization', 'place', 'group'] as const)
+        .map((type) => ({ kind: 'wtype' as const, type, actors: all.filter((a) => a.type === type) }))
+        .filter((n) => n.actors.length);
+    }
     if (node || !this.doc || this.doc.isClosed || !this.view.visible) return [];
     // While the report is being edited, the last actors known stay listed until the new ones arrive.
     const all = (await this.actors.get(this.doc)) ?? this.actors.peek(this.doc);
@@ -63,12 +101,22 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'type') {
+    if (node.kind === 'wactor') {
+      const a = node.actor;
+      const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);
+      item.description = `${a.mentionCount} in ${a.reports.length} report${a.reports.length === 1 ? '' : 's'}`;
+      item.tooltip = a.reports.map((r) => vscode.workspace.asRelativePath(vscode.Uri.parse(r.uri))).join('\n');
+      item.iconPath = new vscode.ThemeIcon(LABELS[a.type as Actor['type']]?.[1] ?? 'symbol-misc');
+      item.id = `wactor:${a.key}`;
+      item.command = { command: COMMANDS.goToActorInWorkspace, title: 'Go to Actor', arguments: [{ key: a.key }] };
+      return item;
+    }
+    if (node.kind === 'type' || node.kind === 'wtype') {
       const [label, icon] = LABELS[node.type];
       const item = new vscode.TreeItem(label, node.type === 'group' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.description = `${node.actors.length}`;
       item.iconPath = new vscode.ThemeIcon(icon);
-      item.id = `type:${node.type}`;
+      item.id = `${node.kind}:${node.type}`;
       return item;
     }
     const a = node.actor;
@@ -85,6 +133,12 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   /** For view/item/context menus: the actor and report of a tree item. */
   target(node: Node | undefined): { uri: string; actor: Actor } | undefined {
     return node?.kind === 'actor' && this.doc ? { uri: this.doc.uri.toString(), actor: node.actor } : undefined;
+  }
+
+  /** What the view lists now (for tests and scripts): scope and actor names. */
+  snapshot(): { scope: string; names: string[] } {
+    const names = this.scope === 'workspace' && this.workspace ? this.workspace.actors().map((a) => a.name) : (this.doc ? this.actors.peek(this.doc)?.actors.map((a) => a.name) : undefined) ?? [];
+    return { scope: this.scope, names };
   }
 
   dispose(): void {

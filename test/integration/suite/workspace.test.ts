@@ -42,6 +42,17 @@ describe('the workspace', () => {
     await vscode.commands.executeCommand('closeReferenceSearch').then(undefined, () => undefined);
   });
 
+  it('the Actors view switches between this report and the whole workspace', async () => {
+    await show(SAMPLE);
+    const scopeOf = async () => (await vscode.commands.executeCommand<{ scope: string; names: string[] }>('analystLens.getActorsView')).scope;
+    if ((await scopeOf()) !== 'workspace') await vscode.commands.executeCommand('analystLens.toggleActorsScope');
+    const ws = await vscode.commands.executeCommand<{ scope: string; names: string[] }>('analystLens.getActorsView');
+    assert.equal(ws.scope, 'workspace');
+    assert.ok(ws.names.includes('Sergei Lavrov') && ws.names.includes('Vladimir Putin'), ws.names.join(', '));
+    assert.equal(await vscode.commands.executeCommand('analystLens.toggleActorsScope'), 'report');
+    assert.equal(await scopeOf(), 'report');
+  });
+
   it('a second indexing run reuses the cache and reads nothing unchanged', async () => {
     const stats = await vscode.commands.executeCommand<IndexStats>('analystLens.reindexWorkspace');
     assert.equal(stats.analysed, 0, JSON.stringify(stats));
