@@ -42,6 +42,9 @@ export class AnalysisService implements vscode.Disposable {
   private readonly inflight = new Map<string, { version: number; promise: Promise<DocumentAnalysis> }>();
   private readonly emitter = new vscode.EventEmitter<DocumentAnalysis>();
   readonly onDidAnalyze = this.emitter.event;
+  private readonly started = new vscode.EventEmitter<{ uri: string; length: number }>();
+  /** An analysis started (the status bar shows progress for long reports). */
+  readonly onDidStart = this.started.event;
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -105,6 +108,7 @@ export class AnalysisService implements vscode.Disposable {
     const version = doc.version;
     const running = this.inflight.get(key);
     if (running && running.version === version) return running.promise;
+    this.started.fire({ uri: key, length: doc.getText().length });
     const promise = this.compute(doc, key, version).then((result) => {
       if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
       if (doc.isClosed || doc.version !== result.version) return result; // stale: a newer run follows
@@ -155,6 +159,7 @@ export class AnalysisService implements vscode.Disposable {
 
   dispose(): void {
     this.analyzer.dispose();
+    this.started.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.emitter.dispose();

@@ -23,6 +23,13 @@ export class StatusBarFeature implements vscode.Disposable {
         if (vscode.window.activeTextEditor?.document.uri.toString() === r.uri) this.render(r);
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      // Long reports: say that work is under way (short ones finish before anyone could read it).
+      service.onDidStart(({ uri, length }) => {
+        if (length < 200_000 || vscode.window.activeTextEditor?.document.uri.toString() !== uri) return;
+        this.item.text = `$(sync~spin) Analysing ${Math.round(length / 1000)}k characters…`;
+        this.item.tooltip = 'Analyst Lens is analysing this report in a worker; typing is not affected.';
+        this.item.show();
+      }),
     );
     this.update();
   }
