@@ -1,16 +1,13 @@
 import { findMarkup } from '../markup';
 import type { Span, SummaryAssessment, SummaryIndicator } from '../types';
-import type { Sentence } from './sentences';
-import { lowerBound } from '../text/intervals';
+import { sentenceAt, type Sentence } from './sentences';
 
 const evidence = (text: string, s: Span | undefined, at: number): Span =>
   s ? { start: s.start, end: s.end, text: text.slice(s.start, s.end) } : { start: at, end: at, text: '' };
 
-/** The sentence holding an offset (sentences are sorted and do not overlap). */
-function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
-  const i = lowerBound(sentences, offset + 1) - 1;
-  const s = sentences[i];
-  return s && s.start <= offset && offset < s.end ? s : undefined;
+/** The sentence holding an offset. */
+function sentenceOf(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  return sentences[sentenceAt(sentences, offset)];
 }
 
 /**
@@ -24,7 +21,7 @@ export function markupSections(text: string, sentences: readonly Sentence[]): { 
   const confidenceBySentence = new Map<number, string>();
   for (const m of spans) {
     if (m.kind === 'confidence' && m.level) {
-      const s = sentenceAt(sentences, m.start);
+      const s = sentenceOf(sentences, m.start);
       if (s && !confidenceBySentence.has(s.start)) confidenceBySentence.set(s.start, m.level);
     }
   }
@@ -38,10 +35,10 @@ export function markupSections(text: string, sentences: readonly Sentence[]): { 
         known.mentions.push(mention);
         known.defanged ||= !!m.defanged;
       } else {
-        indicators.set(key, { type: m.subtype, value, defanged: !!m.defanged, mentions: [mention], sentence: evidence(text, sentenceAt(sentences, m.start), m.start) });
+        indicators.set(key, { type: m.subtype, value, defanged: !!m.defanged, mentions: [mention], sentence: evidence(text, sentenceOf(sentences, m.start), m.start) });
       }
     } else if (m.kind === 'estimative' && m.row && m.band) {
-      const s = sentenceAt(sentences, m.start);
+      const s = sentenceOf(sentences, m.start);
       const a: SummaryAssessment = { term: { start: m.start, end: m.end, text: m.text }, row: m.row, band: [m.band[0], m.band[1]], sentence: evidence(text, s, m.start) };
       const conf = s ? confidenceBySentence.get(s.start) : undefined;
       if (conf) a.confidence = conf;

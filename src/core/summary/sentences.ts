@@ -155,19 +155,8 @@ function isAbbreviation(text: string, from: number, dot: number): boolean {
   return /^(?:\p{L}\.)+\p{L}$/u.test(word);
 }
 
-/** Index of the sentence that contains `offset`, or -1. Sentences are sorted. */
-export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid];
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
+/** Index of the sentence that contains `offset`, or -1 (the actor model's binary search). */
+export { sentenceIndexAt as sentenceAt } from '../actors/sentences';
 
 /** 1-based line and column of each offset, computed once per text. */
 export function lineIndex(text: string): (offset: number) => { line: number; column: number } {

@@ -4,6 +4,7 @@
  * could not run code.
  */
 import type { FiveWAnswer, Span, Summary, SummaryActor, SummaryPlace } from '../../core';
+import { W_LABELS } from '../../core/summary/export/markdown';
 
 export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -15,14 +16,7 @@ function ref(span: { start: number; end: number } | undefined, label: string, ti
   return `<a href="#" class="ref" data-start="${span.start}" data-end="${span.end}" title="${esc(title)}">${esc(label)}</a>`;
 }
 
-const W: [keyof Summary['fiveW'], string][] = [
-  ['who', 'Who'],
-  ['what', 'What'],
-  ['when', 'When'],
-  ['where', 'Where'],
-  ['why', 'Why'],
-  ['how', 'How'],
-];
+const W = W_LABELS;
 
 function answer(a: FiveWAnswer): string {
   if (!a.answer) return '<span class="muted">Not stated</span>';

@@ -6,7 +6,8 @@ export function mdEscape(s: string): string {
   return s.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' ');
 }
 
-const W_LABELS: [keyof Summary['fiveW'], string][] = [
+/** The six questions with their labels, in brief order (also used by the summary view). */
+export const W_LABELS: [keyof Summary['fiveW'], string][] = [
   ['who', 'Who'],
   ['what', 'What'],
   ['when', 'When'],
