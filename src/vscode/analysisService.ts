@@ -108,8 +108,9 @@ export class AnalysisService implements vscode.Disposable {
     const version = doc.version;
     const running = this.inflight.get(key);
     if (running && running.version === version) return running.promise;
-    this.started.fire({ uri: key, length: doc.getText().length });
-    const promise = this.compute(doc, key, version).then((result) => {
+    const text = doc.getText();
+    this.started.fire({ uri: key, length: text.length });
+    const promise = this.compute(doc, key, version, text).then((result) => {
       if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
       if (doc.isClosed || doc.version !== result.version) return result; // stale: a newer run follows
       this.cache.set(key, result);
@@ -121,8 +122,7 @@ export class AnalysisService implements vscode.Disposable {
     return promise;
   }
 
-  private async compute(doc: vscode.TextDocument, key: string, version: number): Promise<DocumentAnalysis> {
-    const text = doc.getText();
+  private async compute(doc: vscode.TextDocument, key: string, version: number, text: string): Promise<DocumentAnalysis> {
     if (looksBinary(text)) {
       return { uri: key, version, analysis: { ...EMPTY, length: text.length }, skipped: 'binary content: not analysed' };
     }
