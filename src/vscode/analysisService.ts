@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { KeyedDebouncer } from './debounce';
 import type { Analysis } from '../core';
 import type { Analyzer } from './analyzer';
 import type { LensConfig } from './config';
@@ -35,7 +36,7 @@ export function looksBinary(text: string): boolean {
  */
 export class AnalysisService implements vscode.Disposable {
   private readonly cache = new Map<string, DocumentAnalysis>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly debounce = new KeyedDebouncer();
   private readonly unlimited = new Set<string>();
   private readonly warnedLimit = new Set<string>();
   /** The analysis in flight per document, with the version it is for. */
@@ -65,21 +66,16 @@ export class AnalysisService implements vscode.Disposable {
   schedule(doc: vscode.TextDocument): void {
     if (!this.isEligible(doc)) return;
     const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (!doc.isClosed) void this.run(doc);
-      }, this.config().debounceMs),
-    );
+    this.debounce.schedule(key, this.config().debounceMs, () => {
+      if (!doc.isClosed) void this.run(doc);
+    });
   }
 
   /** The analysis of the document's current version, computed now if needed. */
   async get(doc: vscode.TextDocument): Promise<DocumentAnalysis> {
     const cached = this.cache.get(doc.uri.toString());
     if (cached && cached.version === doc.version) return cached;
-    clearTimeout(this.timers.get(doc.uri.toString()));
+    this.debounce.cancel(doc.uri.toString());
     return this.run(doc);
   }
 
@@ -91,8 +87,7 @@ export class AnalysisService implements vscode.Disposable {
 
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.debounce.cancel(key);
     this.cache.delete(key);
     this.inflight.delete(key);
     this.warnedLimit.delete(key);
@@ -160,8 +155,7 @@ export class AnalysisService implements vscode.Disposable {
   dispose(): void {
     this.analyzer.dispose();
     this.started.dispose();
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.debounce.dispose();
     this.emitter.dispose();
   }
 }

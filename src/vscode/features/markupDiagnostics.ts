@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { KeyedDebouncer } from '../debounce';
 import { LINT_CODES, type LintCode, type LintSeverity } from '../../core/markup';
 import { COMMANDS } from '../commandIds';
 import { MARKUP_RULE_KEYS, SECTION, type LensConfig } from '../config';
@@ -36,7 +37,7 @@ export function lintCodeOf(d: vscode.Diagnostic): LintCode | undefined {
  */
 export class MarkupDiagnosticsFeature implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('analystLens.markup');
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly debounce = new KeyedDebouncer();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -83,20 +84,14 @@ export class MarkupDiagnosticsFeature implements vscode.Disposable {
   schedule(doc: vscode.TextDocument, delay = this.config().debounceMs): void {
     if (!this.eligible(doc)) return;
     const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (!doc.isClosed) void this.store.get(doc);
-      }, delay),
-    );
+    this.debounce.schedule(key, delay, () => {
+      if (!doc.isClosed) void this.store.get(doc);
+    });
   }
 
   private clear(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.debounce.cancel(key);
     this.collection.delete(uri);
     this.store.forget(uri);
   }
@@ -120,8 +115,7 @@ export class MarkupDiagnosticsFeature implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.debounce.dispose();
     for (const d of this.subscriptions) d.dispose();
   }
 }
