@@ -10,6 +10,7 @@ import { propagatePersons, resolveOverlaps, splitLines, stripTitles, toEntity, t
 import { recognizeNames, type NameSpan } from './ner';
 import { maskMarkdown } from './text/markdown';
 import { itemsWithin, lowerBound, Occupancy } from './text/intervals';
+import { findCti, mergeCti } from './cti';
 
 export const DEFAULT_MAX_LENGTH = 5_000_000;
 
@@ -123,10 +124,15 @@ export function prepareInput(text: string, options: AnalyzeOptions): { input: st
 }
 
 /** The Analysis of final spans (sorted; offsets into `original`). */
-export function toAnalysis(input: string, maxLength: number, original: string, spans: readonly RawSpan[], options: AnalyzeOptions): Analysis {
+export function toAnalysis(input: string, maxLength: number, original: string, spans: readonly RawSpan[], options: AnalyzeOptions, analyzed = original): Analysis {
   const wanted = options.types ? new Set<EntityType>(options.types) : null;
-  const entities = (wanted ? spans.filter((s) => wanted.has(s.type)) : spans).map((s) => toEntity(original, s));
-  return analysisOf(input, maxLength, original, entities);
+  const all = withCti(analyzed, original, spans.map((s) => toEntity(original, s)));
+  return analysisOf(input, maxLength, original, wanted ? all.filter((e) => wanted.has(e.type)) : all);
+}
+
+/** Threat-intelligence entities (cti/) merged into the news entities: threat actors, malware, tools, techniques. */
+export function withCti(analyzed: string, original: string, entities: Entity[]): Entity[] {
+  return mergeCti(original, entities, findCti(analyzed));
 }
 
 /** The Analysis of the entities found in `original` (the input, cut at `maxLength`). */
@@ -149,7 +155,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const names = recognizeNames(analyzed);
   const parts = ruleParts(analyzed);
   const spans = propagatePersons(analyzed, parts.ws, localSpans(analyzed, parts, names));
-  return toAnalysis(input, maxLength, original, spans, options);
+  return toAnalysis(input, maxLength, original, spans, options, analyzed);
 }
 
 /** "Russian" + "Foreign Ministry" -> one organisation "Russian Foreign Ministry". */

@@ -16,7 +16,7 @@
  * Caches hold only what the latest analysis used (generation sweep), so memory follows the document size.
  */
 import type { Analysis, AnalyzeOptions } from './types';
-import { analysisOf, localSpans, prepareInput, ruleParts, type RuleParts } from './analyze';
+import { analysisOf, localSpans, prepareInput, ruleParts, withCti, type RuleParts } from './analyze';
 import type { Entity, EntityType } from './types';
 import { personNames, propagateNames, type PersonNames, type RawSpan } from './extract/spans';
 import { IncrementalTagger, NerBlock } from './ner/incremental';
@@ -237,7 +237,6 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
         u.finalOk = true;
       }
       for (const sp of u.final) {
-        if (wanted && !wanted.has(sp.type)) continue;
         const a = sp.start + start, e = sp.end + start;
         entities.push({ start: a, end: e, type: sp.type, text: original.slice(a, e), source: sp.source });
       }
@@ -247,7 +246,8 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
     for (const [k, c] of blocks) if (c.gen !== gen) blocks.delete(k);
     for (const [k, u] of units) if (u.gen !== gen) units.delete(k);
 
-    return analysisOf(input, maxLength, original, entities);
+    const all = withCti(analyzed, original, entities);
+    return analysisOf(input, maxLength, original, wanted ? all.filter((e) => wanted.has(e.type)) : all);
   }
 
   return { analyze: analyzeText, cacheStats: () => ({ blocks: blocks.size, units: units.size }) };

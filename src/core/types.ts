@@ -14,7 +14,15 @@ export type EntityType =
   | 'group'
   /** roles and ranks: Prime Minister, Major-General */
   | 'title'
-  | 'quantity';
+  | 'quantity'
+  /** threat-intelligence reports (src/core/cti): intrusion sets and named groups: APT28, Fancy Bear */
+  | 'threatActor'
+  /** malware families: X-Agent, PlugX */
+  | 'malware'
+  /** tools, legitimate or offensive: Mimikatz, PowerShell, Cobalt Strike */
+  | 'tool'
+  /** MITRE ATT&CK techniques by ID (T1059.001) or name (Process Injection) */
+  | 'technique';
 
 export const ENTITY_TYPES: readonly EntityType[] = [
   'person',
@@ -25,6 +33,10 @@ export const ENTITY_TYPES: readonly EntityType[] = [
   'group',
   'title',
   'quantity',
+  'threatActor',
+  'malware',
+  'tool',
+  'technique',
 ];
 
 /** A span of the analysed text. `end` is exclusive; `text === input.slice(start, end)`. */

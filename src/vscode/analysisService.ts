@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from './debounce';
-import type { Analysis } from '../core';
+import { ENTITY_TYPES, type Analysis, type EntityType } from '../core';
 import type { Analyzer } from './analyzer';
 import type { LensConfig } from './config';
 
@@ -15,7 +15,7 @@ export interface DocumentAnalysis {
 
 const EMPTY: Omit<Analysis, 'length'> = {
   entities: [],
-  counts: { person: 0, organization: 0, place: 0, date: 0, time: 0, group: 0, title: 0, quantity: 0 },
+  counts: Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>,
 };
 
 /** Text with many NUL or control characters is not prose: a binary file opened as text. */

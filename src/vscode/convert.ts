@@ -29,4 +29,8 @@ export const TYPE_LABELS: Record<string, [string, string]> = {
   group: ['group', 'groups'],
   title: ['title', 'titles'],
   quantity: ['quantity', 'quantities'],
+  threatActor: ['threat actor', 'threat actors'],
+  malware: ['malware', 'malware'],
+  tool: ['tool', 'tools'],
+  technique: ['technique', 'techniques'],
 };

@@ -87,6 +87,11 @@ const PRIORITY: Record<EntityType, number> = {
   date: 5,
   time: 6,
   quantity: 7,
+  // threat-intelligence types are merged after overlaps are resolved (cti/index.ts mergeCti)
+  threatActor: 8,
+  malware: 9,
+  tool: 10,
+  technique: 11,
 };
 
 /**

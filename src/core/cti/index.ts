@@ -1,0 +1,166 @@
+/**
+ * Threat-intelligence entities: threat actors (intrusion sets, named groups), malware, tools and ATT&CK techniques.
+ *  - `looksTechnical(text)`: a cheap test (keyword and pattern counts) for "this is a threat report"; the CTI tagger
+ *    runs only then, so news text costs one regex scan.
+ *  - `findCti(text)`: technique IDs (T1059.001) and names from the ATT&CK table; the CTI tagger's spans
+ *    (tagger.ts); ATT&CK group and software names and aliases. Each span has a confidence.
+ *  - `mergeCti(text, entities)`: CTI spans replace the news tagger's person/place/organisation/group spans they
+ *    overlap when confident; dates, times, titles and quantities stay.
+ */
+import type { Entity, EntityType } from '../types';
+import { tokenize } from '../ner/tokenize';
+import { attackTables, ctiKey, groupByName, softwareByName, techniqueById, type AttackGroup, type AttackSoftware, type AttackTechnique } from './attack';
+import { ctiSpansOfTokens } from './tagger';
+
+export { attackTables, groupByName, softwareByName, techniqueById, ATTACK_NOTICE, ATTACK_VERSION } from './attack';
+export type { AttackGroup, AttackSoftware, AttackTechnique } from './attack';
+
+export type CtiType = 'threatActor' | 'malware' | 'tool' | 'technique';
+export const CTI_TYPES: readonly CtiType[] = ['threatActor', 'malware', 'tool', 'technique'];
+
+export interface CtiEntity {
+  start: number;
+  end: number;
+  type: CtiType;
+  /** 'attack-id' (T1059.001), 'attack-name' (ATT&CK table), 'cti-model' (the tagger). */
+  source: 'attack-id' | 'attack-name' | 'cti-model';
+  /** 0–1. ATT&CK IDs and exact ATT&CK names 1; the tagger's spans by their score margin. */
+  confidence: number;
+}
+
+const TECH_ID = /\bT\d{4}(?:\.\d{3})?\b/g;
+/** Words and patterns of threat reports (counted once per occurrence, case-insensitive). */
+const CUES = new RegExp(
+  String.raw`\b(?:malware|backdoors?|ransomware|trojans?|implants?|payloads?|droppers?|loaders?|exploit(?:s|ed|ation)?|` +
+  String.raw`threat actors?|threat groups?|APT ?\d+|C2|C&C|command[- ]and[- ]control|spear-?phishing|phishing|` +
+  String.raw`TTPs?|IOCs?|indicators? of compromise|intrusion sets?|webshells?|keyloggers?|RATs?|botnets?|exfiltrat\w*|` +
+  String.raw`lateral movement|persistence|privilege escalation|CVE-\d{4}-\d+|T\d{4}(?:\.\d{3})?|ATT&CK|MITRE|` +
+  String.raw`sha-?256|md5|hash(?:es)?|obfuscat\w*|shellcode|PowerShell|Mimikatz|Cobalt Strike|cyber(?:-?attacks?|espionage)?)\b`,
+  'gi',
+);
+
+/**
+ * True when the text reads like a threat report: at least 3 cue occurrences of 2 different kinds and one cue per
+ * 400 words or more (a news story mentioning "malware" once stays news).
+ */
+export function looksTechnical(text: string): boolean {
+  if (typeof text !== 'string' || text.length === 0) return false;
+  const sample = text.length > 400_000 ? text.slice(0, 400_000) : text;
+  const kinds = new Set<string>();
+  let n = 0;
+  for (const m of sample.matchAll(CUES)) {
+    n++;
+    kinds.add(m[0].toLowerCase().replace(/s$/, ''));
+  }
+  if (n < 3 || kinds.size < 2) return false;
+  const words = sample.length / 6;
+  return n * 400 >= words;
+}
+
+/** Lower-case ATT&CK software names that are also plain words: never matched by name. */
+const COMMON = new Set(['at', 'net', 'ping', 'route', 'expand', 'page', 'tor', 'cmd', 'ftp', 'empire', 'page', 'cachedump', 'ps', 'xcopy',
+  'reg', 'tasklist', 'systeminfo', 'whoami', 'arp', 'nbtstat', 'netstat', 'hostname', 'ipconfig', 'dsquery', 'esentutl', 'forfiles', 'schtasks']);
+
+function nameLike(s: string): boolean {
+  // a name with a capital or a digit, at least 3 characters ("APT28", "Sofacy", "njRAT"); not a plain lower-case word
+  return s.length >= 3 && /[A-Z0-9]/.test(s) && !COMMON.has(s.toLowerCase());
+}
+
+/** Technique IDs and names, ATT&CK group/software names in `text` (no tagger). */
+export function findAttackMentions(text: string): CtiEntity[] {
+  const out: CtiEntity[] = [];
+  for (const m of text.matchAll(TECH_ID)) {
+    const known = techniqueById(m[0]);
+    out.push({ start: m.index, end: m.index + m[0].length, type: 'technique', source: 'attack-id', confidence: known ? 1 : 0.6 });
+  }
+  const t = attackTables();
+  const { tokens } = tokenize(text);
+  // windows of 1..4 tokens looked up in the name tables
+  for (let i = 0; i < tokens.length; i++) {
+    let best: CtiEntity | null = null;
+    for (let j = i; j < tokens.length && j < i + 5; j++) {
+      if (j > i && text.slice(tokens[j - 1].end, tokens[j].start).includes('\n')) break;
+      const start = tokens[i].start, end = tokens[j].end;
+      const s = text.slice(start, end);
+      const lower = s.toLowerCase();
+      const tech = t.techniqueNames.get(lower);
+      if (tech && (j > i || s === tech.name)) { best = { start, end, type: 'technique', source: 'attack-name', confidence: 0.9 }; continue; }
+      if (!nameLike(s)) continue;
+      const g = groupByName(s);
+      if (g && [g.name, ...g.aliases].some((a) => ctiKey(a) === ctiKey(s))) {
+        best = { start, end, type: 'threatActor', source: 'attack-name', confidence: s === g.name || g.aliases.includes(s) ? 1 : 0.8 };
+        continue;
+      }
+      const sw = softwareByName(s);
+      if (sw) best = { start, end, type: sw.kind, source: 'attack-name', confidence: s === sw.name || sw.aliases.includes(s) ? 0.9 : 0.7 };
+    }
+    if (best) {
+      out.push(best);
+      while (i + 1 < tokens.length && tokens[i + 1].start < best.end) i++;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const KIND_TYPE: Record<string, CtiType | undefined> = { APT: 'threatActor', MAL: 'malware', TOOL: 'tool' };
+
+/** Margin (quantised score units per token) at which a tagger span counts as sure: confidence 0.5 there. */
+export const CTI_MARGIN_MID = 40;
+
+/** The CTI entities of `text`: ATT&CK mentions always; the tagger's spans too when `tagger` (default: looksTechnical). */
+export function findCti(text: string, tagger = looksTechnical(text)): CtiEntity[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const attack = findAttackMentions(text);
+  if (!tagger) return attack.filter((a) => a.source === 'attack-id' || a.confidence >= 1);
+  const { tokens, sentences } = tokenize(text);
+  const model: CtiEntity[] = [];
+  for (const s of ctiSpansOfTokens(tokens, sentences)) {
+    const type = KIND_TYPE[s.kind];
+    if (!type) continue;
+    model.push({ start: s.start, end: s.end, type, source: 'cti-model', confidence: s.margin / (s.margin + CTI_MARGIN_MID) });
+  }
+  // ATT&CK mentions first, then the tagger's spans where no ATT&CK mention is
+  const out: CtiEntity[] = [...attack];
+  const taken = (a: CtiEntity) => out.some((b) => b.start < a.end && a.start < b.end);
+  for (const m of model) if (!taken(m)) out.push(m);
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const NEWS_NAMES = new Set<EntityType>(['person', 'place', 'organization', 'group']);
+/** Confidence at which a CTI span replaces news names it overlaps. */
+export const CTI_WINS_AT = 0.5;
+
+/**
+ * Merges CTI entities into the news entities of the same text (both sorted by start): a CTI span replaces the
+ * person/place/organisation/group spans it overlaps when its confidence is at least CTI_WINS_AT; it is dropped when
+ * it overlaps a date, time, title or quantity, or a news name it does not beat.
+ */
+export function mergeCti(original: string, entities: readonly Entity[], cti: readonly CtiEntity[]): Entity[] {
+  if (cti.length === 0) return entities as Entity[];
+  const kept: CtiEntity[] = [];
+  const dropped = new Set<Entity>();
+  let lo = 0;
+  for (const c of cti) {
+    while (lo < entities.length && entities[lo].end <= c.start - 200) lo++;
+    const over: Entity[] = [];
+    for (let i = lo; i < entities.length && entities[i].start < c.end; i++) {
+      const e = entities[i];
+      if (e.end > c.start && e.start < c.end) over.push(e);
+    }
+    if (over.some((e) => !NEWS_NAMES.has(e.type))) continue;
+    if (over.length > 0 && c.confidence < CTI_WINS_AT) continue;
+    if (kept.length && kept[kept.length - 1].end > c.start) continue;
+    kept.push(c);
+    for (const e of over) dropped.add(e);
+  }
+  const out: Entity[] = entities.filter((e) => !dropped.has(e));
+  for (const c of kept) out.push({ start: c.start, end: c.end, type: c.type, text: original.slice(c.start, c.end), source: c.source });
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** The ATT&CK record behind a CTI entity's text, when there is one. */
+export function attackRecord(type: CtiType, text: string): AttackGroup | AttackSoftware | AttackTechnique | undefined {
+  if (type === 'technique') return /^T\d{4}/i.test(text) ? techniqueById(text) : attackTables().techniqueNames.get(text.toLowerCase());
+  if (type === 'threatActor') return groupByName(text);
+  return softwareByName(text);
+}

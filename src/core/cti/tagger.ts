@@ -1,0 +1,111 @@
+/**
+ * The CTI tagger: the news tagger's features and decoder (src/core/ner) with a model trained on threat reports
+ * (scripts/train-cti.ts, APTNER): threat actors (APT), malware (MAL), tools (TOOL) and security teams (SECTEAM).
+ * Each span carries a confidence: the Viterbi path's margin over the best path that leaves the span out.
+ */
+import { baseFeatures, MAX_FEATURES, NerDoc, pass2Features, type Gazetteer } from '../ner/features';
+import { base64Decode, jointLookup, viterbi, type JointModel } from '../ner/model';
+import { capSentences, nerModel } from '../ner';
+import type { SentenceRange, Token } from '../ner/tokenize';
+import { CTI_MODEL_BASE64 } from './model/data';
+import { CTI_KINDS, decodeCtiModel, type CtiModel } from './codec';
+import { buildCtiGazetteer } from './gazetteer';
+
+export type CtiKind = (typeof CTI_KINDS)[number];
+
+export interface CtiSpan {
+  start: number;
+  end: number;
+  kind: CtiKind;
+  /** Mean per-token score margin of the span's tags over the O tag (quantised weight units); higher is surer. */
+  margin: number;
+}
+
+let model: CtiModel | null = null;
+let gaz: Gazetteer | null = null;
+
+export function ctiModel(): { model: CtiModel; gaz: Gazetteer } {
+  if (!model) model = decodeCtiModel(base64Decode(CTI_MODEL_BASE64));
+  if (!gaz) gaz = model.attackGazetteer ? buildCtiGazetteer(nerModel().gaz) : nerModel().gaz;
+  return { model, gaz };
+}
+
+const buf = new Uint32Array(MAX_FEATURES);
+
+/** Tags every sentence of `doc`; returns the tags and the emission scores of the final pass. */
+export function tagCtiDoc(m: JointModel, pass2: boolean, doc: NerDoc, sentences: ReadonlyArray<SentenceRange>): { tags: Uint8Array; em: Float32Array } {
+  const nT = m.nTags;
+  const n = doc.n;
+  const em1 = new Float32Array(n * nT);
+  const em2 = pass2 ? new Float32Array(n * nT) : em1;
+  const w = m.weights;
+  for (let i = 0; i < n; i++) {
+    const k = baseFeatures(doc, i, buf);
+    const base = i * nT;
+    for (let f = 0; f < k; f++) {
+      const r = jointLookup(m, buf[f]);
+      if (r < 0) continue;
+      const o = r * 2 * nT;
+      for (let t = 0; t < nT; t++) {
+        em1[base + t] += w[o + t];
+        if (pass2) em2[base + t] += w[o + nT + t];
+      }
+    }
+  }
+  const tags1 = new Uint8Array(n);
+  for (const s of sentences) {
+    if (s.end > s.start) viterbi(m.trans1, nT, em1.subarray(s.start * nT, s.end * nT), s.end - s.start, tags1.subarray(s.start, s.end));
+  }
+  if (!pass2) return { tags: tags1, em: em1 };
+  doc.setPass1(tags1);
+  for (let i = 0; i < n; i++) {
+    const k = pass2Features(doc, i, buf, 0);
+    const base = i * nT;
+    for (let f = 0; f < k; f++) {
+      const r = jointLookup(m, buf[f]);
+      if (r < 0) continue;
+      const o = r * 2 * nT + nT;
+      for (let t = 0; t < nT; t++) em2[base + t] += w[o + t];
+    }
+  }
+  const tags2 = new Uint8Array(n);
+  for (const s of sentences) {
+    if (s.end > s.start) viterbi(m.trans2, nT, em2.subarray(s.start * nT, s.end * nT), s.end - s.start, tags2.subarray(s.start, s.end));
+  }
+  return { tags: tags2, em: em2 };
+}
+
+/** Punctuation, quotes and possessives never begin or end a span. */
+function isEdgeJunk(t: string): boolean {
+  const l = t.toLowerCase();
+  if (l === "'s" || l === '\u2019s') return true;
+  return !/[\p{L}\p{N}]/u.test(t);
+}
+
+/** CTI spans of tokenized text (offsets of the tokens). */
+export function ctiSpansOfTokens(tokens: readonly Token[], sentences: SentenceRange[]): CtiSpan[] {
+  if (tokens.length === 0) return [];
+  const { model: m, gaz: g } = ctiModel();
+  const sents = capSentences(sentences);
+  const doc = new NerDoc(tokens.map((t) => t.text), sents, g);
+  const { tags, em } = tagCtiDoc(m.joint, m.pass2, doc, sents);
+  const nT = m.joint.nTags;
+  const out: CtiSpan[] = [];
+  for (let i = 0; i < tags.length;) {
+    const t = tags[i];
+    if (t === 0) { i++; continue; }
+    const k = (t - 1) >> 1;
+    let j = i + 1;
+    while (j < tags.length && tags[j] === 2 + 2 * k) j++;
+    let a = i, b = j - 1;
+    while (a <= b && isEdgeJunk(tokens[a].text)) a++;
+    while (b >= a && isEdgeJunk(tokens[b].text)) b--;
+    if (a <= b) {
+      let margin = 0;
+      for (let x = a; x <= b; x++) margin += em[x * nT + tags[x]] - em[x * nT];
+      out.push({ start: tokens[a].start, end: tokens[b].end, kind: CTI_KINDS[k], margin: margin / (b - a + 1) });
+    }
+    i = j;
+  }
+  return out;
+}
