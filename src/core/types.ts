@@ -1,3 +1,5 @@
+import type { ThreatPicture } from './cti/threat';
+
 /**
  * Plain data types of the analysis core. Everything here is serialisable (JSON) so results can
  * cross a worker boundary, be cached, exported, or compared in tests.
@@ -358,6 +360,21 @@ export interface SummaryOptions {
   actors?: BuildActorsOptions;
   /** Passed to analyze(): 'markdown' leaves code, front matter, link targets and HTML out. Default 'plain'. */
   format?: 'plain' | 'markdown';
+  /**
+   * List citations (URLs in a References/Sources section, Markdown link targets, links to security publishers'
+   * write-ups) among the indicators too, marked `citation: true`. Default false: they are left out.
+   */
+  includeCitations?: boolean;
+}
+
+/** The Threat section: threat actors, malware, tools, techniques, vulnerabilities, indicators and targets. */
+export interface SummaryThreat extends ThreatPicture {
+  /** CVE IDs the report names, in order of first mention. */
+  vulnerabilities: string[];
+  /** Indicators of compromise (citations excluded). */
+  indicators: number;
+  /** URLs and domains recognised as citations (left out of the indicators unless `includeCitations`). */
+  citations: number;
 }
 
 /** An indicator of compromise found in the report (refanged value; `defanged` says how it was written). */
@@ -369,6 +386,8 @@ export interface SummaryIndicator {
   /** Every occurrence, as written, with its 1-based line and column. */
   mentions: (Span & { line: number; column: number })[];
   sentence: Evidence;
+  /** Set when every mention is a citation (references section, link target, publisher's write-up). */
+  citation?: true;
 }
 
 /** An estimative statement: a sentence using ICD 203 likelihood language, with its band, and any confidence level. */
@@ -404,5 +423,7 @@ export interface Summary {
   indicators: SummaryIndicator[];
   /** Estimative statements with their ICD 203 band, in text order. */
   assessments: SummaryAssessment[];
+  /** Threat-intelligence section, present when the report names threat actors, malware, tools or techniques. */
+  threat?: SummaryThreat;
   counts: SummaryCounts;
 }

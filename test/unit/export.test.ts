@@ -80,6 +80,9 @@ describe('[export/stix] STIX 2.1 bundle', () => {
     indicator: 'sdos/indicator.json',
     vulnerability: 'sdos/vulnerability.json',
     'attack-pattern': 'sdos/attack-pattern.json',
+    'intrusion-set': 'sdos/intrusion-set.json',
+    malware: 'sdos/malware.json',
+    tool: 'sdos/tool.json',
   };
 
   it('every object validates against the official STIX 2.1 schema of its type, and the bundle against bundle.json', () => {

@@ -78,8 +78,10 @@ export function findAttackMentions(text: string): CtiEntity[] {
   // windows of 1..4 tokens looked up in the name tables
   for (let i = 0; i < tokens.length; i++) {
     let best: CtiEntity | null = null;
+    if (!/^[\p{L}\p{N}]/u.test(tokens[i].text)) continue;
     for (let j = i; j < tokens.length && j < i + 5; j++) {
       if (j > i && text.slice(tokens[j - 1].end, tokens[j].start).includes('\n')) break;
+      if (!/[\p{L}\p{N}]$/u.test(tokens[j].text)) continue;
       const start = tokens[i].start, end = tokens[j].end;
       const s = text.slice(start, end);
       const lower = s.toLowerCase();
@@ -102,6 +104,12 @@ export function findAttackMentions(text: string): CtiEntity[] {
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/**
+ * Generic words APTNER labels as tools or malware ("email", "C2", "DLL", "RAT", "backdoor"): not names, so never
+ * highlighted or exported as one.
+ */
+const GENERIC = /^(?:e-?mails?|c2s?|c&c|command[- ]and[- ]control|command & control|dlls?|rats?|ip(?: address(?:es)?)?|macros?|servers?|backdoors?|trojans?|malware|webshells?|web shells?|payloads?|vpns?|pdfs?|docs?|html|urls?|iocs?|iot|api|apis|exploits?|scripts?|loaders?|droppers?|implants?|botnets?|ransomware|spyware|keyloggers?|shellcode|powershell scripts?)$/i;
+
 const KIND_TYPE: Record<string, CtiType | undefined> = { APT: 'threatActor', MAL: 'malware', TOOL: 'tool' };
 
 /** Margin (quantised score units per token) at which a tagger span counts as sure: confidence 0.5 there. */
@@ -116,7 +124,7 @@ export function findCti(text: string, tagger = looksTechnical(text)): CtiEntity[
   const model: CtiEntity[] = [];
   for (const s of ctiSpansOfTokens(tokens, sentences)) {
     const type = KIND_TYPE[s.kind];
-    if (!type) continue;
+    if (!type || GENERIC.test(text.slice(s.start, s.end))) continue;
     model.push({ start: s.start, end: s.end, type, source: 'cti-model', confidence: s.margin / (s.margin + CTI_MARGIN_MID) });
   }
   // ATT&CK mentions first, then the tagger's spans where no ATT&CK mention is

@@ -1,6 +1,7 @@
 import { findMarkup } from '../markup';
 import type { Span, SummaryAssessment, SummaryIndicator } from '../types';
 import { sentenceAt, type Sentence } from './sentences';
+import { citationContext, isCitation } from '../cti/citations';
 
 const evidence = (text: string, s: Span | undefined, at: number): Span =>
   s ? { start: s.start, end: s.end, text: text.slice(s.start, s.end) } : { start: at, end: at, text: '' };
@@ -14,8 +15,11 @@ function sentenceOf(sentences: readonly Sentence[], offset: number): Sentence | 
  * The summary's analyst-markup sections: indicators of compromise (one per refanged value, with every mention)
  * and estimative statements (ICD 203 likelihood terms with their band and the sentence's confidence level).
  */
-export function markupSections(text: string, sentences: readonly Sentence[]): { indicators: SummaryIndicator[]; assessments: SummaryAssessment[] } {
+export function markupSections(text: string, sentences: readonly Sentence[], options: { includeCitations?: boolean } = {}): { indicators: SummaryIndicator[]; assessments: SummaryAssessment[]; citations: number } {
   const spans = findMarkup(text);
+  // citations (references sections, link targets, publishers' write-ups) are not indicators unless asked for
+  const cites = citationContext(text);
+  const citedKeys = new Map<string, boolean>();
   const indicators = new Map<string, SummaryIndicator>();
   const assessments: SummaryAssessment[] = [];
   const confidenceBySentence = new Map<number, string>();
@@ -29,6 +33,8 @@ export function markupSections(text: string, sentences: readonly Sentence[]): { 
     if (m.kind === 'indicator' && m.subtype) {
       const value = m.value ?? m.text;
       const key = `${m.subtype}\u0000${value.toLowerCase()}`;
+      const cited = isCitation(cites, m, m.subtype, value, !!m.defanged);
+      citedKeys.set(key, (citedKeys.get(key) ?? true) && cited);
       const mention = { start: m.start, end: m.end, text: m.text, line: 0, column: 0 }; // positions: set by summarize()
       const known = indicators.get(key);
       if (known) {
@@ -45,5 +51,11 @@ export function markupSections(text: string, sentences: readonly Sentence[]): { 
       assessments.push(a);
     }
   }
-  return { indicators: [...indicators.values()], assessments };
+  const citations = [...citedKeys.values()].filter(Boolean).length;
+  const all = [...indicators].filter(([k, i]) => {
+    if (!citedKeys.get(k)) return true;
+    if (options.includeCitations) i.citation = true;
+    return !!options.includeCitations;
+  });
+  return { indicators: all.map(([, i]) => i), assessments, citations };
 }

@@ -10,6 +10,7 @@ import { extractRelations } from './relations';
 import { frontMatter, lineIndex, splitSentences } from './sentences';
 import { findTopics } from './topics';
 import { markupSections } from './markup';
+import { threatSection } from '../cti/summary';
 
 export const SUMMARY_SCHEMA_VERSION = 1 as const;
 
@@ -45,6 +46,7 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
   const timeline = buildTimeline(part, sentences, fm ? analysis.entities.filter((e) => e.start >= fm.end) : analysis.entities, reportDate.date);
   const relations = extractRelations({ text: part, sentences, entities: analysis.entities, actors, timeline });
   const five = fiveW({ sentences, relations, actors, timeline });
+  const { citations, ...markup } = markupSections(part, sentences, { includeCitations: options.includeCitations });
   let summary: Summary = {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     reportDate,
@@ -58,7 +60,7 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
     quotes: quotesOf(part, actors),
     topics: findTopics(part, analysis.entities, actors),
     mentions: mentionsOf(analysis, actors),
-    ...markupSections(part, sentences),
+    ...markup,
     counts: {
       characters: part.length,
       words: (part.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,
@@ -75,6 +77,8 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
       assessments: 0,
     },
   };
+  const threat = threatSection(part, analysis.entities, summary.indicators, citations);
+  if (threat) summary.threat = threat;
   summary.counts.indicators = summary.indicators.length;
   summary.counts.assessments = summary.assessments.length;
   summary.counts.quotes = summary.quotes.length;

@@ -1,5 +1,5 @@
 import { defang } from '../../markup';
-import type { FiveWAnswer, Summary, SummaryActor } from '../../types';
+import type { FiveWAnswer, Summary, SummaryActor, SummaryThreat } from '../../types';
 
 /** Escapes text from the report so Markdown shows it as written (no accidental emphasis, links, HTML or tables). */
 export function mdEscape(s: string): string {
@@ -38,7 +38,31 @@ export interface MarkdownOptions {
   /** Heading text; defaults to the summary's title or "Report summary". */
   title?: string;
   /** Leave out sections (e.g. ['counts']). */
-  omit?: readonly ('actors' | 'organizations' | 'places' | 'timeline' | 'relations' | 'quotes' | 'topics' | 'indicators' | 'assessments' | 'counts')[];
+  omit?: readonly ('actors' | 'organizations' | 'places' | 'timeline' | 'relations' | 'quotes' | 'topics' | 'indicators' | 'assessments' | 'counts' | 'threat')[];
+}
+
+/** The Threat section: actors with aliases, malware, tools, techniques, vulnerabilities, targets, typed events. */
+function threatMarkdown(t: SummaryThreat): string[] {
+  const out = ['## Threat', ''];
+  const attack = (e: { attackId?: string; attackName?: string; name: string }) =>
+    e.attackId ? ` (ATT&CK ${e.attackId}${e.attackName && e.attackName !== e.name ? ` ${mdEscape(e.attackName)}` : ''})` : '';
+  const list = (label: string, xs: SummaryThreat['actors']) => {
+    if (!xs.length) return;
+    out.push(`- **${label}:** ${xs.map((x) => `${mdEscape(x.name)}${attack(x)}${x.aliases.length ? ` — also ${x.aliases.map(mdEscape).join(', ')}` : ''}`).join('; ')}`);
+  };
+  list('Threat actors', t.actors);
+  list('Malware', t.malware);
+  list('Tools', t.tools);
+  if (t.techniques.length) out.push(`- **Techniques:** ${t.techniques.map((x) => `${x.attackId ?? ''} ${mdEscape(x.name)}${x.tactics?.length ? ` (${x.tactics.join(', ')})` : ''}`.trim()).join('; ')}`);
+  if (t.vulnerabilities.length) out.push(`- **Vulnerabilities:** ${t.vulnerabilities.join(', ')}`);
+  out.push(`- **Indicators:** ${t.indicators}${t.citations ? ` (${t.citations} citation${t.citations === 1 ? '' : 's'} not counted)` : ''}`);
+  if (t.targets.length) out.push(`- **Targets:** ${t.targets.map((x) => `${mdEscape(x.name)} (${x.kind})`).join(', ')}`);
+  if (t.events.length) {
+    out.push('', '### Threat events', '');
+    for (const e of t.events) out.push(`- **${e.type}** — ${mdEscape(e.description)}: ${mdEscape(e.evidence.text)}`);
+  }
+  out.push('');
+  return out;
 }
 
 /** A brief an analyst can paste: BLUF, 5W1H, actors, places, timeline, events, quotes, topics, counts. */
@@ -96,6 +120,7 @@ export function toMarkdown(summary: Summary, options: MarkdownOptions = {}): str
     }
     out.push('');
   }
+  if (!omit.has('threat') && summary.threat) out.push(...threatMarkdown(summary.threat));
   if (!omit.has('indicators') && summary.indicators.length) {
     // Shared defanged, as analysts exchange them: nothing in the brief is a live link.
     out.push('## Indicators', '', '| Type | Indicator (defanged) | Mentions |', '|---|---|---|');

@@ -1,6 +1,7 @@
 import type { Relation, RelationType, Summary, SummaryActor, SummaryIndicator, SummaryPlace } from '../../types';
 import { isoOf } from '../gazetteer';
 import { uuidv5 } from './uuid';
+import { attackPatternObject, threatObjects } from '../../cti/stix';
 
 /** Namespace of Analyst Lens STIX ids (a fixed random UUID): the same content gives the same id on every export. */
 export const STIX_NAMESPACE = '5b3c1e0a-8f2d-4c1e-9a57-2f6d4e8b9c31';
@@ -111,8 +112,17 @@ export function toStix(summary: Summary): StixBundle {
   }
   objects.push(...rels);
 
+  // Threat section: intrusion sets, malware, tools, attack patterns and their uses/targets/attributed-to relationships.
+  // (Places and organisations already in the bundle are the same objects: same content, same id.)
+  const have = new Set(objects.map((o) => o.id));
+  if (summary.threat) for (const o of threatObjects(summary.threat, common, id, isoOf)) if (!have.has(o.id)) { objects.push(o); have.add(o.id); }
   // Indicators of compromise: STIX patterns for observables, vulnerabilities for CVEs, attack patterns for ATT&CK.
-  for (const i of summary.indicators) objects.push(indicatorObject(i, common, ts));
+  // Citations (listed only when asked for) are not exported as indicators.
+  for (const i of summary.indicators) {
+    if (i.citation) continue;
+    const o = indicatorObject(i, common, ts);
+    if (!have.has(o.id)) { objects.push(o); have.add(o.id); }
+  }
 
   const reportName = summary.title ?? (summary.bluf.text ? shorten(summary.bluf.text, 100) : 'Report summary');
   const reportId = id('report', reportName, summary.reportDate.date);
@@ -169,16 +179,7 @@ function indicatorObject(i: SummaryIndicator, common: { spec_version: '2.1'; cre
     const name = i.value.toUpperCase();
     return { type: 'vulnerability', ...common, id: id('vulnerability', name), name, external_references: [{ source_name: 'cve', external_id: name }] };
   }
-  if (i.type === 'attack-technique') {
-    const tid = i.value.toUpperCase();
-    return {
-      type: 'attack-pattern',
-      ...common,
-      id: id('attack-pattern', tid),
-      name: tid,
-      external_references: [{ source_name: 'mitre-attack', external_id: tid, url: `https://attack.mitre.org/techniques/${tid.replace('.', '/')}/` }],
-    };
-  }
+  if (i.type === 'attack-technique') return attackPatternObject(i.value, common, id);
   const path = PATTERN_PATHS[i.type] ?? 'artifact:payload_bin';
   const value = i.type === 'md5' || i.type === 'sha1' || i.type === 'sha256' ? i.value.toLowerCase() : i.value;
   const o: StixObject = {
