@@ -57,3 +57,6 @@ export { findMarkup, lintMarkup, refang, defang } from './markup';
 export type { MarkupSpan, MarkupKind } from './markup';
 export { findCti, looksTechnical, mergeCti, attackRecord, techniqueById, groupByName, softwareByName, CTI_TYPES, ATTACK_NOTICE, ATTACK_VERSION } from './cti';
 export type { CtiEntity, CtiType, AttackGroup, AttackSoftware, AttackTechnique } from './cti';
+export { buildThreat } from './cti/threat';
+export type { ThreatEntity, ThreatEvent, ThreatPicture, ThreatTarget, ThreatEventType } from './cti/threat';
+export type { SummaryThreat } from './types';

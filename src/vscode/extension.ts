@@ -9,6 +9,7 @@ import { createAnalyzer } from './analyzer.platform';
 import { SummaryViewFeature } from './features/summaryView';
 import { registerExportCommands } from './features/exports';
 import { registerActorFeatures } from './features/actors';
+import { registerThreatFeatures } from './features/threatHover';
 import { registerWorkspaceCommands, WorkspaceIndex } from './features/workspaceIndex';
 import { actorKey, indexEntry } from '../core';
 import { registerMarkup } from './features/markup';
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
     new SummaryViewFeature(context, service, log),
     ...registerExportCommands(service, log),
     ...registerActorFeatures(service, config.languages, log, index),
+    ...registerThreatFeatures(service, config.languages),
     vscode.workspace.onDidOpenTextDocument((doc) => service.schedule(doc)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) service.schedule(e.document);

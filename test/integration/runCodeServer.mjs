@@ -146,6 +146,7 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
     }
   };
 
+  const namedShots = [];
   let resolveExit;
   const exited = new Promise((r) => (resolveExit = r));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -170,6 +171,12 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
         xssCheck ??= runXssCheck();
         continue;
       }
+      if (line.startsWith('ANALYST_LENS_SHOT ')) {
+        // a named screenshot asked for by a test (e.g. cti.test.ts): test-artifacts/<name>.png
+        const shot = line.slice('ANALYST_LENS_SHOT '.length).trim().replace(/[^\w-]/g, '');
+        if (shot) namedShots.push(takeNamedShot(page, shot, signalDir));
+        continue;
+      }
       if (line === 'ANALYST_LENS_SCREENSHOT_READY' && screenshotFile) {
         screenshot ??= takeScreenshot();
         continue;
@@ -192,6 +199,7 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
   const outcome = await Promise.race([exited, timeout, serverDied]);
   clearTimeout(timer);
   if (screenshot) await screenshot;
+  await Promise.all(namedShots);
   if (xssCheck) await xssCheck;
   consoleLog.end();
   serverLog.end();
@@ -208,6 +216,25 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
   say(`${name} finished with exit code ${exitCode} (${secs()})`);
   if (screenshotFile && !screenshot) console.error(`[integration] the ${name} never signalled the screenshot (did it fail early?)`);
   return done(exitCode, exitCode !== 0 ? `the ${name} failed (exit code ${exitCode})` : undefined);
+}
+
+/**
+ * A screenshot a test asked for: waits for what it shows (a hover widget for names with "hover", highlights
+ * otherwise), saves test-artifacts/<name>.png, then drops <name>-taken in the signal folder for the test.
+ */
+async function takeNamedShot(page, name, signalDir) {
+  try {
+    const selector = name.includes('hover') ? '.monaco-hover:not(.hidden) .hover-contents' : '.monaco-editor .view-overlays div[class*="ced-"]';
+    await page.waitForSelector(selector, { state: 'visible', timeout: 20_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(artifacts, `${name}.png`) });
+    say(`screenshot ${name}: ${join(artifacts, `${name}.png`)}`);
+  } catch (err) {
+    console.error(`[integration] no screenshot ${name}: ${err.message}`);
+    await page.screenshot({ path: join(artifacts, `${name}-failed.png`) }).catch(() => undefined);
+  } finally {
+    writeFileSync(join(signalDir, `${name}-taken`), '');
+  }
 }
 
 /** `promise`, or a rejection after `ms` (a frame that never answers must not hang the check). */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Actor } from '../../core';
+import { buildThreat, type Actor, type ThreatEntity } from '../../core';
 import { COMMANDS } from '../commandIds';
 import type { ActorService } from './actorService';
 import { actorDetail } from './actorNavigation';
@@ -11,7 +11,17 @@ type Node =
   | { kind: 'type'; type: Actor['type']; actors: Actor[] }
   | { kind: 'actor'; actor: Actor }
   | { kind: 'wtype'; type: Actor['type']; actors: WorkspaceActor[] }
-  | { kind: 'wactor'; actor: WorkspaceActor };
+  | { kind: 'wactor'; actor: WorkspaceActor }
+  // threat reports: threat actors, malware, tools and techniques (src/core/cti)
+  | { kind: 'ttype'; type: ThreatEntity['type']; items: ThreatEntity[] }
+  | { kind: 'threat'; item: ThreatEntity };
+
+const THREAT_LABELS: Record<ThreatEntity['type'], [string, string]> = {
+  threatActor: ['Threat actors', 'shield'],
+  malware: ['Malware', 'bug'],
+  tool: ['Tools', 'tools'],
+  technique: ['Techniques', 'symbol-event'],
+};
 
 /** What the view needs of the workspace index to list every report's actors. */
 export interface WorkspaceActors {
@@ -82,6 +92,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   async getChildren(node?: Node): Promise<Node[]> {
     if (node?.kind === 'type') return node.actors.map((actor) => ({ kind: 'actor', actor }));
     if (node?.kind === 'wtype') return node.actors.map((actor) => ({ kind: 'wactor', actor }));
+    if (node?.kind === 'ttype') return node.items.map((item) => ({ kind: 'threat', item }));
     if (!node && this.scope === 'workspace' && this.workspace) {
       if (!this.view.visible) return [];
       const all = this.workspace.actors();
@@ -94,10 +105,23 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     // While the report is being edited, the last actors known stay listed until the new ones arrive.
     const all = (await this.actors.get(this.doc)) ?? this.actors.peek(this.doc);
     if (!all) return [];
-    this.view.message = all.actors.length ? undefined : 'No actors found in this report.';
-    return (['person', 'organization', 'place', 'group'] as const)
+    const threat = this.threatNodes();
+    this.view.message = all.actors.length || threat.length ? undefined : 'No actors found in this report.';
+    const nodes: Node[] = [...threat.filter((n) => n.type === 'threatActor')];
+    nodes.push(...(['person', 'organization', 'place', 'group'] as const)
       .map((type) => ({ kind: 'type' as const, type, actors: all.actors.filter((a) => a.type === type) }))
-      .filter((n) => n.actors.length);
+      .filter((n) => n.actors.length));
+    return [...nodes, ...threat.filter((n) => n.type !== 'threatActor')];
+  }
+
+  /** The report's threat actors, malware, tools and techniques (threat reports only). */
+  private threatNodes(): Array<Node & { kind: 'ttype' }> {
+    const r = this.doc ? this.actors.analysis.peek(this.doc) : undefined;
+    if (!this.doc || !r || r.version !== this.doc.version || !r.analysis.entities.some((e) => e.type in THREAT_LABELS)) return [];
+    const p = buildThreat(this.doc.getText(), r.analysis.entities);
+    return ([['threatActor', p.actors], ['malware', p.malware], ['tool', p.tools], ['technique', p.techniques]] as const)
+      .filter(([, items]) => items.length)
+      .map(([type, items]) => ({ kind: 'ttype' as const, type, items: [...items] }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -109,6 +133,26 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       item.iconPath = new vscode.ThemeIcon(LABELS[a.type as Actor['type']]?.[1] ?? 'symbol-misc');
       item.id = `wactor:${a.key}`;
       item.command = { command: COMMANDS.goToActorInWorkspace, title: 'Go to Actor', arguments: [{ key: a.key }] };
+      return item;
+    }
+    if (node.kind === 'ttype') {
+      const [label, icon] = THREAT_LABELS[node.type];
+      const item = new vscode.TreeItem(label, node.type === 'technique' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${node.items.length}`;
+      item.iconPath = new vscode.ThemeIcon(icon);
+      item.id = `ttype:${node.type}`;
+      return item;
+    }
+    if (node.kind === 'threat') {
+      const t = node.item;
+      const item = new vscode.TreeItem(t.type === 'technique' && t.attackId ? `${t.attackId} ${t.name}` : t.name, vscode.TreeItemCollapsibleState.None);
+      item.description = `${t.mentionCount}${t.aliases.length && t.type !== 'technique' ? ` · ${t.aliases.slice(0, 3).join(', ')}` : ''}`;
+      item.iconPath = new vscode.ThemeIcon(THREAT_LABELS[t.type][1]);
+      item.id = `threat:${t.id}`;
+      if (this.doc) {
+        const at = this.doc.positionAt(t.firstMention);
+        item.command = { command: 'vscode.open', title: 'Reveal First Mention', arguments: [this.doc.uri, { selection: new vscode.Range(at, at) }] };
+      }
       return item;
     }
     if (node.kind === 'type' || node.kind === 'wtype') {
@@ -136,9 +180,10 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   /** What the view lists now (for tests and scripts): scope and actor names. */
-  snapshot(): { scope: string; names: string[] } {
+  snapshot(): { scope: string; names: string[]; threats: string[] } {
+    const threats = this.scope === 'report' ? this.threatNodes().flatMap((n) => n.items.map((t) => t.name)) : [];
     const names = this.scope === 'workspace' && this.workspace ? this.workspace.actors().map((a) => a.name) : (this.doc ? this.actors.peek(this.doc)?.actors.map((a) => a.name) : undefined) ?? [];
-    return { scope: this.scope, names };
+    return { scope: this.scope, names, threats };
   }
 
   dispose(): void {
