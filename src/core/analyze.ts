@@ -10,7 +10,7 @@ import { propagatePersons, resolveOverlaps, splitLines, stripTitles, toEntity, t
 import { recognizeNames, type NameSpan } from './ner';
 import { maskMarkdown } from './text/markdown';
 import { itemsWithin, lowerBound, Occupancy } from './text/intervals';
-import { findCti, mergeCti } from './cti';
+import { dropUnknownNames, findCti, looksTechnical, mergeCti } from './cti';
 
 export const DEFAULT_MAX_LENGTH = 5_000_000;
 
@@ -132,7 +132,9 @@ export function toAnalysis(input: string, maxLength: number, original: string, s
 
 /** Threat-intelligence entities (cti/) merged into the news entities: threat actors, malware, tools, techniques. */
 export function withCti(analyzed: string, original: string, entities: Entity[]): Entity[] {
-  return mergeCti(original, entities, findCti(analyzed));
+  const technical = looksTechnical(analyzed);
+  const merged = mergeCti(original, entities, findCti(analyzed, technical));
+  return technical ? dropUnknownNames(merged) : merged;
 }
 
 /** The Analysis of the entities found in `original` (the input, cut at `maxLength`). */

@@ -55,7 +55,7 @@ export { createIncrementalAnalyzer } from './incremental';
 export type { IncrementalAnalyzer } from './incremental';
 export { findMarkup, lintMarkup, refang, defang } from './markup';
 export type { MarkupSpan, MarkupKind } from './markup';
-export { findCti, looksTechnical, mergeCti, attackRecord, techniqueById, groupByName, softwareByName, CTI_TYPES, ATTACK_NOTICE, ATTACK_VERSION } from './cti';
+export { findCti, looksTechnical, mergeCti, isGenericCtiTerm, attackRecord, techniqueById, groupByName, softwareByName, CTI_TYPES, ATTACK_NOTICE, ATTACK_VERSION } from './cti';
 export type { CtiEntity, CtiType, AttackGroup, AttackSoftware, AttackTechnique } from './cti';
 export { buildThreat } from './cti/threat';
 export type { ThreatEntity, ThreatEvent, ThreatPicture, ThreatTarget, ThreatEventType } from './cti/threat';

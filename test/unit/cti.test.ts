@@ -5,6 +5,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { analyze, createIncrementalAnalyzer, findCti, looksTechnical, summarize, techniqueById, groupByName, toMarkdown, toStix } from '../../src/core';
 import { buildThreat } from '../../src/core/cti/threat';
+import { dropUnknownNames } from '../../src/core/cti';
 import { isCitation, citationContext, referenceSections } from '../../src/core/cti/citations';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
@@ -39,6 +40,12 @@ describe('[cti] threat-intelligence entities', () => {
     assert.equal(a.counts.technique, 4);
     // generic words APTNER labels as tools are not highlighted as names
     assert.deepEqual(typeOf('C2'), []);
+  });
+
+  it('in a threat report, one-word people and places the gazetteer does not know are dropped ("Used", "Pastebin")', () => {
+    const e = (text: string, type: 'person' | 'place') => ({ start: 0, end: text.length, text, type });
+    const kept = dropUnknownNames([e('Used', 'person'), e('Vladimir Putin', 'person'), e('Smith', 'person'), e('Pastebin', 'place'), e('Germany', 'place'), e('DeltaCharlie', 'person')]);
+    assert.deepEqual(kept.map((x) => x.text), ['Vladimir Putin', 'Smith', 'Germany']);
   });
 
   it('the incremental analyzer gives the same CTI entities as analyze()', () => {

@@ -50,7 +50,10 @@ let tables: AttackTables | null = null;
  */
 const EXTRA_TOOLS = new Set(['Cobalt Strike', 'PowerShell', 'Metasploit', 'Meterpreter', 'Sliver', 'Brute Ratel', 'Rclone', 'AnyDesk',
   'TeamViewer', 'ngrok', 'BloodHound', 'SharpHound', 'ProcDump', 'Process Hacker', 'WinRAR', '7-Zip', 'Nmap', 'Advanced IP Scanner',
-  'Chisel', 'Havoc', 'Mythic', 'Covenant']);
+  'Chisel', 'Havoc', 'Mythic', 'Covenant',
+  // web services and system utilities that intrusions abuse (ATT&CK T1102 Web Service, T1218 System Binary Proxy Execution)
+  'Dropbox', 'Google Drive', 'OneDrive', 'Pastebin', 'GitHub', 'Telegram', 'Slack', 'Discord', 'Gmail', 'SharePoint', 'WMI',
+  'rundll32', 'regsvr32', 'mshta', 'certutil', 'bitsadmin', 'wscript', 'cscript']);
 
 /** Lookup key of a name: lower case, hyphens, dots, underscores and spaces removed ("Fancy-Bear" = "fancy bear"). */
 export function ctiKey(s: string): string {

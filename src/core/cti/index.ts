@@ -11,6 +11,8 @@ import type { Entity, EntityType } from '../types';
 import { tokenize } from '../ner/tokenize';
 import { attackTables, ctiKey, groupByName, softwareByName, techniqueById, type AttackGroup, type AttackSoftware, type AttackTechnique } from './attack';
 import { ctiSpansOfTokens } from './tagger';
+import { nerModel } from '../ner';
+import { GAZ_KINDS, gazKey } from '../ner/features';
 
 export { attackTables, groupByName, softwareByName, techniqueById, ATTACK_NOTICE, ATTACK_VERSION } from './attack';
 export type { AttackGroup, AttackSoftware, AttackTechnique } from './attack';
@@ -110,6 +112,28 @@ export function findAttackMentions(text: string): CtiEntity[] {
  */
 const GENERIC = /^(?:e-?mails?|c2s?|c&c|command[- ]and[- ]control|command & control|dlls?|rats?|ip(?: address(?:es)?)?|macros?|servers?|backdoors?|trojans?|malware|webshells?|web shells?|payloads?|vpns?|pdfs?|docs?|html|urls?|iocs?|iot|api|apis|exploits?|scripts?|loaders?|droppers?|implants?|botnets?|ransomware|spyware|keyloggers?|shellcode|powershell scripts?)$/i;
 
+/** Known technique IDs and ATT&CK group names of the APT28 / FIN7 / TA505 / UNC2452 kind: one regex scan, for any text. */
+const CHEAP = /\b(?:T\d{4}(?:\.\d{3})?|(?:APT|FIN|TA|UNC|TEMP\.)\d+[A-Za-z]?)\b/g;
+function findCheap(text: string): CtiEntity[] {
+  const out: CtiEntity[] = [];
+  for (const m of text.matchAll(CHEAP)) {
+    const s = m[0];
+    const start = m.index, end = start + s.length;
+    if (s[0] === 'T' && /^T\d/.test(s)) {
+      if (techniqueById(s)) out.push({ start, end, type: 'technique', source: 'attack-id', confidence: 1 });
+    } else {
+      const g = groupByName(s);
+      if (g && (g.name === s || g.aliases.includes(s))) out.push({ start, end, type: 'threatActor', source: 'attack-name', confidence: 1 });
+    }
+  }
+  return out;
+}
+
+/** Whether a term is one of the generic words APTNER labels as a tool or malware ("email", "C2", "DLL"). */
+export function isGenericCtiTerm(s: string): boolean {
+  return GENERIC.test(s);
+}
+
 const KIND_TYPE: Record<string, CtiType | undefined> = { APT: 'threatActor', MAL: 'malware', TOOL: 'tool' };
 
 /** Margin (quantised score units per token) at which a tagger span counts as sure: confidence 0.5 there. */
@@ -118,8 +142,8 @@ export const CTI_MARGIN_MID = 40;
 /** The CTI entities of `text`: ATT&CK mentions always; the tagger's spans too when `tagger` (default: looksTechnical). */
 export function findCti(text: string, tagger = looksTechnical(text)): CtiEntity[] {
   if (typeof text !== 'string' || text.length === 0) return [];
+  if (!tagger) return findCheap(text);
   const attack = findAttackMentions(text);
-  if (!tagger) return attack.filter((a) => a.source === 'attack-id' || a.confidence >= 1);
   const { tokens, sentences } = tokenize(text);
   const model: CtiEntity[] = [];
   for (const s of ctiSpansOfTokens(tokens, sentences)) {
@@ -164,6 +188,24 @@ export function mergeCti(original: string, entities: readonly Entity[], cti: rea
   const out: Entity[] = entities.filter((e) => !dropped.has(e));
   for (const c of kept) out.push({ start: c.start, end: c.end, type: c.type, text: original.slice(c.start, c.end), source: c.source });
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const GAZ_BIT = (k: (typeof GAZ_KINDS)[number]) => 1 << GAZ_KINDS.indexOf(k);
+const PERSON_BITS = GAZ_BIT('firstname') | GAZ_BIT('lastname');
+const PLACE_BITS = GAZ_BIT('country') | GAZ_BIT('city') | GAZ_BIT('region') | GAZ_BIT('place') | GAZ_BIT('demonym');
+
+/**
+ * In a threat report, a one-word person or place the news tagger found is dropped unless the gazetteer knows the
+ * word as a first or last name (people) or a country, city, region or demonym (places): "Used", "Once", "Pastebin",
+ * "DeltaCharlie" are not people or places there. Names of two words or more stay.
+ */
+export function dropUnknownNames(entities: readonly Entity[]): Entity[] {
+  const gaz = nerModel().gaz;
+  return entities.filter((e) => {
+    if ((e.type !== 'person' && e.type !== 'place') || /[\s]/.test(e.text)) return true;
+    const m = gaz.get(gazKey([e.text.toLowerCase()])) ?? 0;
+    return (m & (e.type === 'person' ? PERSON_BITS : PLACE_BITS)) !== 0;
+  });
 }
 
 /** The ATT&CK record behind a CTI entity's text, when there is one. */

@@ -20,7 +20,8 @@ export function threatCard(doc: vscode.TextDocument, picture: ThreatPicture, t: 
   const by = (type: string, pred: (e: (typeof events)[number]) => boolean) => [...new Set(events.filter((e) => e.type === type && pred(e)).map((e) => e.target.name))];
   if (t.type === 'threatActor') {
     if (t.aliases.length) md.appendMarkdown(`Also in this report: ${list(t.aliases)}\n\n`);
-    if (t.knownAliases?.length) md.appendMarkdown(`Known as (ATT&CK): ${list(t.knownAliases, 8)}\n\n`);
+    const known = (t.knownAliases ?? []).filter((n) => !t.aliases.includes(n));
+    if (known.length) md.appendMarkdown(`Also known as (ATT&CK): ${list(known, 8)}\n\n`);
     const uses = events.filter((e) => e.type === 'uses' && e.source.id === t.id);
     const malware = [...new Set(uses.filter((e) => e.target.type === 'malware').map((e) => e.target.name))];
     const tools = [...new Set(uses.filter((e) => e.target.type === 'tool').map((e) => e.target.name))];
@@ -35,7 +36,7 @@ export function threatCard(doc: vscode.TextDocument, picture: ThreatPicture, t: 
     const countries = by('targets', (e) => e.source.id === t.id && e.target.type === 'country');
     const orgs = by('targets', (e) => e.source.id === t.id && e.target.type === 'organization');
     if (sectors.length) md.appendMarkdown(`Targets sectors: ${list(sectors)}\n\n`);
-    if (countries.length) md.appendMarkdown(`Targets countries: ${list(countries)}\n\n`);
+    if (countries.length) md.appendMarkdown(`Targets countries and regions: ${list(countries)}\n\n`);
     if (orgs.length) md.appendMarkdown(`Targets organisations: ${list(orgs)}\n\n`);
     const attributed = by('attributed-to', (e) => e.source.id === t.id);
     if (attributed.length) md.appendMarkdown(`Attributed to: ${list(attributed)}\n\n`);
