@@ -55,3 +55,5 @@ export { createIncrementalAnalyzer } from './incremental';
 export type { IncrementalAnalyzer } from './incremental';
 export { findMarkup, lintMarkup, refang, defang } from './markup';
 export type { MarkupSpan, MarkupKind } from './markup';
+export { DocumentModel, createDocumentModel, VersionedCache } from './model';
+export type { DocumentModelOptions, ModelSummaryOptions } from './model';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from './debounce';
-import type { Analysis } from '../core';
+import type { Analysis, BuildActorsOptions } from '../core';
 import type { Analyzer } from './analyzer';
 import type { LensConfig } from './config';
 
@@ -46,6 +46,12 @@ export class AnalysisService implements vscode.Disposable {
   private readonly started = new vscode.EventEmitter<{ uri: string; length: number }>();
   /** An analysis started (the status bar shows progress for long reports). */
   readonly onDidStart = this.started.event;
+
+  /**
+   * The actor registry and ignore list every consumer builds actors with (set by the actor features): the summary
+   * and the exports use it like the hover and the Actors view.
+   */
+  actorOptions: () => Promise<BuildActorsOptions> = async () => ({});
 
   constructor(
     private readonly analyzer: Analyzer,
