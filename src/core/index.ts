@@ -57,3 +57,5 @@ export { findMarkup, lintMarkup, refang, defang } from './markup';
 export type { MarkupSpan, MarkupKind } from './markup';
 export { DocumentModel, createDocumentModel, VersionedCache } from './model';
 export type { DocumentModelOptions, ModelSummaryOptions } from './model';
+export { followEdits, paragraphAround } from './model';
+export type { TrackedRange, TextChange } from './model';
