@@ -59,3 +59,5 @@ export { DocumentModel, createDocumentModel, VersionedCache } from './model';
 export type { DocumentModelOptions, ModelSummaryOptions } from './model';
 export { followEdits, paragraphAround } from './model';
 export type { TrackedRange, TextChange } from './model';
+export { LINT_CODES } from './markup';
+export type { LintCode, LintOptions, LintSeverity, MarkupDiagnostic } from './markup';

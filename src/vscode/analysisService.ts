@@ -53,8 +53,19 @@ export class AnalysisService implements vscode.Disposable {
    */
   actorOptions: () => Promise<BuildActorsOptions> = async () => ({});
 
+  /** Edits go to the worker as they happen (deltas), so an analysis request never carries the whole text. */
+  private readonly edits = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.contentChanges.length && this.isEligible(e.document)) {
+      this.analyzer.edit(
+        e.document.uri.toString(),
+        e.document.version,
+        e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })),
+      );
+    }
+  });
+
   constructor(
-    private readonly analyzer: Analyzer,
+    readonly analyzer: Analyzer,
     private readonly config: () => LensConfig,
     private readonly log: vscode.LogOutputChannel,
   ) {}
@@ -159,6 +170,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.edits.dispose();
     this.analyzer.dispose();
     this.started.dispose();
     this.debounce.dispose();
