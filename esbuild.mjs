@@ -21,6 +21,52 @@ const webPlatform = {
   },
 };
 
+/**
+ * compromise builds its lexicon when it is imported (about 0.45 s of CPU), and only the summary uses it. In the
+ * library build (dist/core.js, which the CLI loads) it is imported lazily instead: on the first call, so `analyze`
+ * alone (the CLI's `entities`, scripts) never pays for it. Plugins registered before that (compromise-dates) are
+ * applied then.
+ */
+const lazyCompromise = {
+  name: 'lazy-compromise',
+  setup(build) {
+    const root = new URL('.', import.meta.url).pathname;
+    build.onResolve({ filter: /^compromise(-dates)?$/ }, (args) =>
+      args.namespace === 'lazy-compromise' ? undefined : { path: args.path, namespace: 'lazy-compromise' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-compromise' }, (args) => ({
+      resolveDir: root,
+      loader: 'js',
+      contents:
+        args.path === 'compromise-dates'
+          ? `export default { __lazyPlugin: () => { const m = require('compromise-dates'); return m.default ?? m; } };`
+          : `let real;
+const plugins = [];
+const unwrap = (p) => (p && p.__lazyPlugin ? p.__lazyPlugin() : p);
+function load() {
+  if (!real) {
+    const m = require('compromise');
+    real = m.default ?? m;
+    for (const p of plugins) real.plugin(unwrap(p));
+  }
+  return real;
+}
+function nlp(...args) { return load()(...args); }
+nlp.plugin = (p) => { if (real) real.plugin(unwrap(p)); else plugins.push(p); return nlp; };
+export default new Proxy(nlp, { get: (t, k) => (k in t ? t[k] : load()[k]) });
+`,
+    }));
+  },
+};
+
+/** The CLI loads the core at run time from dist/core.js (one copy of the model for the CLI and the library). */
+const cliCoreExternal = {
+  name: 'cli-core-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/core$/ }, () => ({ path: './core.js', external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -71,14 +117,17 @@ const targets = [
     ...common,
     entryPoints: ['src/core/index.ts'],
     outfile: 'dist/core.js',
+    plugins: [lazyCompromise],
     platform: 'neutral',
     mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'es2020',
   },
   {
-    // The command-line tool: `analyst-lens summarize <file> --format md|json|csv|stix` (package.json "bin").
+    // The command-line tool: `analyst-lens summarize <files...> --format md|json|csv|stix|jsonl` (package.json "bin").
+    // Small: it requires ./core.js (above) when it first analyses a report.
     ...common,
+    plugins: [cliCoreExternal],
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',

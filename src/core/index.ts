@@ -55,3 +55,6 @@ export { createIncrementalAnalyzer } from './incremental';
 export type { IncrementalAnalyzer } from './incremental';
 export { findMarkup, lintMarkup, refang, defang } from './markup';
 export type { MarkupSpan, MarkupKind } from './markup';
+// Helpers the command line uses (it loads the core lazily, through this door only).
+export { lineIndex } from './summary/sentences';
+export { normaliseDate } from './summary/dates';
