@@ -1,6 +1,7 @@
 // One build script, several targets (see README "Build"):
 //   dist/extension.js      the desktop/Node extension (main)
 //   dist/web/extension.js  the web extension (browser, webworker platform)
+//   dist/worker.js         the analysis worker of both (Node worker_threads and Web Worker)
 //   dist/core.js           the analysis core alone, CommonJS, for Node scripts: require('./dist/core.js').analyze(text)
 //   out/test/integration/  the integration suites (suite/, untrusted/), loaded by a real VS Code extension host
 // Flags: --production (minify, no source maps), --watch (rebuild on change).
@@ -98,20 +99,15 @@ const targets = [
     plugins: [webPlatform],
   },
   {
+    // One worker for desktop (worker_threads) and browser (Web Worker): the model ships once. See src/worker/universal.ts.
     ...common,
-    entryPoints: ['src/worker/node.ts'],
+    entryPoints: ['src/worker/universal.ts'],
     outfile: 'dist/worker.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-  },
-  {
-    ...common,
-    entryPoints: ['src/worker/web.ts'],
-    outfile: 'dist/web/worker.js',
-    platform: 'browser',
+    platform: 'neutral',
+    mainFields: ['browser', 'module', 'main'],
     format: 'iife',
-    target: 'es2022',
+    target: 'es2020',
+    external: ['node:worker_threads'],
   },
   {
     ...common,
