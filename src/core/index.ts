@@ -61,3 +61,6 @@ export { followEdits, paragraphAround } from './model';
 export type { TrackedRange, TextChange } from './model';
 export { LINT_CODES } from './markup';
 export type { LintCode, LintOptions, LintSeverity, MarkupDiagnostic } from './markup';
+// Helpers the command line uses (it loads the core lazily, through this door only).
+export { lineIndex } from './summary/sentences';
+export { normaliseDate } from './summary/dates';
