@@ -55,8 +55,21 @@ export { createIncrementalAnalyzer } from './incremental';
 export type { IncrementalAnalyzer } from './incremental';
 export { findMarkup, lintMarkup, refang, defang } from './markup';
 export type { MarkupSpan, MarkupKind } from './markup';
-export { findCti, looksTechnical, mergeCti, isGenericCtiTerm, attackRecord, techniqueById, groupByName, softwareByName, CTI_TYPES, ATTACK_NOTICE, ATTACK_VERSION } from './cti';
-export type { CtiEntity, CtiType, AttackGroup, AttackSoftware, AttackTechnique } from './cti';
+export { DocumentModel, createDocumentModel, VersionedCache } from './model';
+export type { DocumentModelOptions, ModelSummaryOptions } from './model';
+export { followEdits, paragraphAround } from './model';
+export type { TrackedRange, TextChange } from './model';
+export { LINT_CODES } from './markup';
+export type { LintCode, LintOptions, LintSeverity, MarkupDiagnostic } from './markup';
+// Helpers the command line uses (it loads the core lazily, through this door only).
+export { lineIndex } from './summary/sentences';
+export { normaliseDate } from './summary/dates';
+export { findCti, looksTechnical, mergeCti, isGenericCtiTerm, attackRecord } from './cti';
+export type { CtiEntity } from './cti';
+// light modules (no tagger): the shell's hovers and views use these
+export { CTI_TYPES, type CtiType } from './cti/types';
+export { techniqueById, groupByName, softwareByName, ATTACK_NOTICE, ATTACK_VERSION } from './cti/attack';
+export type { AttackGroup, AttackSoftware, AttackTechnique } from './cti/attack';
 export { buildThreat } from './cti/threat';
 export type { ThreatEntity, ThreatEvent, ThreatPicture, ThreatTarget, ThreatEventType } from './cti/threat';
 export type { SummaryThreat } from './types';

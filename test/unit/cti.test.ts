@@ -56,7 +56,9 @@ describe('[cti] threat-intelligence entities', () => {
 
   it('findCti never throws on odd input', () => {
     for (const s of ['', ' ', 'T1059', '\u0000\u0001', 'APT28'.repeat(1000), 'T9999.999 and T1059.001']) assert.ok(Array.isArray(findCti(s)));
-    assert.deepEqual(findCti('T9999 and T1059.001').map((c) => [c.type, c.confidence]), [['technique', 0.6], ['technique', 1]]);
+    // any text: known technique IDs only; a threat report (tagger on): unknown T-numbers too, less confident
+    assert.deepEqual(findCti('T9999 and T1059.001', false).map((c) => [c.type, c.confidence]), [['technique', 1]]);
+    assert.deepEqual(findCti('T9999 and T1059.001', true).map((c) => [c.type, c.confidence]), [['technique', 0.6], ['technique', 1]]);
   });
 });
 

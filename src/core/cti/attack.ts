@@ -48,7 +48,7 @@ let tables: AttackTables | null = null;
  * Dual-use and commercial tools that threat reports call tools: typed 'tool' even where ATT&CK files them as
  * malware (Cobalt Strike), and known by name even where ATT&CK has no software entry (PowerShell is a technique there).
  */
-const EXTRA_TOOLS = new Set(['Cobalt Strike', 'PowerShell', 'Metasploit', 'Meterpreter', 'Sliver', 'Brute Ratel', 'Rclone', 'AnyDesk',
+const EXTRA_TOOLS = /* @__PURE__ */ new Set(['Cobalt Strike', 'PowerShell', 'Metasploit', 'Meterpreter', 'Sliver', 'Brute Ratel', 'Rclone', 'AnyDesk',
   'TeamViewer', 'ngrok', 'BloodHound', 'SharpHound', 'ProcDump', 'Process Hacker', 'WinRAR', '7-Zip', 'Nmap', 'Advanced IP Scanner',
   'Chisel', 'Havoc', 'Mythic', 'Covenant',
   // web services and system utilities that intrusions abuse (ATT&CK T1102 Web Service, T1218 System Binary Proxy Execution)

@@ -9,10 +9,10 @@ import { tokenize } from '../ner/tokenize';
 import { attackTables } from './attack';
 
 const bit = (k: (typeof GAZ_KINDS)[number]) => 1 << GAZ_KINDS.indexOf(k);
-export const CTI_GAZ = { group: bit('org'), malware: bit('place'), tool: bit('region') } as const;
-const REUSED = CTI_GAZ.group | CTI_GAZ.malware | CTI_GAZ.tool;
+export const CTI_GAZ = { group: /* @__PURE__ */ bit('org'), malware: /* @__PURE__ */ bit('place'), tool: /* @__PURE__ */ bit('region') } as const;
 
 export function buildCtiGazetteer(base: Gazetteer): Gazetteer {
+  const REUSED = CTI_GAZ.group | CTI_GAZ.malware | CTI_GAZ.tool;
   const gaz: Gazetteer = new Map();
   for (const [k, v] of base) {
     const m = v & ~REUSED;

@@ -17,8 +17,8 @@ import { GAZ_KINDS, gazKey } from '../ner/features';
 export { attackTables, groupByName, softwareByName, techniqueById, ATTACK_NOTICE, ATTACK_VERSION } from './attack';
 export type { AttackGroup, AttackSoftware, AttackTechnique } from './attack';
 
-export type CtiType = 'threatActor' | 'malware' | 'tool' | 'technique';
-export const CTI_TYPES: readonly CtiType[] = ['threatActor', 'malware', 'tool', 'technique'];
+import type { CtiType } from './types';
+export { CTI_TYPES, type CtiType } from './types';
 
 export interface CtiEntity {
   start: number;
@@ -32,7 +32,7 @@ export interface CtiEntity {
 
 const TECH_ID = /\bT\d{4}(?:\.\d{3})?\b/g;
 /** Words and patterns of threat reports (counted once per occurrence, case-insensitive). */
-const CUES = new RegExp(
+const CUES = /* @__PURE__ */ new RegExp(
   String.raw`\b(?:malware|backdoors?|ransomware|trojans?|implants?|payloads?|droppers?|loaders?|exploit(?:s|ed|ation)?|` +
   String.raw`threat actors?|threat groups?|APT ?\d+|C2|C&C|command[- ]and[- ]control|spear-?phishing|phishing|` +
   String.raw`TTPs?|IOCs?|indicators? of compromise|intrusion sets?|webshells?|keyloggers?|RATs?|botnets?|exfiltrat\w*|` +
@@ -60,7 +60,7 @@ export function looksTechnical(text: string): boolean {
 }
 
 /** Lower-case ATT&CK software names that are also plain words: never matched by name. */
-const COMMON = new Set(['at', 'net', 'ping', 'route', 'expand', 'page', 'tor', 'cmd', 'ftp', 'empire', 'page', 'cachedump', 'ps', 'xcopy',
+const COMMON = /* @__PURE__ */ new Set(['at', 'net', 'ping', 'route', 'expand', 'page', 'tor', 'cmd', 'ftp', 'empire', 'page', 'cachedump', 'ps', 'xcopy',
   'reg', 'tasklist', 'systeminfo', 'whoami', 'arp', 'nbtstat', 'netstat', 'hostname', 'ipconfig', 'dsquery', 'esentutl', 'forfiles', 'schtasks']);
 
 function nameLike(s: string): boolean {
@@ -158,7 +158,7 @@ export function findCti(text: string, tagger = looksTechnical(text)): CtiEntity[
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-const NEWS_NAMES = new Set<EntityType>(['person', 'place', 'organization', 'group']);
+const NEWS_NAMES = /* @__PURE__ */ new Set<EntityType>(['person', 'place', 'organization', 'group']);
 /** Confidence at which a CTI span replaces news names it overlaps. */
 export const CTI_WINS_AT = 0.5;
 
@@ -191,8 +191,6 @@ export function mergeCti(original: string, entities: readonly Entity[], cti: rea
 }
 
 const GAZ_BIT = (k: (typeof GAZ_KINDS)[number]) => 1 << GAZ_KINDS.indexOf(k);
-const PERSON_BITS = GAZ_BIT('firstname') | GAZ_BIT('lastname');
-const PLACE_BITS = GAZ_BIT('country') | GAZ_BIT('city') | GAZ_BIT('region') | GAZ_BIT('place') | GAZ_BIT('demonym');
 
 /**
  * In a threat report, a one-word person or place the news tagger found is dropped unless the gazetteer knows the
@@ -201,6 +199,8 @@ const PLACE_BITS = GAZ_BIT('country') | GAZ_BIT('city') | GAZ_BIT('region') | GA
  */
 export function dropUnknownNames(entities: readonly Entity[]): Entity[] {
   const gaz = nerModel().gaz;
+  const PERSON_BITS = GAZ_BIT('firstname') | GAZ_BIT('lastname');
+  const PLACE_BITS = GAZ_BIT('country') | GAZ_BIT('city') | GAZ_BIT('region') | GAZ_BIT('place') | GAZ_BIT('demonym');
   return entities.filter((e) => {
     if ((e.type !== 'person' && e.type !== 'place') || /[\s]/.test(e.text)) return true;
     const m = gaz.get(gazKey([e.text.toLowerCase()])) ?? 0;

@@ -30,20 +30,21 @@ export function ctiModel(): { model: CtiModel; gaz: Gazetteer } {
   return { model, gaz };
 }
 
-const buf = new Uint32Array(MAX_FEATURES);
+let buf: Uint32Array | null = null;
 
 /** Tags every sentence of `doc`; returns the tags and the emission scores of the final pass. */
 export function tagCtiDoc(m: JointModel, pass2: boolean, doc: NerDoc, sentences: ReadonlyArray<SentenceRange>): { tags: Uint8Array; em: Float32Array } {
+  buf ??= new Uint32Array(MAX_FEATURES);
   const nT = m.nTags;
   const n = doc.n;
   const em1 = new Float32Array(n * nT);
   const em2 = pass2 ? new Float32Array(n * nT) : em1;
   const w = m.weights;
   for (let i = 0; i < n; i++) {
-    const k = baseFeatures(doc, i, buf);
+    const k = baseFeatures(doc, i, buf!);
     const base = i * nT;
     for (let f = 0; f < k; f++) {
-      const r = jointLookup(m, buf[f]);
+      const r = jointLookup(m, buf![f]);
       if (r < 0) continue;
       const o = r * 2 * nT;
       for (let t = 0; t < nT; t++) {
@@ -59,10 +60,10 @@ export function tagCtiDoc(m: JointModel, pass2: boolean, doc: NerDoc, sentences:
   if (!pass2) return { tags: tags1, em: em1 };
   doc.setPass1(tags1);
   for (let i = 0; i < n; i++) {
-    const k = pass2Features(doc, i, buf, 0);
+    const k = pass2Features(doc, i, buf!, 0);
     const base = i * nT;
     for (let f = 0; f < k; f++) {
-      const r = jointLookup(m, buf[f]);
+      const r = jointLookup(m, buf![f]);
       if (r < 0) continue;
       const o = r * 2 * nT + nT;
       for (let t = 0; t < nT; t++) em2[base + t] += w[o + t];

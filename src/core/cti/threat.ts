@@ -6,7 +6,7 @@
 import type { Entity, Span } from '../types';
 import { splitSentences } from '../actors/sentences';
 import { attackTables, ctiKey, groupByName, softwareByName, techniqueById } from './attack';
-import type { CtiType } from './index';
+import type { CtiType } from './types';
 
 export interface ThreatEntity {
   /** Stable within a text: `${type}:${ATT&CK ID or name key}`. */
