@@ -2,6 +2,7 @@ import type { Actor, ActorType, Analysis, BuildActorsOptions, Entity, Mention, M
 import { acronymOf, isAcronym, leadingLowercase, looksLikeName, nameKey, nameTokens, slug } from './names';
 import { countryOf, countryOfName } from './demonyms';
 import { readMentionContext, roleKey } from './roles';
+import { readStructure, type StructureFact } from './appositions';
 import { findNominals } from './nominals';
 import { attributeQuotes, findQuotations, type LinkedMention } from './quotes';
 import { sentenceIndexAt, splitSentences } from './sentences';
@@ -327,14 +328,31 @@ function canonicalName(d: Draft): string {
 
 function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts: Draft[], byEntity: Map<number, Draft>, registry: readonly RegistryEntry[]): void {
   const live = new Set(drafts);
+  const plural = new Map<number, StructureFact>();
   const all = drafts.flatMap((d) => d.raws.filter((r) => r.entity !== undefined).map((r) => ({ d, r }))).sort((a, b) => a.r.start - b.r.start);
   for (const { d, r } of all) {
     const ctx = readMentionContext(text, ents, r.entity!);
+    let facts: StructureFact[] = [];
     if (d.type === 'person') {
       for (const role of ctx.roles) if (!d.roles.some((x) => roleKey(x) === roleKey(role))) d.roles.push(role);
       if (ctx.rank && !d.rank) d.rank = ctx.rank;
+      // Roles the sentence structure attaches to this mention: appositions, role nouns before the name, copulas.
+      facts = readStructure(text, ents, r.entity!);
+      // "two opposition leaders, X and Y": Y is listed after X and shares the plural role.
+      const prev = prevPerson(ents, r.entity!);
+      const shared = prev !== undefined ? plural.get(prev) : undefined;
+      if (shared && /^(?:,[ \t\u00a0]*|,?[ \t\u00a0]+and[ \t\u00a0]+)$/.test(text.slice(ents[prev!].end, r.start))) facts.push(shared);
+      for (const f of facts) {
+        if (f.plural) plural.set(r.entity!, f);
+        for (const role of f.roles) if (!d.roles.some((x) => roleKey(x) === roleKey(role))) d.roles.push(role);
+      }
     }
     if (!d.affiliation && ctx.affiliation && d.type !== 'group') d.affiliation = ctx.affiliation;
+    for (const f of facts) {
+      if (!f.affiliation || nameKey(f.affiliation) === nameKey(d.name)) continue;
+      // An organisation the structure names beats a city or state read from a title ("Texas billionaire X, the Reform Party candidate").
+      if (!d.affiliation || (isLocalPlace(ents, d.affiliation) && isOrganisation(ents, f.affiliation))) d.affiliation = f.affiliation;
+    }
     if (!d.affiliation && ctx.listedAfter !== undefined) {
       const prev = byEntity.get(ctx.listedAfter);
       if (prev && live.has(prev) && prev.affiliation) d.affiliation = prev.affiliation;
@@ -356,6 +374,23 @@ function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts:
     if (e.role) d.roles = [e.role, ...d.roles.filter((x) => roleKey(x) !== roleKey(e.role!))];
     if (e.affiliation) d.affiliation = e.affiliation;
   }
+}
+
+/** A place of the text that is not a country ("Texas", "Chicago"). */
+function isLocalPlace(ents: readonly Entity[], name: string): boolean {
+  return !countryOfName(name) && !countryOf(name) && ents.some((e) => e.type === 'place' && e.text === name);
+}
+function isOrganisation(ents: readonly Entity[], name: string): boolean {
+  return ents.some((e) => e.type === 'organization' && name.includes(e.text));
+}
+
+/** Index of the person entity right before entity `i`, when nothing but other entities lies between. */
+function prevPerson(ents: readonly Entity[], i: number): number | undefined {
+  for (let k = i - 1; k >= 0; k--) {
+    if (ents[k].type === 'person') return k;
+    if (ents[k].type !== 'title') return undefined;
+  }
+  return undefined;
 }
 
 function assignIds(drafts: Draft[]): void {
