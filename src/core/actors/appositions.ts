@@ -305,7 +305,7 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
     const win = text.slice(Math.max(0, cut - 120), cut);
     const b = /(?:^|[.;:!?\n"“”]|,[ \t\u00a0]|\b(?:said|says|told|and|including|by|with|to|from|for|that|of)[ \t\u00a0])[ \t\u00a0]*((?:(?:the|a|an|two|three|four|both|The|A|An|Two|Three|Four|Both)[ \t\u00a0]+)?[^,.;:!?\n"“”]{2,110})$/u.exec(win);
     // not "Yeltsin, Lebed" nor "X met Y, Z": a person inside the phrase only as an owner ("Reagan's wife, Nancy")
-    const person = ents.some((x) => x.type === 'person' && x.end <= cut && x.end >= cut - b![1].length && !/^['’]s\b/.test(text.slice(x.end, x.end + 3)));
+    const person = !!b && ents.some((x) => x.type === 'person' && x.end <= cut && x.end >= cut - b[1].length && !/^['’]s\b/.test(text.slice(x.end, x.end + 3)));
     if (b && !person) add(b[1], 'apposition-before', true);
   }
   return out;

@@ -278,10 +278,13 @@ function cluster(raws: Raw[], registry: readonly RegistryEntry[], registryKeys: 
       draft(`person:${r.key}`, 'person').raws.push(r);
       continue;
     }
-    const nearestBefore = (d: Draft) => Math.max(-1, ...d.raws.filter((x) => x.start < r.start && x.kind !== 'surname').map((x) => x.start));
-    const chosen = cands.length === 1 ? cands[0] : [...cands].sort((a, b) => nearestBefore(b) - nearestBefore(a))[0];
-    const confidence = cands.length === 1 ? (kind === 'surname' ? 1 : 0.7) : 0.6;
-    chosen.raws.push({ ...r, kind, confidence });
+    if (cands.length > 1) {
+      // Two people carry this name ("Boris Yeltsin", "Naina Yeltsin"): "Yeltsin" alone stays apart rather than
+      // moving one person's words to the other.
+      draft(`person:${r.key}`, 'person').raws.push(r);
+      continue;
+    }
+    cands[0].raws.push({ ...r, kind, confidence: kind === 'surname' ? 1 : 0.7 });
   }
 
   // Organisations: an acronym joins the one full name it abbreviates ("IDF" -> "Israel Defense Forces"); a shorter
