@@ -82,6 +82,8 @@ export interface Quote extends Span {
   speakerText?: string;
   /** 0–1: how sure the speaker attribution is. */
   confidence: number;
+  /** Reported speech ("X said that …", "…, the ministry said"), not words in quotation marks. */
+  indirect?: boolean;
 }
 
 export type ActorType = 'person' | 'organization' | 'place' | 'group';

@@ -184,7 +184,7 @@ describe('[core/actors] a second report: surnames, acronyms, nominals, co-occurr
   });
 
   it('attributes quotes in straight quotes: `“…,” X said`, `X told reporters: “…”`, `According to X, “…”`', () => {
-    const quotesOf = (n: string) => byName(actors, n).quotes.map((q) => q.text);
+    const quotesOf = (n: string) => byName(actors, n).quotes.filter((q) => !q.indirect).map((q) => q.text);
     assert.deepEqual(quotesOf('Recep Tayyip Erdogan'), ['We will not let the corridor close', 'there is still a chance']);
     assert.deepEqual(quotesOf('Antonio Guterres'), ['The world needs this grain.']);
     assert.ok(quotesOf('Dmytro Kuleba').includes('every ship that sails saves lives.'));

@@ -7,6 +7,7 @@ import { findNominals } from './nominals';
 import { attributeQuotes, findQuotations, type LinkedMention } from './quotes';
 import { sentenceIndexAt, splitSentences } from './sentences';
 import { findActions } from './actions';
+import { findReported } from './reported';
 
 const ACTOR_TYPES = new Set<string>(['person', 'organization', 'place', 'group']);
 
@@ -136,7 +137,16 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
 
   // 7. Quotes.
   const linked: LinkedMention[] = kept.flatMap((d) => d.mentions.map((m) => ({ ...m, actorId: d.id, type: d.type })));
-  const quotes = attributeQuotes(text, findQuotations(text), linked);
+  const quotations = findQuotations(text);
+  const direct = attributeQuotes(text, quotations, linked);
+  const reported = findReported(text, quotations, linked, splitSentences(text), new Set(direct.filter((q) => q.speakerId).map((q) => q.start)));
+  // A quotation inside reported speech ("Clinton says Trump “may not have paid a dime”") has the same speaker.
+  for (const q of direct) {
+    if (q.speakerId) continue;
+    const r = reported.find((x) => x.start <= q.start && q.end <= x.end);
+    if (r) Object.assign(q, { speakerId: r.speakerId, speakerText: r.speakerText, confidence: r.confidence });
+  }
+  const quotes = [...direct, ...reported].sort((a, b) => a.start - b.start);
 
   // 8. Co-occurrence by sentence.
   const sentences = splitSentences(text);

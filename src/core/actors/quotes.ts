@@ -106,7 +106,7 @@ export function findQuotations(text: string): Quotation[] {
 }
 
 const SPEECH =
-  'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed';
+  'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed|demanded|demands|boasted|charged|shouted|yelled|joked|countered|predicted|suggested|testified|cautioned|conceded|complained|lamented|retorted|exclaimed|bragged|asserted|maintained|contended|alleged|proclaimed|sings|sang|saying|adding|asking|telling|writing|reads|read';
 // Before the quote: "According to the Israel leader: “…", "Putin said: “…", "Netanyahu told reporters, “…".
 const ACCORDING_TO = /according\s+to\s+([^“”"\n]{1,90}?)\s*[:,]\s*$/iu;
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`, 'gi');
@@ -131,7 +131,17 @@ function saidBefore(lead: string): { start: number; end: number } | undefined {
 const SAID_AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,.]*([^“”"\\n]{1,90}?)\\s+(?:${SPEECH})\\b`, 'iu');
 const SAID_AFTER_VERB_FIRST = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n]{1,90}?)(?:[.,;:!?]|$)`, 'iu');
 // "“…,” said the tourist, Khaled Hijazi, 37." : the name in the apposition after the description speaks.
-const SAID_AFTER_VERB_FIRST_LONG = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n.;]{1,110})`, 'iu');
+const SAID_AFTER_VERB_FIRST_LONG = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n;]{1,110})`, 'iu');
+/** Length of a clause up to its sentence end; the dots of "Rep.", "G.K." and "Mr." do not end it. */
+function clauseLength(s: string): number {
+  const re = /[.!?](?=\s|$)/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const word = /([\p{L}.]+)$/u.exec(s.slice(0, m.index))?.[1] ?? '';
+    if (/^(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Rev|Hon|Mt)$/u.test(word)) continue;
+    return m.index;
+  }
+  return s.length;
+}
 
 // "“…,” Interfax quoted Chernomyrdin as saying." / "Tanjug quotes the director as saying: “…"
 const QUOTED_AS = /^[\s,.]*[^“”"\n]{0,80}?\bquot(?:ed|es|ing)\s+([^“”"\n]{1,90}?)\s+as\s+(?:saying|telling|stating|adding|writing)\b/iu;
@@ -192,7 +202,12 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
     const { open, close } = q;
     // The lead-in runs back to the previous quote or paragraph break; the tail up to the next quote or line.
     // At most 240 characters: the patterns reach 200 back at most, and a whole paragraph would make them slow.
-    const paraStart = Math.max(text.lastIndexOf('\n', open - 1) + 1, prevEnd, open - 240);
+    let paraStart = Math.max(text.lastIndexOf('\n', open - 1) + 1, prevEnd, open - 240);
+    // "Caddell continued:¶¶“…": a paragraph that ends with a colon introduces the quotation of the next one.
+    if (/^\s*$/.test(text.slice(paraStart, open))) {
+      const intro = /([^\n]{1,200}):[ \t]*\n\s*$/.exec(text.slice(Math.max(prevEnd, paraStart - 220), paraStart));
+      if (intro) paraStart = Math.max(prevEnd, paraStart - 220) + intro.index;
+    }
     const lead = text.slice(paraStart, open);
     const nextOpen = qi + 1 < quotations.length ? quotations[qi + 1].open : text.length;
     let lineEnd = text.indexOf('\n', close);
@@ -227,6 +242,16 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       }
     }
     if (!speaker) {
+      // "“…” ― Pamela Padilla": a dash and the name after a quotation (readers' voices, epigraphs).
+      const dash = /^[ \t]*[―—–][ \t]*(\p{Lu}[^\n“”"]{0,60})/u.exec(tail);
+      if (dash) {
+        const a = close + dash.index + dash[0].indexOf(dash[1]);
+        speaker = pick(a, a + dash[1].length, false);
+        speakerText = dash[1].trim();
+        how = 0.8;
+      }
+    }
+    if (!speaker) {
       // "“…,” Interfax quoted Chernomyrdin as saying": the one quoted speaks, not the one quoting.
       const qa = QUOTED_AS.exec(tail) ?? QUOTED_AS_LEAD.exec(lead);
       if (qa) {
@@ -253,11 +278,12 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
         speaker = pick(a, a + m3[1].length, false);
         speakerText = m3[1].trim();
         how = 0.85;
-        const long = !speaker && /^(?:the|a|an)\s/i.test(speakerText) ? SAID_AFTER_VERB_FIRST_LONG.exec(tail) : null;
+        const long = !speaker ? SAID_AFTER_VERB_FIRST_LONG.exec(tail) : null;
         if (long) {
+          // "said Rep. G.K. Butterfield (D-N.C.), head of …", "said the tourist, Khaled Hijazi, 37."
           const b = close + long.index + long[0].indexOf(long[1]);
-          speaker = pick(b, b + long[1].length, false);
-          if (speaker && speaker.type !== 'person') speaker = undefined;
+          speaker = pick(b, b + clauseLength(long[1]), false);
+          if (speaker && speaker.type !== 'person' && /^(?:the|a|an)\s/i.test(speakerText)) speaker = undefined;
         }
       }
     }
