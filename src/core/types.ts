@@ -73,6 +73,8 @@ export interface Mention extends Span {
   kind: MentionKind;
   /** 1 for names; lower for nominal references ("the Premier") linked by rule. */
   confidence: number;
+  /** Why a mention that is not the name itself joined its actor ("the only person called Lebed here"). */
+  evidence?: string;
 }
 
 export interface Quote extends Span {

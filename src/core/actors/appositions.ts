@@ -242,7 +242,7 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
         const w = ws[from - 1].text;
         if (isCap(w)) {
           // a capitalised word before the role: an affiliation (entity) or the start of the sentence
-          const ent = ents.find((x) => x.start <= ws[from - 1].start && x.end >= ws[from - 1].end && x.type !== 'title' && x.type !== 'date' && x.type !== 'time');
+          const ent = ents.find((x) => x.start <= ws[from - 1].start && x.end > ws[from - 1].start && x.type !== 'title' && x.type !== 'date' && x.type !== 'time');
           if (!ent && !/['’]s$/.test(w)) break;
           const startCap = ent ? Math.max(ent.start, base) : ws[from - 1].start;
           // take in every word of the entity before
@@ -293,7 +293,7 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
     }
   }
   // 4. Copula: "X is the mayor's chief of staff", "X was a vendor".
-  const cop = /^[ \t\u00a0]+(?:is|was|has been|had been|became|remains|remained)[ \t\u00a0]+(?:also[ \t\u00a0]+|now[ \t\u00a0]+|still[ \t\u00a0]+)?(?=(?:the|a|an|\p{Lu}[\p{L}.-]*['’]s)[ \t\u00a0])/u.exec(text.slice(e.end, e.end + 30));
+  const cop = /^[ \t\u00a0]+(?:is|was|has been|had been|became|remains|remained)[ \t\u00a0]+(?:also[ \t\u00a0]+|now[ \t\u00a0]+|still[ \t\u00a0]+)?(?=(?:the|a|an|(?:\p{Lu}[\p{L}.-]*[ \t\u00a0]+){0,3}\p{Lu}[\p{L}.-]*['’]s)[ \t\u00a0])/u.exec(text.slice(e.end, e.end + 30));
   if (cop) {
     const c = chunkAfter(text, e.end + cop[0].length);
     add(c.s, 'copula');

@@ -24,6 +24,8 @@ interface Raw {
   entity?: number;
   /** Index into the registry when the mention names a registry entry. */
   entry?: number;
+  /** Why the mention joined its actor, when it is not the name itself. */
+  evidence?: string;
 }
 
 /** An actor being assembled. */
@@ -106,7 +108,9 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   for (const d of kept) {
     const aliases = new Set<string>();
     for (const r of d.raws) {
-      d.mentions.push({ start: r.start, end: r.end, text: r.text, kind: r.kind, confidence: r.confidence });
+      const mention: Mention = { start: r.start, end: r.end, text: r.text, kind: r.kind, confidence: r.confidence };
+      if (r.evidence) mention.evidence = r.evidence;
+      d.mentions.push(mention);
       if (r.text !== d.name) aliases.add(r.text);
       const poss = /^['’]s?(?![\p{L}\p{N}])/u.exec(text.slice(r.end, r.end + 3));
       if (poss) aliases.add(r.text + poss[0]);
@@ -130,7 +134,7 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
     // A name inside the phrase ("Israel" in "the Israel leader") stays a mention of its own actor.
     if (taken.some((m) => m.start < n.end && n.start < m.end && (m.start < n.start || m.end > n.end))) continue;
     const d = byId.get(n.actorId)!;
-    d.mentions.push({ start: n.start, end: n.end, text: n.text, kind: 'nominal', confidence: n.confidence });
+    d.mentions.push({ start: n.start, end: n.end, text: n.text, kind: 'nominal', confidence: n.confidence, evidence: n.evidence });
     if (!d.aliases.includes(n.text)) d.aliases.push(n.text);
   }
   for (const d of kept) d.mentions.sort((a, b) => a.start - b.start);
@@ -294,7 +298,9 @@ function cluster(raws: Raw[], registry: readonly RegistryEntry[], registryKeys: 
       draft(`person:${r.key}`, 'person').raws.push(r);
       continue;
     }
-    cands[0].raws.push({ ...r, kind, confidence: kind === 'surname' ? 1 : 0.7 });
+    const full = cands[0].raws.find((x) => nameTokens(x.key).length >= 2)?.text ?? '';
+    const evidence = kind === 'surname' ? `surname of ${full}, the only person of the document with it` : `given name of ${full}, the only person of the document with it`;
+    cands[0].raws.push({ ...r, kind, confidence: kind === 'surname' ? 1 : 0.7, evidence });
   }
 
   // Organisations: an acronym joins the one full name it abbreviates ("IDF" -> "Israel Defense Forces"); a shorter
@@ -313,7 +319,8 @@ function cluster(raws: Raw[], registry: readonly RegistryEntry[], registryKeys: 
     });
     if (targets.length !== 1) continue;
     const kind: MentionKind = 'alias';
-    targets[0].raws.push(...d.raws.map((r) => ({ ...r, kind, confidence: 0.9 })));
+    const evidence = isAcronym(name) ? `acronym of ${targets[0].raws[0].text}` : `shorter form of ${targets[0].raws[0].text}`;
+    targets[0].raws.push(...d.raws.map((r) => ({ ...r, kind, confidence: 0.9, evidence })));
     merged.add(d);
   }
   const out = drafts.filter((d) => !merged.has(d) && d.raws.length);

@@ -145,7 +145,7 @@ function clauseLength(s: string): number {
 
 // "“…,” Interfax quoted Chernomyrdin as saying." / "Tanjug quotes the director as saying: “…"
 const QUOTED_AS = /^[\s,.]*[^“”"\n]{0,80}?\bquot(?:ed|es|ing)\s+([^“”"\n]{1,90}?)\s+as\s+(?:saying|telling|stating|adding|writing)\b/iu;
-const QUOTED_AS_LEAD = /\bquot(?:ed|es|ing)\s+([^“”"\n]{1,90}?)\s+as\s+(?:saying|telling|stating|adding|writing)\b[^“”"\n]{0,30}$/iu;
+const QUOTED_AS_LEAD = /\bquot(?:ed|es|ing)\s+([^“”"\n]{1,90}?)\s+as\s+(?:saying|telling|stating|adding|writing)\b[^“”"\n.!?]{0,30}[:,]?\s*$/iu;
 // "“…,” according to the ministry." 
 const ACCORDING_AFTER = /^[\s,.]*according\s+to\s+([^“”"\n.;]{1,90}?)(?:[.,;]|$)/iu;
 

@@ -63,7 +63,7 @@ export function findReported(
         how = 0.5;
       }
       if (speaker) {
-        cStart = s.start + sf[0].length - sf[3].length - (sf[2]?.length ?? 0);
+        cStart = s.start + sf[0].length - sf[3].length;
         cEnd = s.end;
       }
     }
