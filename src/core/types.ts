@@ -377,7 +377,7 @@ export interface Summary {
   reportDate: ReportDate;
   selection?: [number, number];
   /** Bottom line up front: one or two sentences from the report. */
-  bluf: { text: string; sentences: Evidence[] };
+  bluf: { text: string; sentences: Evidence[]; headline?: string };
   fiveW: FiveW;
   /** People and groups, most salient first. */
   actors: SummaryActor[];

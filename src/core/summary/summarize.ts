@@ -44,11 +44,11 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
   const fm = frontMatter(part);
   const timeline = buildTimeline(part, sentences, fm ? analysis.entities.filter((e) => e.start >= fm.end) : analysis.entities, reportDate.date);
   const relations = extractRelations({ text: part, sentences, entities: analysis.entities, actors, timeline });
-  const five = fiveW({ sentences, relations, actors, timeline });
+  const five = fiveW({ sentences, relations, actors, timeline, text: part, title: options.title, reportDate });
   let summary: Summary = {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     reportDate,
-    bluf: bluf(sentences, five.main, five.fiveW),
+    bluf: bluf(sentences, five.main, five.fiveW, five.mainSentence, options.title),
     fiveW: five.fiveW,
     actors: actors.filter((a) => a.type === 'person' || a.type === 'group').map(toSummaryActor),
     organizations: actors.filter((a) => a.type === 'organization').map(toSummaryActor),
