@@ -232,7 +232,10 @@ export interface SummaryPlace extends SummaryActor {
 export type TimeGranularity = 'year' | 'month' | 'week' | 'day' | 'part-of-day' | 'time' | 'range' | 'unknown';
 
 export interface TimelineEntry extends Span {
-  type: 'date' | 'time';
+  /** Durations ("three days") and sets ("every week") are kept as such: they have no calendar date. */
+  type: 'date' | 'time' | 'duration' | 'set';
+  /** TIMEX3 value: 2024-03-12, 2024-03, 2024, 2024-W10, 2024-Q1, 2024-SU, 2024-03-12T18:30, P3D, XXXX-WXX-5, PAST_REF. */
+  value?: string;
   /** First day the expression refers to, YYYY-MM-DD; absent when it could not be resolved. */
   date?: string;
   /** Last day, when the expression covers more than one day ("next week", "in 2019"). */
