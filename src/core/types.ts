@@ -262,6 +262,9 @@ export type RelationType =
   | 'support'
   | 'criticism'
   | 'call'
+  | 'talks'
+  | 'visit'
+  | 'arrest'
   | 'other';
 
 export interface RelationParticipant {

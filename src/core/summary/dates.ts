@@ -148,7 +148,6 @@ export function buildTimeline(text: string, sentences: readonly Sentence[], enti
   const today = reportDate ?? '';
   const out: TimelineEntry[] = [];
   let anchor: string | undefined;
-  const sentenceCache = new Map<string, CompromiseDate[]>();
   const entityCache = new Map<string, CompromiseDate | undefined>();
   const seen = new Set<string>();
   // Dates first, then times of day (which take their sentence's date, wherever it stands in the sentence).
@@ -180,17 +179,10 @@ export function buildTimeline(text: string, sentences: readonly Sentence[], enti
       else {
         let cd: CompromiseDate | undefined;
         if (today) {
-          const found = sentenceCache.get(s.text) ?? runCompromise(s.text, today);
-          sentenceCache.set(s.text, found);
-          const rs = x.start - s.start;
-          const re = x.end - s.start;
-          const hits = found.filter((f) => f.offset && f.offset.start < re && rs < f.offset.start + f.offset.length);
-          cd = hits.length === 1 && hits[0].offset!.start <= rs && hits[0].offset!.start + hits[0].offset!.length >= re ? hits[0] : undefined;
-          if (!cd) {
-            const k = x.text.toLowerCase();
-            if (!entityCache.has(k)) entityCache.set(k, runCompromise(x.text, today)[0]);
-            cd = entityCache.get(k);
-          }
+          // Only the expression itself: compromise-dates on a whole sentence costs tens of milliseconds.
+          const k = x.text.toLowerCase();
+          if (!entityCache.has(k)) entityCache.set(k, runCompromise(x.text, today)[0]);
+          cd = entityCache.get(k);
         }
         entry = resolveEntry(e, cd, today);
       }

@@ -7,7 +7,7 @@ const ev = (s: { start: number; end: number; text: string }): Evidence => ({ sta
 
 /** How much a relation type says "this is what happened". */
 const WEIGHT: Record<RelationType, number> = {
-  meeting: 3, attack: 3, agreement: 3, call: 2.5, travel: 2, warning: 2, threat: 2, discussion: 1.5, criticism: 1.5,
+  meeting: 3, attack: 3, agreement: 3, talks: 3, arrest: 2.5, visit: 2.5, call: 2.5, travel: 2, warning: 2, threat: 2, discussion: 1.5, criticism: 1.5,
   support: 1.2, accompaniment: 1, statement: 1, other: 0.5,
 };
 

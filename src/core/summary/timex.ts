@@ -146,14 +146,23 @@ const PAST_IRREGULAR = new Set(
 const PRESENT = new Set('is are am says say has have does do remains seems'.split(' '));
 const NOT_VERB_ED = new Set('need speed seed feed bed red shed bleed breed deed steed weed hundred indeed led'.split(' '));
 
+let lastTokens: { text: string; tokens: { w: string; s: number }[] } | undefined;
+/** Words and clause marks of a sentence (the last one is kept: a sentence's expressions are read one after another). */
+function tokenize(sentence: string): { w: string; s: number }[] {
+  if (lastTokens?.text === sentence) return lastTokens.tokens;
+  const tokens: { w: string; s: number }[] = [];
+  const re = /[A-Za-z\u00C0-\u024F'’]+|[,;:]/g;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) tokens.push({ w: m[0].toLowerCase(), s: m.index });
+  lastTokens = { text: sentence, tokens };
+  return tokens;
+}
+
 /**
  * The tense that governs a temporal expression at [at, end) of `sentence`: the nearest verb in its clause,
  * future when a modal or a word of planning governs it ("would appear in court on Saturday", "is due on Monday").
  */
 export function tenseAt(sentence: string, at: number, end = at): Tense | undefined {
-  const tokens: { w: string; s: number }[] = [];
-  const re = /[\p{L}'’]+|[,;:]/gu;
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) tokens.push({ w: m[0].toLowerCase(), s: m.index });
+  const tokens = tokenize(sentence);
   const classify = (i: number): Tense | undefined => {
     const w = tokens[i].w;
     if (/^[,;:]$/.test(w)) return undefined;
