@@ -132,16 +132,18 @@ const FUTURE_CUE = /\b(?:will|shall|is due|are due|is to|are to|plans?|planned|s
  * compromise-dates (only for the sentences that need it: it costs tens of milliseconds a call). Durations and sets
  * keep their own types; each expression is listed once.
  */
-export function buildTimeline(text: string, sentences: readonly Sentence[], entities: readonly Entity[], reportDate: string | undefined): TimelineEntry[] {
+export function buildTimeline(text: string, sentences: readonly Sentence[], entities: readonly Entity[], reportDate: string | undefined, skip?: { start?: number; end?: number }): TimelineEntry[] {
   const spans: { start: number; end: number; text: string; kind: TimexKind; si: number; entity?: Entity }[] = [];
+  // The dateline's own date is the report date (metadata), not an event of the timeline.
+  const skipped = (x: { start: number; end: number }) => skip?.start !== undefined && skip.end !== undefined && x.start < skip.end && skip.start < x.end;
   for (const x of findTimexes(text)) {
     const si = sentenceAt(sentences, x.start);
-    if (si < 0 || x.end > sentences[si].end) continue;
+    if (si < 0 || x.end > sentences[si].end || skipped(x)) continue;
     spans.push({ ...x, si });
   }
   const covered = (e: { start: number; end: number }) => spans.some((x) => x.start < e.end && e.start < x.end);
   for (const e of entities) {
-    if ((e.type !== 'date' && e.type !== 'time') || covered(e)) continue;
+    if ((e.type !== 'date' && e.type !== 'time') || covered(e) || skipped(e)) continue;
     spans.push({ start: e.start, end: e.end, text: e.text, kind: e.type, si: sentenceAt(sentences, e.start), entity: e });
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -27,7 +27,7 @@ const WHY_CUES = [
   /\bthe (?:purpose|aim|goal|objective) of (?:the|this|his|her|their) (?:trip|visit|meeting|talks|move|operation|attack)\b[^.]*?\b(?:is|was)\s+/i,
   /\b(?:in order to|so as to|so that|aimed at|in an? (?:effort|bid|attempt) to|in response to|because(?: of)?|due to|owing to|in retaliation for|in protest (?:at|against|over)|to protest (?:against )?|in the wake of|in the face of|on suspicion of|on charges? of|as a result of|seeking to|to discuss|to revive|to restore|to end|to ease|to resolve|to settle|to negotiate|to mark|to celebrate|to press|to boost|to prevent|to avoid|to protect|to support|citing)\s/i,
   /\b(?:arrested|charged|jailed|sentenced|convicted|fined|detained|executed|held|indicted|praised|honoured|honored|awarded|thanked|criticised|criticized|closed|shut)\b[^,.;]{0,60}?\s(for)\s(?!(?:the )?(?:first|second|third|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|about|up to|more than|years?|months?|weeks?|days?|hours?)\b)/i,
-  /,\s*(?:after|following)\s(?!(?:a|an|the)?\s*(?:meeting|talks|visit)\b)/i,
+  /\b(?:after|following)\s(?!(?:a|an|the)?\s*(?:meeting|talks|visit|ceremony|session|game|match|speech)\b|(?:the\s+)?(?:[\p{Lu}][\p{L}]+day|\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|noon|midnight|dawn|dusk|week|month|year|hours?\b|days?\b|minutes?\b))/iu,
 ];
 /** How: the channel or means stated by the text. */
 const HOW_CUES = [
@@ -260,7 +260,9 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   }
   const quoted = (s: Sentence, at: number) => (text ? insideQuote(text, s.start, s.start + at) : insideQuotes(s.text, at));
   result.why = cueAnswer(about, WHY_CUES, true, quoted) ?? EMPTY();
-  result.how = cueAnswer(about, HOW_CUES, false, quoted) ?? EMPTY();
+  // How: the event's own sentence (and a trip's sentences), not another speaker's "told reporters".
+  const aboutWho = (s: Sentence) => result.who.items.some((n) => n && mentions(s.text, n));
+  result.how = cueAnswer(about.filter((s) => s === evSentence || aboutWho(s) || !leads.some((l) => l.sentence === s)), HOW_CUES, false, quoted) ?? EMPTY();
   return { fiveW: result, main: strong ? main : fallback, mainSentence: focus };
 }
 
