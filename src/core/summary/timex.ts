@@ -181,7 +181,7 @@ export function tenseAt(sentence: string, at: number, end = at): Tense | undefin
     if (PRESENT.has(w)) return 'present';
     // A base verb after a modal: "would appear"; after "to" only when planning governs it: "is due to meet".
     if (/^(?:will|would|shall|'ll|’ll)$/.test(prev(1)) && /^[a-z]+$/.test(w)) return 'future';
-    if (prev(1) === 'to' && /^(?:due|scheduled|expected|set|plans?|planned|planning|going|intends?|agreed|hopes?|hoped|wants?|wanted)$/.test(prev(2)) && /^[a-z]+$/.test(w)) return 'future';
+    if (prev(1) === 'to' && /^(?:due|scheduled|expected|set|plans?|planned|planning|going|intends?|intended|agreed|hopes?|hoped|wants?|wanted|decided|promised|vowed|pledged|ready|prepared|poised|likely|able|seeks?|sought|aims?|aimed)$/.test(prev(2)) && /^[a-z]+$/.test(w)) return 'future';
     return undefined;
   };
   let first = tokens.findIndex((t) => t.s >= at);
@@ -204,7 +204,8 @@ export function tenseAt(sentence: string, at: number, end = at): Tense | undefin
     if (/^[,;:]$/.test(tokens[i].w) && ++marks > 0) break;
     const t = classify(i);
     if (t) {
-      if (!best || i - last + 1 < best.d) best = { d: i - last + 1, t };
+      // A verb before the expression governs it more often than one after: count the distance double.
+      if (!best || 2 * (i - last + 1) < best.d) best = { d: 2 * (i - last + 1), t };
       break;
     }
   }
@@ -383,7 +384,7 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
     const [mo, d] = +m[1] > 12 ? [+m[2], +m[1]] : [+m[1], +m[2]];
     return validDay(y, mo, d) ? dayV(ymd(y, mo, d), false) : undefined;
   }
-  const monthName = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/.exec(t);
+  const monthName = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?/.exec(t);
   const yearIn = /(?<![\d'])(1[6-9]\d{2}|20\d{2})(?!\d)/.exec(t);
   const dayNum = /(?<![\d])(\d{1,2})(?:st|nd|rd|th)?(?![\d:])/.exec(t.replace(/(1[6-9]\d{2}|20\d{2})/g, ''));
   if (monthName && !/\bquarter|half\b/.test(t)) {
@@ -400,7 +401,9 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
       const cmp = (yy: number) => (d ? ymd(yy, mo, d) : ymd(yy, mo, 1)).localeCompare(d ? dct! : ymd(Y, Mo, 1));
       const dir = rel === 'last' || rel === 'past' || rel === 'previous' ? 'past' : rel === 'next' || rel === 'coming' ? 'future' : rel === 'this' ? 'this' : tense === 'future' ? 'future' : tense === 'past' ? 'past' : 'nearest';
       y = Y;
-      if (dir === 'past' && (rel ? cmp(Y) >= 0 : cmp(Y) > 0)) y = Y - 1;
+      // A day a few weeks ahead named in the past tense is usually a deadline set ("the Jan. 14 deadline").
+      const soon = d !== undefined && dct !== undefined && utc(ymd(Y, mo, Math.min(d, daysIn(Y, mo)))).getTime() - utc(dct).getTime() <= 31 * 86400000;
+      if (dir === 'past' && (rel ? cmp(Y) >= 0 : cmp(Y) > 0 && !soon)) y = Y - 1;
       else if (dir === 'future' && (rel ? cmp(Y) <= 0 : cmp(Y) < 0)) y = Y + 1;
       else if (dir === 'nearest') {
         // No tense to go by: the occurrence nearest the report date.
@@ -520,6 +523,8 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
     else if (holiday[1] === 'independence') d = ymd(y, 7, 4);
     else if (holiday[1] === 'thanksgiving') d = addDays(ymd(y, 11, 1), ((4 - utc(ymd(y, 11, 1)).getUTCDay() + 7) % 7) + 21);
     else d = addDays(ymd(y, 11, 2), (2 - utc(ymd(y, 11, 2)).getUTCDay() + 7) % 7);
+    // Without "next", a holiday told in the past tense is the last one.
+    if (!which && tense !== 'future' && d > dct) return normaliseTimex(`last ${t}`, kind, ctx);
     return dayV(d, true);
   }
   const theUnit = /^the (?:latest |current |full |same |comparable )?(week|weekend|month|year|fiscal year)$/.exec(t);
@@ -542,7 +547,7 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
     if (/\blast\b|\bpast\b/.test(t)) d = addDays(dct, -((dow - wd + 7) % 7 || 7));
     else if (/\bnext\b|\bcoming\b/.test(t)) d = addDays(dct, (wd - dow + 7) % 7 || 7);
     else if (wd === dow) d = dct; // a weekday equal to the report's day is the report date
-    else if (tense === 'future' || (tense === 'present' && !/\bthis\b/.test(t))) d = addDays(dct, (wd - dow + 7) % 7);
+    else if (tense === 'future') d = addDays(dct, (wd - dow + 7) % 7);
     else if (/\bthis\b/.test(t)) d = addDays(mondayOf(dct), (wd + 6) % 7);
     else d = addDays(dct, -((dow - wd + 7) % 7));
     return dayV(d, true, part);
