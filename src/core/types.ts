@@ -236,7 +236,10 @@ export interface SummaryPlace extends SummaryActor {
 export type TimeGranularity = 'year' | 'month' | 'week' | 'day' | 'part-of-day' | 'time' | 'range' | 'unknown';
 
 export interface TimelineEntry extends Span {
-  type: 'date' | 'time';
+  /** Durations ("three days") and sets ("every week") are kept as such: they have no calendar date. */
+  type: 'date' | 'time' | 'duration' | 'set';
+  /** TIMEX3 value: 2024-03-12, 2024-03, 2024, 2024-W10, 2024-Q1, 2024-SU, 2024-03-12T18:30, P3D, XXXX-WXX-5, PAST_REF. */
+  value?: string;
   /** First day the expression refers to, YYYY-MM-DD; absent when it could not be resolved. */
   date?: string;
   /** Last day, when the expression covers more than one day ("next week", "in 2019"). */
@@ -263,6 +266,9 @@ export type RelationType =
   | 'support'
   | 'criticism'
   | 'call'
+  | 'talks'
+  | 'visit'
+  | 'arrest'
   | 'other';
 
 export interface RelationParticipant {
@@ -381,7 +387,7 @@ export interface Summary {
   reportDate: ReportDate;
   selection?: [number, number];
   /** Bottom line up front: one or two sentences from the report. */
-  bluf: { text: string; sentences: Evidence[] };
+  bluf: { text: string; sentences: Evidence[]; headline?: string };
   fiveW: FiveW;
   /** People and groups, most salient first. */
   actors: SummaryActor[];
