@@ -6,9 +6,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { analyze, EXPORT_FORMATS, exportSummary, summarize, type ExportFormat } from '../core';
-import { lineIndex } from '../core/summary/sentences';
-import { normaliseDate } from '../core/summary/dates';
+import { analyze, EXPORT_FORMATS, exportSummary, lineIndex, normaliseDate, summarize, type ExportFormat } from '../core';
 
 declare const ANALYST_LENS_VERSION: string | undefined;
 const VERSION = typeof ANALYST_LENS_VERSION === 'string' ? ANALYST_LENS_VERSION : 'dev';

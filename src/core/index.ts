@@ -61,3 +61,9 @@ export { followEdits, paragraphAround } from './model';
 export type { TrackedRange, TextChange } from './model';
 export { LINT_CODES } from './markup';
 export type { LintCode, LintOptions, LintSeverity, MarkupDiagnostic } from './markup';
+// The shell and the CLI import the core only from here (test/unit/publicDoor.test.ts checks it).
+export { ICD203_ROWS, zoneOffsetHours } from './markup';
+export { W_LABELS } from './summary/export/markdown';
+export { lowerBound } from './text/intervals';
+export { lineIndex, frontMatter } from './text/segment';
+export { normaliseDate } from './summary/dates';

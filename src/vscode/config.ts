@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { ENTITY_TYPES, type EntityType } from '../core';
-import { LINT_CODES, type LintCode } from '../core/markup';
+import { ENTITY_TYPES, LINT_CODES, type EntityType, type LintCode } from '../core';
 import type { IndexSettings } from './features/workspaceIndex';
 
 export const SECTION = 'analystLens';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lintMarkup, LINT_CODES, type LintOptions, type MarkupDiagnostic, type MarkupSpan } from '../../core/markup';
+import { lintMarkup, LINT_CODES, type LintOptions, type MarkupDiagnostic, type MarkupSpan } from '../../core';
 import { looksBinary } from '../analysisService';
 import { readMarkupRules, type LensConfig } from '../config';
 import { findMarkupSliced } from './markupText';
