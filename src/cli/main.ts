@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { analyze, EXPORT_FORMATS, exportSummary, lineIndex, normaliseDate, summarize, type ExportFormat } from '../core';
+import { analyze, EXPORT_FORMATS, EXPORTER_DESCRIPTORS, exportSummary, lineIndex, normaliseDate, summarize, type ExportFormat } from '../core';
 
 declare const ANALYST_LENS_VERSION: string | undefined;
 const VERSION = typeof ANALYST_LENS_VERSION === 'string' ? ANALYST_LENS_VERSION : 'dev';
@@ -49,7 +49,7 @@ interface Parsed {
   version: boolean;
 }
 
-const FORMAT_ALIASES: Record<string, ExportFormat> = { md: 'md', markdown: 'md', json: 'json', csv: 'csv', stix: 'stix', 'stix2.1': 'stix', stix2: 'stix' };
+const FORMAT_ALIASES: Record<string, ExportFormat> = Object.fromEntries(EXPORTER_DESCRIPTORS.flatMap((d) => [d.name, ...d.aliases].map((n) => [n, d.name])));
 
 export function parseArgs(args: readonly string[]): Parsed {
   const p: Parsed = { format: 'md', help: false, version: false };

@@ -67,3 +67,5 @@ export { W_LABELS } from './summary/export/markdown';
 export { lowerBound } from './text/intervals';
 export { lineIndex, frontMatter } from './text/segment';
 export { normaliseDate } from './summary/dates';
+export { ENTITY_TYPE_DESCRIPTORS, EXPORTER_DESCRIPTORS, exporterNamed } from './descriptors';
+export type { EntityTypeDescriptor, ExporterDescriptor } from './descriptors';

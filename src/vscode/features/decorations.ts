@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ENTITY_TYPES, followEdits, lowerBound, type EntityType, type TrackedRange } from '../../core';
+import { ENTITY_TYPE_DESCRIPTORS, ENTITY_TYPES, followEdits, lowerBound, type EntityType, type TrackedRange } from '../../core';
 import type { AnalysisService, DocumentAnalysis } from '../analysisService';
 import type { LensConfig } from '../config';
 import { toRange } from '../convert';
@@ -9,7 +9,7 @@ const VISIBLE_ONLY_ABOVE = 1500;
 const MARGIN_LINES = 150;
 
 /** Theme colour id of an entity type's highlight: contributed in package.json under contributes.colors. */
-export const colorId = (t: EntityType) => `analystLens.${t}Background`;
+export const colorId = (t: EntityType) => ENTITY_TYPE_DESCRIPTORS[t].colorId;
 
 /** What a document shows: the ranges decorated now, for which document version, from which analysed version. */
 export interface DecorationState {
