@@ -61,6 +61,11 @@ export { followEdits, paragraphAround } from './model';
 export type { TrackedRange, TextChange } from './model';
 export { LINT_CODES } from './markup';
 export type { LintCode, LintOptions, LintSeverity, MarkupDiagnostic } from './markup';
-// Helpers the command line uses (it loads the core lazily, through this door only).
-export { lineIndex } from './summary/sentences';
+// The shell and the CLI import the core only from here (test/unit/publicDoor.test.ts checks it).
+export { ICD203_ROWS, zoneOffsetHours } from './markup';
+export { W_LABELS } from './summary/export/markdown';
+export { lowerBound } from './text/intervals';
+export { lineIndex, frontMatter } from './text/segment';
 export { normaliseDate } from './summary/dates';
+export { ENTITY_TYPE_DESCRIPTORS, EXPORTER_DESCRIPTORS, exporterNamed } from './descriptors';
+export type { EntityTypeDescriptor, ExporterDescriptor } from './descriptors';

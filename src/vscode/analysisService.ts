@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { KeyedDebouncer } from './debounce';
 import type { Analysis, BuildActorsOptions } from '../core';
 import type { Analyzer } from './analyzer';
-import type { LensConfig } from './config';
+import { isReport, type LensConfig } from './config';
 
 /** The analysis of one version of one document, or why it was skipped. */
 export interface DocumentAnalysis {
@@ -71,7 +71,7 @@ export class AnalysisService implements vscode.Disposable {
   ) {}
 
   isEligible(doc: vscode.TextDocument): boolean {
-    return this.config().languages.includes(doc.languageId) && doc.uri.scheme !== 'output' && doc.uri.scheme !== 'vscode-scm';
+    return isReport(doc, this.config());
   }
 
   /** Latest analysis known for a document (possibly of an older version). */

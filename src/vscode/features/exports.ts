@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportFileName, exportSummary, type ExportFormat } from '../../core';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, EXPORTER_DESCRIPTORS, exportFileName, exportSummary, type ExportFormat, type ExporterDescriptor } from '../../core';
 import type { AnalysisService } from '../analysisService';
 import { COMMANDS } from '../commandIds';
 import { computeSummary, reportName, SummaryCancelled } from './summaryData';
@@ -15,12 +15,7 @@ export interface ExportArgs {
   selection?: [number, number];
 }
 
-const LABELS: Record<ExportFormat, { label: string; detail: string; filter: [string, string[]] }> = {
-  md: { label: 'Markdown', detail: 'A brief to paste into a report or an email', filter: ['Markdown', ['md']] },
-  json: { label: 'JSON', detail: 'The summary data (schemas/summary.schema.json)', filter: ['JSON', ['json']] },
-  csv: { label: 'CSV', detail: 'One row per entity mention, for spreadsheets', filter: ['CSV', ['csv']] },
-  stix: { label: 'STIX 2.1', detail: 'A bundle for threat-intelligence platforms', filter: ['STIX 2.1 JSON', ['json']] },
-};
+const LABELS = Object.fromEntries(EXPORTER_DESCRIPTORS.map((d) => [d.name, d])) as Record<ExportFormat, ExporterDescriptor>;
 
 const toUri = (u: vscode.Uri | string) => (u instanceof vscode.Uri ? u : /^[a-z][\w+.-]*:/i.test(u) ? vscode.Uri.parse(u) : vscode.Uri.file(u));
 
