@@ -133,7 +133,7 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
   const takeScreenshot = async () => {
     try {
       // Decorations are DOM nodes in the editor's .view-overlays layer (class names "ced-…" per decoration type).
-      await page.waitForSelector('.monaco-editor .view-overlays div[class*="ced-"]', { state: 'attached', timeout: 30_000 });
+      await page.waitForSelector('.monaco-editor .view-overlays div[class*="ced-"]', { state: 'attached', timeout: 120_000 });
       await page.waitForTimeout(500); // let the last layout pass paint
       await page.screenshot({ path: screenshotFile });
       const n = await page.locator('.monaco-editor .view-overlays div[class*="ced-"]').count();
@@ -184,7 +184,9 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
 
   const url = workbenchUrl({ port, folder: fixtureWorkspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite });
   say(`opening the workbench with the ${name} (${secs()})`);
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // On a loaded machine the workbench page can take well over 30 s (playwright's default) to load: wait for the
+  // navigation to commit only; the suite's own deadline (TIMEOUT_MS) bounds the rest.
+  await page.goto(url, { waitUntil: 'commit', timeout: 180_000 });
 
   let timer;
   const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), TIMEOUT_MS)));
@@ -247,7 +249,7 @@ async function inspectHostileSummary(page, base, requests) {
   const failures = [];
   const checked = {};
   let summary;
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 90_000; // generous: a loaded machine renders the webview late
   while (!summary && Date.now() < deadline) {
     for (const f of page.frames()) {
       const hit = await within(2000, f
