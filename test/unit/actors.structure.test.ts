@@ -141,4 +141,15 @@ describe('[core/actors] coreference sieve: careful before eager', () => {
     assert.ok(n, 'the premier is Rolf Strand');
     assert.match(n.evidence ?? '', /Prime Minister/);
   });
+
+  it('names the words around show are things or places are not people; eponyms stay people', () => {
+    const text =
+      'Jets landed on the aircraft carrier Harald Dahl. The Harald Dahl leads the group. Crowds filled Frederik Holm airport. ' +
+      'Police reopened the Nina Berg case. Nina Berg was last seen in May.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Harald Dahl', 'Frederik Holm', 'Nina Berg'] }));
+    const persons = actors.filter((a) => a.type === 'person').map((a) => a.name);
+    assert.ok(!persons.includes('Harald Dahl'), 'a ship');
+    assert.ok(!persons.includes('Frederik Holm'), 'an airport');
+    assert.ok(persons.includes('Nina Berg'), '"the Nina Berg case" is still about a person');
+  });
 });

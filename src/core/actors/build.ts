@@ -74,6 +74,17 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   });
   raws = addRegistryMatches(text, raws, registry, registryKeys, ignored);
 
+  // 1b. Names the tagger took for people that the words around them show are things or places.
+  const things = new Map<string, ActorType>();
+  for (const r of raws) {
+    if (r.type !== 'person' || r.kind !== 'name') continue;
+    r.type = personOrThing(text, r);
+    if (r.type !== 'person') for (const t of nameTokens(r.key)) things.set(t, r.type);
+  }
+  // "Vinson" after "the aircraft carrier Carl Vinson": a word of a thing's name is not a person either.
+  for (const r of raws) if (r.type === 'person' && r.kind === 'name' && nameTokens(r.key).length === 1 && things.has(r.key)) r.type = things.get(r.key)!;
+  raws = raws.filter((r) => !(r.type === 'person' && quotedTitle(text, r)));
+
   // 2. One type per name: where the tagger disagrees with itself, the majority (then the first) wins.
   const votes = new Map<string, Map<ActorType, number>>();
   for (const r of raws) {
@@ -394,6 +405,33 @@ function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts:
     if (e.role) d.roles = [e.role, ...d.roles.filter((x) => roleKey(x) !== roleKey(e.role!))];
     if (e.affiliation) d.affiliation = e.affiliation;
   }
+}
+
+const FACILITY_AFTER = /^[ \t\u00a0]+(airport|square|street|avenue|boulevard|bridge|stadium|station|park|road|highway|harbour|harbor|port)\b/i;
+const THING_AFTER = /^[ \t\u00a0]+(hospital|university|college|school|centre|center|prison|building|tower|hotel|foundation|institute|museum|library|award|prize|memorial|trophy|cup|fund)\b/i;
+const FACILITY_NAME = /\s(?:Square|Street|Avenue|Boulevard|Airport|Bridge|Road|Park|Stadium|Station|Harbour|Harbor)$/;
+const EPONYM_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:case|affair|scandal|trial|family|administration|government|era|years|camp|team|children|estate|murders?|killings?|doctrine|presidency|campaign|aides?|camp|supporters|allies|rally|ticket|plan)\b/i;
+const THING_BEFORE = /\b(?:RMS|USS|HMS|MV|SS|book|biography|memoir|novel|film|movie|album|song|newspaper|magazine|ship|vessel|carrier|yacht|tanker|liner|operation|programme|program|brand)[ \t\u00a0]+$/i;
+
+/**
+ * A name the tagger typed person, checked against the words around it: "Charles de Gaulle airport", "Green Square"
+ * (places), "the Titanic", "the carrier Carl Vinson", "her biography My Turn" (things: never a person, so an
+ * organisation here, the nearest actor type).
+ */
+function personOrThing(text: string, r: Raw): ActorType {
+  const after = text.slice(r.end, r.end + 24);
+  if (FACILITY_AFTER.test(after) || FACILITY_NAME.test(r.text)) return 'place';
+  if (THING_AFTER.test(after)) return 'organization';
+  const before = text.slice(Math.max(0, r.start - 24), r.start);
+  if (THING_BEFORE.test(before)) return 'organization';
+  // "the Titanic's hull": people are not written with "the" before their name ("the late …" aside)
+  if (/(?:^|[^\p{L}])the[ \t\u00a0]+$/iu.test(before) && !EPONYM_AFTER.test(after)) return 'organization';
+  return 'person';
+}
+
+/** A name that is exactly the words of a quotation ("the “Strike Hard” campaign"): a title or a slogan. */
+function quotedTitle(text: string, r: Raw): boolean {
+  return /["“‘']$/.test(text.slice(Math.max(0, r.start - 1), r.start)) && /^["”’']/.test(text.slice(r.end, r.end + 1));
 }
 
 /** A place of the text that is not a country ("Texas", "Chicago"). */
