@@ -11,6 +11,8 @@ const MARGIN_LINES = 150;
 
 /** Theme colour id of an entity type's highlight: contributed in package.json under contributes.colors. */
 export const colorId = (t: EntityType) => `analystLens.${t}Background`;
+/** Theme colour id of an entity type's underline (at least 3:1 against the editor background). */
+export const borderColorId = (t: EntityType) => `analystLens.${t}Border`;
 
 /**
  * One decoration type per entity type, created once and coloured from the theme. Decorations are set when an
@@ -32,6 +34,10 @@ export class DecorationFeature implements vscode.Disposable {
         t,
         vscode.window.createTextEditorDecorationType({
           backgroundColor: new vscode.ThemeColor(colorId(t)),
+          // The tint keeps text readable; the underline in the type's full colour carries 3:1 (docs/colours.md).
+          borderColor: new vscode.ThemeColor(borderColorId(t)),
+          borderStyle: 'solid',
+          borderWidth: '0 0 2px 0',
           borderRadius: '2px',
           rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
         }),
