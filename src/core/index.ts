@@ -55,3 +55,8 @@ export { createIncrementalAnalyzer } from './incremental';
 export type { IncrementalAnalyzer } from './incremental';
 export { findMarkup, lintMarkup, refang, defang } from './markup';
 export type { MarkupSpan, MarkupKind } from './markup';
+export { applyCorrections, applySplits, correctionKey } from './lens/corrections';
+export { resolveTemporal, explainTemporal, titleOwner, readQuantity } from './lens/entityInfo';
+export type { ResolvedTemporal } from './lens/entityInfo';
+export { setRegistryCorrection, addRegistryAlias, addRegistrySplit } from './actors/registry';
+export type { EntityCorrection, ActorSplit } from './types';
