@@ -60,6 +60,7 @@ export async function computeSummary(
       title: reportName(doc),
       format: doc.languageId === 'markdown' ? 'markdown' : 'plain',
       analysis: current ? analysed.analysis : undefined,
+      actors: service.actorOptions?.(),
     });
     if (token?.isCancellationRequested) throw new SummaryCancelled();
     return summary;
