@@ -5,8 +5,12 @@ import { TYPE_LABELS } from '../convert';
 import { COMMANDS } from '../commandIds';
 import type { ActorService } from './actorService';
 
-/** Reports up to this long get actor counts in the status bar (actors are built for them on each analysis). */
-const ACTOR_COUNTS_UP_TO = 200_000;
+/**
+ * Reports up to this long get actor counts at once (actors are built on the extension host for them after each
+ * analysis: tens of milliseconds). Longer ones show actor counts once a hover, the Actors view or the Outline built
+ * them, and mention counts until then.
+ */
+const ACTOR_COUNTS_UP_TO = 30_000;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Entity counts of the active report; says when work was limited or skipped. Click: list the entities. */
@@ -84,6 +88,7 @@ export class StatusBarFeature implements vscode.Disposable {
     } else {
       const c = analysis.counts;
       this.item.text = `${icon} ${c.person + c.organization + c.place} actor mentions${off}`;
+      md.appendMarkdown('Actors (each counted once) appear here once a hover or the Actors view has built them.\n\n');
     }
     md.appendMarkdown(
       `**Highlighted mentions**: ${Object.keys(TYPE_LABELS)
