@@ -91,6 +91,11 @@ describe('a new user: legend, hovers, corrections, Outline, export, walkthrough'
     await sleep(500);
     await shot('legend');
     await closeTab('Analyst Lens: Legend');
+    // The legend node at the top of the Actors view (its children's swatches are the types' underline colours).
+    await vscode.commands.executeCommand('analystLens.actors.focus');
+    await sleep(800);
+    await shot('actors-view-legend');
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
   });
 
   it('every highlighted type has a hover that says what it is and offers the corrections', async () => {
