@@ -107,7 +107,9 @@ function correctionLinks(uri: string, e: Entity, actor: { actor: Actor; mention:
     if (correctionKey(actor.mention.text) !== correctionKey(actor.actor.name)) links.push(link(`Split from ${esc(actor.actor.name)}`, LENS_COMMANDS.correctEntity, args('split')));
   }
   links.push(link('Legend', LENS_COMMANDS.showLegend, {}));
-  return links.join(' · ');
+  // A corrected highlight says so, and where to undo it.
+  const corrected = e.source === 'correction' ? `$(check) corrected in the workspace registry (${linkArgs('open it', COMMANDS.openRegistry, [uri])}) · ` : '';
+  return corrected + links.join(' · ');
 }
 
 /** Hover on every highlighted span: what it is, what it resolves to, and how to correct it. */
@@ -125,7 +127,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const e = entityAt(r.analysis.entities, doc.offsetAt(position));
     if (!e || !this.deps.config().highlight[e.type]) return undefined;
     const md = new vscode.MarkdownString('', true);
-    md.isTrusted = { enabledCommands: [LENS_COMMANDS.correctEntity, LENS_COMMANDS.showLegend, COMMANDS.revealActor] };
+    md.isTrusted = { enabledCommands: [LENS_COMMANDS.correctEntity, LENS_COMMANDS.showLegend, COMMANDS.revealActor, COMMANDS.openRegistry] };
     const hit = ACTOR_TYPES.includes(e.type as ActorType) ? await this.deps.actors.at(doc, position) : undefined;
     const actorHit = hit && hit.mention.start <= e.start && e.end <= hit.mention.end + 1 ? hit : undefined;
     const uri = doc.uri.toString();

@@ -172,7 +172,9 @@ describe('a new user: legend, hovers, corrections, Outline, export, walkthrough'
     assert.equal(wrong?.type, 'person', 'the tagger reads "Freight Monitor" as a person');
     await vscode.commands.executeCommand('analystLens.correctEntity', { uri: doc.uri.toString(), offset: fm + 1, action: 'changeType', type: 'organization' });
     await waitFor('Freight Monitor as an organisation', async () => (await entitiesOf(doc)).entities.find((e) => e.text === wrong!.text && e.type === 'organization'));
-    assert.match(await hoverAt(doc, fm + 1), /organisation/);
+    const retyped = await hoverAt(doc, fm + 1);
+    assert.match(retyped, /organisation/);
+    assert.match(retyped, /corrected in the workspace registry \(\[open it\]\(command:analystLens\.openRegistry/, retyped);
     const actors = await waitFor('actors with the retyped one', async () => {
       const a = await vscode.commands.executeCommand<{ name: string; type: string; mentions: { text: string }[] }[]>('analystLens.getActors', doc.uri.toString());
       return a?.some((x) => x.name === wrong!.text && x.type === 'organization') ? a : undefined;
