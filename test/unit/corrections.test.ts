@@ -56,6 +56,15 @@ describe('corrections (registry "corrections" and "splits")', () => {
     assert.equal(applyCorrections(TEXT, a, []), a, 'no corrections: the same analysis');
   });
 
+  it('never adds a highlight in front matter or fenced code', () => {
+    const text = '---\nauthor: Harbor Logistics\n---\n\nHarbor Logistics met the press.\n\n```\nHarbor Logistics\n```\n';
+    const c = applyCorrections(text, analyze(text, { format: 'markdown' }), [{ text: 'Harbor Logistics', type: 'organization' }]);
+    assert.deepEqual(
+      c.entities.filter((e) => e.text === 'Harbor Logistics').map((e) => e.start),
+      [text.indexOf('Harbor Logistics met')],
+    );
+  });
+
   it('corrections reach the summary: an organisation retyped as a place moves from organizations to places', () => {
     const a = applyCorrections(TEXT, analyze(TEXT), [{ text: 'Harbor Logistics', type: 'place' }]);
     const s = summarize(TEXT, { analysis: a });

@@ -1,5 +1,16 @@
 import type { Actor, ActorSplit, Analysis, Entity, EntityCorrection, EntityType } from '../types';
 import { ENTITY_TYPES } from '../types';
+import { frontMatter } from '../text/segment';
+
+/** Front matter and fenced code: metadata and code, where a correction never adds a highlight. */
+function notProse(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const fm = frontMatter(text);
+  if (fm) out.push([fm.start, fm.end]);
+  const fence = /^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]{0,3}\1[ \t]*$|(?![\s\S]))/gm;
+  for (let m = fence.exec(text); m; m = fence.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
 
 /**
  * The analyst's corrections of single highlights, from the workspace registry (`corrections` and `splits` in
@@ -42,6 +53,7 @@ export function applyCorrections(text: string, analysis: Analysis, corrections: 
   }
   // Occurrences the tagger missed, for texts given a type.
   const limit = analysis.limited ? analysis.limited.analyzedLength : Math.min(text.length, analysis.length);
+  let skip: [number, number][] | undefined;
   for (const c of corrections) {
     if (!c?.type || typeof c.text !== 'string' || c.text.trim().length < 2) continue;
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(c.text.trim())}(?![\\p{L}\\p{N}])`, 'gu');
@@ -49,6 +61,8 @@ export function applyCorrections(text: string, analysis: Analysis, corrections: 
       const s = m.index;
       const e = s + m[0].length;
       if (out.some((x) => x.start < e && s < x.end)) continue;
+      skip ??= notProse(text);
+      if (skip.some(([a, b]) => a < e && s < b)) continue;
       out.push({ start: s, end: e, text: m[0], type: c.type, source: 'correction' });
       changed = true;
     }
