@@ -49,13 +49,27 @@ export class AnalysisService implements vscode.Disposable {
   /** An analysis started (the status bar shows progress for long reports). */
   readonly onDidStart = this.started.event;
 
-  /** The analyst's corrections (features/corrections.ts), applied to every analysis before anyone sees it. */
+  /** The analyst's corrections (features/lens.ts), applied to every analysis before anyone sees it. */
   private corrector: ((text: string, analysis: Analysis) => Analysis) | undefined;
-  /** Registry, ignore list and splits for actors built outside the actor service (summaries, exports). */
-  actorOptions: (() => BuildActorsOptions) | undefined;
+  /**
+   * The actor registry and ignore list every consumer builds actors with (set by the actor features): the summary
+   * and the exports use it like the hover and the Actors view.
+   */
+  actorOptions: () => Promise<BuildActorsOptions> = async () => ({});
+
+  /** Edits go to the worker as they happen (deltas), so an analysis request never carries the whole text. */
+  private readonly edits = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.contentChanges.length && this.isEligible(e.document)) {
+      this.analyzer.edit(
+        e.document.uri.toString(),
+        e.document.version,
+        e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })),
+      );
+    }
+  });
 
   constructor(
-    private readonly analyzer: Analyzer,
+    readonly analyzer: Analyzer,
     private readonly config: () => LensConfig,
     private readonly log: vscode.LogOutputChannel,
   ) {}
@@ -183,6 +197,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.edits.dispose();
     this.analyzer.dispose();
     this.started.dispose();
     this.debounce.dispose();

@@ -229,7 +229,6 @@ export function registerLens(deps: Deps): vscode.Disposable[] {
   const { service, registry, actors, selector, log } = deps;
   const temporal = new TemporalCache();
   const correct = (text: string, a: Parameters<typeof applyCorrections>[1]) => applyCorrections(text, a, registry.corrections());
-  service.actorOptions = () => ({ registry: registry.entries(), ignore: registry.ignored(), splits: registry.splits() });
   let legend: vscode.WebviewPanel | undefined;
   const renderLegend = () => {
     if (legend) legend.webview.html = legendHtml(deps, Math.random().toString(36).slice(2) + Date.now().toString(36), legend.webview.cspSource);
