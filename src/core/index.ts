@@ -61,6 +61,9 @@ export { followEdits, paragraphAround } from './model';
 export type { TrackedRange, TextChange } from './model';
 export { LINT_CODES } from './markup';
 export type { LintCode, LintOptions, LintSeverity, MarkupDiagnostic } from './markup';
+// Helpers the command line uses (it loads the core lazily, through this door only).
+export { lineIndex } from './summary/sentences';
+export { normaliseDate } from './summary/dates';
 export { applyCorrections, applySplits, correctionKey } from './lens/corrections';
 export { resolveTemporal, explainTemporal, titleOwner, readQuantity } from './lens/entityInfo';
 export type { ResolvedTemporal } from './lens/entityInfo';

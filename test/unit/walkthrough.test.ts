@@ -17,6 +17,7 @@ describe('manifest: walkthrough, icon, legend and correction commands', () => {
     for (const step of walk.steps) {
       const media = step.media.image ?? step.media.markdown;
       assert.ok(existsSync(join(root, media)), `${step.id}: ${media} exists`);
+      assert.match(media, /^media\//, `${step.id}: ${media} is under media/ (what .vscodeignore ships)`);
       if (step.media.image) assert.ok(step.media.altText, `${step.id} has alt text`);
       const links = [...step.description.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]);
       assert.ok(links.length, `${step.id} links a command`);
