@@ -69,3 +69,8 @@ export { lineIndex, frontMatter } from './text/segment';
 export { normaliseDate } from './summary/dates';
 export { ENTITY_TYPE_DESCRIPTORS, EXPORTER_DESCRIPTORS, exporterNamed } from './descriptors';
 export type { EntityTypeDescriptor, ExporterDescriptor } from './descriptors';
+export { applyCorrections, applySplits, correctionKey } from './lens/corrections';
+export { resolveTemporal, explainTemporal, titleOwner, readQuantity } from './lens/entityInfo';
+export type { ResolvedTemporal } from './lens/entityInfo';
+export { setRegistryCorrection, addRegistryAlias, addRegistrySplit } from './actors/registry';
+export type { EntityCorrection, ActorSplit } from './types';

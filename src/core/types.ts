@@ -161,6 +161,22 @@ export interface ParsedRegistry {
   actors: RegistryEntry[];
   ignore: string[];
   problems: RegistryProblem[];
+  /** Corrections of single highlights ("Not an entity", "Change type to …"). */
+  corrections?: EntityCorrection[];
+  /** Mentions split from the actor they were merged into ("Split from this actor"). */
+  splits?: ActorSplit[];
+}
+
+/** The analyst's correction of a highlighted text, everywhere it occurs: another type, or `null` for not an entity. */
+export interface EntityCorrection {
+  text: string;
+  type: EntityType | null;
+}
+
+/** Mentions written `text` are not the actor named `from`: they become an actor of their own. */
+export interface ActorSplit {
+  text: string;
+  from: string;
 }
 
 export interface BuildActorsOptions {
@@ -170,6 +186,8 @@ export interface BuildActorsOptions {
   ignore?: readonly string[];
   /** Find the verbs actors are the subject of. Default true. */
   actions?: boolean;
+  /** Mentions to split from the actor they would merge into (registry `splits`). */
+  splits?: readonly ActorSplit[];
 }
 
 /* ------------------------------------------------------------------------------------------------------------ */

@@ -130,6 +130,7 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
   };
 
   let screenshot = null;
+  const shots = [];
   const takeScreenshot = async () => {
     try {
       // Decorations are DOM nodes in the editor's .view-overlays layer (class names "ced-…" per decoration type).
@@ -170,6 +171,24 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
         xssCheck ??= runXssCheck();
         continue;
       }
+      // A named screenshot asked for by a test (suite/shots.ts): test-artifacts/<name>.png, then a signal file.
+      if (line.startsWith('ANALYST_LENS_SHOT ')) {
+        const shotName = line.slice('ANALYST_LENS_SHOT '.length).replace(/[^\w-]/g, '');
+        shots.push(
+          (async () => {
+            try {
+              await page.waitForTimeout(700); // let hovers, menus and notifications finish their animation
+              await page.screenshot({ path: join(artifacts, `${shotName}.png`) });
+              say(`screenshot ${join(artifacts, `${shotName}.png`)}`);
+            } catch (err) {
+              console.error(`[integration] no screenshot ${shotName}: ${err.message}`);
+            } finally {
+              writeFileSync(join(signalDir, `shot-${shotName}`), '');
+            }
+          })(),
+        );
+        continue;
+      }
       if (line === 'ANALYST_LENS_SCREENSHOT_READY' && screenshotFile) {
         screenshot ??= takeScreenshot();
         continue;
@@ -194,6 +213,7 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
   const outcome = await Promise.race([exited, timeout, serverDied]);
   clearTimeout(timer);
   if (screenshot) await screenshot;
+  await Promise.all(shots);
   if (xssCheck) await xssCheck;
   consoleLog.end();
   serverLog.end();

@@ -1,4 +1,5 @@
 import type { Actor, ActorType, Analysis, BuildActorsOptions, Entity, Mention, MentionKind, RegistryEntry } from '../types';
+import { applySplits } from '../lens/corrections';
 import { acronymOf, isAcronym, leadingLowercase, looksLikeName, nameKey, nameTokens, slug } from './names';
 import { countryOf, countryOfName } from './demonyms';
 import { readMentionContext, roleKey } from './roles';
@@ -230,7 +231,7 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
     }
     return actor;
   });
-  return actors.sort((a, b) => b.salience - a.salience || a.firstMention - b.firstMention);
+  return applySplits(actors.sort((a, b) => b.salience - a.salience || a.firstMention - b.firstMention), options.splits);
 }
 
 /** Registry names and aliases the tagger missed ("IDF"), found as whole words in the text. */

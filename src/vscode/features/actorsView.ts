@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import type { Actor } from '../../core';
+import { ENTITY_TYPES, type Actor, type EntityType } from '../../core';
+import { borderColorId } from './decorations';
+import { typeLabel } from './lens';
 import { COMMANDS } from '../commandIds';
 import type { ActorService } from './actorService';
 import { actorDetail } from './actorNavigation';
@@ -11,7 +13,9 @@ type Node =
   | { kind: 'type'; type: Actor['type']; actors: Actor[] }
   | { kind: 'actor'; actor: Actor }
   | { kind: 'wtype'; type: Actor['type']; actors: WorkspaceActor[] }
-  | { kind: 'wactor'; actor: WorkspaceActor };
+  | { kind: 'wactor'; actor: WorkspaceActor }
+  | { kind: 'legend' }
+  | { kind: 'legendType'; type: EntityType };
 
 /** What the view needs of the workspace index to list every report's actors. */
 export interface WorkspaceActors {
@@ -80,6 +84,8 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
+    if (node?.kind === 'legend') return ENTITY_TYPES.map((type) => ({ kind: 'legendType' as const, type }));
+    if (node?.kind === 'legendType') return [];
     if (node?.kind === 'type') return node.actors.map((actor) => ({ kind: 'actor', actor }));
     if (node?.kind === 'wtype') return node.actors.map((actor) => ({ kind: 'wactor', actor }));
     if (!node && this.scope === 'workspace' && this.workspace) {
@@ -95,12 +101,31 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     const all = (await this.actors.get(this.doc)) ?? this.actors.peek(this.doc);
     if (!all) return [];
     this.view.message = all.actors.length ? undefined : 'No actors found in this report.';
-    return (['person', 'organization', 'place', 'group'] as const)
-      .map((type) => ({ kind: 'type' as const, type, actors: all.actors.filter((a) => a.type === type) }))
-      .filter((n) => n.actors.length);
+    return [
+      { kind: 'legend' as const },
+      ...(['person', 'organization', 'place', 'group'] as const)
+        .map((type) => ({ kind: 'type' as const, type, actors: all.actors.filter((a) => a.type === type) }))
+        .filter((n) => n.actors.length),
+    ];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'legend') {
+      const item = new vscode.TreeItem('Legend', vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = 'what the colours mean';
+      item.iconPath = new vscode.ThemeIcon('symbol-color');
+      item.id = 'legend';
+      item.tooltip = 'The highlight colour of each entity type (theme colours). Click a type for the full legend.';
+      return item;
+    }
+    if (node.kind === 'legendType') {
+      const item = new vscode.TreeItem(typeLabel(node.type), vscode.TreeItemCollapsibleState.None);
+      // The type's underline colour: opaque, at least 3:1 against the editor background.
+      item.iconPath = new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor(borderColorId(node.type)));
+      item.id = `legend:${node.type}`;
+      item.command = { command: 'analystLens.showLegend', title: 'Show Legend' };
+      return item;
+    }
     if (node.kind === 'wactor') {
       const a = node.actor;
       const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);

@@ -10,6 +10,8 @@ const MARGIN_LINES = 150;
 
 /** Theme colour id of an entity type's highlight: contributed in package.json under contributes.colors. */
 export const colorId = (t: EntityType) => ENTITY_TYPE_DESCRIPTORS[t].colorId;
+/** Theme colour id of an entity type's underline (at least 3:1 against the editor background). */
+export const borderColorId = (t: EntityType) => `analystLens.${t}Border`;
 
 /** What a document shows: the ranges decorated now, for which document version, from which analysed version. */
 export interface DecorationState {
@@ -47,6 +49,10 @@ export class DecorationFeature implements vscode.Disposable {
         t,
         vscode.window.createTextEditorDecorationType({
           backgroundColor: new vscode.ThemeColor(colorId(t)),
+          // The tint keeps text readable; the underline in the type's full colour carries 3:1 (docs/colours.md).
+          borderColor: new vscode.ThemeColor(borderColorId(t)),
+          borderStyle: 'solid',
+          borderWidth: '0 0 2px 0',
           borderRadius: '2px',
           rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
         }),

@@ -13,6 +13,8 @@ export interface ExportArgs {
   document?: vscode.Uri | string;
   /** Summarise only this part (offsets). */
   selection?: [number, number];
+  /** Show the "exported" notification (default: only when the user chose the file). */
+  notify?: boolean;
 }
 
 const LABELS = Object.fromEntries(EXPORTER_DESCRIPTORS.map((d) => [d.name, d])) as Record<ExportFormat, ExporterDescriptor>;
@@ -65,12 +67,19 @@ export function registerExportCommands(service: AnalysisService, log: vscode.Log
         return undefined;
       }
       log.info(`exported the summary of ${doc.uri.toString()} as ${format} to ${target.toString()}`);
-      if (!a.uri) {
-        void vscode.window.showInformationMessage(`Analyst Lens: summary exported to ${target.path.split('/').pop()}.`, 'Open').then((c) => {
-          if (c === 'Open' && target) void vscode.commands.executeCommand('vscode.open', target);
-        });
-      }
+      if (a.notify ?? !a.uri) void notifyExported(target);
       return target.toString();
     }),
   ];
+}
+
+/** "Summary exported to …" with Open and Reveal (in the OS file manager for files, in the Explorer otherwise). */
+async function notifyExported(target: vscode.Uri): Promise<void> {
+  const name = target.path.split('/').pop();
+  const where = target.scheme === 'file' ? vscode.workspace.asRelativePath(target, false) : name;
+  const reveal = vscode.env.remoteName || target.scheme !== 'file' || vscode.env.uiKind === vscode.UIKind.Web ? 'Reveal in Explorer' : 'Reveal in File Manager';
+  const choice = await vscode.window.showInformationMessage(`Analyst Lens: summary exported to ${where}`, 'Open', reveal);
+  if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);
+  else if (choice === 'Reveal in File Manager') await vscode.commands.executeCommand('revealFileInOS', target);
+  else if (choice === 'Reveal in Explorer') await vscode.commands.executeCommand('revealInExplorer', target);
 }

@@ -62,6 +62,7 @@ export async function computeSummary(
       analysis: current ? analysed.analysis : undefined,
       registry: actors.registry,
       ignore: actors.ignore,
+      splits: actors.splits,
     });
     const summary = model.summary({ ...dates, selection: opts.selection, title: reportName(doc) });
     if (token?.isCancellationRequested) throw new SummaryCancelled();
