@@ -59,6 +59,12 @@ describe('[summary/5W] the main event of a news report', () => {
     assert.equal(r.fiveW.when.answer, 'Tuesday (2031-03-04)');
   });
 
+  it('a participle after a determiner is an adjective, not the main verb', () => {
+    const r = summarize('A convicted smuggler escaped from the prison in Halden on Sunday.', { reportDate: '2031-03-02' });
+    assert.equal(r.fiveW.who.answer, 'A convicted smuggler');
+    assert.match(r.fiveW.what.answer, /^escaped from the prison/);
+  });
+
   it('how comes from a stated channel ("in a statement")', () => {
     const r = summarize('The Ministry of Water announced a drought plan on Monday in a statement posted on its website.', { reportDate: '2031-07-09' });
     assert.match(r.fiveW.how.answer, /^in a statement/);

@@ -125,6 +125,8 @@ export function mainClause(s: string, depth = 0): Clause | undefined {
     if (v.isInfinitive && /\bto\s*$/i.test(s.slice(Math.max(0, v.start - 4), v.start))) continue;
     if (/\bto\s+$/i.test(s.slice(Math.max(0, v.start - 4), v.start))) continue;
     if (/ing$/i.test(lw) && v.text.split(/\s+/).length === 1) continue; // gerund / participle
+    // "A convicted paedophile", "most acclaimed authors": a participle after a determiner is an adjective.
+    if (v.text.split(/\s+/).length === 1 && /\b(?:a|an|the|its|his|her|their|our|this|that|most|more|less|very|newly|recently|so-called)\s+$/i.test(s.slice(Math.max(0, v.start - 12), v.start))) continue;
     if (inRelative) {
       relativeVerbs++;
       // "who seized … and forced …": verbs joined by "and" stay in the relative clause.
