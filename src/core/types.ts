@@ -321,6 +321,8 @@ export interface SummaryQuote extends Span {
   speakerId?: string;
   speaker?: string;
   speakerText?: string;
+  /** Reported (indirect) speech: "Smith said that …" rather than a quotation in quotation marks. */
+  indirect?: boolean;
   confidence: number;
 }
 

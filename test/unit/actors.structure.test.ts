@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildActors } from '../../src/core';
+import { buildActors, summarize } from '../../src/core';
 import type { Actor } from '../../src/core';
 import { findQuotations } from '../../src/core/actors/quotes';
 import { parseRolePhrase } from '../../src/core/actors/appositions';
@@ -110,6 +110,17 @@ describe('[core/actors/quotes] quotation marks and speakers', () => {
     assert.equal(m?.text, 'the budget would be cut by a tenth next year');
     const f = byName(actors, 'Fjord Energy').quotes.find((q) => q.indirect);
     assert.equal(f?.text, 'The plant will close in the spring');
+  });
+
+  it('“…,” X said is one direct quote, not also a reported one; summaries carry indirect for reported speech', () => {
+    const text = 'Jonas Berg told reporters that the new budget would cut defence spending by a tenth. “We will not back down,” Berg said on Monday.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Jonas Berg', 'Berg'] }));
+    const quotes = byName(actors, 'Jonas Berg').quotes;
+    assert.deepEqual(quotes.filter((q) => q.text.includes('back down')).map((q) => [q.text, !!q.indirect]), [['We will not back down', false]]);
+    const s = summarize(text);
+    const reported = s.quotes.find((q) => q.text.startsWith('the new budget'));
+    assert.equal(reported?.indirect, true);
+    assert.equal(s.quotes.find((q) => q.text === 'We will not back down')?.indirect, undefined);
   });
 
   it('a scare quote in someone else’s sentence stays unattributed', () => {

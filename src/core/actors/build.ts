@@ -1,4 +1,4 @@
-import type { Actor, ActorType, Analysis, BuildActorsOptions, Entity, Mention, MentionKind, RegistryEntry } from '../types';
+import type { Actor, ActorType, Analysis, BuildActorsOptions, Entity, Mention, MentionKind, Quote, RegistryEntry } from '../types';
 import { applySplits } from '../lens/corrections';
 import { acronymOf, isAcronym, leadingLowercase, looksLikeName, nameKey, nameTokens, slug } from './names';
 import { countryOf, countryOfName } from './demonyms';
@@ -162,7 +162,10 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
     const r = reported.find((x) => x.start <= q.start && q.end <= x.end);
     if (r) Object.assign(q, { speakerId: r.speakerId, speakerText: r.speakerText, confidence: r.confidence });
   }
-  const quotes = [...direct, ...reported].sort((a, b) => a.start - b.start);
+  // Reported speech whose content is itself a quotation (“…,” Berg said) only lends it its speaker: one quote, not two.
+  const covered = (r: Quote): boolean =>
+    direct.reduce((n, q) => n + Math.max(0, Math.min(q.end, r.end) - Math.max(q.start, r.start)), 0) >= (r.end - r.start) * 0.8;
+  const quotes = [...direct, ...reported.filter((r) => !covered(r))].sort((a, b) => a.start - b.start);
 
   // 8. Co-occurrence by sentence.
   const sentences = splitSentences(text);

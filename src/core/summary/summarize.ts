@@ -178,6 +178,7 @@ function quotesOf(text: string, actors: readonly Actor[]): SummaryQuote[] {
     for (const q of a.quotes) {
       const sq: SummaryQuote = { start: q.start, end: q.end, text: q.text, confidence: q.confidence, speakerId: q.speakerId ?? a.id, speaker: a.name };
       if (q.speakerText) sq.speakerText = q.speakerText;
+      if (q.indirect) sq.indirect = true;
       out.push(sq);
     }
   }
