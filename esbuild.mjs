@@ -60,6 +60,22 @@ export default new Proxy(nlp, { get: (t, k) => (k in t ? t[k] : load()[k]) });
   },
 };
 
+/**
+ * The extension host never tags text: the analysis worker owns the models (issue #11). The host bundles get an empty
+ * stand-in for every model data module, so the .vsix ships each model once (in dist/worker.js). A host-side call that
+ * would need a model fails with a clear message (src/core/ner/index.ts) instead of tagging.
+ */
+const hostWithoutModels = {
+  name: 'host-without-models',
+  setup(build) {
+    build.onResolve({ filter: /\/model\/data$/ }, (args) => ({ path: args.path, namespace: 'no-model' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-model' }, () => ({
+      loader: 'js',
+      contents: 'export const NER_MODEL_BASE64 = ""; export const CTI_MODEL_BASE64 = "";',
+    }));
+  },
+};
+
 /** The CLI loads the core at run time from dist/core.js (one copy of the model for the CLI and the library). */
 const cliCoreExternal = {
   name: 'cli-core-external',
@@ -87,6 +103,7 @@ const targets = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
+    plugins: [hostWithoutModels],
   },
   {
     ...common,
@@ -96,7 +113,7 @@ const targets = [
     format: 'cjs',
     target: 'es2022',
     external: ['vscode'],
-    plugins: [webPlatform],
+    plugins: [webPlatform, hostWithoutModels],
   },
   {
     // One worker for desktop (worker_threads) and browser (Web Worker): the model ships once. See src/worker/universal.ts.

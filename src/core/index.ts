@@ -61,8 +61,11 @@ export { followEdits, paragraphAround } from './model';
 export type { TrackedRange, TextChange } from './model';
 export { LINT_CODES } from './markup';
 export type { LintCode, LintOptions, LintSeverity, MarkupDiagnostic } from './markup';
-// Helpers the command line uses (it loads the core lazily, through this door only).
-export { lineIndex } from './summary/sentences';
+// The shell and the CLI import the core only from here (test/unit/publicDoor.test.ts checks it).
+export { ICD203_ROWS, zoneOffsetHours } from './markup';
+export { W_LABELS } from './summary/export/markdown';
+export { lowerBound } from './text/intervals';
+export { lineIndex, frontMatter } from './text/segment';
 export { normaliseDate } from './summary/dates';
 export { findCti, looksTechnical, mergeCti, isGenericCtiTerm, attackRecord } from './cti';
 export type { CtiEntity } from './cti';
@@ -73,3 +76,10 @@ export type { AttackGroup, AttackSoftware, AttackTechnique } from './cti/attack'
 export { buildThreat } from './cti/threat';
 export type { ThreatEntity, ThreatEvent, ThreatPicture, ThreatTarget, ThreatEventType } from './cti/threat';
 export type { SummaryThreat } from './types';
+export { ENTITY_TYPE_DESCRIPTORS, EXPORTER_DESCRIPTORS, exporterNamed } from './descriptors';
+export type { EntityTypeDescriptor, ExporterDescriptor } from './descriptors';
+export { applyCorrections, applySplits, correctionKey } from './lens/corrections';
+export { resolveTemporal, explainTemporal, titleOwner, readQuantity } from './lens/entityInfo';
+export type { ResolvedTemporal } from './lens/entityInfo';
+export { setRegistryCorrection, addRegistryAlias, addRegistrySplit } from './actors/registry';
+export type { EntityCorrection, ActorSplit } from './types';

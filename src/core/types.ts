@@ -87,6 +87,8 @@ export interface Mention extends Span {
   kind: MentionKind;
   /** 1 for names; lower for nominal references ("the Premier") linked by rule. */
   confidence: number;
+  /** Why a mention that is not the name itself joined its actor ("the only person called Lebed here"). */
+  evidence?: string;
 }
 
 export interface Quote extends Span {
@@ -96,6 +98,8 @@ export interface Quote extends Span {
   speakerText?: string;
   /** 0–1: how sure the speaker attribution is. */
   confidence: number;
+  /** Reported speech ("X said that …", "…, the ministry said"), not words in quotation marks. */
+  indirect?: boolean;
 }
 
 export type ActorType = 'person' | 'organization' | 'place' | 'group';
@@ -171,6 +175,22 @@ export interface ParsedRegistry {
   actors: RegistryEntry[];
   ignore: string[];
   problems: RegistryProblem[];
+  /** Corrections of single highlights ("Not an entity", "Change type to …"). */
+  corrections?: EntityCorrection[];
+  /** Mentions split from the actor they were merged into ("Split from this actor"). */
+  splits?: ActorSplit[];
+}
+
+/** The analyst's correction of a highlighted text, everywhere it occurs: another type, or `null` for not an entity. */
+export interface EntityCorrection {
+  text: string;
+  type: EntityType | null;
+}
+
+/** Mentions written `text` are not the actor named `from`: they become an actor of their own. */
+export interface ActorSplit {
+  text: string;
+  from: string;
 }
 
 export interface BuildActorsOptions {
@@ -180,6 +200,8 @@ export interface BuildActorsOptions {
   ignore?: readonly string[];
   /** Find the verbs actors are the subject of. Default true. */
   actions?: boolean;
+  /** Mentions to split from the actor they would merge into (registry `splits`). */
+  splits?: readonly ActorSplit[];
 }
 
 /* ------------------------------------------------------------------------------------------------------------ */
@@ -246,7 +268,10 @@ export interface SummaryPlace extends SummaryActor {
 export type TimeGranularity = 'year' | 'month' | 'week' | 'day' | 'part-of-day' | 'time' | 'range' | 'unknown';
 
 export interface TimelineEntry extends Span {
-  type: 'date' | 'time';
+  /** Durations ("three days") and sets ("every week") are kept as such: they have no calendar date. */
+  type: 'date' | 'time' | 'duration' | 'set';
+  /** TIMEX3 value: 2024-03-12, 2024-03, 2024, 2024-W10, 2024-Q1, 2024-SU, 2024-03-12T18:30, P3D, XXXX-WXX-5, PAST_REF. */
+  value?: string;
   /** First day the expression refers to, YYYY-MM-DD; absent when it could not be resolved. */
   date?: string;
   /** Last day, when the expression covers more than one day ("next week", "in 2019"). */
@@ -273,6 +298,9 @@ export type RelationType =
   | 'support'
   | 'criticism'
   | 'call'
+  | 'talks'
+  | 'visit'
+  | 'arrest'
   | 'other';
 
 export interface RelationParticipant {
@@ -307,6 +335,8 @@ export interface SummaryQuote extends Span {
   speakerId?: string;
   speaker?: string;
   speakerText?: string;
+  /** Reported (indirect) speech: "Smith said that …" rather than a quotation in quotation marks. */
+  indirect?: boolean;
   confidence: number;
 }
 
@@ -408,7 +438,7 @@ export interface Summary {
   reportDate: ReportDate;
   selection?: [number, number];
   /** Bottom line up front: one or two sentences from the report. */
-  bluf: { text: string; sentences: Evidence[] };
+  bluf: { text: string; sentences: Evidence[]; headline?: string };
   fiveW: FiveW;
   /** People and groups, most salient first. */
   actors: SummaryActor[];

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { KeyedDebouncer } from './debounce';
 import { ENTITY_TYPES, type Analysis, type BuildActorsOptions, type EntityType } from '../core';
 import type { Analyzer } from './analyzer';
-import type { LensConfig } from './config';
+import { isReport, type LensConfig } from './config';
 
 /** The analysis of one version of one document, or why it was skipped. */
 export interface DocumentAnalysis {
@@ -11,6 +11,8 @@ export interface DocumentAnalysis {
   analysis: Analysis;
   /** Set when the document was not analysed at all (binary content, an error). */
   skipped?: string;
+  /** What the analyzer found, before the analyst's corrections (`analysis` has them applied). */
+  raw?: Analysis;
 }
 
 const EMPTY: Omit<Analysis, 'length'> = {
@@ -47,6 +49,8 @@ export class AnalysisService implements vscode.Disposable {
   /** An analysis started (the status bar shows progress for long reports). */
   readonly onDidStart = this.started.event;
 
+  /** The analyst's corrections (features/lens.ts), applied to every analysis before anyone sees it. */
+  private corrector: ((text: string, analysis: Analysis) => Analysis) | undefined;
   /**
    * The actor registry and ignore list every consumer builds actors with (set by the actor features): the summary
    * and the exports use it like the hover and the Actors view.
@@ -71,7 +75,7 @@ export class AnalysisService implements vscode.Disposable {
   ) {}
 
   isEligible(doc: vscode.TextDocument): boolean {
-    return this.config().languages.includes(doc.languageId) && doc.uri.scheme !== 'output' && doc.uri.scheme !== 'vscode-scm';
+    return isReport(doc, this.config());
   }
 
   /** Latest analysis known for a document (possibly of an older version). */
@@ -100,6 +104,28 @@ export class AnalysisService implements vscode.Disposable {
   analyseAll(doc: vscode.TextDocument): Promise<DocumentAnalysis> {
     this.unlimited.add(doc.uri.toString());
     return this.run(doc);
+  }
+
+  /** Sets the corrector, or re-applies it after the corrections changed: cached analyses are corrected again and announced. */
+  setCorrector(fn: ((text: string, analysis: Analysis) => Analysis) | undefined): void {
+    this.corrector = fn;
+    for (const [key, r] of this.cache) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (!doc || doc.version !== r.version || !r.raw) continue;
+      const next = { ...r, analysis: this.correct(doc.getText(), r.raw) };
+      this.cache.set(key, next);
+      this.emitter.fire(next);
+    }
+  }
+
+  private correct(text: string, analysis: Analysis): Analysis {
+    if (!this.corrector) return analysis;
+    try {
+      return this.corrector(text, analysis);
+    } catch (err) {
+      this.log.error(`corrections failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return analysis;
+    }
   }
 
   forget(uri: vscode.Uri): void {
@@ -142,9 +168,10 @@ export class AnalysisService implements vscode.Disposable {
       const maxLength = this.unlimited.has(key) ? Number.MAX_SAFE_INTEGER : this.config().maxDocumentLength;
       const t0 = Date.now();
       const format = doc.languageId === 'markdown' && !this.config().analyzeMarkdownCode ? 'markdown' : 'plain';
-      const analysis = await this.analyzer.analyze(key, version, text, { maxLength, format });
+      const raw = await this.analyzer.analyze(key, version, text, { maxLength, format });
+      const analysis = this.correct(text, raw);
       this.log.debug(`analysed ${doc.uri.fsPath || key} v${version}: ${text.length} chars, ${analysis.entities.length} entities in ${Date.now() - t0} ms (${this.analyzer.kind})`);
-      return { uri: key, version, analysis };
+      return { uri: key, version, analysis, raw };
     } catch (err) {
       // The core is designed never to throw; if it does, the user keeps working and the log says why.
       this.log.error(`analysis failed for ${key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);

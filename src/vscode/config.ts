@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { ENTITY_TYPES, type EntityType } from '../core';
-import { LINT_CODES, type LintCode } from '../core/markup';
+import { ENTITY_TYPE_DESCRIPTORS, ENTITY_TYPES, LINT_CODES, type EntityType, type LintCode } from '../core';
 import type { IndexSettings } from './features/workspaceIndex';
 
 export const SECTION = 'analystLens';
@@ -45,7 +44,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): LensConfig {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
   const highlight = { ...DEFAULTS.highlight };
   for (const t of ENTITY_TYPES) {
-    const v = c.get<unknown>(`highlight.${t}`);
+    const v = c.get<unknown>(ENTITY_TYPE_DESCRIPTORS[t].setting.slice(`${SECTION}.`.length));
     if (typeof v === 'boolean') highlight[t] = v;
   }
   const langs = c.get<unknown>('languages');
@@ -95,4 +94,12 @@ export function readMarkupRules(scope?: vscode.ConfigurationScope): Record<LintC
     if (typeof v === 'string' && (RULE_SETTINGS as readonly string[]).includes(v)) out[code] = v as MarkupRuleSetting;
   }
   return out;
+}
+
+/** Schemes of documents that are copies of another (diffs, history), output or chat: never reports. */
+const NOT_REPORT_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'comment', 'vscode-chat-code-block', 'review']);
+
+/** The one eligibility rule: a report is a document in one of analystLens.languages, not a copy or an output. */
+export function isReport(doc: { languageId: string; uri: { scheme: string } }, config: Pick<LensConfig, 'languages'>): boolean {
+  return config.languages.includes(doc.languageId) && !NOT_REPORT_SCHEMES.has(doc.uri.scheme);
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Entity } from '../core';
+import { ENTITY_TYPE_DESCRIPTORS, type Entity } from '../core';
 
 /** Core offsets are UTF-16 indices, as VS Code's: positionAt maps them directly. */
 export function toRange(doc: vscode.TextDocument, e: { start: number; end: number }): vscode.Range {
@@ -20,17 +20,6 @@ export function toDto(doc: vscode.TextDocument, e: Entity): EntityDto {
 }
 
 /** Plural labels for the status bar and lists. */
-export const TYPE_LABELS: Record<string, [string, string]> = {
-  person: ['person', 'people'],
-  organization: ['organisation', 'organisations'],
-  place: ['place', 'places'],
-  date: ['date', 'dates'],
-  time: ['time', 'times'],
-  group: ['group', 'groups'],
-  title: ['title', 'titles'],
-  quantity: ['quantity', 'quantities'],
-  threatActor: ['threat actor', 'threat actors'],
-  malware: ['malware', 'malware'],
-  tool: ['tool', 'tools'],
-  technique: ['technique', 'techniques'],
-};
+export const TYPE_LABELS: Record<string, [string, string]> = Object.fromEntries(
+  Object.values(ENTITY_TYPE_DESCRIPTORS).map((d) => [d.type, [d.label, d.plural]]),
+);

@@ -13,6 +13,7 @@ import { registerThreatFeatures } from './features/threatHover';
 import { registerWorkspaceCommands, WorkspaceIndex } from './features/workspaceIndex';
 import { actorKey, indexEntry } from '../core';
 import { registerMarkup } from './features/markup';
+import { registerLens } from './features/lens';
 
 /** What other extensions (and the integration tests) get from `getExtension('analyst-lens.analyst-lens').exports`. */
 export interface AnalystLensApi {
@@ -71,7 +72,10 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
     }),
     new SummaryViewFeature(context, service, log),
     ...registerExportCommands(service, log),
-    ...registerActorFeatures(service, config.languages, log, index),
+    ...registerActorFeatures(service, config.languages, log, index, (parts) => {
+      status.setActors(parts.actors);
+      return registerLens({ ...parts, service, log, config: getConfig, extensionUri: context.extensionUri });
+    }),
     ...registerThreatFeatures(service, config.languages),
     vscode.workspace.onDidOpenTextDocument((doc) => service.schedule(doc)),
     vscode.workspace.onDidChangeTextDocument((e) => {

@@ -130,10 +130,11 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
   };
 
   let screenshot = null;
+  const shots = [];
   const takeScreenshot = async () => {
     try {
       // Decorations are DOM nodes in the editor's .view-overlays layer (class names "ced-…" per decoration type).
-      await page.waitForSelector('.monaco-editor .view-overlays div[class*="ced-"]', { state: 'attached', timeout: 30_000 });
+      await page.waitForSelector('.monaco-editor .view-overlays div[class*="ced-"]', { state: 'attached', timeout: 120_000 });
       await page.waitForTimeout(500); // let the last layout pass paint
       await page.screenshot({ path: screenshotFile });
       const n = await page.locator('.monaco-editor .view-overlays div[class*="ced-"]').count();
@@ -146,7 +147,6 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
     }
   };
 
-  const namedShots = [];
   let resolveExit;
   const exited = new Promise((r) => (resolveExit = r));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -171,10 +171,22 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
         xssCheck ??= runXssCheck();
         continue;
       }
+      // A named screenshot asked for by a test (suite/shots.ts): test-artifacts/<name>.png, then a signal file.
       if (line.startsWith('ANALYST_LENS_SHOT ')) {
-        // a named screenshot asked for by a test (e.g. cti.test.ts): test-artifacts/<name>.png
-        const shot = line.slice('ANALYST_LENS_SHOT '.length).trim().replace(/[^\w-]/g, '');
-        if (shot) namedShots.push(takeNamedShot(page, shot, signalDir));
+        const shotName = line.slice('ANALYST_LENS_SHOT '.length).replace(/[^\w-]/g, '');
+        shots.push(
+          (async () => {
+            try {
+              await page.waitForTimeout(700); // let hovers, menus and notifications finish their animation
+              await page.screenshot({ path: join(artifacts, `${shotName}.png`) });
+              say(`screenshot ${join(artifacts, `${shotName}.png`)}`);
+            } catch (err) {
+              console.error(`[integration] no screenshot ${shotName}: ${err.message}`);
+            } finally {
+              writeFileSync(join(signalDir, `shot-${shotName}`), '');
+            }
+          })(),
+        );
         continue;
       }
       if (line === 'ANALYST_LENS_SCREENSHOT_READY' && screenshotFile) {
@@ -191,7 +203,9 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
 
   const url = workbenchUrl({ port, folder: fixtureWorkspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite });
   say(`opening the workbench with the ${name} (${secs()})`);
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // On a loaded machine the workbench page can take well over 30 s (playwright's default) to load: wait for the
+  // navigation to commit only; the suite's own deadline (TIMEOUT_MS) bounds the rest.
+  await page.goto(url, { waitUntil: 'commit', timeout: 180_000 });
 
   let timer;
   const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), TIMEOUT_MS)));
@@ -199,7 +213,7 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
   const outcome = await Promise.race([exited, timeout, serverDied]);
   clearTimeout(timer);
   if (screenshot) await screenshot;
-  await Promise.all(namedShots);
+  await Promise.all(shots);
   if (xssCheck) await xssCheck;
   consoleLog.end();
   serverLog.end();
@@ -216,25 +230,6 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
   say(`${name} finished with exit code ${exitCode} (${secs()})`);
   if (screenshotFile && !screenshot) console.error(`[integration] the ${name} never signalled the screenshot (did it fail early?)`);
   return done(exitCode, exitCode !== 0 ? `the ${name} failed (exit code ${exitCode})` : undefined);
-}
-
-/**
- * A screenshot a test asked for: waits for what it shows (a hover widget for names with "hover", highlights
- * otherwise), saves test-artifacts/<name>.png, then drops <name>-taken in the signal folder for the test.
- */
-async function takeNamedShot(page, name, signalDir) {
-  try {
-    const selector = name.includes('hover') ? '.monaco-hover:not(.hidden) .hover-contents' : '.monaco-editor .view-overlays div[class*="ced-"]';
-    await page.waitForSelector(selector, { state: 'visible', timeout: 20_000 });
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: join(artifacts, `${name}.png`) });
-    say(`screenshot ${name}: ${join(artifacts, `${name}.png`)}`);
-  } catch (err) {
-    console.error(`[integration] no screenshot ${name}: ${err.message}`);
-    await page.screenshot({ path: join(artifacts, `${name}-failed.png`) }).catch(() => undefined);
-  } finally {
-    writeFileSync(join(signalDir, `${name}-taken`), '');
-  }
 }
 
 /** `promise`, or a rejection after `ms` (a frame that never answers must not hang the check). */
@@ -274,7 +269,7 @@ async function inspectHostileSummary(page, base, requests) {
   const failures = [];
   const checked = {};
   let summary;
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 90_000; // generous: a loaded machine renders the webview late
   while (!summary && Date.now() < deadline) {
     for (const f of page.frames()) {
       const hit = await within(2000, f

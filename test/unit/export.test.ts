@@ -172,7 +172,7 @@ describe('[export/json] JSON', () => {
     addFormats(ajv);
     const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'summary.schema.json'), 'utf8'));
     const validate = ajv.compile(schema);
-    for (const s of [seed, summarize(''), summarize('---\ndate: 2024-01-02\n---\nThe minister met Putin yesterday in Moscow.', { selection: [30, 60] })]) {
+    for (const s of [seed, summarize(''), summarize('---\ndate: 2024-01-02\n---\nThe minister met Putin yesterday in Moscow.', { selection: [30, 60] }), summarize('Jonas Berg told reporters that the new budget would cut defence spending by a tenth.')]) {
       assert.ok(validate(JSON.parse(toJson(s))), JSON.stringify(validate.errors, null, 1));
     }
   });

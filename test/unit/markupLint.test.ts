@@ -61,6 +61,47 @@ describe('markup lint: mixed-likelihood-rows', () => {
   });
 });
 
+describe('markup lint: mixed-likelihood-rows fires only when the terms qualify the same judgement', () => {
+  // Paragraphs written for these tests: several separate judgements (no problem) and one judgement in two rows.
+  const negatives = [
+    'The ministry will likely announce the budget on Monday. Protests in the capital are unlikely to grow.',
+    'Rain is very likely tomorrow. The match will probably go ahead.',
+    'It is likely that the convoy reached the port. A second shipment is unlikely before spring.',
+    'We assess that the new cabinet will probably survive the vote. Fuel prices are almost certain to rise in March.',
+    'The union will likely strike; the airport is very unlikely to close.',
+    'Their return to the same victims is probable, and a shift to other sectors is unlikely.',
+  ];
+  for (const text of negatives) {
+    it(`separate judgements, no problem: ${text.slice(0, 60)}…`, () => {
+      assert.deepEqual(lint(text), []);
+    });
+  }
+
+  it('two rows in one sentence about one subject ("it" after ", and")', () => {
+    assert.deepEqual(lint('The convoy will likely reach the port, and it is almost certain to unload there.'), [['mixed-likelihood-rows', 'almost certain']]);
+  });
+
+  it('two rows in one clause', () => {
+    assert.deepEqual(lint('The talks will probably, very likely, fail.'), [['mixed-likelihood-rows', 'very likely']]);
+  });
+
+  it('a pronoun that refers back to the subject of the sentence before ("She", "Their")', () => {
+    assert.deepEqual(lint('The minister will probably resign. She is very likely to announce it on Friday.'), [['mixed-likelihood-rows', 'very likely']]);
+    assert.deepEqual(lint('We assess that the operators are very likely based abroad. Their return is likely.'), [['mixed-likelihood-rows', 'likely']]);
+  });
+
+  it('the same subject named again', () => {
+    const text = 'The ceasefire will probably hold through the weekend. Officials say the ceasefire is unlikely to survive the talks.';
+    assert.deepEqual(lint(text), [['mixed-likelihood-rows', 'unlikely']]);
+    assert.match(lintMarkup(text)[0]?.message ?? '', /about the same subject \("ceasefire"\)/);
+  });
+
+  it('a later term is compared with the first term of its own judgement', () => {
+    // "probable" agrees with "likely" (same row) about the vote; "unlikely" is about something else.
+    assert.deepEqual(lint('The vote is likely to pass. The vote is probable by Friday. A recount is unlikely.'), []);
+  });
+});
+
 describe('markup lint: confidence-with-likelihood', () => {
   it('flags a confidence level and a likelihood term in one sentence', () => {
     assert.deepEqual(lint('We assess with moderate confidence that the group will probably return.'), [

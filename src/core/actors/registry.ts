@@ -1,4 +1,6 @@
-import type { ActorType, ParsedRegistry, RegistryEntry, RegistryProblem } from '../types';
+import type { ActorSplit, ActorType, EntityCorrection, EntityType, ParsedRegistry, RegistryEntry, RegistryProblem } from '../types';
+import { ENTITY_TYPES } from '../types';
+import { correctionKey } from '../lens/corrections';
 
 /**
  * The actor registry file (`.analyst/actors.json`):
@@ -196,7 +198,9 @@ export function parseRegistry(text: string, source?: string): ParsedRegistry {
           result.actors.push(entry);
         }
       }
-    } else if (m.key !== '$schema' && m.key !== 'version') warn(`Unknown property "${m.key}" (expected "actors" and "ignore").`, m.keyStart, m.keyEnd);
+    } else if (m.key === 'corrections') result.corrections = readCorrections(m.value, error);
+    else if (m.key === 'splits') result.splits = readSplits(m.value, error);
+    else if (m.key !== '$schema' && m.key !== 'version') warn(`Unknown property "${m.key}" (expected "actors", "ignore", "corrections" and "splits").`, m.keyStart, m.keyEnd);
   }
   return result;
 }
@@ -271,12 +275,12 @@ export function addIgnoredName(text: string, name: string): string {
   return editRegistryList(text, 'ignore', name);
 }
 
-function editRegistryList(text: string, list: 'actors' | 'ignore', value: unknown): string {
+function editRegistryList(text: string, list: 'actors' | 'ignore' | 'corrections' | 'splits', value: unknown): string {
   const json = (v: unknown, indent: string) => JSON.stringify(v, null, 2).replace(/\n/g, `\n${indent}`);
   const fresh = () => {
     // No "$schema": the extension associates the schema with the file name, and a URL here would be fetched.
-    const doc: Record<string, unknown> = { actors: [], ignore: [] };
-    (doc[list] as unknown[]).push(value);
+    const doc: Record<string, unknown[]> = { actors: [], ignore: [] };
+    doc[list] = [...(doc[list] ?? []), value];
     return `${JSON.stringify(doc, null, 2)}\n`;
   };
   if (!text.trim()) return fresh();
@@ -305,4 +309,98 @@ function editRegistryList(text: string, list: 'actors' | 'ignore', value: unknow
   const sep = members.length ? ',' : '';
   const insertAt = members.length ? members[members.length - 1].value.end : root.start + 1;
   return `${text.slice(0, insertAt)}${sep}\n  "${list}": [\n    ${json(value, '    ')}\n  ]\n${text.slice(closing)}`;
+}
+
+const ENTITY_TYPE_ALIASES: Record<string, EntityType> = { organisation: 'organization', org: 'organization', location: 'place', nationality: 'group' };
+
+function readCorrections(node: Node, error: (message: string, node: { start: number; end: number }) => void): EntityCorrection[] {
+  const out: EntityCorrection[] = [];
+  if (node.kind !== 'array') {
+    error('"corrections" must be an array of { "text": …, "type": … } objects.', node);
+    return out;
+  }
+  for (const item of node.items!) {
+    const text = item.members?.find((m) => m.key === 'text')?.value;
+    const type = item.members?.find((m) => m.key === 'type')?.value;
+    if (item.kind !== 'object' || text?.kind !== 'string' || !(text.value as string).trim()) {
+      error('A correction needs a "text" (the highlighted words) and a "type" (an entity type, or null for not an entity).', item);
+      continue;
+    }
+    if (!type || type.kind === 'null') {
+      out.push({ text: (text.value as string).trim(), type: null });
+      continue;
+    }
+    const t = type.kind === 'string' ? (type.value as string).toLowerCase() : '';
+    const resolved = (ENTITY_TYPES as readonly string[]).includes(t) ? (t as EntityType) : ENTITY_TYPE_ALIASES[t];
+    if (resolved) out.push({ text: (text.value as string).trim(), type: resolved });
+    else error(`"type" must be null or one of ${ENTITY_TYPES.map((x) => `"${x}"`).join(', ')}.`, type);
+  }
+  return out;
+}
+
+function readSplits(node: Node, error: (message: string, node: { start: number; end: number }) => void): ActorSplit[] {
+  const out: ActorSplit[] = [];
+  if (node.kind !== 'array') {
+    error('"splits" must be an array of { "text": …, "from": … } objects.', node);
+    return out;
+  }
+  for (const item of node.items!) {
+    const text = item.members?.find((m) => m.key === 'text')?.value;
+    const from = item.members?.find((m) => m.key === 'from')?.value;
+    if (item.kind === 'object' && text?.kind === 'string' && from?.kind === 'string' && (text.value as string).trim() && (from.value as string).trim()) {
+      out.push({ text: (text.value as string).trim(), from: (from.value as string).trim() });
+    } else error('A split needs "text" (the mention) and "from" (the actor it is not).', item);
+  }
+  return out;
+}
+
+function rootOf(text: string): Node | undefined {
+  if (!text.trim()) return undefined;
+  let root: Node;
+  try {
+    root = parseJson(text, []);
+  } catch {
+    throw new Error('The actor registry is not valid JSON: fix it first (see the Problems panel).');
+  }
+  if (root.kind !== 'object') throw new Error('The actor registry must be a JSON object.');
+  return root;
+}
+
+/**
+ * Records a correction of a highlighted text ("type": null for not an entity), replacing an earlier correction of
+ * the same text; the rest of the file stays as written.
+ */
+export function setRegistryCorrection(text: string, correction: EntityCorrection): string {
+  const value = { text: correction.text.trim(), type: correction.type };
+  const list = rootOf(text)?.members!.find((m) => m.key === 'corrections')?.value;
+  const old = list?.kind === 'array' ? list.items!.find((it) => it.members?.some((m) => m.key === 'text' && m.value.kind === 'string' && correctionKey(m.value.value as string) === correctionKey(value.text))) : undefined;
+  if (old) return `${text.slice(0, old.start)}${JSON.stringify(value)}${text.slice(old.end)}`;
+  return editRegistryList(text, 'corrections', value);
+}
+
+/** Records that mentions written `split.text` are not the actor `split.from` (once). */
+export function addRegistrySplit(text: string, split: ActorSplit): string {
+  const parsed = parseRegistry(text);
+  if (parsed.splits?.some((s) => correctionKey(s.text) === correctionKey(split.text) && correctionKey(s.from) === correctionKey(split.from))) return text;
+  return editRegistryList(text, 'splits', { text: split.text.trim(), from: split.from.trim() });
+}
+
+/**
+ * "Same actor as …": adds `alias` to the registry entry named `name` (its "aliases" list, created if missing), or
+ * appends an entry { name, aliases: [alias], type } when the actor is not registered yet.
+ */
+export function addRegistryAlias(text: string, name: string, alias: string, type?: ActorType): string {
+  const root = rootOf(text);
+  const actors = root?.members!.find((m) => m.key === 'actors')?.value;
+  const entry = actors?.kind === 'array' ? actors.items!.find((it) => it.members?.some((m) => m.key === 'name' && m.value.kind === 'string' && correctionKey(m.value.value as string) === correctionKey(name))) : undefined;
+  if (!entry || entry.kind !== 'object') return appendRegistryEntry(text, { name, aliases: [alias], type });
+  const aliases = entry.members!.find((m) => m.key === 'aliases')?.value;
+  if (aliases?.kind === 'array') {
+    if (aliases.items!.some((it) => it.kind === 'string' && correctionKey(it.value as string) === correctionKey(alias))) return text;
+    const last = aliases.items![aliases.items!.length - 1];
+    return last ? `${text.slice(0, last.end)}, ${JSON.stringify(alias)}${text.slice(last.end)}` : `${text.slice(0, aliases.start)}[${JSON.stringify(alias)}]${text.slice(aliases.end)}`;
+  }
+  const lastMember = entry.members![entry.members!.length - 1];
+  const at = lastMember ? lastMember.value.end : entry.start + 1;
+  return `${text.slice(0, at)}${lastMember ? ', ' : ''}"aliases": [${JSON.stringify(alias)}]${text.slice(at)}`;
 }

@@ -25,7 +25,11 @@ let model: CtiModel | null = null;
 let gaz: Gazetteer | null = null;
 
 export function ctiModel(): { model: CtiModel; gaz: Gazetteer } {
-  if (!model) model = decodeCtiModel(base64Decode(CTI_MODEL_BASE64));
+  if (!model) {
+    // The extension-host bundles carry no model (esbuild.mjs): tagging happens in the analysis worker.
+    if (!CTI_MODEL_BASE64) throw new Error('Analyst Lens: the threat-intelligence model is not in this bundle; reports are analysed in the analysis worker.');
+    model = decodeCtiModel(base64Decode(CTI_MODEL_BASE64));
+  }
   if (!gaz) gaz = model.attackGazetteer ? buildCtiGazetteer(nerModel().gaz) : nerModel().gaz;
   return { model, gaz };
 }

@@ -1,7 +1,9 @@
 /**
  * Lint rules for analyst markup (pure):
- * - `mixed-likelihood-rows`: likelihood terms from different ICD 203 rows in one paragraph, unless the
- *   paragraph carries a note ("Note:", "Analyst note:", "NB:") explaining the difference.
+ * - `mixed-likelihood-rows`: likelihood terms from different ICD 203 rows that qualify the same judgement: in one
+ *   clause, or about the same subject (the same content words, or a pronoun that refers back to it) within a
+ *   paragraph; unless the paragraph carries a note ("Note:", "Analyst note:", "NB:") explaining the difference.
+ *   Separate judgements about different things in one paragraph may use different rows.
  * - `confidence-with-likelihood`: a confidence level and a likelihood term in one sentence (ICD 203
  *   asks analysts not to combine the two in the same sentence).
  * - `missing-portion-marking`: a paragraph without a portion marking in a document that uses portion
@@ -170,19 +172,23 @@ export function lintMarkup(text: string, options?: LintOptions): MarkupDiagnosti
     const likelihood = blockSpans.filter((s) => s.kind === 'estimative');
 
     if (mixed && likelihood.length > 1 && !NOTE_RE.test(text.slice(block.start, block.end))) {
-      const first = likelihood[0] as MarkupSpan;
-      for (const s of likelihood) {
-        if (s.subtype === first.subtype) continue;
+      const protectedSpans = blockSpans.filter((s) => s.kind === 'indicator' || s.kind === 'marking' || s.kind === 'dtg');
+      const judgements = judgementsOf(text, sentences(text, block, protectedSpans), likelihood);
+      judgements.forEach((j, i) => {
+        // The first earlier term of the same judgement (same clause, or same subject) sets its row.
+        const first = judgements.slice(0, i).find((e) => e.clause === j.clause || sameSubject(e.subject, j.subject) !== undefined);
+        if (!first || first.term.subtype === j.term.subtype) return;
+        const why = first.clause === j.clause ? 'in the same clause' : `about the same subject ("${sameSubject(first.subject, j.subject)}")`;
         out.push({
-          start: s.start,
-          end: s.end,
+          start: j.term.start,
+          end: j.term.end,
           code: 'mixed-likelihood-rows',
           severity: mixed,
           message:
-            `'${s.text}' (${bandText(s)}) is from a different ICD 203 likelihood row than '${first.text}' ` +
-            `(${bandText(first)}) earlier in this paragraph. Use one row per paragraph, or add a note explaining the difference.`,
+            `'${j.term.text}' (${bandText(j.term)}) is from a different ICD 203 likelihood row than '${first.term.text}' ` +
+            `(${bandText(first.term)}) ${why}. Use one row per judgement, or add a note explaining the difference.`,
         });
-      }
+      });
     }
 
     if (combined && likelihood.length > 0 && blockSpans.some((s) => s.kind === 'confidence')) {
@@ -228,6 +234,104 @@ export function lintMarkup(text: string, options?: LintOptions): MarkupDiagnosti
     }
   });
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** What a likelihood term qualifies: its clause and the clause's subject. */
+interface Judgement {
+  term: MarkupSpan;
+  /** Index of its clause in the paragraph. */
+  clause: number;
+  subject: Subject;
+}
+/** A clause's subject: its content words; `id` is shared by a pronoun and the subject it refers back to. */
+interface Subject {
+  id: number;
+  words: Set<string>;
+  label: string;
+}
+
+/** Words that say nothing about what a judgement is about. */
+const STOP = new Set(
+  ('a an the this that these those such its their his her our your my of to in on at by for from with into over under ' +
+    'and or but nor so yet as than then there here also only even very more most less same other another any some each ' +
+    'next last new one two first second within about after before during between against per via up down out off')
+    .split(' '),
+);
+/** Words that refer back to an earlier subject when they open a clause. */
+const ANAPHORA = new Set(['it', 'its', 'this', 'that', 'these', 'those', 'they', 'their', 'them', 'he', 'his', 'she', 'her', 'such']);
+/** Where the subject of a clause ends: its verb. */
+const VERB = /^(?:is|are|was|were|be|been|being|will|would|may|might|could|can|should|must|shall|has|have|had|remains?|remained|seems?|seemed|appears?|appeared|to|does|do|did)$/i;
+/** An assessment frame before the judgement itself: "We assess (with high confidence) that", "Analysts judge". */
+const FRAME = /^(?:we|i|analysts?|officials?|the\s+(?:team|agency|analyst|service))\s+(?:assess|judge|estimate|believe|think|expect|consider|conclude)\w*\s+(?:with\s+\w+(?:\s+\w+)?\s+confidence\s+)?(?:that\s+)?/i;
+/** Where a clause ends inside a sentence: a semicolon or colon, or a comma before a conjunction. */
+const CLAUSE_BREAK = /;|:\s|,\s+(?=(?:and|but|while|whereas|although|though|yet|so|or)\b)/gi;
+
+function wordsOf(s: string): string[] {
+  return (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+}
+
+/**
+ * Each likelihood term with its sentence and the subject of its clause. The subject is the noun phrase before the
+ * clause's verb (after "that" in "It is likely that …" or "We assess that …"), or, when the term opens the clause
+ * ("Very likely a delay"), the words after it. A clause opened by a pronoun ("It", "Their return") takes the subject
+ * of the clause before it.
+ */
+function judgementsOf(text: string, sents: readonly [number, number][], terms: readonly MarkupSpan[]): Judgement[] {
+  const out: Judgement[] = [];
+  let previous: Subject | undefined;
+  let nextId = 0;
+  let clause = 0;
+  sents.forEach(([start, end]) => {
+    const body = text.slice(start, end);
+    const breaks = [0, ...[...body.matchAll(CLAUSE_BREAK)].map((m) => (m.index ?? 0) + m[0].length), body.length];
+    for (let c = 0; c + 1 < breaks.length; c++, clause++) {
+      const cs = start + (breaks[c] as number);
+      const ce = start + (breaks[c + 1] as number);
+      const inClause = terms.filter((t) => t.start >= cs && t.start < ce);
+      const first = inClause[0];
+      if (!first) continue;
+      // "It is very likely that the operators …": the judgement is about what follows "that".
+      const thatAfter = /^\s*that\s+/i.exec(text.slice(first.end, ce));
+      // Otherwise the words before the term, less a portion marking, a conjunction and an assessment frame, from the
+      // last "that" on.
+      let before = thatAfter
+        ? text.slice(first.end + thatAfter[0].length, ce)
+        : text.slice(cs, first.start).replace(/^\s*(?:\([A-Z][A-Z/ ,+-]*\)\s*)?[\s\p{P}]*(?:and|but|while|whereas|although|though|yet|so|or)?\s*/u, '');
+      before = before.replace(FRAME, '');
+      const that = /.*\bthat\s+/is.exec(before);
+      if (that) before = before.slice(that[0].length);
+      let words = wordsOf(before);
+      const verb = words.findIndex((w) => VERB.test(w));
+      if (verb >= 0) words = words.slice(0, verb);
+      let subject: Subject;
+      if (words.length === 0) {
+        // The term opens the clause: the noun phrase right after it is what it qualifies ("Very likely a delay");
+        // with none ("Likely.", "Almost certain, with …") the clause goes on about the subject before it.
+        const after: string[] = [];
+        for (const w of wordsOf(text.slice(first.end, ce)).slice(/^\s*(?:a|an|the)\b/i.test(text.slice(first.end, ce)) ? 1 : 0)) {
+          if (STOP.has(w) || VERB.test(w) || after.length === 3) break;
+          after.push(w);
+        }
+        subject = after.length || !previous ? { id: nextId++, words: new Set(after), label: after.join(' ') } : previous;
+      } else if (ANAPHORA.has(words[0] as string) && previous) {
+        subject = previous;
+      } else {
+        // The head of the noun phrase: its first three content words ("the BRASS HARBOR operators registered …").
+        const content = words.filter((w) => !STOP.has(w) && !ANAPHORA.has(w)).slice(0, 3);
+        subject = { id: nextId++, words: new Set(content), label: content.join(' ') || (words[0] as string) };
+      }
+      for (const term of inClause) out.push({ term, clause, subject });
+      previous = subject;
+    }
+  });
+  return out;
+}
+
+/** What two subjects share (the words, or the subject a pronoun refers back to); undefined when nothing. */
+function sameSubject(a: Subject, b: Subject): string | undefined {
+  if (a.id === b.id) return a.label || b.label;
+  const shared = [...a.words].filter((w) => b.words.has(w));
+  return shared.length ? shared.join(' ') : undefined;
 }
 
 /** The spans lying wholly inside each block, in one pass over both (spans sorted by start first). */

@@ -12,7 +12,7 @@ import { findMarkup } from '../markup';
 import type { MarkupSpan } from '../markup';
 import { summarize } from '../summary';
 import { frontMatter, lineIndex, splitSentences, type FrontMatter, type Sentence } from '../text/segment';
-import type { Actor, Analysis, AnalyzeOptions, RegistryEntry, Summary, SummaryOptions } from '../types';
+import type { Actor, ActorSplit, Analysis, AnalyzeOptions, RegistryEntry, Summary, SummaryOptions } from '../types';
 
 export interface DocumentModelOptions {
   /** 'markdown' leaves code, front matter, link targets and HTML out of the analysis. Default 'plain'. */
@@ -23,6 +23,8 @@ export interface DocumentModelOptions {
   registry?: readonly RegistryEntry[];
   /** Names that are never actors. */
   ignore?: readonly string[];
+  /** Mentions split from the actor they would merge into (registry "splits"). */
+  splits?: readonly ActorSplit[];
   /** The analysis of this text when the caller has it already (e.g. from an incremental analyzer). */
   analysis?: Analysis;
   /** How to analyse when no analysis is given (an incremental analyzer's `analyze`). Default: analyze(). */
@@ -95,13 +97,13 @@ export class DocumentModel {
 
   /** Actors with the registry and ignore list applied, with their actions (what the hover and the view show). */
   get actors(): Actor[] {
-    return (this.actorsValue ??= buildActors(this.text, this.analysis, { registry: this.registry, ignore: this.ignore }));
+    return (this.actorsValue ??= buildActors(this.text, this.analysis, { registry: this.registry, ignore: this.ignore, splits: this.options.splits }));
   }
 
   /** The actors the summary needs: the full actors when built already, else built without actions (cheaper). */
   private get summaryActors(): Actor[] {
     if (this.actorsValue) return this.actorsValue;
-    return (this.summaryActorsValue ??= buildActors(this.text, this.analysis, { registry: this.registry, ignore: this.ignore, actions: false }));
+    return (this.summaryActorsValue ??= buildActors(this.text, this.analysis, { registry: this.registry, ignore: this.ignore, splits: this.options.splits, actions: false }));
   }
 
   /**
@@ -117,7 +119,7 @@ export class DocumentModel {
         ...options,
         format: this.format,
         analysis: this.analysis,
-        actors: { registry: this.registry, ignore: this.ignore },
+        actors: { registry: this.registry, ignore: this.ignore, splits: this.options.splits },
         prepared: whole ? { sentences: this.sentences, actors: this.summaryActors } : undefined,
       });
       this.summaries.set(key, s);

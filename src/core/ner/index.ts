@@ -25,7 +25,11 @@ let model: NerModel | null = null;
 
 /** The decoded model (decoded once, on first use). */
 export function nerModel(): NerModel {
-  if (!model) model = decodeNerModel(base64Decode(NER_MODEL_BASE64));
+  if (!model) {
+    // The extension-host bundles carry no model (esbuild.mjs): tagging happens in the analysis worker.
+    if (!NER_MODEL_BASE64) throw new Error('Analyst Lens: the name model is not in this bundle; reports are analysed in the analysis worker.');
+    model = decodeNerModel(base64Decode(NER_MODEL_BASE64));
+  }
   return model;
 }
 

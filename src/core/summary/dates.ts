@@ -3,6 +3,7 @@ import datePlugin from 'compromise-dates';
 import type { Entity, ReportDate, SummaryOptions, TimeGranularity, TimelineEntry } from '../types';
 import { frontMatter, sentenceAt, type Sentence } from './sentences';
 import { MONTHS, MONTH_PATTERN as MONTH_RE } from '../text/lexicon';
+import { findTimexes, normaliseTimex, tenseAt, type TimexKind } from './timex';
 
 // compromise-dates resolves relative expressions ("this morning", "last Tuesday") against a given day. It extends
 // the shared compromise instance; registering it does not change what analyze() finds (checked on the seed).
@@ -120,58 +121,72 @@ const RELATIVE = /\b(?:today|tonight|yesterday|tomorrow|this|last|next|past|comi
 const FUTURE_CUE = /\b(?:will|shall|is due|are due|is to|are to|plans?|planned|scheduled|expected|upcoming|next)\b/i;
 
 /**
- * Resolves every date and time entity to calendar dates, relative to the report date, sentence by sentence.
- * compromise-dates runs only on sentences that hold a date or time entity (its cost grows faster than the text);
- * where its match covers several entities or none, the entity's own text is resolved alone.
+ * Every temporal expression of the report, resolved to calendar values against the report date: the patterns and
+ * normaliser of timex.ts first (HeidelTime-style, with the governing verb's tense), then the NER's date and time
+ * entities that the patterns do not cover. What the normaliser cannot read goes to plain calendar arithmetic and
+ * compromise-dates (only for the sentences that need it: it costs tens of milliseconds a call). Durations and sets
+ * keep their own types; each expression is listed once.
  */
-export function buildTimeline(text: string, sentences: readonly Sentence[], entities: readonly Entity[], reportDate: string | undefined): TimelineEntry[] {
-  const temporal = entities.filter((e) => e.type === 'date' || e.type === 'time');
-  const bySentence = new Map<number, Entity[]>();
-  for (const e of temporal) {
-    const i = sentenceAt(sentences, e.start);
-    bySentence.set(i, [...(bySentence.get(i) ?? []), e]);
+export function buildTimeline(text: string, sentences: readonly Sentence[], entities: readonly Entity[], reportDate: string | undefined, skip?: { start?: number; end?: number }): TimelineEntry[] {
+  const spans: { start: number; end: number; text: string; kind: TimexKind; si: number; entity?: Entity }[] = [];
+  // The dateline's own date is the report date (metadata), not an event of the timeline.
+  const skipped = (x: { start: number; end: number }) => skip?.start !== undefined && skip.end !== undefined && x.start < skip.end && skip.start < x.end;
+  for (const x of findTimexes(text)) {
+    const si = sentenceAt(sentences, x.start);
+    if (si < 0 || x.end > sentences[si].end || skipped(x)) continue;
+    spans.push({ ...x, si });
   }
+  const covered = (e: { start: number; end: number }) => spans.some((x) => x.start < e.end && e.start < x.end);
+  for (const e of entities) {
+    if ((e.type !== 'date' && e.type !== 'time') || covered(e) || skipped(e)) continue;
+    spans.push({ start: e.start, end: e.end, text: e.text, kind: e.type, si: sentenceAt(sentences, e.start), entity: e });
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const today = reportDate ?? '';
   const out: TimelineEntry[] = [];
-  // compromise-dates costs tens of milliseconds a call: the same sentence or expression is resolved once.
-  const sentenceCache = new Map<string, CompromiseDate[]>();
+  let anchor: string | undefined;
   const entityCache = new Map<string, CompromiseDate | undefined>();
-  for (const [si, ents] of bySentence) {
-    const s: { start: number; end: number; text: string } = si >= 0 ? sentences[si] : { start: ents[0].start, end: ents[ents.length - 1].end, text: text.slice(ents[0].start, ents[ents.length - 1].end) };
-    const sentenceDate = ents.find((e) => e.type === 'date');
-    // Plain calendar arithmetic first; compromise-dates only for the sentences that still need it.
-    const quick = ents.map((e) => quickResolve(e, today, s.text));
-    let found: CompromiseDate[] | undefined;
-    ents.forEach((e, i) => {
-      let entry = quick[i];
-      if (!entry) {
-        if (today && !found) {
-          found = sentenceCache.get(s.text) ?? runCompromise(s.text, today);
-          sentenceCache.set(s.text, found);
-        }
-        const relStart = e.start - s.start;
-        const relEnd = e.end - s.start;
-        const hits = (found ?? []).filter((f) => f.offset && f.offset.start < relEnd && relStart < f.offset.start + f.offset.length);
-        let cd = hits.length === 1 ? hits[0] : undefined;
-        if (cd?.offset) {
-          // A match that also covers another entity mixes two expressions: resolve this one alone.
-          const o = cd.offset;
-          if (ents.some((x) => x !== e && x.start - s.start < o.start + o.length && o.start < x.end - s.start && x.type === e.type)) cd = undefined;
-        }
-        if (!cd && today) {
-          const key = e.text.toLowerCase();
-          if (!entityCache.has(key)) entityCache.set(key, runCompromise(e.text, today)[0]);
-          cd = entityCache.get(key);
+  const seen = new Set<string>();
+  // Dates first, then times of day (which take their sentence's date, wherever it stands in the sentence).
+  const ordered = [...spans.filter((x) => x.kind !== 'time'), ...spans.filter((x) => x.kind === 'time')];
+  for (const x of ordered) {
+    const key = `${x.start}:${x.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const s: { start: number; end: number; text: string } = x.si >= 0 ? sentences[x.si] : { start: x.start, end: x.end, text: x.text };
+    const tense = tenseAt(s.text, x.start - s.start, x.end - s.start);
+    // A time of day belongs to the day its sentence names, else to the report date.
+    let ctxAnchor = anchor;
+    if (x.kind === 'time') {
+      const sameSentence = out.filter((o) => o.sentence.start === s.start && o.type === 'date' && o.granularity === 'day' && o.date);
+      const nearest = sameSentence.sort((a, b) => Math.abs(a.start - x.start) - Math.abs(b.start - x.start))[0];
+      ctxAnchor = nearest ? nearest.date : today || undefined;
+    }
+    const v = normaliseTimex(x.text, x.kind, { dct: today || undefined, tense, anchor: ctxAnchor ?? (today || undefined) });
+    let entry: Omit<TimelineEntry, 'sentence'>;
+    if (v && (v.date || v.kind === 'duration' || v.kind === 'set' || /_REF$/.test(v.value) || !today)) {
+      entry = { start: x.start, end: x.end, text: x.text, type: v.kind, granularity: v.granularity, relative: v.relative, resolved: !!v.date, value: v.value };
+      if (v.date) entry.date = v.date;
+      if (v.endDate && v.endDate !== v.date) entry.endDate = v.endDate;
+      if (v.time) entry.time = v.time;
+    } else {
+      const e: Entity = x.entity ?? ({ start: x.start, end: x.end, text: x.text, type: x.kind === 'time' ? 'time' : 'date' } as Entity);
+      const q = quickResolve(e, today, s.text);
+      if (q) entry = q;
+      else {
+        let cd: CompromiseDate | undefined;
+        if (today) {
+          // Only the expression itself: compromise-dates on a whole sentence costs tens of milliseconds.
+          const k = x.text.toLowerCase();
+          if (!entityCache.has(k)) entityCache.set(k, runCompromise(x.text, today)[0]);
+          cd = entityCache.get(k);
         }
         entry = resolveEntry(e, cd, today);
       }
-      // A time with no date of its own takes its sentence's date, else the report date.
-      if (e.type === 'time' && !entry.date && sentenceDate && sentenceDate !== e) {
-        const sd = out.find((x) => x.start === sentenceDate.start);
-        if (sd?.date) entry.date = sd.date;
-      }
-      out.push({ ...entry, sentence: { start: s.start, end: s.end, text: s.text } });
-    });
+      if (entry.date && !entry.value) entry.value = entry.granularity === 'year' ? entry.date.slice(0, 4) : entry.granularity === 'month' ? entry.date.slice(0, 7) : entry.time ? `${entry.date}T${entry.time}` : entry.date;
+    }
+    if (entry.type === 'date' && entry.granularity === 'day' && entry.date && x.kind !== 'time') anchor = entry.date;
+    out.push({ ...entry, sentence: { start: s.start, end: s.end, text: s.text } });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -183,7 +198,7 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
  * weekdays (report conventions), "three days ago", a bare year. Undefined for anything else.
  */
 function quickResolve(e: Entity, today: string, sentence: string): Omit<TimelineEntry, 'sentence'> | undefined {
-  const base = { start: e.start, end: e.end, text: e.text, type: e.type as 'date' | 'time' };
+  const base = { start: e.start, end: e.end, text: e.text, type: e.type as TimelineEntry['type'] };
   const lower = e.text.toLowerCase().replace(/\s+/g, ' ');
   const abs = findAbsoluteDate(e.text);
   if (abs && abs.start === 0 && abs.end === e.text.length) return { ...base, date: abs.date, granularity: 'day', relative: false, resolved: true };
@@ -206,14 +221,14 @@ function quickResolve(e: Entity, today: string, sentence: string): Omit<Timeline
   if (weekday >= 0) {
     // A bare weekday in a report is the last such day, or the next one when the sentence speaks of the future.
     const dow = new Date(`${today}T00:00:00Z`).getUTCDay();
-    const d = FUTURE_CUE.test(sentence) ? addDays(today, (weekday - dow + 7) % 7 || 7) : addDays(today, -((dow - weekday + 7) % 7));
+    const d = weekday === dow ? today : FUTURE_CUE.test(sentence) ? addDays(today, (weekday - dow + 7) % 7 || 7) : addDays(today, -((dow - weekday + 7) % 7));
     return { ...base, date: d, granularity: 'day', relative: true, resolved: true };
   }
   return undefined;
 }
 
 function resolveEntry(e: Entity, cd: CompromiseDate | undefined, today: string): Omit<TimelineEntry, 'sentence'> {
-  const base = { start: e.start, end: e.end, text: e.text, type: e.type as 'date' | 'time' };
+  const base = { start: e.start, end: e.end, text: e.text, type: e.type as TimelineEntry['type'] };
   const relative = RELATIVE.test(e.text) || (!/\d{4}/.test(e.text) && !findAbsoluteDate(e.text));
   const abs = findAbsoluteDate(e.text);
   if (abs && abs.start === 0) return { ...base, date: abs.date, granularity: 'day', relative: false, resolved: true };

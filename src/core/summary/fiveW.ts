@@ -1,4 +1,5 @@
-import type { Actor, Evidence, FiveW, FiveWAnswer, Relation, RelationType, TimelineEntry } from '../types';
+import type { Actor, Evidence, FiveW, FiveWAnswer, Relation, RelationType, ReportDate, TimelineEntry } from '../types';
+import { mainClause, stripAttribution, type Clause } from './clauses';
 import type { Sentence } from './sentences';
 
 const EMPTY = (): FiveWAnswer => ({ answer: '', items: [] });
@@ -6,7 +7,7 @@ const ev = (s: { start: number; end: number; text: string }): Evidence => ({ sta
 
 /** How much a relation type says "this is what happened". */
 const WEIGHT: Record<RelationType, number> = {
-  meeting: 3, attack: 3, agreement: 3, call: 2.5, travel: 2, warning: 2, threat: 2, discussion: 1.5, criticism: 1.5,
+  meeting: 3, attack: 3, agreement: 3, talks: 3, arrest: 2.5, visit: 2.5, call: 2.5, travel: 2, warning: 2, threat: 2, discussion: 1.5, criticism: 1.5,
   support: 1.2, accompaniment: 1, statement: 1, other: 0.5,
 };
 
@@ -21,96 +22,342 @@ export function mainEvent(relations: readonly Relation[], sentences: readonly Se
   return best?.r;
 }
 
-const WHY = /\b(?:the (?:purpose|aim|goal|objective) of (?:the|this|his|her|their) (?:trip|visit|meeting|talks|move|operation|attack)\b[^.]*?\b(?:is|was)\s+|in order to\s|so as to\s|aimed at\s|in an effort to\s|in response to\s|because(?: of)?\s|due to\s|in retaliation for\s|seeking to\s|to discuss\s)/i;
-const HOW = /\b(?:by (?:tele)?phone|by video(?:[- ]?link)?|via [\p{L}-]+(?: [\p{L}-]+)?|in a (?:tele)?phone call|in a video (?:call|conference)|in a (?:joint )?statement|in a letter|on (?:his|her|their|a|an) (?:[\p{L}-]+ )?(?:state|official|working|private|surprise) visit|using [\p{L}-]+(?: [\p{L}-]+)?|with (?:drones?|missiles?|rockets?|artillery)|in person)\b/iu;
+/** Why: cue phrases that state a cause or purpose. The answer is the cue and what follows, up to the clause's end. */
+const WHY_CUES = [
+  /\bthe (?:purpose|aim|goal|objective) of (?:the|this|his|her|their) (?:trip|visit|meeting|talks|move|operation|attack)\b[^.]*?\b(?:is|was)\s+/i,
+  /\b(?:in order to|so as to|so that|aimed at|in an? (?:effort|bid|attempt) to|in response to|because(?: of)?|due to|owing to|in retaliation for|in protest (?:at|against|over)|to protest (?:against )?|in the wake of|in the face of|on suspicion of|on charges? of|as a result of|seeking to|to discuss|to revive|to restore|to end|to ease|to resolve|to settle|to negotiate|to mark|to celebrate|to press|to boost|to prevent|to avoid|to protect|to support|citing)\s/i,
+  /\b(?:arrested|charged|jailed|sentenced|convicted|fined|detained|executed|held|indicted|praised|honoured|honored|awarded|thanked|criticised|criticized|closed|shut)\b[^,.;]{0,60}?\s(for)\s(?!(?:the )?(?:first|second|third|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|about|up to|more than|years?|months?|weeks?|days?|hours?)\b)/i,
+  /\b(?:after|following)\s(?!(?:a|an|the)?\s*(?:meeting|talks|visit|ceremony|session|game|match|speech)\b|(?:the\s+)?(?:[\p{Lu}][\p{L}]+day|\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|noon|midnight|dawn|dusk|week|month|year|hours?\b|days?\b|minutes?\b))/iu,
+];
+/** How: the channel or means stated by the text. */
+const HOW_CUES = [
+  /\b(?:by (?:tele)?phone|by video(?:[- ]?link)?|by letter|by fax|by (?:e-?mail)|by helicopter|by road|by air|by sea|by boat|by bus|by train)\b/i,
+  /\bin an? (?:joint |written |brief |televised |radio |television |telephone |phone |video )?(?:statement|interview|letter|speech|commentary|broadcast|communique|communiqué|message|call|conversation|address|news conference|press conference|report|decree)\b(?:\s+(?:to|with|by|carried by|issued by|on|from)\s+[^,.;]{1,60})?/i,
+  /\b(?:told|addressed|at) (?:a |an )?(?:news|press) conference\b(?:\s+in\s+[\p{Lu}][\p{L}-]+)?/iu,
+  /\btold (?:reporters|journalists|parliament|Reuters|[\p{Lu}][\p{L}-]+ (?:radio|television|TV|newspaper|daily))\b/u,
+  /\b(?:on (?:his|her|their|a|an) (?:[\p{L}-]+ )?(?:state|official|working|private|surprise) visit|in person|via [\p{L}-]+(?: [\p{L}-]+)?|using [\p{L}-]+(?: [\p{L}-]+)?|armed with [^,.;]{1,60}|with (?:drones?|missiles?|rockets?|artillery|tanks|knives|guns|explosives)|thanks to [^,.;]{1,60}|with the help of [^,.;]{1,60}|by [\p{L}]+ing\b[^,.;]{0,60}|voted \d+-\d+|on (?:a|an) (?:[\p{L}-]+ ){0,3}flight\b[^,.;]{0,40})/iu,
+];
 
 export interface FiveWInput {
   sentences: readonly Sentence[];
   relations: readonly Relation[];
   actors: readonly Actor[];
   timeline: readonly TimelineEntry[];
+  /** The summarised text (offsets of sentences and actors refer to it). */
+  text?: string;
+  /** Headline given by the caller (the first line of a plain-text report); a Markdown heading wins. */
+  title?: string;
+  reportDate?: ReportDate;
+}
+
+/** A dateline on its own line: "LONDON 1996-08-30", "PARAMARIBO, Surinam 1996-08-30", "KYIV, March 3". */
+const DATELINE_LINE = /^([\p{Lu}][\p{Lu}.'’-]+(?:[ -][\p{Lu}][\p{Lu}.'’-]+){0,3})(?:,\s*[\p{L} .'’-]{2,30}?)?\s*(?:\([\p{L} ]{2,30}\))?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?|\p{L}+\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*[-–—:]*\s*$/u;
+/** A dateline opening the lead: "WASHINGTON (Reuters) - ", "LONDON, 3 March 2023 — ". */
+const DATELINE_PREFIX = /^([\p{Lu}][\p{Lu}.'’-]+(?:[ -][\p{Lu}][\p{Lu}.'’-]+){0,3})(?:,\s*[^—–\n]{1,40}?)?\s*(?:\([\p{L} ]{2,30}\))?\s*[-–—]{1,2}\s+/u;
+const BYLINE = /^(?:by\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){1,2}|(?:updated|published|posted|last updated)\b.*|(?:photo|image|video|advertisement|read more|click here|share this|follow us)\b.*)$/u;
+const NOT_PLACE = /^(?:THE|A|AN|I|WE|IT|US|UK|UN|EU|NATO|CEO)$/;
+
+export interface Lead {
+  sentence: Sentence;
+  /** Offset in the sentence where the prose starts (after a byline or dateline). */
+  from: number;
+}
+
+/** Headline, dateline place and the first sentences of prose (bylines, datelines and furniture skipped). */
+export function readLead(sentences: readonly Sentence[], title?: string): { headline?: Sentence; dateline?: string; leads: Lead[] } {
+  let headline: Sentence | undefined;
+  let dateline: string | undefined;
+  const leads: Lead[] = [];
+  const norm = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const t = title ? norm(title) : '';
+  for (const s of sentences) {
+    if (leads.length >= 4) break;
+    if (s.kind === 'heading') {
+      if (!headline && !leads.length && s.paragraph <= 1) headline = s;
+      continue;
+    }
+    if (!headline && !leads.length && t && norm(s.text) === t) {
+      headline = s;
+      continue;
+    }
+    // Leading lines that are furniture: a byline, a dateline.
+    let from = 0;
+    if (!leads.length) {
+      for (;;) {
+        const nl = s.text.indexOf('\n', from);
+        const line = (nl < 0 ? s.text.slice(from) : s.text.slice(from, nl)).trim();
+        const d = DATELINE_LINE.exec(line);
+        const isDate = d && d[1].length >= 3 && !NOT_PLACE.test(d[1]);
+        if (isDate && !dateline) dateline = d![1];
+        if (!isDate && !(BYLINE.test(line) && line.split(/\s+/).length <= 4)) break;
+        if (nl < 0) {
+          from = s.text.length;
+          break;
+        }
+        from = nl + 1;
+      }
+      if (from >= s.text.length) continue;
+      const p = DATELINE_PREFIX.exec(s.text.slice(from));
+      if (p && !NOT_PLACE.test(p[1]) && p[1].length >= 3) {
+        dateline ??= p[1];
+        from += p[0].length;
+      }
+      if (s.text.slice(from).split(/\s+/).length < 4) continue;
+    }
+    leads.push({ sentence: s, from });
+  }
+  return { headline, dateline, leads };
+}
+
+const PRONOUN_SUBJECT = /^(?:he|she|it|they|we|i|you|this|that|there|these|those)$/i;
+const content = (x: string) => (x.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !/^(?:the|and|for|with|from|that|this|was|were|has|have|had|said|says|will|would|after|over|its|their|his|her)$/.test(w));
+
+interface Candidate {
+  sentence: Sentence;
+  base: number;
+  clause: Clause;
+  score: number;
+  rank: number;
 }
 
 /**
- * 5W1H of the main event. Each answer quotes the sentence it comes from; an answer the text does not give stays
- * empty rather than guessed.
+ * 5W1H of the main event, in the way that works for news (Giveme5W1H's design): candidates are the main clauses of
+ * the headline and the first sentences, scored by position, whether the subject names an actor (person,
+ * organisation, country) and agreement with the headline; reporting verbs are attribution, so "X said (that)
+ * CLAUSE" yields CLAUSE. A weighty relation (meeting, attack, agreement, call) in the chosen sentence gives who and
+ * what. When and where come from that sentence, else the lead, else the dateline; why and how only from cue phrases.
+ * Each answer quotes the sentence it comes from; an answer the text does not give stays empty.
  */
-export function fiveW({ sentences, relations, actors, timeline }: FiveWInput): { fiveW: FiveW; main?: Relation } {
+export function fiveW({ sentences, relations, actors, timeline, text, title, reportDate }: FiveWInput): { fiveW: FiveW; main?: Relation; mainSentence?: Sentence } {
   const result: FiveW = { who: EMPTY(), what: EMPTY(), when: EMPTY(), where: EMPTY(), why: EMPTY(), how: EMPTY() };
-  const main = mainEvent(relations, sentences);
-  if (!main) return { fiveW: result };
-  const sameSentence = relations.filter((r) => r.evidence.start === main.evidence.start);
-  const names: string[] = [];
-  for (const r of [main, ...sameSentence]) for (const p of r.participants) if (!names.includes(p.name) && p.type !== 'place') names.push(p.name);
-  // Places acting as governments ("Moscow warned Jerusalem") are the who of their event when nobody else is.
-  if (!names.length) for (const p of main.participants) if (!names.includes(p.name)) names.push(p.name);
-  result.who = { answer: names.join(', '), items: names, evidence: ev(main.evidence) };
+  const { headline, dateline, leads } = readLead(sentences, title);
+  const headWords = new Set(headline ? content(headline.text) : []);
+  const agentsIn = (from: number, to: number) =>
+    actors.filter((a) => a.type !== 'place' || true).filter((a) => a.mentions.some((m) => m.start >= from && m.end <= to));
 
-  const agents = main.participants.filter((p) => p.role === 'agent').map((p) => p.name);
-  const targets = main.participants.filter((p) => p.role === 'target').map((p) => p.name);
-  const what = `${agents.join(' and ')} ${main.verb}${targets.length ? ` ${targets.join(' and ')}` : ''}${main.content ? `: ${main.content}` : ''}`;
-  result.what = { answer: what, items: [main.type], evidence: ev(main.evidence) };
-
-  const when = main.when ?? sameSentence.find((r) => r.when)?.when;
-  if (when) {
-    const entry = timeline.find((t) => t.start === when.start);
-    const date = when.date ?? entry?.date;
-    result.when = { answer: date ? `${when.text} (${date})` : when.text, items: [when.text], evidence: ev(entry?.sentence ?? main.evidence) };
-  }
-  const where = main.where ?? sameSentence.find((r) => r.where)?.where;
-  if (where) {
-    const supporting = where.inferred ? relations.find((r) => r.type === 'travel' && r.where?.id === where.id)?.evidence ?? main.evidence : main.evidence;
-    result.where = { answer: where.name, items: [where.name], evidence: ev(supporting) };
-  }
-
-  // Why and how: from sentences about the main event (its sentence, or ones naming its participants or the trip).
-  const ids = new Set(main.participants.map((p) => p.id));
-  const about = sentences.filter((s) => {
-    if (s.kind === 'heading') return false;
-    if (s.start === main.evidence.start) return true;
-    if (/\b(?:trip|visit|meeting|talks|journey|operation|attack|agreement)\b/i.test(s.text)) return true;
-    return actors.some((a) => ids.has(a.id) && a.mentions.some((m) => m.start >= s.start && m.end <= s.end));
+  // ---- candidates
+  const cands: Candidate[] = [];
+  leads.forEach((l, rank) => {
+    const raw = l.sentence.text.slice(l.from);
+    const { text: core } = stripAttribution(raw);
+    const clause = mainClause(core);
+    if (!clause) return;
+    const base = l.sentence.start + l.from;
+    let score = [3, 2, 1.2, 0.8][rank] ?? 0.5;
+    const subj = clause.subject;
+    const named = agentsIn(base + subj.start, base + subj.end);
+    if (named.some((a) => a.type !== 'place')) score += 1;
+    else if (named.length) score += 0.6;
+    if (!subj.text || PRONOUN_SUBJECT.test(subj.text)) score -= 2;
+    if (clause.reporting) score -= 1.5;
+    if (headWords.size) score += Math.min(1, content(clause.predicate.text + ' ' + subj.text).filter((w) => headWords.has(w)).length * 0.34);
+    cands.push({ sentence: l.sentence, base, clause, score, rank });
   });
-  for (const s of about) {
-    const m = WHY.exec(s.text);
-    if (!m) continue;
-    let answer = s.text.slice(m.index + m[0].length).replace(/[.;!?”"’]+\s*$/u, '').trim();
-    // Keep the cue where it carries meaning: "to discuss …", "in response to …", "because of …".
-    if (!/(?:\bis|\bwas)\s+$/.test(m[0])) answer = `${m[0].trim()} ${answer}`;
-    if (answer.length > 220) answer = `${answer.slice(0, 217).replace(/\s+\S*$/, '')}…`;
-    if (answer) {
-      result.why = { answer, items: [], evidence: ev(s) };
-      break;
+  cands.sort((a, b) => b.score - a.score || a.rank - b.rank);
+  const best = cands[0];
+
+  // A weighty relation in the chosen sentence (or the first sentence when no clause was read) is the main event.
+  const focus = best?.sentence ?? leads[0]?.sentence ?? sentences.find((s) => s.kind !== 'heading');
+  const main = focus ? mainEvent(relations.filter((r) => r.evidence.start === focus.start), sentences) : undefined;
+  const strong = main && WEIGHT[main.type] >= 2.5 && main.participants.some((p) => p.role === 'agent' && p.type !== 'place') && main.participants.some((p) => p.role === 'target');
+  const fallback = !best && !strong ? mainEvent(relations, sentences) : undefined;
+
+  if (strong || fallback) {
+    const r = (strong ? main : fallback)!;
+    const sameSentence = relations.filter((x) => x.evidence.start === r.evidence.start);
+    const names: string[] = [];
+    for (const x of [r, ...sameSentence.filter((y) => y.type === r.type)]) for (const p of x.participants) if (!names.includes(p.name) && p.type !== 'place') names.push(p.name);
+    if (!names.length) for (const p of r.participants) if (!names.includes(p.name)) names.push(p.name);
+    result.who = { answer: names.join(', '), items: names, evidence: ev(r.evidence) };
+    const agents = r.participants.filter((p) => p.role === 'agent').map((p) => p.name);
+    const targets = r.participants.filter((p) => p.role === 'target').map((p) => p.name);
+    const what = `${agents.join(' and ')} ${r.verb}${targets.length ? ` ${targets.join(' and ')}` : ''}${r.content ? `: ${r.content}` : ''}`;
+    result.what = { answer: what, items: [r.type], evidence: ev(r.evidence) };
+  } else if (best) {
+    let c = best.clause;
+    const ev0 = ev(best.sentence);
+    // The reported clause's subject must be an actor; otherwise the statement itself is the event ("X said the
+    // budget would rise").
+    if (c.attributedTo && c.reportVerb && !agentsIn(best.base + c.subject.start, best.base + c.subject.end).length && agentsIn(best.base + c.attributedTo.start, best.base + c.attributedTo.end).length) {
+      const full = best.sentence.text.slice(best.base - best.sentence.start);
+      const end = Math.max(c.predicate.end, c.reportVerb.end);
+      c = { subject: c.attributedTo, verb: { ...c.reportVerb }, predicate: { start: c.reportVerb.start, end, text: full.slice(c.reportVerb.start, end) }, reporting: true };
+    }
+    const from = best.base + c.subject.start;
+    const named = agentsIn(from, best.base + c.subject.end).filter((a) => a.type !== 'place' || !/^(?:in|at|on)\b/i.test(c.subject.text));
+    const who = c.subject.text.split(/\s+/).length <= 8 || !named.length ? c.subject.text : named.map((a) => a.name).join(', ');
+    result.who = { answer: who, items: named.length ? named.map((a) => a.name) : [who], evidence: ev0 };
+    const type = c.reporting ? 'statement' : verbType(c.verb.text);
+    result.what = { answer: c.predicate.text, items: [type], evidence: ev0 };
+  }
+
+  // ---- when: the chosen sentence, then the lead and headline, then the dateline's date
+  const evStart = result.what.evidence?.start ?? focus?.start;
+  const inSentence = (s: { start: number; end: number }) => timeline.filter((t) => t.start >= s.start && t.end <= s.end && t.date && t.type === 'date');
+  const verbAt = best && !strong ? best.base + best.clause.verb.start : evStart ?? 0;
+  const whenSources: { start: number; end: number; text: string }[] = [];
+  const evSentence = sentences.find((s) => s.start === evStart);
+  if (evSentence) whenSources.push(evSentence);
+  for (const l of leads.slice(0, 2)) if (!whenSources.includes(l.sentence)) whenSources.push(l.sentence);
+  if (headline) whenSources.push(headline);
+  const relWhen = strong ? main?.when : undefined;
+  let picked: TimelineEntry | undefined = relWhen?.start !== undefined ? timeline.find((t) => t.start === relWhen.start) : undefined;
+  for (const s of whenSources) {
+    if (picked) break;
+    const hits = inSentence(s).filter((t) => t.granularity !== 'year' || s === evSentence);
+    if (hits.length) picked = [...hits].sort((a, b) => Math.abs(a.start - verbAt) - Math.abs(b.start - verbAt))[0];
+  }
+  if (picked?.date) {
+    result.when = { answer: `${picked.text} (${picked.date})`, items: [picked.text], evidence: ev(picked.sentence) };
+  } else if (relWhen) {
+    result.when = { answer: relWhen.date ? `${relWhen.text} (${relWhen.date})` : relWhen.text, items: [relWhen.text], evidence: ev(main!.evidence) };
+  } else if (reportDate?.date && reportDate.source !== 'none' && reportDate.source !== 'fallback' && (result.what.answer || dateline)) {
+    // The dateline (or the date the caller gave) dates a report that names no day for its event.
+    const e = reportDate.start !== undefined && reportDate.text && text?.slice(reportDate.start, reportDate.end) === reportDate.text ? { start: reportDate.start, end: reportDate.end!, text: reportDate.text } : undefined;
+    result.when = { answer: reportDate.date, items: [reportDate.date], ...(e ? { evidence: e } : {}) };
+  }
+
+  // ---- where: the event sentence's "in/at <place>", the relation's place, the dateline, any place in the lead
+  const places = actors.filter((a) => a.type === 'place');
+  const placeIn = (s: { start: number; end: number }, cue: boolean) => {
+    for (const a of places) {
+      for (const m of a.mentions) {
+        if (m.start < s.start || m.end > s.end || !text) continue;
+        const before = text.slice(Math.max(s.start, m.start - 40), m.start);
+        if (!cue || /\b(?:in|at|near|outside|inside|from|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}$/u.test(before)) return { a, m };
+      }
+    }
+    return undefined;
+  };
+  const whereSentence = evSentence ?? focus;
+  const relWhere = (strong ? main : undefined)?.where;
+  const cued = whereSentence ? placeIn(whereSentence, true) : undefined;
+  if (relWhere) {
+    result.where = { answer: relWhere.name, items: [relWhere.name], evidence: ev(main!.evidence) };
+  } else if (cued) {
+    result.where = { answer: cued.a.name, items: [cued.a.name], evidence: ev(whereSentence!) };
+  } else if (dateline) {
+    const ds = sentences.find((s) => s.text.replace(/\s+/g, ' ').startsWith(dateline));
+    result.where = { answer: dateline, items: [dateline], ...(ds ? { evidence: ev(ds) } : {}) };
+  } else {
+    const any = (whereSentence && placeIn(whereSentence, false)) ?? leads.map((l) => placeIn(l.sentence, false)).find(Boolean) ?? (headline && placeIn(headline, false));
+    if (any) {
+      const s = sentences.find((x) => x.start <= any.m.start && any.m.end <= x.end)!;
+      result.where = { answer: any.a.name, items: [any.a.name], evidence: ev(s) };
     }
   }
-  for (const s of about) {
-    const m = HOW.exec(s.text);
-    if (!m) continue;
-    result.how = { answer: m[0], items: [], evidence: ev(s) };
-    break;
+
+  // ---- why and how: cue phrases in the event sentence, then the lead sentences, then sentences about the trip
+  if (!result.what.answer) return { fiveW: result, main: strong ? main : fallback, mainSentence: focus };
+  const ids = new Set(main?.participants.map((p) => p.id) ?? []);
+  const about: Sentence[] = [];
+  if (evSentence) about.push(evSentence);
+  for (const l of leads) if (!about.includes(l.sentence)) about.push(l.sentence);
+  for (const s of sentences) {
+    if (s.kind === 'heading' || about.includes(s)) continue;
+    if (/\b(?:purpose|aim|goal) of (?:the|this|his|her|their) (?:trip|visit|meeting|talks)\b/i.test(s.text)) about.push(s);
+    else if (ids.size && /\b(?:trip|visit|meeting|talks|journey)\b/i.test(s.text) && actors.some((a) => ids.has(a.id) && a.mentions.some((m) => m.start >= s.start && m.end <= s.end))) about.push(s);
   }
-  return { fiveW: result, main };
+  const quoted = (s: Sentence, at: number) => (text ? insideQuote(text, s.start, s.start + at) : insideQuotes(s.text, at));
+  result.why = cueAnswer(about, WHY_CUES, true, quoted) ?? EMPTY();
+  // How: the event's own sentence (and a trip's sentences), not another speaker's "told reporters".
+  const aboutWho = (s: Sentence) => result.who.items.some((n) => n && mentions(s.text, n));
+  result.how = cueAnswer(about.filter((s) => s === evSentence || aboutWho(s) || !leads.some((l) => l.sentence === s)), HOW_CUES, false, quoted) ?? EMPTY();
+  return { fiveW: result, main: strong ? main : fallback, mainSentence: focus };
+}
+
+function cueAnswer(about: readonly Sentence[], cues: readonly RegExp[], why: boolean, quoted: (s: Sentence, at: number) => boolean): FiveWAnswer | undefined {
+  for (const s of about) {
+    let best: { at: number; answer: string } | undefined;
+    for (const re of cues) {
+      const m = re.exec(s.text);
+      if (!m) continue;
+      // Words inside a quotation are the speaker's; only an explicit "the purpose of the trip is" counts there.
+      if (quoted(s, m.index) && !/\bpurpose\b/i.test(m[0])) continue;
+      let answer: string;
+      if (why) {
+        const cueText = m[1] ? m[0].slice(m[0].lastIndexOf(m[1])) : m[0].replace(/^,\s*/, '');
+        let rest = s.text.slice(m.index + m[0].length);
+        rest = rest.split(/[;:!?]|,\s+(?!and\b)|\s[-–—]{1,2}\s|\.(?:\s|$)|\s(?:said|says|told)\b/)[0];
+        const words = rest.trim().split(/\s+/);
+        if (words.length > 22) rest = words.slice(0, 22).join(' ');
+        answer = /(?:\bis|\bwas)\s+$/.test(m[0]) ? rest.trim() : `${cueText.trim()} ${rest.trim()}`;
+      } else answer = m[0];
+      answer = answer.replace(/[.;,”"’]+$/u, '').replace(/\s+/g, ' ').trim();
+      if (answer.split(/\s+/).length < 2) continue;
+      if (!best || m.index < best.at) best = { at: m.index, answer };
+    }
+    if (best) return { answer: best.answer, items: [], evidence: ev(s) };
+  }
+  return undefined;
+}
+
+/** Inside a quotation opened earlier in the paragraph. */
+function insideQuote(text: string, from: number, at: number): boolean {
+  let open = false;
+  let straight = false;
+  for (let p = text.lastIndexOf('\n', from) + 1; p < at; p++) {
+    const c = text[p];
+    if (c === '“') open = true;
+    else if (c === '”') open = false;
+    else if (c === '"') straight = !straight;
+  }
+  return open || straight;
+}
+
+function insideQuotes(s: string, at: number): boolean {
+  const before = s.slice(0, at);
+  const curly = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  return curly > 0 || (before.match(/"/g) ?? []).length % 2 === 1;
+}
+
+const VERB_CLASSES: [RelationType, RegExp][] = [
+  ['meeting', /\b(?:met|meet|meets|meeting|hosted|received|talks)\b/i],
+  ['call', /\b(?:phoned|called)\b/i],
+  ['travel', /\b(?:visit(?:s|ed)?|arrived?|arrives|travell?ed|flew|returned)\b/i],
+  ['attack', /\b(?:attack(?:s|ed)?|struck|bombed|shelled|raided|invaded|killed|shot|fired)\b/i],
+  ['agreement', /\b(?:agreed?|agrees|signed?|signs)\b/i],
+  ['warning', /\bwarn(?:s|ed)?\b/i],
+  ['threat', /\bthreaten(?:s|ed)?\b/i],
+  ['criticism', /\b(?:criticis|criticiz|condemn|denounc|accus|blam)/i],
+  ['support', /\b(?:support|back|endors)/i],
+  ['discussion', /\b(?:discuss|negotiat)/i],
+];
+function verbType(v: string): RelationType {
+  return VERB_CLASSES.find(([, re]) => re.test(v))?.[0] ?? 'other';
 }
 
 /**
- * Bottom line up front: the main event's sentence, compressed (no parentheses, no "It is important to note that"),
- * plus a second sentence when the first does not name the main actors and place.
+ * Bottom line up front: the main event's sentence (the lead), cleaned of datelines, furniture and hard line breaks,
+ * plus a second sentence when the first does not name the main actors and place; the headline, when the report
+ * has one, is given beside it.
  */
-export function bluf(sentences: readonly Sentence[], main: Relation | undefined, five: FiveW): { text: string; sentences: Evidence[] } {
-  const body = sentences.filter((s) => s.kind !== 'heading');
+export function bluf(
+  sentences: readonly Sentence[],
+  main: Relation | undefined,
+  five: FiveW,
+  focus?: Sentence,
+  title?: string,
+): { text: string; sentences: Evidence[]; headline?: string } {
+  const { headline, leads } = readLead(sentences, title);
+  const body = sentences.filter((s) => s.kind !== 'heading' && s !== headline);
   if (!body.length) return { text: '', sentences: [] };
-  const lead = main ? body.find((s) => s.start === main.evidence.start) ?? body[0] : body[0];
+  const leadOf = (s: Sentence) => leads.find((l) => l.sentence === s);
+  const first = leads[0]?.sentence ?? body[0];
+  const lead = (main ? body.find((s) => s.start === main.evidence.start) : undefined) ?? (focus && body.includes(focus) ? focus : undefined) ?? first;
   const chosen: Sentence[] = [lead];
   const needed = [...five.who.items, ...five.where.items];
   const missing = (t: string) => needed.filter((n) => !mentions(t, n));
   if (missing(lead.text).length) {
     const idx = body.indexOf(lead);
-    const extra = body.slice(Math.max(0, idx - 1), idx + 3).find((s) => s !== lead && missing(s.text).length < missing(lead.text).length);
+    const extra = body.slice(Math.max(0, idx - 1), idx + 3).find((s) => s !== lead && leadOf(s) !== undefined && missing(s.text).length < missing(lead.text).length);
     if (extra) chosen.push(extra);
   }
   chosen.sort((a, b) => a.start - b.start);
-  const text = chosen.map((s) => compress(s.text)).join(' ');
-  return { text, sentences: chosen.map(ev) };
+  const text = chosen.map((s) => compress(s.text.slice(leadOf(s)?.from ?? 0))).join(' ');
+  const out: { text: string; sentences: Evidence[]; headline?: string } = { text, sentences: chosen.map(ev) };
+  if (headline) out.headline = compress(headline.text).replace(/[.]$/, '');
+  return out;
 }
 
 /** "Benjamin Netanyahu" is named in a text that says "Netanyahu". */
@@ -121,6 +368,8 @@ function mentions(text: string, name: string): boolean {
 
 export function compress(s: string): string {
   let t = s
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/^\s*\((?:Reuters|AP|AFP|UPI|dpa|Xinhua|Bloomberg|CNN)\)\s*[-–—]+\s*/i, '')
     .replace(/\s*\([^()]{0,120}\)/g, '')
     .replace(/^(?:It is (?:important|worth|notable) (?:to note|noting) that|It should be noted that|Notably,)\s+/i, '')
     .replace(/\s{2,}/g, ' ')

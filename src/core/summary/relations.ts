@@ -7,16 +7,19 @@ import type { Sentence } from './sentences';
  * catch planned events.
  */
 const VERBS: [RelationType, string][] = [
-  ['meeting', "(?:held|hold|holds|had|will hold) (?:a |an |the )?(?:[\\p{L}-]+ ){0,2}(?:meeting|meetings|talks|summit) with"],
+  ['call', "(?:held|hold|holds|had|has|have|will hold|will have) (?:a |an |the |their |his |her )?(?:[\\p{L}-]+ ){0,2}(?:phone |telephone |video |conference )?(?:call|calls|conversation) with"],
+  ['talks', "(?:held|hold|holds|had|conducted|conducts|will hold|began|begin|opened|resumed|resume|are holding|were holding|is holding) (?:a |an |the |their |his |her )?(?:[\\p{L}-]+ ){0,2}(?:talks|negotiations|consultations)(?: with)?"],
+  ['meeting', "(?:held|hold|holds|had|will hold) (?:a |an |the |their |his |her )?(?:[\\p{L}-]+ ){0,3}(?:meeting|meetings|summit)(?: with)?"],
   ['meeting', '(?:met|meets|meet|will meet|to meet|is meeting|was meeting)(?: with)?'],
   ['meeting', '(?:hosted|hosts|received|welcomed)'],
-  ['call', '(?:phoned|called|spoke|talked|speaks)(?: by (?:tele)?phone)? (?:with|to)'],
-  ['call', 'held (?:a )?(?:phone|telephone|video) (?:call|conversation) with'],
+  ['call', '(?:phoned|telephoned|called|spoke|talked|speaks)(?: by (?:tele)?phone)? (?:with|to)'],
+  ['call', '(?:held|had) (?:a )?(?:phone|telephone|video) (?:call|conversation) with'],
+  ['visit', '(?:visited|visits|will visit|toured|paid (?:a |an )?(?:[\\p{L}-]+ ){0,2}visit to)'],
   ['travel', '(?:travell?ed|travels|flew|flies|went|headed|returned|came|will travel|is travelling|arrived|arrives|landed|lands) (?:to|in|at)'],
-  ['travel', '(?:visited|visits|will visit|toured)'],
   ['warning', '(?:warned|warns|cautioned|will warn)'],
   ['threat', '(?:threatened|threatens)'],
   ['accompaniment', '(?:accompanied|accompanies|joined|escorted)'],
+  ['arrest', '(?:arrested|arrests|detained|detains|apprehended|captured|jailed|took into custody)'],
   ['attack', '(?:attacked|attacks|struck|strikes|bombed|shelled|raided|invaded|targeted|killed|shot down|fired (?:[\\p{L}-]+ ){0,2}(?:at|on)|launched (?:an? )?(?:[\\p{L}-]+ ){0,2}(?:attack|strike|strikes|raid|offensive) (?:on|against))'],
   ['agreement', '(?:agreed|agrees|signed|signs|reached (?:an? )?(?:[\\p{L}-]+ ){0,2}(?:agreement|deal|accord) with|concluded (?:an? )?(?:[\\p{L}-]+ ){0,2}(?:agreement|deal))(?: with)?'],
   ['discussion', '(?:discussed|discusses|negotiated|negotiates)'],
@@ -24,11 +27,15 @@ const VERBS: [RelationType, string][] = [
   ['criticism', '(?:criticized|criticised|condemned|condemns|denounced|accused|accuses|blamed)'],
   ['statement', '(?:said|says|stated|stressed|stresses|announced|announces|declared|told|tells|noted|claimed|claims|emphasi[sz]ed|reiterated|confirmed|denied|insisted|added)'],
 ];
+/** Events that happen to someone: the target must be named next to the verb ("received the minister", not "received orders"). */
+const NEEDS_ACTOR_TARGET = /^(?:hosted|hosts|received|welcomed|meet|meets|met|will meet|to meet|is meeting|was meeting)$/i;
+/** Physical encounters: a place ("Washington") is never their agent. */
+const PHYSICAL: ReadonlySet<RelationType> = new Set(['meeting', 'call', 'talks', 'visit', 'travel', 'accompaniment', 'arrest', 'discussion']);
 const VERB_RE = new RegExp(`(?<![\\p{L}-])(?:also\\s+)?(${VERBS.map(([, p]) => `(?:${p})`).join('|')})(?![\\p{L}-])`, 'giu');
 const VERB_TYPES = VERBS.map(([t, p]) => [t, new RegExp(`^(?:${p})$`, 'iu')] as const);
 
 /** Events that happen somewhere together, so a place named earlier (a trip's destination) carries over. */
-const PLACED: ReadonlySet<RelationType> = new Set(['meeting', 'accompaniment', 'discussion', 'agreement']);
+const PLACED: ReadonlySet<RelationType> = new Set(['meeting', 'talks', 'accompaniment', 'discussion', 'agreement']);
 /** Events whose content is a reported clause ("warned … that …"). */
 const SPOKEN: ReadonlySet<RelationType> = new Set(['statement', 'warning', 'threat', 'agreement', 'criticism', 'support']);
 
@@ -127,6 +134,25 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
       };
       let agentsP = resolve(agents, 'agent');
       let targetsP = resolve(targets, 'target');
+      // Passive voice: "X was attacked by Y" — Y acts, X undergoes.
+      const passive = /\b(?:was|were|been|being|is|are|be|got)\s+(?:[\p{L}]+ly\s+)?$/u.test(text.slice(Math.max(s.start, v.start - 30), v.start)) && /ed$|struck|shot down|taken$/.test(v.text);
+      if (passive) {
+        const byAt = text.slice(v.end, s.end).search(/^\s+(?:[\p{L}]+\s+){0,4}?by\s/u);
+        const after = inSentence.filter((r) => r.start >= v.end);
+        const byRefs = byAt >= 0 ? chain(after, v.end + text.slice(v.end).indexOf('by', byAt) + 2, 'forward', mask, text) : [];
+        const patients = agentsP.map((p) => ({ ...p, role: 'target' as const }));
+        agentsP = resolve(byRefs, 'agent');
+        targetsP = patients;
+      }
+      // A place is a government only where it speaks or acts politically ("Moscow warned"); it never meets or travels.
+      if (PHYSICAL.has(v.type)) agentsP = agentsP.filter((p) => p.type !== 'place');
+      if (v.type === 'arrest') targetsP = targetsP.filter((p) => p.type === 'person' || p.type === 'group' || p.type === 'organization');
+      // "received orders", "met the demands": without a named person, organisation or country next to the verb, no meeting.
+      if (NEEDS_ACTOR_TARGET.test(v.text.replace(/\s+with$/i, '')) && !/\swith$/i.test(v.text)) {
+        const direct = targets[0] && text.slice(v.end, targets[0].start).trim().split(/\s+/).filter(Boolean).length <= 4 && !/^['’]s\b/u.test(text.slice(targets[0].end, targets[0].end + 3));
+        const plural = /^(?:met|meet|meets|will meet|to meet)$/i.test(v.text) && (agentsP.length > 1 || agents.some((r) => r.pronoun === 'plural'));
+        if (!(direct && targetsP.some((p) => p.type !== 'place')) && !plural) continue;
+      }
       // "Zelensky condemned the strike and said …": the second verb shares the first one's subject.
       const prev = verbs[verbs.indexOf(v) - 1];
       const prevRel = prev && relations.length ? relations[relations.length - 1] : undefined;
@@ -135,12 +161,14 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
       }
       if (!agentsP.length) continue;
       let where: Relation['where'];
-      if (v.type === 'travel') {
+      if (v.type === 'travel' || v.type === 'visit') {
         const dest = targetsP.find((p) => p.type === 'place');
         if (dest) {
           where = { name: dest.name, id: dest.id, start: dest.start, end: dest.end, inferred: false };
           targetsP = targetsP.filter((p) => p !== dest);
         }
+        // "returned to the stage", "went to Apple": a trip goes to a place.
+        if (v.type === 'travel' && !dest) continue;
       }
       where ??= placeIn(text, s, inSentence, v.start, [...agents, ...targets]);
       if (!where && PLACED.has(v.type)) {
@@ -172,8 +200,8 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
       if (content) rel.content = content;
       rel.description = describe(rel, agentsP, targetsP, reported !== undefined);
       relations.push(rel);
-      if (v.type === 'travel' && where) trips.push(rel);
-      if (v.type === 'meeting' || v.type === 'call') lastMeeting = rel;
+      if ((v.type === 'travel' || v.type === 'visit') && where) trips.push(rel);
+      if (v.type === 'meeting' || v.type === 'call' || v.type === 'talks') lastMeeting = rel;
     }
     // The last person named in this sentence is who "he" means in the next, unless a relation said otherwise.
     const persons = inSentence.filter((r) => r.actor?.type === 'person');
@@ -319,7 +347,7 @@ function describe(r: Relation, agents: RelationParticipant[], targets: RelationP
   let d = `${list(agents)} ${r.verb.replace(/^to /, '')}`;
   if (targets.length) d += ` ${list(targets)}`;
   if (r.content && !reported) d += ` ${r.content}`;
-  if (r.type === 'travel' && r.where) d += ` ${r.where.name}`;
+  if ((r.type === 'travel' || (r.type === 'visit' && !targets.length)) && r.where) d += ` ${r.where.name}`;
   else if (r.where) d += ` in ${r.where.name}`;
   if (r.when && !r.when.inferred) d += ` (${r.when.text}${r.when.date ? `, ${r.when.date}` : ''})`;
   if (r.content && reported) d += `: ${r.content}`;

@@ -51,14 +51,15 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
   const actors = prepared?.actors ?? getActors(part, analysis, { actions: false, ...options.actors });
   // Front matter is metadata: its date is the report date, not an event of the timeline.
   const fm = frontMatter(part);
-  const timeline = buildTimeline(part, sentences, fm ? analysis.entities.filter((e) => e.start >= fm.end) : analysis.entities, reportDate.date);
+  const dateline = datelineDate(part);
+  const timeline = buildTimeline(part, sentences, fm ? analysis.entities.filter((e) => e.start >= fm.end) : analysis.entities, reportDate.date, dateline);
   const relations = extractRelations({ text: part, sentences, entities: analysis.entities, actors, timeline });
-  const five = fiveW({ sentences, relations, actors, timeline });
+  const five = fiveW({ sentences, relations, actors, timeline, text: part, title: options.title, reportDate });
   const { citations, ...markup } = markupSections(part, sentences, { includeCitations: options.includeCitations });
   let summary: Summary = {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     reportDate,
-    bluf: bluf(sentences, five.main, five.fiveW),
+    bluf: bluf(sentences, five.main, five.fiveW, five.mainSentence, options.title),
     fiveW: five.fiveW,
     actors: actors.filter((a) => a.type === 'person' || a.type === 'group').map(toSummaryActor),
     organizations: actors.filter((a) => a.type === 'organization').map(toSummaryActor),
@@ -100,6 +101,22 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
   for (const m of summary.mentions) Object.assign(m, at(m.start));
   for (const i of summary.indicators) for (const m of i.mentions) Object.assign(m, at(m.start));
   return summary;
+}
+
+/**
+ * The date of a dateline ("LONDON 1996-08-30", "KYIV, 3 March 2023 —"): metadata like front matter, so not a
+ * timeline event. Only a date on a short line of its own, or after an all-caps place and before a dash, counts.
+ */
+function datelineDate(text: string): { start: number; end: number } | undefined {
+  const found = findReportDate(text, {});
+  if (found.source !== 'text' || found.start === undefined || found.end === undefined) return undefined;
+  const lineStart = text.lastIndexOf('\n', found.start - 1) + 1;
+  const nl = text.indexOf('\n', found.end);
+  const line = text.slice(lineStart, nl < 0 ? text.length : nl).trim();
+  const before = text.slice(lineStart, found.start);
+  const after = text.slice(found.end, found.end + 6);
+  if (line.length <= 60 || (/^\s*\p{Lu}[\p{Lu} .'’-]+,?\s*(?:\([^)]*\)\s*)?$/u.test(before) && /^\s*[-–—]/u.test(after))) return { start: found.start, end: found.end };
+  return undefined;
 }
 
 function toSummaryActor(a: Actor): SummaryActor {
@@ -165,6 +182,7 @@ function quotesOf(text: string, actors: readonly Actor[]): SummaryQuote[] {
     for (const q of a.quotes) {
       const sq: SummaryQuote = { start: q.start, end: q.end, text: q.text, confidence: q.confidence, speakerId: q.speakerId ?? a.id, speaker: a.name };
       if (q.speakerText) sq.speakerText = q.speakerText;
+      if (q.indirect) sq.indirect = true;
       out.push(sq);
     }
   }

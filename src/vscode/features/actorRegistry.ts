@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { addIgnoredName, appendRegistryEntry, parseRegistry, type RegistryEntry } from '../../core';
+import { addIgnoredName, addRegistryAlias, addRegistrySplit, appendRegistryEntry, parseRegistry, setRegistryCorrection, type ActorSplit, type ActorType, type EntityCorrection, type RegistryEntry } from '../../core';
 
 /** Where the registry lives in each workspace folder. */
 export const REGISTRY_PATH = '.analyst/actors.json';
@@ -10,6 +10,8 @@ interface FolderRegistry {
   text: string;
   entries: RegistryEntry[];
   ignore: string[];
+  corrections?: EntityCorrection[];
+  splits?: ActorSplit[];
 }
 
 /**
@@ -144,6 +146,31 @@ export class ActorRegistry implements vscode.Disposable {
     return this.edit(near, (text) => addIgnoredName(text, name));
   }
 
+  /** Corrections of single highlights from every folder's registry (a later folder wins for the same text). */
+  corrections(): EntityCorrection[] {
+    return [...this.folders.values()].flatMap((f) => f.corrections ?? []);
+  }
+
+  /** Mentions split from their actors, from every folder's registry. */
+  splits(): ActorSplit[] {
+    return [...this.folders.values()].flatMap((f) => f.splits ?? []);
+  }
+
+  /** Records a correction ("type": null: not an entity) in the registry of the folder holding `near`. */
+  async correct(correction: EntityCorrection, near?: vscode.Uri): Promise<vscode.Uri> {
+    return this.edit(near, (text) => setRegistryCorrection(text, correction));
+  }
+
+  /** "Same actor as": `alias` becomes an alias of the registry actor `name` (registered now if it is not). */
+  async addAlias(name: string, alias: string, type: ActorType | undefined, near?: vscode.Uri): Promise<vscode.Uri> {
+    return this.edit(near, (text) => addRegistryAlias(text, name, alias, type));
+  }
+
+  /** "Split from this actor". */
+  async split(split: ActorSplit, near?: vscode.Uri): Promise<vscode.Uri> {
+    return this.edit(near, (text) => addRegistrySplit(text, split));
+  }
+
   private async edit(near: vscode.Uri | undefined, change: (text: string) => string): Promise<vscode.Uri> {
     if (!vscode.workspace.isTrusted) throw new Error('The actor registry is not written in an untrusted workspace.');
     const uri = this.registryUri(near);
@@ -211,7 +238,7 @@ export class ActorRegistry implements vscode.Disposable {
   private fromText(uri: vscode.Uri, text: string, notify = true): void {
     const key = uri.toString();
     const parsed = parseRegistry(text, key);
-    this.folders.set(key, { uri, text, entries: parsed.actors, ignore: parsed.ignore });
+    this.folders.set(key, { uri, text, entries: parsed.actors, ignore: parsed.ignore, corrections: parsed.corrections, splits: parsed.splits });
     const pos = (offset: number) => positionIn(text, offset);
     this.diagnostics.set(
       uri,

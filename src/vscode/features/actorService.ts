@@ -74,6 +74,7 @@ export class ActorService implements vscode.Disposable {
       actors = buildActors(doc.getText(), r.analysis, {
         registry: this.registry.entries(),
         ignore: this.registry.ignored(),
+        splits: this.registry.splits(),
       });
     } catch (err) {
       this.log.error(`actors failed for ${key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { buildThreat, type Actor, type ThreatEntity } from '../../core';
+import { buildThreat, ENTITY_TYPES, type Actor, type EntityType, type ThreatEntity } from '../../core';
+import { borderColorId } from './decorations';
+import { typeLabel } from './lens';
 import { COMMANDS } from '../commandIds';
 import type { ActorService } from './actorService';
 import { actorDetail } from './actorNavigation';
@@ -12,6 +14,8 @@ type Node =
   | { kind: 'actor'; actor: Actor }
   | { kind: 'wtype'; type: Actor['type']; actors: WorkspaceActor[] }
   | { kind: 'wactor'; actor: WorkspaceActor }
+  | { kind: 'legend' }
+  | { kind: 'legendType'; type: EntityType }
   // threat reports: threat actors, malware, tools and techniques (src/core/cti)
   | { kind: 'ttype'; type: ThreatEntity['type']; items: ThreatEntity[] }
   | { kind: 'threat'; item: ThreatEntity };
@@ -90,6 +94,8 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
+    if (node?.kind === 'legend') return ENTITY_TYPES.map((type) => ({ kind: 'legendType' as const, type }));
+    if (node?.kind === 'legendType') return [];
     if (node?.kind === 'type') return node.actors.map((actor) => ({ kind: 'actor', actor }));
     if (node?.kind === 'wtype') return node.actors.map((actor) => ({ kind: 'wactor', actor }));
     if (node?.kind === 'ttype') return node.items.map((item) => ({ kind: 'threat', item }));
@@ -107,7 +113,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     if (!all) return [];
     const threat = this.threatNodes();
     this.view.message = all.actors.length || threat.length ? undefined : 'No actors found in this report.';
-    const nodes: Node[] = [...threat.filter((n) => n.type === 'threatActor')];
+    const nodes: Node[] = [{ kind: 'legend' as const }, ...threat.filter((n) => n.type === 'threatActor')];
     nodes.push(...(['person', 'organization', 'place', 'group'] as const)
       .map((type) => ({ kind: 'type' as const, type, actors: all.actors.filter((a) => a.type === type) }))
       .filter((n) => n.actors.length));
@@ -125,6 +131,22 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'legend') {
+      const item = new vscode.TreeItem('Legend', vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = 'what the colours mean';
+      item.iconPath = new vscode.ThemeIcon('symbol-color');
+      item.id = 'legend';
+      item.tooltip = 'The highlight colour of each entity type (theme colours). Click a type for the full legend.';
+      return item;
+    }
+    if (node.kind === 'legendType') {
+      const item = new vscode.TreeItem(typeLabel(node.type), vscode.TreeItemCollapsibleState.None);
+      // The type's underline colour: opaque, at least 3:1 against the editor background.
+      item.iconPath = new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor(borderColorId(node.type)));
+      item.id = `legend:${node.type}`;
+      item.command = { command: 'analystLens.showLegend', title: 'Show Legend' };
+      return item;
+    }
     if (node.kind === 'wactor') {
       const a = node.actor;
       const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);

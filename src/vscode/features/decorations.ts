@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
-import { ENTITY_TYPES, followEdits, type EntityType, type TrackedRange } from '../../core';
+import { ENTITY_TYPE_DESCRIPTORS, ENTITY_TYPES, followEdits, lowerBound, type EntityType, type TrackedRange } from '../../core';
 import type { AnalysisService, DocumentAnalysis } from '../analysisService';
 import type { LensConfig } from '../config';
 import { toRange } from '../convert';
-import { lowerBound } from '../../core/text/intervals';
 
 /** Above this many entities, only the visible lines (and a margin) are decorated. */
 const VISIBLE_ONLY_ABOVE = 1500;
 const MARGIN_LINES = 150;
 
 /** Theme colour id of an entity type's highlight: contributed in package.json under contributes.colors. */
-export const colorId = (t: EntityType) => `analystLens.${t}Background`;
+export const colorId = (t: EntityType) => ENTITY_TYPE_DESCRIPTORS[t].colorId;
+/** Theme colour id of an entity type's underline (at least 3:1 against the editor background). */
+export const borderColorId = (t: EntityType) => `analystLens.${t}Border`;
 
 /** What a document shows: the ranges decorated now, for which document version, from which analysed version. */
 export interface DecorationState {
@@ -20,6 +21,8 @@ export interface DecorationState {
   /** The version whose analysis the ranges came from (older while an analysis is pending). */
   analysedVersion: number;
   ranges: TrackedRange[];
+  /** Milliseconds the host spent moving the ranges and re-setting the decorations after the last edit. */
+  followMs?: number;
 }
 
 /**
@@ -46,6 +49,10 @@ export class DecorationFeature implements vscode.Disposable {
         t,
         vscode.window.createTextEditorDecorationType({
           backgroundColor: new vscode.ThemeColor(colorId(t)),
+          // The tint keeps text readable; the underline in the type's full colour carries 3:1 (docs/colours.md).
+          borderColor: new vscode.ThemeColor(borderColorId(t)),
+          borderStyle: 'solid',
+          borderWidth: '0 0 2px 0',
           borderRadius: '2px',
           rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
         }),
@@ -117,10 +124,12 @@ export class DecorationFeature implements vscode.Disposable {
       for (const ed of vscode.window.visibleTextEditors) if (ed.document === e.document) this.clear(ed);
       return;
     }
+    const t0 = performance.now();
     const changes = e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
     s.ranges = followEdits(s.ranges, changes, e.document.getText());
     s.version = e.document.version;
     for (const ed of vscode.window.visibleTextEditors) if (ed.document === e.document) this.showTracked(ed);
+    s.followMs = performance.now() - t0;
   }
 
   /** Sets the tracked ranges of an editor's document as its decorations (no analysis needed). */

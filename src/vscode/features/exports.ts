@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportFileName, exportSummary, type ExportFormat } from '../../core';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, EXPORTER_DESCRIPTORS, exportFileName, exportSummary, type ExportFormat, type ExporterDescriptor } from '../../core';
 import type { AnalysisService } from '../analysisService';
 import { COMMANDS } from '../commandIds';
 import { computeSummary, reportName, SummaryCancelled } from './summaryData';
@@ -13,14 +13,11 @@ export interface ExportArgs {
   document?: vscode.Uri | string;
   /** Summarise only this part (offsets). */
   selection?: [number, number];
+  /** Show the "exported" notification (default: only when the user chose the file). */
+  notify?: boolean;
 }
 
-const LABELS: Record<ExportFormat, { label: string; detail: string; filter: [string, string[]] }> = {
-  md: { label: 'Markdown', detail: 'A brief to paste into a report or an email', filter: ['Markdown', ['md']] },
-  json: { label: 'JSON', detail: 'The summary data (schemas/summary.schema.json)', filter: ['JSON', ['json']] },
-  csv: { label: 'CSV', detail: 'One row per entity mention, for spreadsheets', filter: ['CSV', ['csv']] },
-  stix: { label: 'STIX 2.1', detail: 'A bundle for threat-intelligence platforms', filter: ['STIX 2.1 JSON', ['json']] },
-};
+const LABELS = Object.fromEntries(EXPORTER_DESCRIPTORS.map((d) => [d.name, d])) as Record<ExportFormat, ExporterDescriptor>;
 
 const toUri = (u: vscode.Uri | string) => (u instanceof vscode.Uri ? u : /^[a-z][\w+.-]*:/i.test(u) ? vscode.Uri.parse(u) : vscode.Uri.file(u));
 
@@ -70,12 +67,19 @@ export function registerExportCommands(service: AnalysisService, log: vscode.Log
         return undefined;
       }
       log.info(`exported the summary of ${doc.uri.toString()} as ${format} to ${target.toString()}`);
-      if (!a.uri) {
-        void vscode.window.showInformationMessage(`Analyst Lens: summary exported to ${target.path.split('/').pop()}.`, 'Open').then((c) => {
-          if (c === 'Open' && target) void vscode.commands.executeCommand('vscode.open', target);
-        });
-      }
+      if (a.notify ?? !a.uri) void notifyExported(target);
       return target.toString();
     }),
   ];
+}
+
+/** "Summary exported to …" with Open and Reveal (in the OS file manager for files, in the Explorer otherwise). */
+async function notifyExported(target: vscode.Uri): Promise<void> {
+  const name = target.path.split('/').pop();
+  const where = target.scheme === 'file' ? vscode.workspace.asRelativePath(target, false) : name;
+  const reveal = vscode.env.remoteName || target.scheme !== 'file' || vscode.env.uiKind === vscode.UIKind.Web ? 'Reveal in Explorer' : 'Reveal in File Manager';
+  const choice = await vscode.window.showInformationMessage(`Analyst Lens: summary exported to ${where}`, 'Open', reveal);
+  if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);
+  else if (choice === 'Reveal in File Manager') await vscode.commands.executeCommand('revealFileInOS', target);
+  else if (choice === 'Reveal in Explorer') await vscode.commands.executeCommand('revealInExplorer', target);
 }

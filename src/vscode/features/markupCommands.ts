@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { MarkupSpan } from '../../core/markup';
+import type { MarkupSpan } from '../../core';
 import { COMMANDS } from '../commandIds';
 import type { MarkupStore } from './markupStore';
 import { fangEdits, uniqueValues } from './markupText';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from '../debounce';
-import { LINT_CODES, type LintCode, type LintSeverity } from '../../core/markup';
+import { LINT_CODES, type LintCode, type LintSeverity } from '../../core';
 import { COMMANDS } from '../commandIds';
 import { MARKUP_RULE_KEYS, SECTION, type LensConfig } from '../config';
 import type { DocumentMarkup, MarkupStore } from './markupStore';

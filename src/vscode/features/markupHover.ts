@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ICD203_ROWS, zoneOffsetHours, type MarkupSpan } from '../../core/markup';
+import { ICD203_ROWS, zoneOffsetHours, type MarkupSpan } from '../../core';
 import { COMMANDS } from '../commandIds';
 import type { MarkupStore } from './markupStore';
 import { caveatsOf, spanAt } from './markupText';

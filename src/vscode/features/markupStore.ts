@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { lintMarkup, LINT_CODES, type LintOptions, type MarkupDiagnostic, type MarkupSpan } from '../../core/markup';
+import { lintMarkup, LINT_CODES, type LintOptions, type MarkupDiagnostic, type MarkupSpan } from '../../core';
 import { looksBinary } from '../analysisService';
-import { readMarkupRules, type LensConfig } from '../config';
+import { isReport, readMarkupRules, type LensConfig } from '../config';
 import { findMarkupSliced } from './markupText';
 import type { Analyzer } from '../analyzer';
 
@@ -16,8 +16,6 @@ export interface DocumentMarkup {
   limited?: string;
 }
 
-/** Schemes of documents that are copies of another (diffs, history) or not reports: no diagnostics for them. */
-const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'comment', 'vscode-chat-code-block', 'review']);
 
 /**
  * Per-document cache of analyst markup (spans and lint diagnostics), keyed by version. Computed in the analysis
@@ -39,7 +37,7 @@ export class MarkupStore implements vscode.Disposable {
   ) {}
 
   isEligible(doc: vscode.TextDocument): boolean {
-    return this.config().languages.includes(doc.languageId) && !IGNORED_SCHEMES.has(doc.uri.scheme);
+    return isReport(doc, this.config());
   }
 
   /** The result for the document's current version if it is cached. */

@@ -2,7 +2,7 @@
  * The pure parts of the markup features (no vscode import, so unit tests run them in plain Node): sliced search,
  * span lookup, defang/refang edits, marking caveats.
  */
-import { defang, findMarkup, refang, type MarkupSpan } from '../../core/markup';
+import { defang, findMarkup, refang, type MarkupSpan } from '../../core';
 
 /** Text is searched in slices of about this many characters, split at blank lines, yielding in between. */
 const SLICE = 32_768;

@@ -3,8 +3,7 @@
  * report goes through esc(); the page allows no inline script or style (nonce-based CSP), so even a missed escape
  * could not run code.
  */
-import type { FiveWAnswer, Span, Summary, SummaryActor, SummaryPlace } from '../../core';
-import { W_LABELS } from '../../core/summary/export/markdown';
+import { W_LABELS, type FiveWAnswer, type Span, type Summary, type SummaryActor, type SummaryPlace } from '../../core';
 
 export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

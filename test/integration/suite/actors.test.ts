@@ -77,8 +77,13 @@ describe('actors: hover cards and navigation', function () {
     assert.ok(texts.includes('the Premier') && texts.includes('the Israel leader'), texts.join(' | '));
   });
 
-  it('the Outline lists the actors grouped by type', async () => {
-    const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
+  it('with analystLens.outline.showActors, the Outline lists the actors grouped by type', async () => {
+    const cfg = vscode.workspace.getConfiguration('analystLens');
+    await cfg.update('outline.showActors', true, vscode.ConfigurationTarget.Global);
+    const symbols = await waitFor('actor symbols', async () => {
+      const s = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
+      return s.some((x) => x.name === 'People') ? s : undefined;
+    }).finally(() => cfg.update('outline.showActors', undefined, vscode.ConfigurationTarget.Global));
     const people = symbols.find((s) => s.name === 'People');
     assert.ok(people, symbols.map((s) => s.name).join(', '));
     const names = people.children.map((c) => c.name);

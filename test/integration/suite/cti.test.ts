@@ -17,7 +17,7 @@ const PROFILE = vscode.Uri.file(join(__dirname, '..', '..', '..', '..', 'test', 
 async function screenshot(name: string): Promise<void> {
   if (!SIGNAL_DIR) return;
   console.log(`${MARK}ANALYST_LENS_SHOT ${name}`);
-  const done = join(SIGNAL_DIR, `${name}-taken`);
+  const done = join(SIGNAL_DIR, `shot-${name}`);
   const deadline = Date.now() + 60_000;
   while (!existsSync(done) && Date.now() < deadline) await sleep(100);
 }

@@ -10,11 +10,13 @@ import { toJson } from './json';
 import { toMarkdown } from './markdown';
 import { toStixJson } from './stix';
 
-export type ExportFormat = 'md' | 'json' | 'csv' | 'stix';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'json', 'csv', 'stix'];
+import { EXPORTER_DESCRIPTORS, type ExportFormatName } from '../../descriptors';
+
+export type ExportFormat = ExportFormatName;
+export const EXPORT_FORMATS: readonly ExportFormat[] = EXPORTER_DESCRIPTORS.map((d) => d.name);
 
 /** File name suffix of each format: `<report>.summary.md|json|csv|stix.json`. */
-export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { md: '.summary.md', json: '.summary.json', csv: '.summary.csv', stix: '.summary.stix.json' };
+export const EXPORT_EXTENSIONS = Object.fromEntries(EXPORTER_DESCRIPTORS.map((d) => [d.name, d.extension])) as Record<ExportFormat, string>;
 
 /** The summary in one of the export formats, as text. */
 export function exportSummary(summary: Summary, format: ExportFormat): string {

@@ -96,7 +96,7 @@ export function toMarkdown(summary: Summary, options: MarkdownOptions = {}): str
     out.push('## Timeline', '');
     const ordered = [...summary.timeline].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.start - b.start);
     for (const t of ordered) {
-      const when = t.date ? `${t.date}${t.endDate ? ` – ${t.endDate}` : ''}${t.time ? ` ${t.time}` : ''}` : 'unresolved';
+      const when = t.date ? `${t.date}${t.endDate ? ` – ${t.endDate}` : ''}${t.time ? ` ${t.time}` : ''}` : t.type === 'duration' || t.type === 'set' ? `${t.type} ${t.value ?? ''}`.trim() : 'unresolved';
       out.push(`- **${when}** — “${mdEscape(t.text)}”: ${mdEscape(t.sentence.text)}`);
     }
     out.push('');

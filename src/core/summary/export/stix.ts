@@ -35,6 +35,9 @@ const REL_TYPES: Record<RelationType, string> = {
   support: 'supported',
   criticism: 'criticized',
   call: 'spoke-with',
+  talks: 'held-talks-with',
+  visit: 'visited',
+  arrest: 'arrested',
   other: 'related-to',
 };
 
@@ -107,7 +110,7 @@ export function toStix(summary: Summary): StixBundle {
     for (const a of agents) {
       for (const t of targets) addRel(r, refOf(a)!, refOf(t)!, REL_TYPES[r.type]);
       // A trip is the traveller located at the destination.
-      if (r.type === 'travel' && r.where?.id && byActor.has(r.where.id)) addRel(r, refOf(a)!, byActor.get(r.where.id)!, 'located-at');
+      if ((r.type === 'travel' || r.type === 'visit') && r.where?.id && byActor.has(r.where.id)) addRel(r, refOf(a)!, byActor.get(r.where.id)!, 'located-at');
     }
   }
   objects.push(...rels);

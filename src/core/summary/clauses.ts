@@ -1,0 +1,194 @@
+import nlp from 'compromise';
+
+/**
+ * A light clause reader for news sentences: the main verb, its grammatical subject and a short object phrase,
+ * with reporting verbs ("said", "told") treated as attribution of the clause they introduce. compromise tags the
+ * verbs; relative clauses ("Seven men who seized a jet … were charged"), appositives in commas, infinitives and
+ * gerunds are skipped so the main verb is the one that governs the sentence.
+ */
+
+export interface Piece {
+  /** Offsets relative to the sentence passed in. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Clause {
+  subject: Piece;
+  verb: Piece & { tense?: string; infinitive?: string };
+  /** Verb + object, short ("closed N'Djamena University"). */
+  predicate: Piece;
+  /** The clause was the content of a reporting verb ("X said (that) …"); the speaker is kept. */
+  attributedTo?: Piece;
+  /** The reporting verb that introduced the clause. */
+  reportVerb?: Piece;
+  /** The main verb is itself a reporting verb and no reported clause with an agent was found. */
+  reporting: boolean;
+}
+
+interface VerbHit {
+  start: number;
+  end: number;
+  text: string;
+  tense?: string;
+  infinitive?: string;
+  isInfinitive: boolean;
+  form?: string;
+}
+
+/** Verbs of saying: attribution, not events. */
+export const REPORTING = /^(?:said|says|say|told|tells|tell|added|adds|stated|states|quoted|reported|reports|noted|notes|explained|according|declared|insisted|stressed|claimed|claims|commented|wrote|writes)$/i;
+
+const BREAK = /\s*(?:[,;:()]|\s[-–—]{1,2}\s|\s(?:after|before|because|following|as|when|while|but|amid|despite|although|though|since|until|unless|if|citing|saying|so that|in order to|in response to|in protest|ending|prompting|sparking|bringing|leaving|making)\s)/i;
+const VERB_MAX_WORDS = 14;
+
+function verbsOf(s: string): VerbHit[] {
+  try {
+    type J = { text: string; offset: { start: number; length: number }; verb?: { infinitive?: string; grammar?: { tense?: string; isInfinitive?: boolean; form?: string } } };
+    const json = (nlp(s) as unknown as { verbs: () => { json: (o: object) => J[] } }).verbs().json({ offset: true });
+    return json.map((v) => {
+      const text = s.slice(v.offset.start, v.offset.start + v.offset.length).replace(/[.,;:!?]+$/, '');
+      return {
+        start: v.offset.start,
+        end: v.offset.start + text.length,
+        text,
+        tense: v.verb?.grammar?.tense,
+        infinitive: v.verb?.infinitive,
+        isInfinitive: !!v.verb?.grammar?.isInfinitive,
+        form: v.verb?.grammar?.form,
+      };
+    });
+  } catch {
+    return [];
+  }
+}
+
+const lastWord = (v: VerbHit) => v.text.split(/\s+/).pop() ?? '';
+
+/** Words between two offsets of s. */
+const between = (s: string, a: number, b: number) => s.slice(a, b);
+
+/** Leading adverbials ("On Friday,", "In a statement on Monday,") are not the subject. */
+function subjectStart(s: string, verbAt: number): number {
+  let start = 0;
+  const intro = /^\s*(?:(?:on|in|at|late|early|after|before|earlier|later|last|this|meanwhile|however|separately|also|but|and|yet|so|still|now|today|yesterday|overnight|since|during|under|despite|following|with|without|for|as)\b[^,]{0,80},\s*)+/i.exec(s.slice(0, verbAt));
+  if (intro) start = intro[0].length;
+  return start;
+}
+
+function trimPiece(s: string, a: number, b: number): Piece {
+  while (a < b && /[\s,;:"“”'‘’(]/u.test(s[a])) a++;
+  while (b > a && /[\s,;:"“”'‘’)]/u.test(s[b - 1])) b--;
+  return { start: a, end: b, text: s.slice(a, b) };
+}
+
+/** The subject without relative clauses and appositives: "Seven Iraqis who seized …" → "Seven Iraqis". */
+function subjectHead(s: string, p: Piece): Piece {
+  let end = p.end;
+  const rel = /\s*(?:,\s*)?\b(?:who|which|whom|whose|that)\b/i.exec(p.text);
+  if (rel && rel.index > 0) end = Math.min(end, p.start + rel.index);
+  const comma = p.text.indexOf(',');
+  if (comma > 0 && p.start + comma < end) {
+    // "Yeltsin, 65, …" or an appositive: keep the head before the comma unless it is a list "A, B and C".
+    if (!/^[^,]+(?:,\s*[^,]+)*,?\s+and\s+/.test(p.text)) end = p.start + comma;
+  }
+  return trimPiece(s, p.start, end);
+}
+
+/** Main clause of one sentence (offsets into `s`). Undefined when no finite verb is found. */
+export function mainClause(s: string, depth = 0): Clause | undefined {
+  const verbs = verbsOf(s);
+  if (!verbs.length) return undefined;
+  let inRelative = false;
+  let relativeVerbs = 0;
+  let chosen: VerbHit | undefined;
+  let prevEnd = 0;
+  // Verbs in an appositive or relative clause set off by commas are skipped.
+  const commaRelative = (v: VerbHit) => {
+    const seg = s.slice(0, v.start);
+    const lastComma = seg.lastIndexOf(',');
+    if (lastComma < 0) return false;
+    const after = seg.slice(lastComma + 1);
+    return /^\s*(?:who|which|whom|whose|where|when|while|although|though|because|as|after|before|since|if)\b/i.test(after) && !/,/.test(s.slice(v.end, v.end + 1) + '') && !closedBefore(s, lastComma, v.start);
+  };
+  for (const v of verbs) {
+    const gap = between(s, prevEnd, v.start);
+    // A relative pronoun opens a clause whose verb (and verbs joined to it by "and") are not the main verb;
+    // "that" counts only inside the subject, before any verb.
+    if (/\b(?:who|which|whom|whose)\b/i.test(gap) || (prevEnd === 0 && /\p{L}\s+that\s/iu.test(gap))) {
+      inRelative = true;
+      relativeVerbs = 0;
+    }
+    prevEnd = v.end;
+    const lw = lastWord(v);
+    if (v.isInfinitive && /\bto\s*$/i.test(s.slice(Math.max(0, v.start - 4), v.start))) continue;
+    if (/\bto\s+$/i.test(s.slice(Math.max(0, v.start - 4), v.start))) continue;
+    if (/ing$/i.test(lw) && v.text.split(/\s+/).length === 1) continue; // gerund / participle
+    // "A convicted paedophile", "most acclaimed authors": a participle after a determiner is an adjective.
+    if (v.text.split(/\s+/).length === 1 && /\b(?:a|an|the|its|his|her|their|our|this|that|most|more|less|very|newly|recently|so-called)\s+$/i.test(s.slice(Math.max(0, v.start - 12), v.start))) continue;
+    if (inRelative) {
+      relativeVerbs++;
+      // "who seized … and forced …": verbs joined by "and" stay in the relative clause.
+      if (relativeVerbs === 1 || /\b(?:and|or)\s+(?:then\s+)?$/i.test(s.slice(Math.max(0, v.start - 10), v.start))) continue;
+      inRelative = false;
+    }
+    if (commaRelative(v)) continue;
+    // A "verb" with nothing before it is a mis-tagged capitalised word ("Finance Minister …") or an imperative.
+    if (!s.slice(subjectStart(s, v.start), v.start).trim()) continue;
+    chosen = v;
+    break;
+  }
+  if (!chosen) return undefined;
+  const v = chosen;
+  const subjFrom = subjectStart(s, v.start);
+  let subject = trimPiece(s, subjFrom, v.start);
+  // Adverbs between subject and verb: "Yeltsin also said".
+  subject = trimPiece(s, subject.start, subject.start + subject.text.replace(/\s+(?:also|has|had|have|on \w+day|\w+ly)$/i, '').length);
+  const reporting = REPORTING.test(lastWord(v));
+  if (reporting && depth < 2) {
+    // "X said [on Friday] [that] CLAUSE": the event is the reported clause.
+    const rest = s.slice(v.end);
+    const m = /^\s*(?:(?:on|in|at|late|early)\s+[^,]{0,30}?\s+|(?:reporters|journalists|reuters|parliament|a news conference|[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+){0,3})\s+)?(?:that\s+)?/iu.exec(rest);
+    const from = v.end + (m ? m[0].length : 0);
+    const inner = mainClause(s.slice(from), depth + 1);
+    if (inner && !inner.reporting && inner.subject.text) {
+      const shift = (p: Piece): Piece => ({ start: p.start + from, end: p.end + from, text: p.text });
+      return {
+        subject: shift(inner.subject),
+        verb: { ...shift(inner.verb), tense: inner.verb.tense, infinitive: inner.verb.infinitive },
+        predicate: shift(inner.predicate),
+        attributedTo: subjectHead(s, subject),
+        reportVerb: { start: v.start, end: v.end, text: v.text },
+        reporting: false,
+      };
+    }
+  }
+  // Object: from the verb to the first clause break, at most a few words.
+  const tail = s.slice(v.end);
+  const brk = BREAK.exec(tail);
+  let end = v.end + (brk ? brk.index : tail.length);
+  const words = s.slice(v.start, end).split(/\s+/);
+  if (words.length > VERB_MAX_WORDS) end = v.start + words.slice(0, VERB_MAX_WORDS).join(' ').length;
+  const predicate = trimPiece(s, v.start, end);
+  predicate.text = predicate.text.replace(/[.!?]+$/, '');
+  predicate.end = predicate.start + predicate.text.length;
+  return {
+    subject: subjectHead(s, subject),
+    verb: { start: v.start, end: v.end, text: v.text, tense: v.tense, infinitive: v.infinitive },
+    predicate,
+    reporting,
+  };
+}
+
+/** A comma-set clause that has closed again before `at`: ", who is 65, said". */
+function closedBefore(s: string, comma: number, at: number): boolean {
+  return s.slice(comma + 1, at).includes(',');
+}
+
+/** Trailing attribution: "…, police said." / "…, said Smith." / "…, according to Interfax." */
+export function stripAttribution(s: string): { text: string; attribution?: string } {
+  const m = /,\s*(?:(?:[\p{L}'’.-]+\s+){0,6}(?:said|says|told [\p{L} ]{1,30}|reported|added)(?:\s+on\s+\p{L}+)?|(?:said|says)\s+(?:[\p{L}'’.-]+\s*){1,6}|according to [^,]{1,60})\s*[.!?]?["”’]?\s*$/iu.exec(s);
+  if (!m || m.index < 20) return { text: s };
+  return { text: s.slice(0, m.index), attribution: m[0].replace(/^,\s*/, '').replace(/[.!?"”’\s]+$/u, '') };
+}

@@ -1,0 +1,618 @@
+import type { TimeGranularity } from '../types';
+
+/**
+ * A rule-based temporal tagger and normaliser in the spirit of HeidelTime (Strötgen & Gertz): expressions are found
+ * by patterns (dates, times, durations, sets), then normalised to TIMEX3 values against the report date, with the
+ * tense of the governing verb deciding whether an underspecified expression ("Friday", "in July") lies before or
+ * after it. Pure; no dictionary beyond the words below.
+ */
+
+export type TimexKind = 'date' | 'time' | 'duration' | 'set';
+
+export interface TimexSpan {
+  start: number;
+  end: number;
+  text: string;
+  kind: TimexKind;
+}
+
+export interface TimexValue {
+  kind: TimexKind;
+  /** TIMEX3 value: 1996-08-30, 1996-08, 1996, 199 (decade), 1996-W35, 1996-Q3, 1996-H1, 1996-SU, 1996-08-30T18:30, P3D, XXXX-WXX-5, PRESENT_REF. */
+  value: string;
+  /** First and last calendar day the value covers, when it is a calendar value. */
+  date?: string;
+  endDate?: string;
+  time?: string;
+  granularity: TimeGranularity;
+  /** Resolution needed the report date (or the previous date of the text). */
+  relative: boolean;
+}
+
+export type Tense = 'past' | 'present' | 'future';
+
+// ------------------------------------------------------------------ vocabulary
+const ci = (words: string) => `(?:${words.replace(/\b([a-z])/g, (_m, c: string) => `[${c}${c.toUpperCase()}]`)})`;
+const MONTH = '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)|March|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)';
+const WEEKDAY = `(?:${ci('monday|tuesday|wednesday|thursday|friday|saturday|sunday')}|Mon\\.|Tue\\.|Tues\\.|Wed\\.|Thu\\.|Thur\\.|Thurs\\.|Fri\\.|Sat\\.|Sun\\.)`;
+const NUMW = ci('one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|a hundred|a|an|several|a few|few|a couple of|many|some|a dozen');
+const NUM = `(?:\\d+(?:\\.\\d+)?|${NUMW}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)`;
+const UNIT = ci('seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|weekends?');
+const SEASON = ci('spring|summer|autumn|winter');
+const PART = ci('morning|afternoon|evening|night');
+const MOD = `(?:${ci('early|mid|late|the end of|the beginning of|the start of|the middle of|the turn of|end-|mid-')}[-\\s]*)`;
+const YEAR = '(?:1[6-9]\\d{2}|20\\d{2})';
+const REL = ci('last|next|this|coming|past|previous|following|current|same|that');
+const ORD = ci('first|second|third|fourth|final|last|latest|current|1st|2nd|3rd|4th');
+const TZ = '(?:GMT|UTC|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|MSK|IST|JST|local time)';
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+
+const PATTERNS: [TimexKind, string][] = [
+  // times
+  ['time', `\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?`],
+  ['time', `\\d{1,2}[:.]\\d{2}\\s*(?:[aApP]\\.?[mM]\\.?)(?:\\s*${TZ})?|\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*(?:[aApP]\\.?[mM]\\.?))?(?:\\s*${TZ})?|\\d{1,2}\\s*[aApP]\\.?[mM]\\.?(?:\\s*${TZ})?|\\d{4}\\s*(?:Z|GMT|UTC|hrs|hours)(?=[\\s.,;)]|$)`],
+  ['time', `(?:${ci('at|around|about|before|after|by|until')}\\s+)?${ci('noon|midnight|midday|dawn|dusk|nightfall|daybreak')}`],
+  // calendar dates
+  ['date', `\\d{4}-\\d{2}-\\d{2}`],
+  ['date', `\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})`],
+  ['date', `(?:${WEEKDAY},?\\s+)?(?:${ci('the')}\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${ci('of')}\\s+)?${MONTH}(?:,?\\s+${YEAR})?`],
+  ['date', `(?:${WEEKDAY},?\\s+)?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+${YEAR})?(?!\\d)`],
+  ['date', `${MOD}?(?:${REL}\\s+)?${MONTH}(?:,?\\s+${YEAR}|\\s+(?:${ci('of')}\\s+)?(?:${ci('this|last|next|that')})\\s+${ci('year')})?`],
+  ['date', `${MOD}?(?:${ci('last|next|this|coming|past')}\\s+)?${WEEKDAY}(?:\\s+${PART})?`],
+  ['date', `(?:${ci('the day (?:before|after)')}\\s+)?${ci('today|tonight|yesterday|tomorrow')}(?:\\s+${PART})?|${ci('(?:this|last|tomorrow|yesterday|early this|late last|late this|early)')}\\s+${PART}`],
+  ['date', `${ci('(?:earlier|later)')}\\s+(?:${ci('today|tonight')}|${ci('this|next|last')}\\s+${ci('week|month|year|season')}|${ci('in the')}\\s+${ci('day|week|month|year|season|decade')})`],
+  ['date', `${MOD}?(?:${ci('the|sometime|early|late')}\\s+)?(?:${REL}\\s+)(?:${ci('fiscal|financial|calendar|school|academic')}\\s+)?${ci('week(?:end)?|month|quarter|year|season|decade|century|day|night|morning|evening|afternoon|spring|summer|autumn|fall|winter|half')}`],
+  ['date', `(?:${ci('the')}\\s+)?(?:${YEAR}\\s+|${ci('this year\'s|last year\'s|next year\'s|its|the year-ago|the year-earlier|year-ago|year-earlier')}\\s+)?(?:${ORD})[-\\s]+(?:${ci('fiscal')}\\s+)?(?:${ci('quarter|half')})(?:\\s+${ci('of')}\\s+(?:${ci('fiscal')}\\s+)?(?:${YEAR}|${ci('this year|last year|next year|the year')}))?`],
+  ['date', `(?:${ci('fiscal')}\\s+)?(?:Q[1-4]|[1-4]Q|H[12])(?:\\s*${YEAR})?`],
+  ['date', `${ci('the')}\\s+(?:${ci('latest|current|full|fiscal|same|comparable')}\\s+)?${ci('quarter|weekend|fiscal year')}|(?<=${ci('in|during|for|over|through|of|earlier in|later in|throughout')}\\s)${ci('the')}\\s+${ci('year|week|month')}`],
+  ['date', `(?:${ci('last|this|next')}\\s+)?${ci("christmas(?: day| eve)?|new year's(?: day| eve)|thanksgiving(?: day)?|election day|independence day")}`],
+  ['date', `(?:${ci('the')}\\s+)?\\d{1,2}(?:st|nd|rd|th)\\s+${ci('century')}`],
+  ['date', `${ci('the year-ago|the year-earlier')}\\s+(?:${ci('quarter|period|year')})|${ci('year-ago|year-earlier')}`],
+  ['date', `${MOD}?(?:${ci('fiscal|financial|calendar')}\\s+(?:${ci('year')}\\s+)?)?${YEAR}(?:/\\d{2,4})?`],
+  ['date', `FY\\s?'?\\d{2,4}`],
+  ['date', `${MOD}?(?:${ci('the')}\\s+)?(?:${ci('early|mid|late')}[-\\s]+)?(?:1[6-9]|20)\\d0['’]?s|${ci('the')}\\s+['’]\\d0s`],
+  ['date', `${MOD}?(?:${ci('the')}\\s+)?${SEASON}(?:\\s+(?:${ci('of')}\\s+)?${YEAR})?|${MOD}?(?:${ci('the')}\\s+)?${ci('fall')}\\s+(?:${ci('of')}\\s+)?${YEAR}`],
+  ['date', `(?:${ci('about|almost|nearly|some|more than|over|just over|less than')}\\s+)?${NUM}\\s+(?:${ci('more')}\\s+)?(?:${UNIT})\\s+(?:${ci('or so')}\\s+)?${ci('ago|earlier|later|before|after|from now|hence')}`],
+  ['date', `${UNIT}\\s+${ci('ago')}`],
+  ['date', `${ci('now|currently|recently|nowadays|lately|at present|at the moment|these days|the past|the future|the present|in the past|in future|in the future|former|formerly|soon')}`],
+  ['date', `${ci('the (?:next|following|previous|same) (?:day|morning|afternoon|evening|night|week|month|year)|the day before|the day after|a day (?:after|before|later|earlier)|that (?:day|night|morning|evening|week|month|year)|the (?:end|beginning|start|middle) of (?:the|this|next|last) (?:week|month|year|quarter|decade)|(?:the )?(?:end|beginning|start) of the (?:week|month|year)|year-end|month-end')}`],
+  // durations
+  ['duration', `(?:${ci('the')}\\s+(?:${ci('past|last|next|coming|previous|first|final|following')}\\s+))?(?:${ci('about|almost|nearly|some|more than|over|just over|less than|at least|up to')}\\s+)?${NUM}(?:\\s+${ci('to|or')}\\s+${NUM})?\\s+(?:${ci('more|full|straight|consecutive')}\\s+)?(?:${UNIT})(?:\\s+${ci('and a half')})?`],
+  ['duration', `${NUM}-(?:${ci('second|minute|hour|day|night|week|month|quarter|year|decade')})(?:-${ci('long|old')})?`],
+  ['duration', `(?<=${ci('for|over|in|within|during|take|takes|took|last|lasted')}\\s)(?:${ci('recent')}\\s+)?${ci('seconds|minutes|hours|days|weeks|months|years|decades|ages')}`],
+  ['duration', `${ci('the')}\\s+(?:${ci('past|last|next|coming')})\\s+(?:${ci('few|several')}\\s+)?${ci('days|weeks|months|years|decades')}|${ci('recent|coming')}\\s+${ci('days|weeks|months|years|quarters')}`],
+  // sets
+  ['set', `${ci('every|each')}\\s+(?:${ci('other')}\\s+)?(?:${NUM}\\s+)?(?:${UNIT}|${WEEKDAY}s?)`],
+  ['set', `${ci('daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|fortnightly')}`],
+  ['set', `(?:${ci('once|twice|thrice')}|${NUM}\\s+${ci('times')})\\s+(?:${ci('a|per|each|every')})\\s+(?:${UNIT})`],
+  ['set', `${WEEKDAY}s`],
+];
+
+const COMPILED = PATTERNS.map(([kind, p]) => [kind, new RegExp(`${B}(?:${p})${E}`, 'gu')] as const);
+
+/** Words that make a bare four-digit number a quantity, not a year. */
+const NOT_YEAR_AFTER = /^\s*(?:%|percent|per cent|people|troops|soldiers|men|women|children|tonnes|tons|barrels|shares|dollars|feet|metres|meters|km|kilometres|miles|votes|cars|units|jobs|workers|deaths|rooms|beds|points|yards|acres|hectares|cases|[-–]\d)/i;
+
+/** Every temporal expression of `text` (longest match wins where patterns overlap), in text order. */
+export function findTimexes(text: string): TimexSpan[] {
+  const found: TimexSpan[] = [];
+  for (const [kind, re] of COMPILED) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      let t = m[0];
+      let start = m.index;
+      if (!t) {
+        re.lastIndex++;
+        continue;
+      }
+      // A year that counts something ("2000 troops", "$1990"), or a number in a list, is not a date.
+      if (kind === 'date' && /^\d{4}$/.test(t) && (NOT_YEAR_AFTER.test(text.slice(start + 4, start + 20)) || /[$£€#]\s*$|\d[,.]$/.test(text.slice(Math.max(0, start - 2), start)))) continue;
+      // Weekday/month abbreviations need their dot; "May" needs to look like a month ("May 5", "in May", "last May").
+      if (/^May$/.test(t) && !/\b(?:in|of|since|until|by|early|late|mid|last|next|this|during|from|to|through)\s*$/i.test(text.slice(Math.max(0, start - 12), start)) && !/^\s*\d/.test(text.slice(start + 3, start + 6))) continue;
+      if (/^(?:March|Mar\.)$/.test(t) && !/\b(?:in|of|since|until|by|early|late|mid|last|next|this|during|from|to|through)\s*$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
+      if (/^(?:the past|the future|the present|former|formerly|soon|in the past|in future|in the future)$/i.test(t) && kind === 'date') {
+        // Only as a time reference: "in the past", "the future of …" is not.
+        if (/^(?:former|formerly|soon)$/i.test(t)) continue;
+        if (/^\s+of\b/.test(text.slice(start + t.length, start + t.length + 4))) continue;
+      }
+      // "a day", "a year": only with a verb of duration or after "for".
+      if (kind === 'duration' && /^(?:an?|some|many|few)\s/i.test(t) && !/\b(?:for|over|in|within|during|than|about|after|nearly|almost|last|lasted|took|takes|spent)\s+$/i.test(text.slice(Math.max(0, start - 10), start))) {
+        if (/^(?:an?)\s+(?:day|week|month|year|decade)$/i.test(t)) continue;
+      }
+      t = t.replace(/[\s,]+$/, '');
+      found.push({ start, end: start + t.length, text: t, kind });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: TimexSpan[] = [];
+  for (const f of found) {
+    const last = out[out.length - 1];
+    if (last && f.start < last.end) {
+      // Longest wins; on a tie the earlier pattern (more specific) stays.
+      if (f.end - f.start > last.end - last.start && f.start === last.start) out[out.length - 1] = f;
+      else if (f.end > last.end && f.end - f.start > last.end - last.start) out[out.length - 1] = f;
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ tense of the governing verb
+const PAST_IRREGULAR = new Set(
+  'was were had did said told met went came took gave made got found left held kept began brought thought felt saw ran stood sat fell won lost paid sent spent built led fought flew knew rose struck shot hit put set cut quit read sought drove wrote broke spoke chose froze hid stole swore tore wore beat bit ate drew grew threw blew rang sang sank swam became forgave forgot overcame withdrew arose awoke bound bred dealt dug fed fled flung forbade hung heard laid lay lent lit meant mistook overtook proved rode sold shook shone slid sold sprang stuck stung strove swept swung taught understood undertook upheld upset wept wound'.split(' '),
+);
+const PRESENT = new Set('is are am says say has have does do remains seems'.split(' '));
+const NOT_VERB_ED = new Set('need speed seed feed bed red shed bleed breed deed steed weed hundred indeed led'.split(' '));
+
+let lastTokens: { text: string; tokens: { w: string; s: number }[] } | undefined;
+/** Words and clause marks of a sentence (the last one is kept: a sentence's expressions are read one after another). */
+function tokenize(sentence: string): { w: string; s: number }[] {
+  if (lastTokens?.text === sentence) return lastTokens.tokens;
+  const tokens: { w: string; s: number }[] = [];
+  const re = /[A-Za-z\u00C0-\u024F'’]+|[,;:]/g;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) tokens.push({ w: m[0].toLowerCase(), s: m.index });
+  lastTokens = { text: sentence, tokens };
+  return tokens;
+}
+
+/**
+ * The tense that governs a temporal expression at [at, end) of `sentence`: the nearest verb in its clause,
+ * future when a modal or a word of planning governs it ("would appear in court on Saturday", "is due on Monday").
+ */
+export function tenseAt(sentence: string, at: number, end = at): Tense | undefined {
+  const tokens = tokenize(sentence);
+  const classify = (i: number): Tense | undefined => {
+    const w = tokens[i].w;
+    if (/^[,;:]$/.test(w)) return undefined;
+    if (/^(?:will|shall|'ll|’ll)$/.test(w)) return 'future';
+    if (/^(?:due|scheduled|upcoming|planned|planning|expected)$/.test(w)) return 'future';
+    const prev = (k: number) => tokens[i - k]?.w ?? '';
+    if (PAST_IRREGULAR.has(w) || (/^[a-z]+ed$/.test(w) && !NOT_VERB_ED.has(w))) {
+      // "will be held", "would be charged", "is expected": the modal governs.
+      for (let k = 1; k <= 3; k++) if (/^(?:will|would|shall|'ll|’ll)$/.test(prev(k))) return 'future';
+      if (/^(?:is|are|am)$/.test(prev(1)) && /^(?:expected|scheduled|set|due|planned)$/.test(w)) return 'future';
+      if (/^(?:has|have)$/.test(prev(1)) || /^(?:has|have)$/.test(prev(2))) return 'past';
+      if (/^(?:is|are|be)$/.test(prev(1))) return 'present';
+      return 'past';
+    }
+    if (/^(?:would|could|might)$/.test(w)) return 'future';
+    if (PRESENT.has(w)) return 'present';
+    // A base verb after a modal: "would appear"; after "to" only when planning governs it: "is due to meet".
+    if (/^(?:will|would|shall|'ll|’ll)$/.test(prev(1)) && /^[a-z]+$/.test(w)) return 'future';
+    if (prev(1) === 'to' && /^(?:due|scheduled|expected|set|plans?|planned|planning|going|intends?|intended|agreed|hopes?|hoped|wants?|wanted|decided|promised|vowed|pledged|ready|prepared|poised|likely|able|seeks?|sought|aims?|aimed)$/.test(prev(2)) && /^[a-z]+$/.test(w)) return 'future';
+    return undefined;
+  };
+  let first = tokens.findIndex((t) => t.s >= at);
+  if (first < 0) first = tokens.length;
+  let last = tokens.findIndex((t) => t.s >= end);
+  if (last < 0) last = tokens.length;
+  let best: { d: number; t: Tense } | undefined;
+  // Before the expression, then after it, not crossing a clause mark more than once.
+  let marks = 0;
+  for (let i = first - 1; i >= 0 && first - i <= 12; i--) {
+    if (/^[,;:]$/.test(tokens[i].w) && ++marks > 1) break;
+    const t = classify(i);
+    if (t) {
+      best = { d: first - i, t };
+      break;
+    }
+  }
+  marks = 0;
+  for (let i = last; i < tokens.length && i - last < 8; i++) {
+    if (/^[,;:]$/.test(tokens[i].w) && ++marks > 0) break;
+    const t = classify(i);
+    if (t) {
+      // A verb before the expression governs it more often than one after: count the distance double.
+      if (!best || 2 * (i - last + 1) < best.d) best = { d: 2 * (i - last + 1), t };
+      break;
+    }
+  }
+  return best?.t;
+}
+
+// ------------------------------------------------------------------ normalisation
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+const monthOf = (s: string) => MONTHS[s.toLowerCase().slice(0, 3)];
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40,
+  fifty: 50, sixty: 60, 'a hundred': 100, 'a dozen': 12, 'a couple of': 2, couple: 2, dozen: 12,
+};
+const numberOf = (s: string): number | undefined => {
+  const t = s.toLowerCase().trim();
+  if (/^\d+(?:\.\d+)?$/.test(t)) return +t;
+  if (t in NUMBERS) return NUMBERS[t];
+  const m = /^(twenty|thirty|forty|fifty|sixty)[- ](one|two|three|four|five|six|seven|eight|nine)$/.exec(t);
+  return m ? NUMBERS[m[1]] + NUMBERS[m[2]] : undefined;
+};
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const ymd = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+const utc = (s: string) => new Date(`${s.slice(0, 10)}T00:00:00Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (s: string, n: number) => {
+  const d = utc(s);
+  d.setUTCDate(d.getUTCDate() + n);
+  return iso(d);
+};
+const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+
+/** ISO 8601 week of a day: [year, week]. */
+export function isoWeek(s: string): [number, number] {
+  const d = utc(s);
+  const day = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - day + 3);
+  const y = d.getUTCFullYear();
+  const jan4 = new Date(Date.UTC(y, 0, 4));
+  const w = 1 + Math.round(((d.getTime() - jan4.getTime()) / 86400000 - 3 + ((jan4.getUTCDay() + 6) % 7)) / 7);
+  return [y, w];
+}
+const mondayOf = (s: string) => addDays(s, -((utc(s).getUTCDay() + 6) % 7));
+const weekValue = (s: string, suffix = '') => {
+  const [y, w] = isoWeek(s);
+  const mon = mondayOf(s);
+  return { value: `${y}-W${pad(w)}${suffix}`, date: suffix ? addDays(mon, 5) : mon, endDate: addDays(mon, 6) };
+};
+
+const dayV = (date: string, relative: boolean, part?: string): TimexValue => {
+  const parts: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
+  if (part && parts[part]) return { kind: 'time', value: `${date}T${parts[part]}`, date, granularity: 'part-of-day', relative };
+  return { kind: 'date', value: date, date, granularity: 'day', relative };
+};
+const monthV = (y: number, m: number, relative: boolean): TimexValue => ({
+  kind: 'date', value: `${pad(y, 4)}-${pad(m)}`, date: ymd(y, m, 1), endDate: ymd(y, m, daysIn(y, m)), granularity: 'month', relative,
+});
+const yearV = (y: number, relative: boolean): TimexValue => ({ kind: 'date', value: pad(y, 4), date: ymd(y, 1, 1), endDate: ymd(y, 12, 31), granularity: 'year', relative });
+const quarterV = (y: number, q: number, relative: boolean): TimexValue => ({
+  kind: 'date', value: `${pad(y, 4)}-Q${q}`, date: ymd(y, q * 3 - 2, 1), endDate: ymd(y, q * 3, daysIn(y, q * 3)), granularity: 'range', relative,
+});
+const halfV = (y: number, h: number, relative: boolean): TimexValue => ({
+  kind: 'date', value: `${pad(y, 4)}-H${h}`, date: ymd(y, h === 1 ? 1 : 7, 1), endDate: h === 1 ? ymd(y, 6, 30) : ymd(y, 12, 31), granularity: 'range', relative,
+});
+const SEASONS: Record<string, [string, number, number]> = { spring: ['SP', 3, 5], summer: ['SU', 6, 8], autumn: ['FA', 9, 11], fall: ['FA', 9, 11], winter: ['WI', 12, 2] };
+const seasonV = (y: number, name: string, relative: boolean): TimexValue => {
+  const [code, a, b] = SEASONS[name];
+  return { kind: 'date', value: `${pad(y, 4)}-${code}`, date: ymd(y, a, 1), endDate: b < a ? ymd(y + 1, b, daysIn(y + 1, b)) : ymd(y, b, daysIn(y, b)), granularity: 'range', relative };
+};
+const ref = (value: string): TimexValue => ({ kind: 'date', value, granularity: 'unknown', relative: true });
+
+const UNIT_CODE: Record<string, string> = { second: 'S', minute: 'M', hour: 'H', day: 'D', night: 'D', week: 'W', fortnight: 'W', month: 'M', quarter: 'Q', year: 'Y', decade: 'DE', century: 'CE', weekend: 'WE' };
+const unitOf = (s: string) => {
+  const u = s.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+  return u in UNIT_CODE ? u : undefined;
+};
+
+export interface TimexContext {
+  /** The report date, YYYY-MM-DD. */
+  dct?: string;
+  tense?: Tense;
+  /** The last day-level date of the text before this expression (for "the next day"). */
+  anchor?: string;
+}
+
+/**
+ * TIMEX3 value of one expression. Undefined when the expression is not understood (the caller may try another
+ * resolver); durations and sets get their own kinds and no calendar date.
+ */
+export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext): TimexValue | undefined {
+  const t = expr.toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'").trim();
+  const dct = ctx.dct;
+  const Y = dct ? +dct.slice(0, 4) : undefined;
+  const Mo = dct ? +dct.slice(5, 7) : undefined;
+  const tense = ctx.tense;
+
+  // ---- durations and sets
+  if (kind === 'set') {
+    const wd = WEEKDAYS.findIndex((w) => new RegExp(`\\b${w}[a-z]*days?\\b`).test(t));
+    if (wd >= 0) return { kind: 'set', value: `XXXX-WXX-${wd === 0 ? 7 : wd}`, granularity: 'unknown', relative: false };
+    const adv: Record<string, string> = { daily: 'P1D', nightly: 'P1D', weekly: 'P1W', monthly: 'P1M', quarterly: 'P1Q', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', biweekly: 'P2W', fortnightly: 'P2W' };
+    if (adv[t]) return { kind: 'set', value: adv[t], granularity: 'unknown', relative: false };
+    const u = /(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|weekend)/.exec(t);
+    const n = /every (?:other )?(\S+) /.exec(t);
+    const k = n ? numberOf(n[1]) ?? 1 : /other/.test(t) ? 2 : 1;
+    if (u) return { kind: 'set', value: `P${/second|minute|hour/.test(u[1]) ? 'T' : ''}${k}${UNIT_CODE[u[1]]}`, granularity: 'unknown', relative: false };
+    return { kind: 'set', value: 'SET', granularity: 'unknown', relative: false };
+  }
+  if (kind === 'duration') {
+    const m = /(?:^|\s|-)(\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)[- ](?:more |full |straight |consecutive )?(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|weekends?)\b/.exec(t);
+    const bare = /^(?:the (?:past|last|next|coming) (?:few |several )?|recent |coming |ages)?(seconds|minutes|hours|days|weeks|months|years|decades|quarters)?$/.exec(t);
+    let n: number | undefined;
+    let unit: string | undefined;
+    if (m) {
+      unit = unitOf(m[2]);
+      const words = m[1].split(/[- ]/);
+      n = numberOf(m[1]) ?? numberOf(words[words.length - 1]);
+      if (/\b(?:few|several|many|some|couple)\b/.test(m[1])) n = undefined;
+    } else if (bare?.[1]) unit = unitOf(bare[1]);
+    if (!unit) return { kind: 'duration', value: 'PXX', granularity: 'unknown', relative: false };
+    const code = UNIT_CODE[unit];
+    const time = /second|minute|hour/.test(unit);
+    let value = `P${time ? 'T' : ''}${n !== undefined ? (Number.isInteger(n) ? n : n) : 'X'}${code}`;
+    if (code === 'DE') value = n !== undefined ? `P${n * 10}Y` : 'P1DE';
+    if (code === 'CE') value = n !== undefined ? `P${n * 100}Y` : 'P1CE';
+    if (unit === 'fortnight') value = n !== undefined ? `P${n * 2}W` : 'PXW';
+    if (/and a half/.test(t) && n !== undefined) value = `P${time ? 'T' : ''}${n + 0.5}${code}`;
+    return { kind: 'duration', value, granularity: 'unknown', relative: false };
+  }
+
+  // ---- times
+  if (kind === 'time') {
+    const isoT = /^(\d{4}-\d{2}-\d{2})[t ](\d{2}):(\d{2})/.exec(t);
+    if (isoT) return { kind: 'time', value: `${isoT[1]}T${isoT[2]}:${isoT[3]}`, date: isoT[1], time: `${isoT[2]}:${isoT[3]}`, granularity: 'time', relative: false };
+    let h: number | undefined;
+    let mi = 0;
+    const clock = /^(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(?:([ap])\.?m\.?)?/.exec(t);
+    const hourOnly = /^(\d{1,2})\s*([ap])\.?m\.?/.exec(t);
+    const military = /^(\d{2})(\d{2})\s*(?:z|gmt|utc|hrs|hours)\b/.exec(t);
+    if (military) {
+      h = +military[1];
+      mi = +military[2];
+    } else if (clock) {
+      h = +clock[1];
+      mi = +clock[2];
+      if (clock[3]) h = (h % 12) + (clock[3] === 'p' ? 12 : 0);
+    } else if (hourOnly) {
+      h = (+hourOnly[1] % 12) + (hourOnly[2] === 'p' ? 12 : 0);
+    } else if (/noon|midday/.test(t)) h = 12;
+    else if (/midnight/.test(t)) h = 0;
+    if (h === undefined || h > 24 || mi > 59) {
+      if (/dawn|daybreak/.test(t) && ctx.anchor) return { kind: 'time', value: `${ctx.anchor}TMO`, date: ctx.anchor, granularity: 'part-of-day', relative: true };
+      if (/dusk|nightfall/.test(t) && ctx.anchor) return { kind: 'time', value: `${ctx.anchor}TEV`, date: ctx.anchor, granularity: 'part-of-day', relative: true };
+      return undefined;
+    }
+    const time = `${pad(h)}:${pad(mi)}`;
+    const day = ctx.anchor ?? dct;
+    const tz = /\b(z|gmt|utc)\b/.test(t) || military ? 'Z' : '';
+    return day
+      ? { kind: 'time', value: `${day}T${time}${tz}`, date: day, time, granularity: 'time', relative: true }
+      : { kind: 'time', value: `XXXX-XX-XXT${time}`, time, granularity: 'time', relative: false };
+  }
+
+  // ---- calendar dates with a year
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (m && validDay(+m[1], +m[2], +m[3])) return dayV(m[0], false);
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    const y = m[3].length === 2 ? (+m[3] > 30 ? 1900 : 2000) + +m[3] : +m[3];
+    // Month first unless the first number cannot be a month (US newswire convention).
+    const [mo, d] = +m[1] > 12 ? [+m[2], +m[1]] : [+m[1], +m[2]];
+    return validDay(y, mo, d) ? dayV(ymd(y, mo, d), false) : undefined;
+  }
+  const monthName = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?/.exec(t);
+  const yearIn = /(?<![\d'])(1[6-9]\d{2}|20\d{2})(?!\d)/.exec(t);
+  const dayNum = /(?<![\d])(\d{1,2})(?:st|nd|rd|th)?(?![\d:])/.exec(t.replace(/(1[6-9]\d{2}|20\d{2})/g, ''));
+  if (monthName && !/\bquarter|half\b/.test(t)) {
+    const mo = monthOf(monthName[1]);
+    let y = yearIn ? +yearIn[1] : undefined;
+    const rel = /\b(last|next|this|coming|past|previous)\b/.exec(t)?.[1];
+    const yearRel = /\b(this|last|next|that) year\b/.exec(t)?.[1];
+    if (yearRel && Y !== undefined) y = yearRel === 'last' ? Y - 1 : yearRel === 'next' ? Y + 1 : Y;
+    const relative = y === undefined;
+    if (y === undefined) {
+      if (Y === undefined || Mo === undefined) return undefined;
+      const d = dayNum ? +dayNum[1] : undefined;
+      // Which year: before the report date in the past tense or with "last", after it in the future or with "next".
+      const cmp = (yy: number) => (d ? ymd(yy, mo, d) : ymd(yy, mo, 1)).localeCompare(d ? dct! : ymd(Y, Mo, 1));
+      const dir = rel === 'last' || rel === 'past' || rel === 'previous' ? 'past' : rel === 'next' || rel === 'coming' ? 'future' : rel === 'this' ? 'this' : tense === 'future' ? 'future' : tense === 'past' ? 'past' : 'nearest';
+      y = Y;
+      // A day a few weeks ahead named in the past tense is usually a deadline set ("the Jan. 14 deadline").
+      const soon = d !== undefined && dct !== undefined && utc(ymd(Y, mo, Math.min(d, daysIn(Y, mo)))).getTime() - utc(dct).getTime() <= 31 * 86400000;
+      if (dir === 'past' && (rel ? cmp(Y) >= 0 : cmp(Y) > 0 && !soon)) y = Y - 1;
+      else if (dir === 'future' && (rel ? cmp(Y) <= 0 : cmp(Y) < 0)) y = Y + 1;
+      else if (dir === 'nearest') {
+        // No tense to go by: the occurrence nearest the report date.
+        const months = (yy: number) => Math.abs((yy - Y) * 12 + mo - Mo);
+        y = [Y - 1, Y, Y + 1].sort((a, b) => months(a) - months(b))[0];
+      }
+    }
+    if (dayNum && /\d/.test(t.replace(/(1[6-9]\d{2}|20\d{2})/g, ''))) {
+      const d = +dayNum[1];
+      return validDay(y, mo, d) ? dayV(ymd(y, mo, d), relative) : undefined;
+    }
+    return monthV(y, mo, relative);
+  }
+  // seasons
+  const season = /\b(spring|summer|autumn|fall|winter)\b/.exec(t);
+  if (season) {
+    let y = yearIn ? +yearIn[1] : Y;
+    if (y === undefined) return undefined;
+    if (!yearIn) {
+      const [, a] = SEASONS[season[1]];
+      if (/\blast\b/.test(t)) y = Mo! > a ? Y! - 1 : Y! - 1;
+      else if (/\bnext\b/.test(t)) y = Y! + 1;
+      else if (!/\bthis\b/.test(t)) {
+        if (tense === 'past' && a > Mo!) y = Y! - 1;
+        if (tense === 'future' && a + 2 < Mo!) y = Y! + 1;
+      }
+    }
+    return seasonV(y, season[1], !yearIn);
+  }
+  // decades
+  m = /\b(1[6-9]|20)(\d)0['’]?s\b/.exec(t);
+  if (m) return { kind: 'date', value: `${m[1]}${m[2]}`, date: ymd(+`${m[1]}${m[2]}0`, 1, 1), endDate: ymd(+`${m[1]}${m[2]}9`, 12, 31), granularity: 'range', relative: false };
+  m = /'(\d)0s/.exec(t);
+  if (m) return { kind: 'date', value: `19${m[1]}`, granularity: 'range', relative: false };
+  // quarters and halves
+  const q = /\b(first|second|third|fourth|final|last|latest|current|1st|2nd|3rd|4th)[- ](?:fiscal )?(quarter|half)\b/.exec(t) ?? /\b(?:the )?(quarter)\b/.exec(t);
+  const qShort = /\b(?:q([1-4])|([1-4])q|h([12]))\b/.exec(t);
+  if (q || qShort) {
+    const isHalf = qShort ? !!qShort[3] : q![2] === 'half' || q![1] === 'half';
+    const cur = Mo !== undefined ? Math.ceil(Mo / 3) : undefined;
+    let n: number | undefined;
+    const word = q ? q[1] : undefined;
+    if (qShort) n = +(qShort[1] ?? qShort[2] ?? qShort[3]);
+    else if (word) {
+      const map: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+      n = map[word];
+      if (isHalf && n) n = Math.min(n, 2);
+      if (word === 'final') n = isHalf ? 2 : 4;
+    }
+    let y = yearIn ? +yearIn[1] : Y;
+    if (/\b(?:last|next|this) year\b/.test(t) && Y !== undefined) y = /last/.test(t) ? Y - 1 : /next/.test(t) ? Y + 1 : Y;
+    if (y === undefined) return undefined;
+    const yearAgo = /year-ago|year-earlier|a year ago/.test(t);
+    if (!isHalf) {
+      if (n === undefined) {
+        if (cur === undefined) return undefined;
+        // "the quarter", "the latest quarter": the last one reported; "this/current quarter": the present one.
+        let qq = /\b(?:this|current)\b/.test(t) ? cur : /\b(?:last|previous)\b/.test(t) && !/latest/.test(t) ? cur - 1 : /next|coming/.test(t) ? cur + 1 : cur - 1;
+        let yy = y;
+        if (qq < 1) {
+          qq += 4;
+          yy--;
+        }
+        if (qq > 4) {
+          qq -= 4;
+          yy++;
+        }
+        return quarterV(yearAgo ? yy - 1 : yy, qq, true);
+      }
+      if (!yearIn && cur !== undefined && n > cur && tense === 'past' && !/\b(?:this|next) year\b/.test(t)) y -= 1;
+      return quarterV(yearAgo ? y - 1 : y, n, !yearIn);
+    }
+    if (n === undefined) n = Mo !== undefined && Mo > 6 ? 2 : 1;
+    return halfV(y, n, !yearIn);
+  }
+  // years, fiscal years
+  m = /\bfy\s?'?(\d{2,4})\b/.exec(t);
+  if (m) return yearV(m[1].length === 2 ? (+m[1] > 30 ? 1900 : 2000) + +m[1] : +m[1], false);
+  if (yearIn && /^(?:(?:early|mid|late|the end of|the beginning of|the start of|the middle of|the turn of|end|mid)[- ]*)?(?:(?:fiscal|financial|calendar) (?:year )?)?(?:the )?\d{4}(?:\/\d{2,4})?$/.test(t)) return yearV(+yearIn[1], false);
+  if (Y === undefined || !dct) {
+    if (/^(?:now|currently|nowadays|at present|at the moment|these days|the present)$/.test(t)) return ref('PRESENT_REF');
+    if (/^(?:recently|lately|the past|in the past)$/.test(t)) return ref('PAST_REF');
+    if (/^(?:the future|in (?:the )?future)$/.test(t)) return ref('FUTURE_REF');
+    return undefined;
+  }
+
+  // ---- relative to the report date
+  if (/^(?:now|currently|nowadays|at present|at the moment|these days|the present)$/.test(t)) return ref('PRESENT_REF');
+  if (/^(?:recently|lately|the past|in the past)$/.test(t)) return ref('PAST_REF');
+  if (/^(?:the future|in (?:the )?future)$/.test(t)) return ref('FUTURE_REF');
+  const part = /\b(morning|afternoon|evening|night|tonight)\b/.exec(t)?.[1];
+  if (/\btoday\b|^tonight$|^this (?:morning|afternoon|evening)$|^(?:early|late) this (?:morning|afternoon|evening)$/.test(t)) return dayV(dct, true, part);
+  if (/^earlier today|^later today/.test(t)) return dayV(dct, true);
+  if (/^the day before yesterday/.test(t)) return dayV(addDays(dct, -2), true);
+  if (/^the day after tomorrow/.test(t)) return dayV(addDays(dct, 2), true);
+  if (/\byesterday\b|^last night$|^late last night$/.test(t)) return dayV(addDays(dct, -1), true, /^last night|late last night/.test(t) ? 'night' : part);
+  if (/\btomorrow\b/.test(t)) return dayV(addDays(dct, 1), true, part);
+  // anchored on the text's previous date
+  const anchor = ctx.anchor ?? dct;
+  if (/^(?:the (?:next|following) (?:day|morning|afternoon|evening|night)|the day after|a day (?:after|later))$/.test(t)) return dayV(addDays(anchor, 1), true);
+  if (/^(?:the previous (?:day|morning|afternoon|evening|night)|the day before|a day (?:before|earlier))$/.test(t)) return dayV(addDays(anchor, -1), true);
+  if (/^(?:the same (?:day|morning|night)|that (?:day|night|morning|evening))$/.test(t)) return dayV(anchor, true);
+  if (/^(?:later|earlier) in the day$/.test(t)) return dayV(anchor, true);
+  const inThe = /^(?:later|earlier) in the (week|month|year)$/.exec(t);
+  if (inThe) return normaliseTimex(`this ${inThe[1]}`, kind, ctx);
+  if (/^(?:the )?(?:year-ago|year-earlier)(?: (?:quarter|period))?$/.test(t)) {
+    const cur = Math.ceil(Mo! / 3) - 1;
+    return cur < 1 ? quarterV(Y - 2, cur + 4, true) : quarterV(Y - 1, cur, true);
+  }
+  const holiday = /^(christmas|new year's|thanksgiving|election|independence)(?: (day|eve))?$/.exec(t.replace(/^(?:last|this|next) /, ''));
+  if (holiday) {
+    const which = /^last /.test(t) ? -1 : /^next /.test(t) ? 1 : 0;
+    const y = Y + which;
+    let d: string;
+    if (holiday[1] === 'christmas') d = ymd(y, 12, holiday[2] === 'eve' ? 24 : 25);
+    else if (holiday[1] === "new year's") d = holiday[2] === 'eve' ? ymd(y, 12, 31) : ymd(y, 1, 1);
+    else if (holiday[1] === 'independence') d = ymd(y, 7, 4);
+    else if (holiday[1] === 'thanksgiving') d = addDays(ymd(y, 11, 1), ((4 - utc(ymd(y, 11, 1)).getUTCDay() + 7) % 7) + 21);
+    else d = addDays(ymd(y, 11, 2), (2 - utc(ymd(y, 11, 2)).getUTCDay() + 7) % 7);
+    // Without "next", a holiday told in the past tense is the last one.
+    if (!which && tense !== 'future' && d > dct) return normaliseTimex(`last ${t}`, kind, ctx);
+    return dayV(d, true);
+  }
+  const theUnit = /^the (?:latest |current |full |same |comparable )?(week|weekend|month|year|fiscal year)$/.exec(t);
+  if (theUnit) {
+    if (theUnit[1] === 'weekend') {
+      const dow = utc(dct).getUTCDay();
+      const back = tense === 'past' && dow >= 1 && dow <= 5;
+      const ahead = tense === 'future' && (dow === 0 || dow === 6);
+      return { kind: 'date', ...weekValue(addDays(dct, back ? -7 : ahead ? 7 : 0), '-WE'), granularity: 'week', relative: true };
+    }
+    return normaliseTimex(`this ${theUnit[1].replace('fiscal ', '')}`, kind, ctx);
+  }
+  const century = /^(?:the )?(\d{1,2})(?:st|nd|rd|th) century$/.exec(t);
+  if (century) return { kind: 'date', value: pad(+century[1] - 1), granularity: 'range', relative: false };
+  // weekdays
+  const wd = WEEKDAYS.findIndex((w) => new RegExp(`\\b${w}(?:[a-z]*day|\\.|s)?\\b`).test(t) && /day\b|\.|^\w{3}$/.test(t));
+  if (wd >= 0) {
+    const dow = utc(dct).getUTCDay();
+    let d: string;
+    if (/\blast\b|\bpast\b/.test(t)) d = addDays(dct, -((dow - wd + 7) % 7 || 7));
+    else if (/\bnext\b|\bcoming\b/.test(t)) d = addDays(dct, (wd - dow + 7) % 7 || 7);
+    else if (wd === dow) d = dct; // a weekday equal to the report's day is the report date
+    else if (tense === 'future') d = addDays(dct, (wd - dow + 7) % 7);
+    else if (/\bthis\b/.test(t)) d = addDays(mondayOf(dct), (wd + 6) % 7);
+    else d = addDays(dct, -((dow - wd + 7) % 7));
+    return dayV(d, true, part);
+  }
+  // weeks, months, years, quarters named relative to the report date
+  const rel2 = /^(?:(?:early|mid|late|the end of|the beginning of|the start of|the middle of)[- ]*)?(?:(?:earlier|later|sometime) )?(?:the )?(this|last|next|past|previous|coming|current|following|same|that) (?:fiscal |financial |calendar |school |academic )?(week(?:end)?|month|year|decade|century|season)$/.exec(t)
+    ?? (/^(?:the )?(?:end|beginning|start|middle) of (?:the|this|next|last) (?:week|month|year|decade)$/.test(t) ? ['', '', ''] : undefined)
+    ?? (/^(?:year-end|month-end)$/.test(t) ? ['', 'this', t.slice(0, t.indexOf('-'))] : undefined);
+  if (rel2) {
+    let which = rel2[1];
+    let unit = rel2[2];
+    if (/^(?:the )?(?:end|beginning|start|middle) of/.test(t)) {
+      unit = /(week|month|year|quarter|decade)/.exec(t)![1];
+      which = /\bnext\b/.test(t) ? 'next' : /\blast\b/.test(t) ? 'last' : 'this';
+    }
+    const k = which === 'last' || which === 'past' || which === 'previous' ? -1 : which === 'next' || which === 'coming' || which === 'following' ? 1 : 0;
+    if (unit === 'week' || unit === 'weekend') {
+      const w = weekValue(addDays(dct, 7 * k), unit === 'weekend' ? '-WE' : '');
+      return { kind: 'date', ...w, granularity: 'week', relative: true };
+    }
+    if (unit === 'month') {
+      let mo = Mo! + k;
+      let y = Y;
+      if (mo < 1) {
+        mo += 12;
+        y--;
+      }
+      if (mo > 12) {
+        mo -= 12;
+        y++;
+      }
+      return monthV(y, mo, true);
+    }
+    if (unit === 'year') return yearV(Y + k, true);
+    if (unit === 'decade') return { kind: 'date', value: String(Math.floor((Y + 10 * k) / 10)), granularity: 'range', relative: true };
+    if (unit === 'century') return { kind: 'date', value: String(Math.floor((Y + 100 * k) / 100)), granularity: 'range', relative: true };
+    return undefined;
+  }
+  if (/^(?:earlier|later|early|late|sometime) (?:this|next|last) (?:week|month|year)$/.test(t)) return normaliseTimex(t.replace(/^(?:earlier|later|early|late|sometime) /, ''), kind, ctx);
+  // N units ago / later
+  m = /^(?:(?:about|almost|nearly|some|more than|over|just over|less than) )?(.+?) (?:more )?(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)) (?:or so )?(ago|earlier|later|before|after|from now|hence)$/.exec(t);
+  const bareAgo = /^(days|weeks|months|years|decades) ago$/.exec(t);
+  if (m || bareAgo) {
+    const unit = unitOf(m ? m[2] : bareAgo![1])!;
+    const n = m ? numberOf(m[1]) : undefined;
+    const sign = m && /later|after|from now|hence/.test(m[3]) ? 1 : -1;
+    const base = m && /earlier|later|before|after/.test(m[3]) ? anchor : dct;
+    if (n === undefined) {
+      if (unit === 'year') return { kind: 'date', value: `${String(Y + sign).slice(0, 3)}X`, granularity: 'unknown', relative: true };
+      return ref(sign < 0 ? 'PAST_REF' : 'FUTURE_REF');
+    }
+    const N = Math.round(n) * sign;
+    if (unit === 'day' || unit === 'night') return dayV(addDays(base, N), true);
+    if ((unit === 'week' || unit === 'fortnight') && Math.abs(N) <= 2) return dayV(addDays(base, N * 7 * (unit === 'fortnight' ? 2 : 1)), true);
+    if (unit === 'week' || unit === 'fortnight') return { kind: 'date', ...weekValue(addDays(base, N * 7 * (unit === 'fortnight' ? 2 : 1))), granularity: 'week', relative: true };
+    const by = +base.slice(0, 4);
+    const bm = +base.slice(5, 7);
+    if (unit === 'month') {
+      const total = by * 12 + (bm - 1) + N;
+      return monthV(Math.floor(total / 12), (total % 12) + 1, true);
+    }
+    if (unit === 'year') return yearV(by + N, true);
+    if (unit === 'decade') return { kind: 'date', value: String(Math.floor((by + 10 * N) / 10)), granularity: 'range', relative: true };
+    if (unit === 'hour' || unit === 'minute' || unit === 'second') return dayV(base, true);
+    return undefined;
+  }
+  return undefined;
+}
