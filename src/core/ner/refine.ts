@@ -75,7 +75,15 @@ const isWordTok = (t: string) => /[\p{L}\p{N}]/u.test(t);
 const NAMED_AFTER_LOWER: Record<string, number> = {
   airport: 2, bridge: 2, stadium: 2, street: 2, square: 2, avenue: 2, boulevard: 2, highway: 2, building: 2, tower: 2,
   hospital: 1, university: 1, foundation: 1, institute: 1, prize: 3, award: 3, doctrine: 3, amendment: 3,
+  region: 2, province: 2, district: 2, valley: 2, mountains: 2, river: 2, county: 2, island: 2, peninsula: 2, desert: 2,
   disease: -1, syndrome: -1,
+};
+/** Lower-case nouns right before a name that say what it names ("distributor Hachette", "main airport Aerodrom Beograd"). */
+const KIND_BEFORE: Record<string, number> = {
+  agency: 1, newspaper: 1, daily: 1, weekly: 1, magazine: 1, publisher: 1, distributor: 1, company: 1, firm: 1, bank: 1,
+  airline: 1, broadcaster: 1, network: 1, channel: 1, chain: 1, subsidiary: 1, carmaker: 1, retailer: 1, insurer: 1,
+  brewer: 1, operator: 1, conglomerate: 1, tabloid: 1, outlet: 1, consortium: 1, vendor: 1, startup: 1, automaker: 1,
+  airport: 2, port: 2, town: 2, village: 2, city: 2, province: 2, region: 2, island: 2, hotel: 2, stadium: 2, river: 2,
 };
 /** Words before a name that make it a ship, vehicle or work rather than a person ("the carrier Carl Vinson"). */
 const VESSEL_BEFORE = new Set(['USS', 'HMS', 'RMS', 'INS', 'carrier', 'ship', 'vessel', 'destroyer', 'frigate', 'submarine', 'tanker', 'freighter', 'cruiser', 'liner', 'yacht', 'ferry']);
@@ -197,6 +205,9 @@ export function refineSpans(tokens: readonly Token[], spans: TokSpan[], sentence
     if (head !== undefined) { if (head >= 0) final.push({ ...s, kind: head }); continue; }
     // a ship: "the aircraft carrier Carl Vinson", "USS Cole"
     if (s.a > 0 && VESSEL_BEFORE.has(tx(s.a - 1)) && sentOf[s.a - 1] === sentOf[s.a]) { final.push({ ...s, kind: 3 }); continue; }
+    // a company, agency or place named by the noun before it: "press distributor Hachette"
+    const before = s.a > 0 && sentOf[s.a - 1] === sentOf[s.a] ? KIND_BEFORE[tx(s.a - 1)] : undefined;
+    if (before !== undefined) { final.push({ ...s, kind: before }); continue; }
     // a town before its state or country: "Troy, Tennessee"
     if (s.a === s.b && s.b + 2 < n && tx(s.b + 1) === ',' && (gazMask(tx(s.b + 2).toLowerCase()) & PLACE_KINDS) !== 0 && out[k + 1]?.a === s.b + 2 && out[k + 1].kind === 2) {
       final.push({ ...s, kind: 2 });
