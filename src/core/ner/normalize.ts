@@ -47,7 +47,7 @@ export function joinWrappedLines(text: string): string {
   const str = (i: number) => text.slice(lines[i].start, lines[i].end);
   const blankLine = (i: number) => str(i).trim().length === 0;
   const joinable = (a: string, b: string) =>
-    !BLOCK_LINE.test(a) && !BLOCK_START.test(b) && a.toUpperCase() !== a && b.toUpperCase() !== b && LETTER.test(b);
+    !BLOCK_LINE.test(a) && !BLOCK_START.test(b) && a.toUpperCase() !== a && b.toUpperCase() !== b && LETTER.test(b) && !isFurnitureLine(a) && !isFurnitureLine(b);
   for (let i = 0; i < lines.length; ) {
     if (blankLine(i)) { i++; continue; }
     let j = i;
