@@ -55,3 +55,4 @@ export { createIncrementalAnalyzer } from './incremental';
 export type { IncrementalAnalyzer } from './incremental';
 export { findMarkup, lintMarkup, refang, defang } from './markup';
 export type { MarkupSpan, MarkupKind } from './markup';
+export * from './annotations';

@@ -20,6 +20,7 @@ const LABELS: Record<ExportFormat, { label: string; detail: string; filter: [str
   json: { label: 'JSON', detail: 'The summary data (schemas/summary.schema.json)', filter: ['JSON', ['json']] },
   csv: { label: 'CSV', detail: 'One row per entity mention, for spreadsheets', filter: ['CSV', ['csv']] },
   stix: { label: 'STIX 2.1', detail: 'A bundle for threat-intelligence platforms', filter: ['STIX 2.1 JSON', ['json']] },
+  webannotation: { label: 'W3C Web Annotation', detail: "The analyst's annotations as Web Annotation JSON-LD (Hypothesis, INCEpTION)", filter: ['JSON-LD', ['jsonld', 'json']] },
 };
 
 const toUri = (u: vscode.Uri | string) => (u instanceof vscode.Uri ? u : /^[a-z][\w+.-]*:/i.test(u) ? vscode.Uri.parse(u) : vscode.Uri.file(u));
@@ -62,7 +63,7 @@ export function registerExportCommands(service: AnalysisService, log: vscode.Log
       if (target.toString() === doc.uri.toString()) throw new Error('the export would overwrite the report itself: choose another file');
       try {
         const summary = await computeSummary(doc, service, { selection: a.selection });
-        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportSummary(summary, format)));
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportSummary(summary, format, { source: doc.uri.toString() })));
       } catch (err) {
         if (err instanceof SummaryCancelled) return undefined;
         log.error(`export of ${doc.uri.toString()} as ${format} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);

@@ -9,15 +9,19 @@ import { toCsv } from './csv';
 import { toJson } from './json';
 import { toMarkdown } from './markdown';
 import { toStixJson } from './stix';
+import { fromSummaryAnnotations, toWebAnnotationJson } from '../../annotations/export';
 
-export type ExportFormat = 'md' | 'json' | 'csv' | 'stix';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'json', 'csv', 'stix'];
+export type ExportFormat = 'md' | 'json' | 'csv' | 'stix' | 'webannotation';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'json', 'csv', 'stix', 'webannotation'];
 
 /** File name suffix of each format: `<report>.summary.md|json|csv|stix.json`. */
-export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { md: '.summary.md', json: '.summary.json', csv: '.summary.csv', stix: '.summary.stix.json' };
+export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { md: '.summary.md', json: '.summary.json', csv: '.summary.csv', stix: '.summary.stix.json', webannotation: '.annotations.jsonld' };
 
-/** The summary in one of the export formats, as text. */
-export function exportSummary(summary: Summary, format: ExportFormat): string {
+/**
+ * The summary in one of the export formats, as text. `webannotation` is the summary's analyst annotations as a W3C
+ * Web Annotation collection whose targets are `options.source` (the report's URI; default its title).
+ */
+export function exportSummary(summary: Summary, format: ExportFormat, options: { source?: string } = {}): string {
   switch (format) {
     case 'md':
       return toMarkdown(summary);
@@ -27,6 +31,8 @@ export function exportSummary(summary: Summary, format: ExportFormat): string {
       return toCsv(summary);
     case 'stix':
       return toStixJson(summary);
+    case 'webannotation':
+      return toWebAnnotationJson(fromSummaryAnnotations(summary.annotations ?? []), options.source ?? summary.title ?? 'report', summary.title);
   }
 }
 
