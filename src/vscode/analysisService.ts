@@ -46,6 +46,8 @@ export class AnalysisService implements vscode.Disposable {
   private readonly started = new vscode.EventEmitter<{ uri: string; length: number }>();
   /** An analysis started (the status bar shows progress for long reports). */
   readonly onDidStart = this.started.event;
+  /** Applied to every analysis before it is cached and announced (the analyst's entity annotations). */
+  postProcess: ((doc: vscode.TextDocument, text: string, analysis: Analysis) => Analysis) | undefined;
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -125,7 +127,8 @@ export class AnalysisService implements vscode.Disposable {
       const maxLength = this.unlimited.has(key) ? Number.MAX_SAFE_INTEGER : this.config().maxDocumentLength;
       const t0 = Date.now();
       const format = doc.languageId === 'markdown' && !this.config().analyzeMarkdownCode ? 'markdown' : 'plain';
-      const analysis = await this.analyzer.analyze(key, version, text, { maxLength, format });
+      let analysis = await this.analyzer.analyze(key, version, text, { maxLength, format });
+      if (this.postProcess) analysis = this.postProcess(doc, text, analysis);
       this.log.debug(`analysed ${doc.uri.fsPath || key} v${version}: ${text.length} chars, ${analysis.entities.length} entities in ${Date.now() - t0} ms (${this.analyzer.kind})`);
       return { uri: key, version, analysis };
     } catch (err) {
