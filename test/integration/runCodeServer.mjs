@@ -129,6 +129,7 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
     renameSync(`${file}.tmp`, file);
   };
 
+  const namedShots = [];
   let screenshot = null;
   const takeScreenshot = async () => {
     try {
@@ -170,6 +171,22 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
         xssCheck ??= runXssCheck();
         continue;
       }
+      // A named screenshot a test asked for (e.g. "ANALYST_LENS_SHOT annotations"): test-artifacts/<name>.png, then
+      // <name>-taken in the signal folder so that the test moves on.
+      if (line.startsWith('ANALYST_LENS_SHOT ')) {
+        const shotName = line.slice('ANALYST_LENS_SHOT '.length).trim().replace(/[^\w-]/g, '');
+        if (shotName) {
+          namedShots.push(
+            (async () => {
+              await page.waitForTimeout(800);
+              await page.screenshot({ path: join(artifacts, `${shotName}.png`) }).catch((err) => console.error(`[integration] no ${shotName} screenshot: ${err.message}`));
+              say(`screenshot: ${join(artifacts, `${shotName}.png`)}`);
+              writeFileSync(join(signalDir, `${shotName}-taken`), '');
+            })(),
+          );
+        }
+        continue;
+      }
       if (line === 'ANALYST_LENS_SCREENSHOT_READY' && screenshotFile) {
         screenshot ??= takeScreenshot();
         continue;
@@ -192,6 +209,7 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
   const outcome = await Promise.race([exited, timeout, serverDied]);
   clearTimeout(timer);
   if (screenshot) await screenshot;
+  await Promise.all(namedShots);
   if (xssCheck) await xssCheck;
   consoleLog.end();
   serverLog.end();

@@ -16,6 +16,7 @@ export function run(): Promise<void> {
     require('./workspace.test');
     require('./actors.test');
     require('./markup.test');
+    require('./annotations.test');
     require('./final.test'); // last: leaves the sample report visible for the screenshot
     /* eslint-enable @typescript-eslint/no-require-imports */
   });

@@ -109,9 +109,12 @@ export function registerAnnotations(service: AnalysisService, log: vscode.LogOut
     textDecoration: 'underline dotted',
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
+  /** uri -> ranges decorated as tags and entities, as last applied to a visible editor (tests read it). */
+  const decorated = new Map<string, { tag: number; entity: number }>();
   const decorate = (editor: vscode.TextEditor) => {
     const r = store.peek(editor.document);
     const live = (r?.annotations ?? []).filter((a) => !a.orphaned);
+    decorated.set(editor.document.uri.toString(), { tag: live.filter((a) => a.kind === 'tag').length, entity: live.filter((a) => a.kind === 'entity').length });
     const range = (a: Annotation) => new vscode.Range(editor.document.positionAt(a.position.start), editor.document.positionAt(a.position.end));
     editor.setDecorations(
       tagDecoration,
@@ -378,6 +381,7 @@ export function registerAnnotations(service: AnalysisService, log: vscode.LogOut
         annotations: r.annotations,
         problems: r.problems,
         threads: threads.snapshot(r.uri),
+        decorated: decorated.get(r.uri) ?? { tag: 0, entity: 0 },
         view: view.snapshot(),
       };
     }),

@@ -37,8 +37,8 @@ const hasEntities = (list: readonly Annotation[]) => list.some((a) => a.kind ===
 export class AnnotationStore implements vscode.Disposable {
   private readonly docs = new Map<string, ReportAnnotations>();
   private readonly loading = new Map<string, Promise<ReportAnnotations>>();
-  /** Text this store last wrote per annotation file, to tell its own writes from the analyst's. */
-  private readonly written = new Map<string, string>();
+  /** Texts this store wrote per annotation file (the latest few), to tell its own writes from the analyst's. */
+  private readonly written = new Map<string, string[]>();
   private readonly emitter = new vscode.EventEmitter<AnnotationsChange>();
   readonly onDidChange = this.emitter.event;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -145,7 +145,8 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async reloadIfForeign(doc: vscode.TextDocument, r: ReportAnnotations): Promise<void> {
     const text = await this.read(r.file);
-    if (r.file && text !== undefined && this.written.get(r.file.toString()) === text) return; // our own write
+    // Our own write (watcher events can arrive after a later write of ours has started).
+    if (r.file && text !== undefined && this.written.get(r.file.toString())?.includes(text)) return;
     const next = this.fromText(doc, r.file, r.report, text);
     this.docs.set(r.uri, next);
     this.log.info(`annotations of ${r.report} reloaded from ${r.file ? vscode.workspace.asRelativePath(r.file) : 'memory'}`);
@@ -188,7 +189,8 @@ export class AnnotationStore implements vscode.Disposable {
     if (r.unreadable) return memoryOnly(`${vscode.workspace.asRelativePath(r.file)} is not valid JSON; fix it and reopen the report`);
     const text = serializeAnnotationFile({ version: 1, report: r.report, annotations: r.annotations }, r.invalid);
     try {
-      this.written.set(r.file.toString(), text);
+      const mine = this.written.get(r.file.toString()) ?? [];
+      this.written.set(r.file.toString(), [...mine.slice(-9), text]);
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(r.file, '..'));
       await vscode.workspace.fs.writeFile(r.file, new TextEncoder().encode(text));
       r.dirty = false;
