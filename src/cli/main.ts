@@ -2,11 +2,26 @@
  * analyst-lens: the summary and entity layers of Analyst Lens on the command line.
  *   analyst-lens summarize <file> --format md|json|csv|stix [--out file] [--date YYYY-MM-DD]
  *   analyst-lens entities <file>
+ *   analyst-lens annotations <file>
  * Exit codes: 0 ok, 1 runtime error (unreadable or binary file, write failure), 2 usage error.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { analyze, EXPORT_FORMATS, exportSummary, summarize, type ExportFormat } from '../core';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  analyze,
+  annotationFilePath,
+  applyOverridesToAnalysis,
+  EXPORT_FORMATS,
+  exportSummary,
+  parseAnnotationFile,
+  reanchorAll,
+  summarize,
+  toWebAnnotationJson,
+  withAnnotations,
+  type Annotation,
+  type ExportFormat,
+} from '../core';
 import { lineIndex } from '../core/summary/sentences';
 import { normaliseDate } from '../core/summary/dates';
 
@@ -14,17 +29,22 @@ declare const ANALYST_LENS_VERSION: string | undefined;
 const VERSION = typeof ANALYST_LENS_VERSION === 'string' ? ANALYST_LENS_VERSION : 'dev';
 
 export const USAGE = `Usage:
-  analyst-lens summarize <file> [--format md|json|csv|stix] [--out <file>] [--date YYYY-MM-DD]
+  analyst-lens summarize <file> [--format md|json|csv|stix|webannotation] [--out <file>] [--date YYYY-MM-DD]
   analyst-lens entities <file> [--out <file>]
+  analyst-lens annotations <file> [--out <file>]
   analyst-lens --help | --version
 
 Commands:
   summarize   Turn a report into a brief: BLUF, 5W1H, actors, places, timeline, relations, quotes, topics.
               --format  md (default): a Markdown brief; json: the summary data (schemas/summary.schema.json);
-                        csv: one row per entity mention; stix: a STIX 2.1 bundle.
+                        csv: one row per entity mention; stix: a STIX 2.1 bundle; webannotation: the
+                        analyst's annotations as W3C Web Annotation JSON-LD.
               --date    The report's date, for "yesterday" and "this morning". Default: front matter "date:",
                         else a date in the first lines, else the file's modification time.
   entities    The entities of a report as JSON (type, text, offsets, line, column).
+  annotations The analyst's annotations of a report (.analyst/annotations/<report path>.json in the report's
+              folder or a folder above it) as W3C Web Annotation JSON-LD, re-anchored against the report as it
+              is now (annotations whose text is gone have no position). summarize includes them too.
 
 Options:
   -o, --out <file>   Write to a file instead of standard output.
@@ -51,7 +71,18 @@ interface Parsed {
   version: boolean;
 }
 
-const FORMAT_ALIASES: Record<string, ExportFormat> = { md: 'md', markdown: 'md', json: 'json', csv: 'csv', stix: 'stix', 'stix2.1': 'stix', stix2: 'stix' };
+const FORMAT_ALIASES: Record<string, ExportFormat> = {
+  md: 'md',
+  markdown: 'md',
+  json: 'json',
+  csv: 'csv',
+  stix: 'stix',
+  'stix2.1': 'stix',
+  stix2: 'stix',
+  webannotation: 'webannotation',
+  'web-annotation': 'webannotation',
+  jsonld: 'webannotation',
+};
 
 export function parseArgs(args: readonly string[]): Parsed {
   const p: Parsed = { format: 'md', help: false, version: false };
@@ -124,6 +155,29 @@ export function looksBinary(buf: Uint8Array): boolean {
 
 class RuntimeError extends Error {}
 
+/**
+ * The annotations file of a report: `.analyst/annotations/<path>.json` in the nearest folder above the report that
+ * has one. Returns the annotations re-anchored against `text`, and problems as messages.
+ */
+export function findAnnotations(file: string, text: string): { path?: string; annotations: Annotation[]; problems: string[] } {
+  const abs = resolve(file);
+  for (let dir = dirname(abs); ; dir = dirname(dir)) {
+    const rel = relative(dir, abs).split(sep).join('/');
+    const candidate = join(dir, ...annotationFilePath(rel).split('/'));
+    if (existsSync(candidate)) {
+      let raw: string;
+      try {
+        raw = readFileSync(candidate, 'utf8');
+      } catch (err) {
+        return { path: candidate, annotations: [], problems: [`cannot read ${candidate}: ${(err as Error).message}`] };
+      }
+      const parsed = parseAnnotationFile(raw, rel);
+      return { path: candidate, annotations: reanchorAll(parsed.file.annotations, text), problems: parsed.problems.map((p) => `${candidate}: ${p.message}`) };
+    }
+    if (dirname(dir) === dir) return { annotations: [], problems: [] };
+  }
+}
+
 function readReport(file: string): { text: string; mtime?: string } {
   let buf: Buffer;
   let mtime: string | undefined;
@@ -165,7 +219,7 @@ export function run(args: readonly string[], io: Io): number {
     io.stderr(`analyst-lens: no command given\n\n${USAGE}`);
     return 2;
   }
-  if (p.command !== 'summarize' && p.command !== 'entities') {
+  if (p.command !== 'summarize' && p.command !== 'entities' && p.command !== 'annotations') {
     io.stderr(`analyst-lens: unknown command "${p.command}"\n\n${USAGE}`);
     return 2;
   }
@@ -176,13 +230,22 @@ export function run(args: readonly string[], io: Io): number {
   try {
     const { text, mtime } = readReport(p.file);
     let output: string;
-    if (p.command === 'summarize') {
+    if (p.command === 'annotations') {
+      const found = findAnnotations(p.file, text);
+      for (const m of found.problems) io.stderr(`analyst-lens: ${m}\n`);
+      if (!found.path) io.stderr(`analyst-lens: no annotations file for ${p.file} (looked for ${annotationFilePath(basename(p.file))} in its folder and the folders above)\n`);
+      output = toWebAnnotationJson(found.annotations, pathToFileURL(resolve(p.file)).href, basename(p.file));
+    } else if (p.command === 'summarize') {
       const title = basename(p.file).replace(/\.(?:md|markdown|txt|text)$/i, '');
       const format = /\.(?:md|markdown)$/i.test(p.file) ? 'markdown' : 'plain';
+      // The analyst's annotations: entity annotations override the model, tags and notes get their section.
+      const found = findAnnotations(p.file, text);
+      for (const m of found.problems) io.stderr(`analyst-lens: ${m}\n`);
+      const analysis = found.annotations.length ? applyOverridesToAnalysis(analyze(text, { format }), found.annotations, text) : undefined;
       const summary = p.date
-        ? summarize(text, { reportDate: p.date, reportDateSource: 'option', title, format })
-        : summarize(text, { reportDate: mtime, reportDateSource: 'fallback', title, format });
-      output = exportSummary(summary, p.format);
+        ? summarize(text, { reportDate: p.date, reportDateSource: 'option', title, format, analysis })
+        : summarize(text, { reportDate: mtime, reportDateSource: 'fallback', title, format, analysis });
+      output = exportSummary(withAnnotations(summary, found.annotations), p.format, { source: pathToFileURL(resolve(p.file)).href });
     } else {
       const at = lineIndex(text);
       const a = analyze(text, { format: /\.(?:md|markdown)$/i.test(p.file) ? 'markdown' : 'plain' });

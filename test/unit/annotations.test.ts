@@ -295,3 +295,16 @@ describe('annotations: exports', () => {
     assert.deepEqual(s.annotations?.map((a) => a.text), ['Meir Ben-Shabbat']);
   });
 });
+
+describe('annotations: summary view', () => {
+  it('lists tags and notes, escaped, linked to their place in the report', async () => {
+    const { renderSummaryBody } = await import('../../src/vscode/features/summaryHtml');
+    const text = 'The <b>convoy</b> left at dawn. We judge the broker acts for a state buyer.';
+    const a = annotate(text, 'We judge the broker acts for a state buyer.', { note: '<img src=x onerror=alert(1)> single source' });
+    const html = renderSummaryBody(withAnnotations(summarize(text), [a]), 'r.md');
+    assert.match(html, /Analyst annotations/);
+    assert.ok(html.includes(`data-start="${a.position.start}" data-end="${a.position.end}"`));
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt; single source'));
+    assert.ok(!html.includes('<img'));
+  });
+});
