@@ -68,6 +68,9 @@ function authorSetting(): string | undefined {
   return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 }
 
+/** Text shown as written in a Markdown hover: no emphasis, links, HTML or headings from the note. */
+const mdText = (s: string) => s.replace(/[\\`*_{}[\]<>#|~!]/g, '\\$&').replace(/\r?\n/g, '  \n');
+
 const toUri = (u: string | vscode.Uri) => (u instanceof vscode.Uri ? u : vscode.Uri.parse(u));
 
 /** [start, end) without the whitespace at either end. */
@@ -258,8 +261,8 @@ export function registerAnnotations(service: AnalysisService, log: vscode.LogOut
       for (const a of hits) {
         const title = a.kind === 'tag' ? `$(tag) **${a.tag}**` : `$(symbol-field) **${TYPE_LABELS[a.entityType!]}** (marked by the analyst)`;
         md.appendMarkdown(`${title}${a.resolved ? ' · resolved' : ''}\n\n`);
-        if (a.note) md.appendText(a.note).appendMarkdown('\n\n');
-        for (const rep of a.replies ?? []) md.appendMarkdown('↳ ').appendText(`${rep.author ? `${rep.author}: ` : ''}${rep.body}`).appendMarkdown('\n\n');
+        if (a.note) md.appendMarkdown(`${mdText(a.note)}\n\n`);
+        for (const rep of a.replies ?? []) md.appendMarkdown(`↳ ${mdText(`${rep.author ? `${rep.author}: ` : ''}${rep.body}`)}\n\n`);
       }
       const first = hits[0];
       return new vscode.Hover(md, new vscode.Range(doc.positionAt(first.position.start), doc.positionAt(first.position.end)));

@@ -43,15 +43,27 @@ export class AnnotationStore implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private warnedMemory = new Set<string>();
+  private readonly watchTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Writes in progress (a watcher event during one is ours). */
+  private writing = 0;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${ANNOTATIONS_DIR}/**/*.json`);
+    // Watcher events come in bursts and can arrive while a file is being written: read once things settled.
     const reloadFor = (file: vscode.Uri) => {
-      for (const r of this.docs.values()) {
-        if (r.file?.toString() !== file.toString()) continue;
-        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === r.uri);
-        if (doc) void this.reloadIfForeign(doc, r);
-      }
+      const key = file.toString();
+      clearTimeout(this.watchTimers.get(key));
+      this.watchTimers.set(
+        key,
+        setTimeout(() => {
+          this.watchTimers.delete(key);
+          for (const r of this.docs.values()) {
+            if (r.file?.toString() !== key) continue;
+            const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === r.uri);
+            if (doc) void this.reloadIfForeign(doc, r);
+          }
+        }, 400),
+      );
     };
     this.subscriptions.push(
       this.emitter,
@@ -109,6 +121,8 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async load(doc: vscode.TextDocument): Promise<ReportAnnotations> {
     const { file, report } = this.locate(doc.uri);
+    // Never read a file half-written by this store.
+    for (let i = 0; this.writing && i < 40; i++) await new Promise((r) => setTimeout(r, 50));
     const text = await this.read(file);
     const r = this.fromText(doc, file, report, text);
     this.docs.set(r.uri, r);
@@ -144,10 +158,19 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private async reloadIfForeign(doc: vscode.TextDocument, r: ReportAnnotations): Promise<void> {
+    if (this.writing) return;
     const text = await this.read(r.file);
     // Our own write (watcher events can arrive after a later write of ours has started).
     if (r.file && text !== undefined && this.written.get(r.file.toString())?.includes(text)) return;
+    if (this.docs.get(r.uri) !== r) return; // reloaded or closed meanwhile
     const next = this.fromText(doc, r.file, r.report, text);
+    if (next.unreadable && r.annotations.length) {
+      // Broken by hand: keep what is on screen, never overwrite the file, say why (fromText warned).
+      r.unreadable = true;
+      r.problems = next.problems;
+      this.emitter.fire({ uri: r.uri, entities: false });
+      return;
+    }
     this.docs.set(r.uri, next);
     this.log.info(`annotations of ${r.report} reloaded from ${r.file ? vscode.workspace.asRelativePath(r.file) : 'memory'}`);
     this.emitter.fire({ uri: r.uri, entities: hasEntities(r.annotations) || hasEntities(next.annotations) });
@@ -191,16 +214,20 @@ export class AnnotationStore implements vscode.Disposable {
     try {
       const mine = this.written.get(r.file.toString()) ?? [];
       this.written.set(r.file.toString(), [...mine.slice(-9), text]);
+      this.writing++;
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(r.file, '..'));
       await vscode.workspace.fs.writeFile(r.file, new TextEncoder().encode(text));
       r.dirty = false;
     } catch (err) {
       this.log.error(`could not write ${r.file.toString()}: ${err instanceof Error ? err.message : String(err)}`);
       void vscode.window.showErrorMessage(`Analyst Lens: could not save the annotations of ${r.report}: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      if (this.writing > 0) this.writing--;
     }
   }
 
   dispose(): void {
+    for (const t of this.watchTimers.values()) clearTimeout(t);
     for (const d of this.subscriptions) d.dispose();
   }
 }
