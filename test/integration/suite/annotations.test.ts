@@ -175,8 +175,8 @@ describe('analyst annotations', function () {
   it('shows the report with its tag, the note thread and the Annotations view (screenshot)', async function () {
     if (!SIGNAL_DIR) this.skip();
     const editor = await show(REPORT);
-    const start = doc.getText().indexOf(JUDGEMENT);
-    editor.revealRange(new vscode.Range(doc.positionAt(start), doc.positionAt(start)), vscode.TextEditorRevealType.AtTop);
+    // Revealing an annotation (a click in the Annotations view) opens its note thread.
+    await vscode.commands.executeCommand('analystLens.revealAnnotation', { uri: doc.uri.toString(), id: judgementId });
     editor.selection = new vscode.Selection(doc.positionAt(0), doc.positionAt(0));
     await vscode.commands.executeCommand('workbench.view.explorer');
     await vscode.commands.executeCommand('analystLens.annotations.focus').then(undefined, () => undefined);

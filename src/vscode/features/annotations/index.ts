@@ -372,6 +372,7 @@ export function registerAnnotations(service: AnalysisService, log: vscode.LogOut
       const range = new vscode.Range(doc.positionAt(a.position.start), doc.positionAt(a.position.end));
       editor.selection = new vscode.Selection(range.start, range.end);
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      threads.open(doc.uri.toString(), a.id);
     }),
     vscode.commands.registerCommand(ANNOTATION_COMMANDS.get, async (arg?: string | vscode.Uri) => {
       const doc = arg ? await docOf(toUri(arg).toString()) : vscode.window.activeTextEditor?.document;

@@ -41,6 +41,12 @@ export class AnnotationThreads implements vscode.Disposable {
     this.expand.add(id);
   }
 
+  /** Opens an annotation's thread in the editor (when it has one). */
+  open(uri: string, id: string): void {
+    const t = this.threads.get(uri)?.get(id);
+    if (t) t.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
+  }
+
   /** The annotation a thread belongs to. */
   ownerOf(thread: vscode.CommentThread): { uri: string; id: string } | undefined {
     return this.owner.get(thread);
