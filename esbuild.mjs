@@ -1,6 +1,7 @@
 // One build script, several targets (see README "Build"):
 //   dist/extension.js      the desktop/Node extension (main)
 //   dist/web/extension.js  the web extension (browser, webworker platform)
+//   dist/worker.js         the analysis worker of both (Node worker_threads and Web Worker)
 //   dist/core.js           the analysis core alone, CommonJS, for Node scripts: require('./dist/core.js').analyze(text)
 //   out/test/integration/  the integration suites (suite/, untrusted/), loaded by a real VS Code extension host
 // Flags: --production (minify, no source maps), --watch (rebuild on change).
@@ -18,6 +19,52 @@ const webPlatform = {
     build.onResolve({ filter: /\/analyzer\.platform$/ }, (args) => ({
       path: new URL('./src/vscode/analyzer.web.ts', import.meta.url).pathname,
     }));
+  },
+};
+
+/**
+ * compromise builds its lexicon when it is imported (about 0.45 s of CPU), and only the summary uses it. In the
+ * library build (dist/core.js, which the CLI loads) it is imported lazily instead: on the first call, so `analyze`
+ * alone (the CLI's `entities`, scripts) never pays for it. Plugins registered before that (compromise-dates) are
+ * applied then.
+ */
+const lazyCompromise = {
+  name: 'lazy-compromise',
+  setup(build) {
+    const root = new URL('.', import.meta.url).pathname;
+    build.onResolve({ filter: /^compromise(-dates)?$/ }, (args) =>
+      args.namespace === 'lazy-compromise' ? undefined : { path: args.path, namespace: 'lazy-compromise' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-compromise' }, (args) => ({
+      resolveDir: root,
+      loader: 'js',
+      contents:
+        args.path === 'compromise-dates'
+          ? `export default { __lazyPlugin: () => { const m = require('compromise-dates'); return m.default ?? m; } };`
+          : `let real;
+const plugins = [];
+const unwrap = (p) => (p && p.__lazyPlugin ? p.__lazyPlugin() : p);
+function load() {
+  if (!real) {
+    const m = require('compromise');
+    real = m.default ?? m;
+    for (const p of plugins) real.plugin(unwrap(p));
+  }
+  return real;
+}
+function nlp(...args) { return load()(...args); }
+nlp.plugin = (p) => { if (real) real.plugin(unwrap(p)); else plugins.push(p); return nlp; };
+export default new Proxy(nlp, { get: (t, k) => (k in t ? t[k] : load()[k]) });
+`,
+    }));
+  },
+};
+
+/** The CLI loads the core at run time from dist/core.js (one copy of the model for the CLI and the library). */
+const cliCoreExternal = {
+  name: 'cli-core-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/core$/ }, () => ({ path: './core.js', external: true }));
   },
 };
 
@@ -52,33 +99,31 @@ const targets = [
     plugins: [webPlatform],
   },
   {
+    // One worker for desktop (worker_threads) and browser (Web Worker): the model ships once. See src/worker/universal.ts.
     ...common,
-    entryPoints: ['src/worker/node.ts'],
+    entryPoints: ['src/worker/universal.ts'],
     outfile: 'dist/worker.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-  },
-  {
-    ...common,
-    entryPoints: ['src/worker/web.ts'],
-    outfile: 'dist/web/worker.js',
-    platform: 'browser',
+    platform: 'neutral',
+    mainFields: ['browser', 'module', 'main'],
     format: 'iife',
-    target: 'es2022',
+    target: 'es2020',
+    external: ['node:worker_threads'],
   },
   {
     ...common,
     entryPoints: ['src/core/index.ts'],
     outfile: 'dist/core.js',
+    plugins: [lazyCompromise],
     platform: 'neutral',
     mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'es2020',
   },
   {
-    // The command-line tool: `analyst-lens summarize <file> --format md|json|csv|stix` (package.json "bin").
+    // The command-line tool: `analyst-lens summarize <files...> --format md|json|csv|stix|jsonl` (package.json "bin").
+    // Small: it requires ./core.js (above) when it first analyses a report.
     ...common,
+    plugins: [cliCoreExternal],
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',

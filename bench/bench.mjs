@@ -115,7 +115,38 @@ console.log(`   100k / 1k per-word cost: ${(per[100_000] / per[1_000]).toFixed(2
   const t = report(10_000);
   const a = core.analyze(t);
   if (core.buildActors) console.log(`   buildActors, 10,000 words:            ${time(() => core.buildActors(t, a), 1000).toFixed(0)} ms`);
-  if (core.summarize) console.log(`   summarize, 10,000 words:              ${time(() => core.summarize(t), 1000).toFixed(0)} ms`);
+  if (core.summarize) console.log(`   summarize, 10,000 words (analysis included): ${time(() => core.summarize(t), 1000).toFixed(0)} ms`);
+  if (core.createDocumentModel) {
+    // What the editor pays: the model of the version already has its analysis, sentences and actors.
+    const cpu = (fn) => {
+      fn();
+      const xs = [];
+      for (let i = 0; i < 5; i++) {
+        const u0 = process.cpuUsage();
+        fn();
+        const u = process.cpuUsage(u0);
+        xs.push((u.user + u.system) / 1000);
+      }
+      return pctile(xs, 50);
+    };
+    const fresh = () => {
+      const m = core.createDocumentModel(t, { analysis: a });
+      void m.sentences;
+      void m.actors;
+      return m;
+    };
+    const wall = [];
+    for (let i = 0; i < 5; i++) {
+      const m = fresh();
+      const s0 = performance.now();
+      m.summary();
+      wall.push(performance.now() - s0);
+    }
+    const models = Array.from({ length: 6 }, fresh);
+    let k = 0;
+    const cpuMs = cpu(() => models[k++].summary());
+    console.log(`   summary from the document model, 10,000 words: ${pctile(wall, 50).toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU  (goal ≤ 100 ms)`);
+  }
   if (core.findMarkup) {
     const evil = ['a.'.repeat(20_000), '1:'.repeat(20_000), 'f'.repeat(50_000), '('.repeat(10_000) + 'TS//' + 'A '.repeat(10_000)].join(' ');
     const ms = time(() => core.findMarkup(evil), 500);
@@ -177,5 +208,66 @@ console.log(`   100k / 1k per-word cost: ${(per[100_000] / per[1_000]).toFixed(2
   console.log(`6. workspace index (${files.length} reports, ${fmt(words)} words, ${poolSize} workers)`);
   console.log(`   cold: ${(coldMs / 1000).toFixed(1)} s = ${fmt(words / (coldMs / 1000))} words/s  (goal: 1M words ≤ 30 s)`);
   console.log(`   warm reopen (read the ${(fs.statSync(cache).size / 2 ** 20).toFixed(1)} MB index, stat every report, ${reused} reused): ${warmMs.toFixed(0)} ms  (goal ≤ 2 s)`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+// 7. The command line (dist/cli.js) as a batch tool: start-up time, and throughput over 1,000 reports (the CoNLL-2003
+//    dev documents, cycled, one file each) in ONE process with 2 worker threads, JSON Lines out. Wall-clock figures
+//    depend on how busy the machine is; the CPU seconds of the child process (Linux /proc) do not.
+await benchCli();
+
+async function benchCli() {
+  const { spawnSync } = await import('node:child_process');
+  const cli = path.join(repoRoot, 'dist', 'cli.js');
+  if (!fs.existsSync(cli)) {
+    console.log('7. command line: dist/cli.js missing (npm run build)');
+    return;
+  }
+  /** CPU seconds of finished children of this process (user + system), from /proc/self/stat; undefined elsewhere. */
+  const childCpu = () => {
+    try {
+      const f = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+      return (Number(f[13]) + Number(f[14])) / 100; // cutime, cstime (fields 16, 17) in clock ticks (USER_HZ = 100)
+    } catch {
+      return undefined;
+    }
+  };
+  const runCli = (args, input) => {
+    const c0 = childCpu();
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [cli, ...args], { input: input ?? '', maxBuffer: 1 << 30 });
+    const wall = (performance.now() - t0) / 1000;
+    const c1 = childCpu();
+    if (r.status !== 0) throw new Error(`analyst-lens ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    return { wall, cpu: c0 === undefined || c1 === undefined ? undefined : c1 - c0, stdout: r.stdout };
+  };
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const startup = (label, args, input) => {
+    runCli(args, input); // warm the file cache
+    const runs = Array.from({ length: 5 }, () => runCli(args, input));
+    const cpu = runs.every((r) => r.cpu !== undefined) ? `, cpu ${median(runs.map((r) => r.cpu)).toFixed(2)} s` : '';
+    console.log(`   ${label.padEnd(44)} wall ${median(runs.map((r) => r.wall)).toFixed(2)} s${cpu}  (median of 5)`);
+  };
+  console.log('7. command line (dist/cli.js)');
+  startup('start-up: --version (no core loaded)', ['--version']);
+  startup('start-up + one sentence: entities -', ['entities', '-'], 'Vladimir Putin met Benjamin Netanyahu in Sochi.');
+  startup('start-up + one sentence: summarize -', ['summarize', '-'], 'Vladimir Putin met Benjamin Netanyahu in Sochi.');
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-cli-bench-'));
+  const N = 1_000;
+  let words = 0;
+  for (let i = 0; i < N; i++) {
+    const t = docs[i % docs.length].text;
+    words += countWords(t);
+    fs.writeFileSync(path.join(tmp, `report-${String(i).padStart(4, '0')}.txt`), t);
+  }
+  console.log(`   throughput: ${fmt(N)} reports (${fmt(words)} words), one process, --jobs 2, --format jsonl`);
+  for (const command of ['entities', 'summarize']) {
+    const r = runCli([command, tmp, '--format', 'jsonl', '--jobs', '2']);
+    const lines = r.stdout.toString().trim().split('\n');
+    const ok = lines.filter((l) => JSON.parse(l).ok).length;
+    const perCpu = r.cpu ? `; ${(N / r.cpu).toFixed(0)} reports per CPU-second, so about ${((2 * N) / r.cpu).toFixed(0)}/s on 2 idle cores` : '';
+    console.log(`   ${command.padEnd(10)} ${(N / r.wall).toFixed(1)} reports/s (wall ${r.wall.toFixed(1)} s, ${ok}/${lines.length} ok${r.cpu !== undefined ? `, cpu ${r.cpu.toFixed(1)} s` : ''}${perCpu})  (goal ≥ 50/s on 2 cores)`);
+  }
   fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -55,4 +55,13 @@ export { createIncrementalAnalyzer } from './incremental';
 export type { IncrementalAnalyzer } from './incremental';
 export { findMarkup, lintMarkup, refang, defang } from './markup';
 export type { MarkupSpan, MarkupKind } from './markup';
+export { DocumentModel, createDocumentModel, VersionedCache } from './model';
+export type { DocumentModelOptions, ModelSummaryOptions } from './model';
+export { followEdits, paragraphAround } from './model';
+export type { TrackedRange, TextChange } from './model';
+export { LINT_CODES } from './markup';
+export type { LintCode, LintOptions, LintSeverity, MarkupDiagnostic } from './markup';
+// Helpers the command line uses (it loads the core lazily, through this door only).
+export { lineIndex } from './summary/sentences';
+export { normaliseDate } from './summary/dates';
 export * from './annotations';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from './debounce';
-import type { Analysis } from '../core';
+import type { Analysis, BuildActorsOptions } from '../core';
 import type { Analyzer } from './analyzer';
 import type { LensConfig } from './config';
 
@@ -49,8 +49,25 @@ export class AnalysisService implements vscode.Disposable {
   /** Applied to every analysis before it is cached and announced (the analyst's entity annotations). */
   postProcess: ((doc: vscode.TextDocument, text: string, analysis: Analysis) => Analysis) | undefined;
 
+  /**
+   * The actor registry and ignore list every consumer builds actors with (set by the actor features): the summary
+   * and the exports use it like the hover and the Actors view.
+   */
+  actorOptions: () => Promise<BuildActorsOptions> = async () => ({});
+
+  /** Edits go to the worker as they happen (deltas), so an analysis request never carries the whole text. */
+  private readonly edits = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.contentChanges.length && this.isEligible(e.document)) {
+      this.analyzer.edit(
+        e.document.uri.toString(),
+        e.document.version,
+        e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })),
+      );
+    }
+  });
+
   constructor(
-    private readonly analyzer: Analyzer,
+    readonly analyzer: Analyzer,
     private readonly config: () => LensConfig,
     private readonly log: vscode.LogOutputChannel,
   ) {}
@@ -156,6 +173,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.edits.dispose();
     this.analyzer.dispose();
     this.started.dispose();
     this.debounce.dispose();

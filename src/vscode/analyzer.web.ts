@@ -3,11 +3,11 @@ import { InProcessAnalyzer, WorkerAnalyzer, type Analyzer } from './analyzer';
 
 declare const Worker: { new (url: string): { postMessage(m: unknown): void; onmessage: ((e: { data: never }) => void) | null; onerror: ((e: unknown) => void) | null; terminate(): void } } | undefined;
 
-/** Browser: analysis in a Web Worker running dist/web/worker.js, or in-process where workers are unavailable. */
+/** Browser: analysis in a Web Worker running dist/worker.js (the same file as on desktop), or in-process where workers are unavailable. */
 export function createAnalyzer(context: vscode.ExtensionContext, log: (m: string) => void): Analyzer {
   try {
     if (typeof Worker === 'undefined') throw new Error('no Worker in this host');
-    const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'worker.js').toString(true));
+    const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').toString(true));
     return new WorkerAnalyzer(
       {
         post: (m) => worker.postMessage(m),

@@ -29,5 +29,7 @@ export const COMMANDS = {
   copyIndicators: 'analystLens.copyIndicators',
   copyRefanged: 'analystLens.copyRefanged',
   getMarkup: 'analystLens.getMarkup',
+  /** Not in the palette: the highlight ranges a document shows now ({ uri, version, analysedVersion, ranges }). */
+  getDecorations: 'analystLens.getDecorations',
   disableMarkupRule: 'analystLens.disableMarkupRule',
 } as const;

@@ -93,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
     }),
   );
 
-  context.subscriptions.push(...registerMarkup(context, getConfig));
+  context.subscriptions.push(...registerMarkup(context, getConfig, analyzer));
   context.subscriptions.push(...registerAnnotations(service, log));
   for (const editor of vscode.window.visibleTextEditors) service.schedule(editor.document);
   // Index the workspace's reports once the window has settled; never in the way of the first paint.

@@ -1,4 +1,4 @@
-// Entry of the analysis worker on desktop (Node worker_threads): dist/worker.js
+// The analysis worker on desktop (Node worker_threads), loaded by dist/worker.js (src/worker/universal.ts)
 import { parentPort } from 'node:worker_threads';
 import { handle } from './handler';
 import type { WorkerRequest } from './protocol';

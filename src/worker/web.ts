@@ -1,4 +1,4 @@
-// Entry of the analysis worker in the browser (a Web Worker): dist/web/worker.js
+// The analysis worker in the browser (a Web Worker), loaded by dist/worker.js (src/worker/universal.ts)
 import { handle } from './handler';
 import type { WorkerRequest } from './protocol';
 

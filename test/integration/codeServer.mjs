@@ -240,8 +240,9 @@ export async function startCodeServer({ node24, entry, port, env = {}, onOutput,
     }
     if (!keepState) rmSync(stateDir, { recursive: true, force: true });
   };
-  // Wait for /healthz.
-  const deadline = Date.now() + 60_000;
+  // Wait for /healthz. On a loaded machine (CI sharing its cores) start-up can take minutes, not seconds.
+  const healthMs = Number(process.env.ANALYST_LENS_SERVER_TIMEOUT_MS) || 300_000;
+  const deadline = Date.now() + healthMs;
   for (;;) {
     if (exited) throw new Error(`code-server exited during start-up (${exited.code ?? exited.signal})`);
     try {
@@ -252,7 +253,7 @@ export async function startCodeServer({ node24, entry, port, env = {}, onOutput,
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`code-server did not answer ${base}/healthz within 60 s`);
+      throw new Error(`code-server did not answer ${base}/healthz within ${healthMs / 1000} s`);
     }
     await sleep(250);
   }

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { anchorAt, applyChanges, contextScore, reanchor, type Annotation, type TextChange } from '../../src/core';
+import { anchorAt, applyChanges, contextScore, reanchor, type Annotation, type ContentChange } from '../../src/core';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const REPORTS = [
@@ -37,7 +37,7 @@ const editArb: fc.Arbitrary<EditSpec> = fc.record({
 });
 
 /** The edit as a VS Code content change against `text`. Copies paste a slice of the text itself (duplicates). */
-function toChange(text: string, e: EditSpec): TextChange {
+function toChange(text: string, e: EditSpec): ContentChange {
   const rangeOffset = Math.min(text.length, Math.floor(e.at * (text.length + 1)));
   const rangeLength = Math.min(text.length - rangeOffset, e.kind === 'type' ? e.del % 3 : e.del);
   let insert = '';
@@ -55,7 +55,7 @@ function toChange(text: string, e: EditSpec): TextChange {
 /** The oracle: which characters of the current text are the annotation's first and last, followed through edits. */
 type Truth = { state: 'live'; start: number; end: number } | { state: 'orphan' } | { state: 'free' };
 
-function follow(t: Truth, c: TextChange): Truth {
+function follow(t: Truth, c: ContentChange): Truth {
   if (t.state !== 'live') return t;
   const ce = c.rangeOffset + c.rangeLength;
   const delta = c.text.length - c.rangeLength;

@@ -8,10 +8,10 @@ import { anchorAt, serializeAnnotationFile } from '../../src/core';
 
 const REPORT = readFileSync(join(__dirname, '..', 'fixtures', 'workspace', 'reports', 'harbour-brief.md'), 'utf8');
 
-function cli(...args: string[]) {
+async function cli(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  const code = await run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
   return { code, stdout, stderr };
 }
 
@@ -36,8 +36,8 @@ describe('[cli] analyst-lens annotations', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints the Web Annotation JSON-LD of a report, re-anchored against its current text', () => {
-    const r = cli('annotations', report);
+  it('prints the Web Annotation JSON-LD of a report, re-anchored against its current text', async () => {
+    const r = await cli('annotations', report);
     assert.equal(r.code, 0, r.stderr);
     const c = JSON.parse(r.stdout);
     assert.equal(c['@context'], 'http://www.w3.org/ns/anno.jsonld');
@@ -53,27 +53,27 @@ describe('[cli] analyst-lens annotations', () => {
     }
   });
 
-  it('summarize merges the annotations: the annotated person is an actor, the note is in the brief', () => {
-    const r = cli('summarize', report, '--format', 'json', '--date', '2026-03-04');
+  it('summarize merges the annotations: the annotated person is an actor, the note is in the brief', async () => {
+    const r = await cli('summarize', report, '--format', 'json', '--date', '2026-03-04');
     assert.equal(r.code, 0, r.stderr);
     const s = JSON.parse(r.stdout);
     assert.ok(s.actors.some((a: { name: string; type: string }) => a.name === 'nadia obuya' && a.type === 'person'), JSON.stringify(s.actors));
     assert.equal(s.annotations.length, 2);
-    const md = cli('summarize', report, '--date', '2026-03-04').stdout;
+    const md = (await cli('summarize', report, '--date', '2026-03-04')).stdout;
     assert.match(md, /## Analyst annotations[\s\S]*“We judge that the broker is likely acting for a state buyer” — Single-source\./);
-    const web = JSON.parse(cli('summarize', report, '--format', 'webannotation').stdout);
+    const web = JSON.parse((await cli('summarize', report, '--format', 'webannotation')).stdout);
     assert.equal(web.total, 2);
   });
 
-  it('a report without annotations: an empty collection and a note on stderr; a malformed file: a clear message', () => {
+  it('a report without annotations: an empty collection and a note on stderr; a malformed file: a clear message', async () => {
     const other = join(dir, 'reports', 'other.md');
     writeFileSync(other, 'Nothing annotated here.\n');
-    const r = cli('annotations', other);
+    const r = await cli('annotations', other);
     assert.equal(r.code, 0);
     assert.equal(JSON.parse(r.stdout).total, 0);
     assert.match(r.stderr, /no annotations file for/);
     writeFileSync(join(dir, '.analyst', 'annotations', 'reports', 'other.md.json'), '{ "annotations": [ oops');
-    const bad = cli('annotations', other);
+    const bad = await cli('annotations', other);
     assert.equal(bad.code, 0);
     assert.match(bad.stderr, /other\.md\.json: not valid JSON/);
   });

@@ -6,10 +6,10 @@ import { parseArgs, run } from '../../src/cli/main';
 
 const SEED = join(__dirname, '..', 'fixtures', 'seed', '000_931ddf8dbef545ad.txt');
 
-function cli(...args: string[]) {
+async function cli(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  const code = await run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTTY: false });
   return { code, stdout, stderr };
 }
 
@@ -20,8 +20,8 @@ describe('[cli] analyst-lens', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('summarize --format json prints the summary; --date sets the report date', () => {
-    const r = cli('summarize', SEED, '--format', 'json', '--date', '2020-02-27');
+  it('summarize --format json prints the summary; --date sets the report date', async () => {
+    const r = await cli('summarize', SEED, '--format', 'json', '--date', '2020-02-27');
     assert.equal(r.code, 0, r.stderr);
     const s = JSON.parse(r.stdout);
     assert.equal(s.schemaVersion, 1);
@@ -30,12 +30,12 @@ describe('[cli] analyst-lens', () => {
     assert.equal(s.title, '000_931ddf8dbef545ad');
   });
 
-  it('without --date, falls back to the file modification time and says so', () => {
-    const r = cli('summarize', SEED, '--format=json');
+  it('without --date, falls back to the file modification time and says so', async () => {
+    const r = await cli('summarize', SEED, '--format=json');
     assert.equal(JSON.parse(r.stdout).reportDate.source, 'fallback');
   });
 
-  it('writes each format to --out', () => {
+  it('writes each format to --out', async () => {
     for (const [format, check] of [
       ['md', (t: string) => assert.match(t, /^# 000\\_931ddf8dbef545ad/)],
       ['csv', (t: string) => assert.match(t, /^type,text,canonical_actor/)],
@@ -43,31 +43,31 @@ describe('[cli] analyst-lens', () => {
       ['json', (t: string) => assert.equal(JSON.parse(t).schemaVersion, 1)],
     ] as const) {
       const out = join(dir, `out.${format}`);
-      const r = cli('summarize', SEED, '-f', format, '-o', out);
+      const r = await cli('summarize', SEED, '-f', format, '-o', out);
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stdout, '');
       check(readFileSync(out, 'utf8'));
     }
   });
 
-  it('entities prints the entity layer as JSON with lines and columns', () => {
-    const r = cli('entities', SEED);
+  it('entities prints the entity layer as JSON with lines and columns', async () => {
+    const r = await cli('entities', SEED);
     assert.equal(r.code, 0);
     const e = JSON.parse(r.stdout).entities.find((x: { text: string }) => x.text === 'Benjamin Netanyahu');
     assert.deepEqual([e.type, e.line, e.column], ['person', 1, 36]);
   });
 
-  it('exit 2 on usage errors, with the usage on stderr', () => {
+  it('exit 2 on usage errors, with the usage on stderr', async () => {
     for (const args of [[], ['frobnicate', SEED], ['summarize'], ['summarize', SEED, '--format', 'pdf'], ['summarize', SEED, '--date', 'soon'], ['summarize', SEED, '--bogus'], ['summarize', SEED, '--out']]) {
-      const r = cli(...args);
+      const r = await cli(...args);
       assert.equal(r.code, 2, `${args.join(' ')} -> ${r.stderr}`);
       assert.match(r.stderr, /^analyst-lens: .+\n\nUsage:/);
     }
-    assert.equal(cli('--help').code, 0);
-    assert.match(cli('--help').stdout, /analyst-lens summarize <file>/);
+    assert.equal((await cli('--help')).code, 0);
+    assert.match((await cli('--help')).stdout, /analyst-lens summarize <input>\.\.\./);
   });
 
-  it('exit 1 with a clear message for missing, unreadable, binary and directory inputs', () => {
+  it('exit 1 with a clear message for missing, unreadable, binary and directory inputs', async () => {
     const bin = join(dir, 'image.png');
     writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]));
     const locked = join(dir, 'locked.txt');
@@ -76,20 +76,24 @@ describe('[cli] analyst-lens', () => {
     const cases: [string, RegExp][] = [
       [join(dir, 'missing.md'), /cannot read .*missing\.md: no such file/],
       [bin, /looks like a binary file/],
-      [dir, /is a directory/],
     ];
     // root reads any file whatever its mode: check permissions only where they apply.
     if (process.getuid?.() !== 0) cases.push([locked, /cannot read .*locked\.txt: permission denied/]);
     for (const [file, msg] of cases) {
-      const r = cli('summarize', file);
+      const r = await cli('summarize', file);
       assert.equal(r.code, 1, file);
       assert.match(r.stderr, msg);
       assert.equal(r.stdout, '');
     }
-    assert.equal(cli('summarize', SEED, '--out', join(dir, 'no', 'such', 'dir.md')).code, 1);
+    assert.equal((await cli('summarize', SEED, '--out', join(dir, 'no', 'such', 'dir.md'))).code, 1);
+    // A directory is a batch of reports: it needs JSON Lines or --out-dir.
+    const d = await cli('summarize', dir);
+    assert.equal(d.code, 2);
+    assert.match(d.stderr, /several reports: use --format jsonl/);
   });
 
   it('parses options in any order, with = or a separate value', () => {
-    assert.deepEqual(parseArgs(['--format=csv', 'summarize', '-o', 'x.csv', 'a.md']), { format: 'csv', out: 'x.csv', help: false, version: false, command: 'summarize', file: 'a.md' });
+    const p = parseArgs(['--format=csv', 'summarize', '-o', 'x.csv', 'a.md', '--jobs', '3', 'b.md']);
+    assert.deepEqual([p.format, p.out, p.command, p.inputs, p.jobs, p.help], ['csv', 'x.csv', 'summarize', ['a.md', 'b.md'], 3, false]);
   });
 });

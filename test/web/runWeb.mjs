@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Proves the browser build runs in a browser: serves dist/web/ on 127.0.0.1, opens a page in headless Chromium
-// (Debian's /usr/bin/chromium through playwright-core), starts dist/web/worker.js as a real Web Worker, sends it the
+// (Debian's /usr/bin/chromium through playwright-core), starts dist/worker.js as a real Web Worker, sends it the
 // seed report and checks the entities that come back. Also asserts the page made no request outside its origin.
 // Prints `web: N passed, N failed` and exits non-zero on any failure.
 import http from 'node:http';
@@ -16,7 +16,7 @@ if (!fs.existsSync(chromiumPath)) {
   console.log('web: 0 passed, 1 failed');
   process.exit(1);
 }
-for (const f of ['dist/web/worker.js', 'dist/web/extension.js']) {
+for (const f of ['dist/worker.js', 'dist/web/extension.js']) {
   if (!fs.existsSync(path.join(root, f))) {
     console.error(`web: ${f} missing: run npm run build first`);
     process.exit(1);
@@ -35,7 +35,7 @@ window.result = new Promise((resolve, reject) => {
 const server = http.createServer((req, res) => {
   const routes = {
     '/': ['text/html', page],
-    '/worker.js': ['text/javascript', fs.readFileSync(path.join(root, 'dist/web/worker.js'))],
+    '/worker.js': ['text/javascript', fs.readFileSync(path.join(root, 'dist/worker.js'))],
     '/seed.txt': ['text/plain; charset=utf-8', seed],
   };
   const r = routes[req.url];
@@ -69,7 +69,7 @@ try {
   await p.goto(origin + '/');
   const res = await p.evaluate(() => Promise.race([window.result, new Promise((_, rej) => setTimeout(() => rej('timeout'), 30000))]));
   const ents = res?.analysis?.entities ?? [];
-  check('dist/web/worker.js runs as a Web Worker and answers', res?.ok === true, JSON.stringify(res).slice(0, 200));
+  check('dist/worker.js runs as a Web Worker and answers', res?.ok === true, JSON.stringify(res).slice(0, 200));
   const has = (type, text) => ents.some((e) => e.type === type && e.text === text);
   check('finds Vladimir Putin (person), Sochi (place), Hezbollah (organisation), Russian (group) in the seed', has('person', 'Vladimir Putin') && has('place', 'Sochi') && has('organization', 'Hezbollah') && has('group', 'Russian'));
   check('offsets slice to the entity text in the browser', ents.length > 0 && ents.every((e) => seed.slice(e.start, e.end) === e.text));

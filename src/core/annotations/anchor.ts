@@ -1,4 +1,4 @@
-import type { Annotation, OrphanReason, TextChange, TextQuote } from './types';
+import type { Annotation, OrphanReason, ContentChange, TextQuote } from './types';
 
 /** Characters of context kept on each side of the quote (TextQuoteSelector prefix and suffix). */
 export const CONTEXT_LENGTH = 32;
@@ -121,7 +121,7 @@ function reattachStrict(a: Annotation, text: string): Annotation {
  * back at once (a paste of the same words). `newText` is the text after all the edits; the result always covers its quote exactly
  * or is orphaned.
  */
-export function applyChanges(a: Annotation, changes: readonly TextChange[], newText: string): Annotation {
+export function applyChanges(a: Annotation, changes: readonly ContentChange[], newText: string): Annotation {
   if (a.orphaned) return reattachStrict(a, newText);
   let { start, end } = a.position;
   let inside = false;
@@ -153,7 +153,7 @@ export function applyChanges(a: Annotation, changes: readonly TextChange[], newT
 }
 
 /** applyChanges over every annotation; returns the same array when nothing moved. */
-export function applyChangesAll(annotations: readonly Annotation[], changes: readonly TextChange[], newText: string): Annotation[] {
+export function applyChangesAll(annotations: readonly Annotation[], changes: readonly ContentChange[], newText: string): Annotation[] {
   let changed = false;
   const out = annotations.map((a) => {
     const b = applyChanges(a, changes, newText);

@@ -55,7 +55,7 @@ export interface TextPosition {
 }
 
 /** One edit of a document, as VS Code's TextDocumentContentChangeEvent gives it (offsets into the text before it). */
-export interface TextChange {
+export interface ContentChange {
   rangeOffset: number;
   rangeLength: number;
   text: string;

@@ -40,8 +40,5 @@ export const RANK_WORDS = new Set([
   'King', 'Queen', 'Prince', 'Sheikh', 'Emir', 'Pope', 'Judge', 'Mayor', 'Spokesman', 'Officer',
 ]);
 
-/** Month names and abbreviations (capitalised forms). */
-export const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11,
-  december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+/** Month names and abbreviations: the core's one lexicon. */
+export { MONTHS } from '../text/lexicon';

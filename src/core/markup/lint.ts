@@ -10,6 +10,7 @@
  *   ("Classified By:", "Derived From:", "Declassify On:") are ignored.
  * Paragraphs are separated by blank lines; fenced code blocks and YAML front matter are never linted.
  */
+import { ABBREVIATIONS } from '../text/lexicon';
 import { findMarkup } from './find';
 import type { MarkupSpan } from './types';
 
@@ -106,10 +107,6 @@ const LINK_DEFINITION_RE = /^\s{0,3}\[[^\]]+\]:\s*\S+(?:\s+(?:"[^"]*"|'[^']*'|\(
 /** A line of only HTML tags: `<br>`, `<div align="center">`, `</details>`. */
 const HTML_TAG_LINE_RE = /^\s*(?:<\/?[A-Za-z][^>]*>\s*)+$/;
 const NOTE_RE = /\b(?:note|nb|n\.b\.)\s*:/i;
-const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'etc', 'vs', 'cf', 'mr', 'mrs', 'ms', 'dr', 'st', 'no', 'fig', 'approx', 'u.s', 'u.k', 'inc',
-  'ltd', 'co', 'corp', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'maj', 'capt', 'adm', 'gov', 'sen', 'rep', 'al',
-]);
 
 function inside(spans: readonly MarkupSpan[], pos: number): boolean {
   return spans.some((s) => s.start <= pos && pos < s.end);

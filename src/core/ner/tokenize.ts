@@ -9,6 +9,8 @@
  * news-style text alike. Never throws on any string input (emoji, RTL, CJK, control characters).
  */
 
+import { TOKEN_ABBREVIATIONS } from '../text/lexicon';
+
 export interface Token {
   text: string;
   start: number;
@@ -26,17 +28,8 @@ export interface Tokenized {
   sentences: SentenceRange[];
 }
 
-/** Abbreviations that keep their final period (lower-cased, without the period). */
-const ABBREV = new Set([
-  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'st', 'jr', 'sr', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'maj', 'capt',
-  'cpl', 'sgt', 'adm', 'cmdr', 'rev', 'fr', 'hon', 'pres', 'supt', 'insp', 'amb', 'inc', 'corp', 'co', 'ltd', 'plc',
-  'bros', 'cos', 'dept', 'div', 'univ', 'assn', 'no', 'nos', 'vs', 'v', 'etc', 'approx', 'est', 'fig', 'vol', 'pp',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed',
-  'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'calif', 'ariz', 'ark', 'colo', 'conn', 'del', 'fla', 'ga', 'ill',
-  'ind', 'kan', 'kans', 'ky', 'la', 'md', 'mass', 'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore',
-  'pa', 'penn', 'tenn', 'tex', 'va', 'vt', 'wash', 'wis', 'wyo', 'mt', 'ft', 'ave', 'blvd', 'rd', 'p.m', 'a.m',
-  'u.s', 'u.n', 'u.k', 'e.g', 'i.e', 'n.a',
-]);
+/** Abbreviations that keep their final period (lower-cased, without the period): the core's one list. */
+const ABBREV = TOKEN_ABBREVIATIONS;
 
 const enum C {
   Space = 32,

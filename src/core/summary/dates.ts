@@ -2,17 +2,12 @@ import nlp from 'compromise';
 import datePlugin from 'compromise-dates';
 import type { Entity, ReportDate, SummaryOptions, TimeGranularity, TimelineEntry } from '../types';
 import { frontMatter, sentenceAt, type Sentence } from './sentences';
+import { MONTHS, MONTH_PATTERN as MONTH_RE } from '../text/lexicon';
 
 // compromise-dates resolves relative expressions ("this morning", "last Tuesday") against a given day. It extends
 // the shared compromise instance; registering it does not change what analyze() finds (checked on the seed).
 nlp.plugin(datePlugin as unknown as Parameters<typeof nlp.plugin>[0]);
 
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
-  dec: 12, december: 12,
-};
-const MONTH_RE = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 export const ymd = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;

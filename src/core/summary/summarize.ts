@@ -1,17 +1,23 @@
 import { analyze } from '../analyze';
 import type { Actor, Analysis, EntityType, Summary, SummaryActor, SummaryMention, SummaryOptions, SummaryPlace, SummaryQuote } from '../types';
 
-import { findQuotations } from '../actors';
+import { findQuotations, nameKey } from '../actors';
 import { getActors } from './actorsSource';
 import { buildTimeline, findReportDate } from './dates';
 import { bluf, fiveW } from './fiveW';
 import { lookupPlace, toCountry } from './gazetteer';
 import { extractRelations } from './relations';
-import { frontMatter, lineIndex, splitSentences } from './sentences';
+import { frontMatter, lineIndex, splitSentences, type Sentence } from './sentences';
 import { findTopics } from './topics';
 import { markupSections } from './markup';
 
 export const SUMMARY_SCHEMA_VERSION = 1 as const;
+
+/** Layers a caller (the document model) has already built for the whole text: summarize() reuses them. */
+export interface PreparedLayers {
+  sentences: Sentence[];
+  actors: Actor[];
+}
 
 /**
  * Turns a report into a brief: BLUF, 5W1H of the main event, actors, organisations and places by salience, a
@@ -19,7 +25,7 @@ export const SUMMARY_SCHEMA_VERSION = 1 as const;
  * Pure and synchronous; plain JSON out. With `selection`, only that part is summarised, and offsets still refer to
  * the whole text.
  */
-export function summarize(text: string, options: SummaryOptions & { analysis?: Analysis } = {}): Summary {
+export function summarize(text: string, options: SummaryOptions & { analysis?: Analysis; prepared?: PreparedLayers } = {}): Summary {
   const full = typeof text === 'string' ? text : String(text ?? '');
   const reportDate = findReportDate(full, options);
   let base = 0;
@@ -37,9 +43,11 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
   // The caller's analysis of the whole text (the editor's, from its worker) is reused, cut to the selection.
   const given = options.analysis && options.analysis.length === full.length && !options.analysis.limited ? options.analysis : undefined;
   const analysis = given ? (selection ? sliceAnalysis(given, base, base + part.length) : given) : analyze(part, { format: options.format });
-  const sentences = splitSentences(part);
+  // A document model's sentences and actors (built once per version, registry applied) are reused as they are.
+  const prepared = given && !selection ? options.prepared : undefined;
+  const sentences = prepared?.sentences ?? splitSentences(part);
   // The summary does not use Actor.actions (verbs per actor), the actor model's costliest step on long reports.
-  const actors = getActors(part, analysis, { actions: false, ...options.actors });
+  const actors = prepared?.actors ?? getActors(part, analysis, { actions: false, ...options.actors });
   // Front matter is metadata: its date is the report date, not an event of the timeline.
   const fm = frontMatter(part);
   const timeline = buildTimeline(part, sentences, fm ? analysis.entities.filter((e) => e.start >= fm.end) : analysis.entities, reportDate.date);
@@ -57,7 +65,7 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
     relations,
     quotes: quotesOf(part, actors),
     topics: findTopics(part, analysis.entities, actors),
-    mentions: mentionsOf(analysis, actors),
+    mentions: mentionsOf(analysis, actors, options.actors?.ignore),
     ...markupSections(part, sentences),
     counts: {
       characters: part.length,
@@ -164,18 +172,25 @@ function quotesOf(text: string, actors: readonly Actor[]): SummaryQuote[] {
   return out.sort((x, y) => x.start - y.start).filter((q) => !seen.has(`${q.start}:${q.end}`) && seen.add(`${q.start}:${q.end}`));
 }
 
-function mentionsOf(analysis: Analysis, actors: readonly Actor[]): SummaryMention[] {
+/** Entity types that name actors: an ignored name of one of these types is left out of the mentions. */
+const ACTOR_TYPES = new Set(['person', 'organization', 'place', 'group']);
+
+function mentionsOf(analysis: Analysis, actors: readonly Actor[], ignore: readonly string[] = []): SummaryMention[] {
   const owner = new Map<string, Actor>();
   for (const a of actors) for (const m of a.mentions) owner.set(`${m.start}:${m.end}`, a);
   const byStart = actors.flatMap((a) => a.mentions.map((m) => ({ m, a })));
-  return analysis.entities.map((e) => {
+  // Ignored names (and the surnames of ignored full names, as buildActors drops them) are not actors' mentions.
+  const ignored = new Set(ignore.map(nameKey));
+  for (const n of ignore) if (/\s/.test(n.trim())) ignored.add(nameKey(n.trim().split(/\s+/).pop()!));
+  return analysis.entities.flatMap((e) => {
     const a = owner.get(`${e.start}:${e.end}`) ?? byStart.find(({ m }) => m.start <= e.start && e.end <= m.end)?.a;
+    if (!a && ignored.size && ACTOR_TYPES.has(e.type) && ignored.has(nameKey(e.text))) return [];
     const out: SummaryMention = { start: e.start, end: e.end, text: e.text, type: e.type as EntityType, line: 0, column: 0 };
     if (a) {
       out.actorId = a.id;
       out.actorName = a.name;
     }
-    return out;
+    return [out];
   });
 }
 

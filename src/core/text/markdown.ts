@@ -3,8 +3,8 @@
  * targets, autolinks and HTML tags. `maskMarkdown` blanks them with spaces (newlines kept) so the analysis sees
  * only prose while every offset still points into the original text.
  */
-const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+import { FENCE_OPEN, FRONT_MATTER } from './segment';
+
 const INLINE_CODE = /(`+)(?!`)(?:[^\n]|\n(?![ \t]*\n))*?(?<!`)\1(?!`)/g;
 const LINK_TARGET = /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
 const REFERENCE_DEF = /^ {0,3}\[[^\]]+\]:\s*\S+.*$/gm;

@@ -29,12 +29,27 @@ export class ActorRegistry implements vscode.Disposable {
   private loading: Promise<void> | undefined;
   /** One watcher per workspace folder, on the registry's exact path (more reliable than a '**' glob). */
   private watchers: vscode.Disposable[] = [];
+  /**
+   * mtime and size of each registry file as last read ('' when there was none). File watchers can deliver late or
+   * not at all (a loaded machine, a remote or network file system), so `fresh()` compares these before the registry
+   * is used and `onDidSaveTextDocument` reloads on save: a watcher event is never the only way a change arrives.
+   */
+  private readonly stamps = new Map<string, string>();
+  private checking: Promise<void> | undefined;
+  private checkedAt = 0;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.subscriptions.push(
       // Unsaved edits of the registry count too: the analyst sees the effect while typing it.
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.isRegistry(e.document.uri)) this.fromText(e.document.uri, e.document.getText());
+      }),
+      // A save is a change whether or not the file watcher reports it.
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (this.isRegistry(d.uri)) void this.stampOf(d.uri).then((st) => {
+          this.stamps.set(d.uri.toString(), st);
+          this.fromText(d.uri, d.getText());
+        });
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -49,6 +64,47 @@ export class ActorRegistry implements vscode.Disposable {
   /** Resolves once the registries of all folders were read (at start-up and after a folder change). */
   ready(): Promise<void> {
     return this.loading ?? Promise.resolve();
+  }
+
+  /**
+   * Makes sure the registries are the files on disk now: compares each file's mtime and size with those last read and
+   * reloads (and fires onDidChange) when they differ. Cheap (one stat per folder), shared by concurrent callers and
+   * repeated at most every 100 ms. Callers run it before they use the registry (hover, actors, Outline).
+   */
+  fresh(): Promise<void> {
+    if (this.checking) return this.checking;
+    if (Date.now() - this.checkedAt < 100) return Promise.resolve();
+    this.checking = (async () => {
+      try {
+        await this.loading;
+        let changed = false;
+        for (const folder of vscode.workspace.workspaceFolders ?? []) {
+          const uri = vscode.Uri.joinPath(folder.uri, REGISTRY_PATH);
+          const key = uri.toString();
+          // Unsaved edits of an open registry are what the analyst sees: they win over the file.
+          if (vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === key)) continue;
+          const st = await this.stampOf(uri);
+          if (st === (this.stamps.get(key) ?? '')) continue;
+          this.log.debug(`actor registry ${key} changed on disk (${this.stamps.get(key) || 'none'} -> ${st || 'none'}): reloading`);
+          await this.loadFolder(folder);
+          changed = true;
+        }
+        if (changed) this.changed();
+      } finally {
+        this.checkedAt = Date.now();
+        this.checking = undefined;
+      }
+    })();
+    return this.checking;
+  }
+
+  private async stampOf(uri: vscode.Uri): Promise<string> {
+    try {
+      const st = await vscode.workspace.fs.stat(uri);
+      return `${st.mtime}:${st.size}`;
+    } catch {
+      return '';
+    }
   }
 
   isRegistry(uri: vscode.Uri): boolean {
@@ -108,6 +164,7 @@ export class ActorRegistry implements vscode.Disposable {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(after));
     }
+    this.stamps.set(uri.toString(), await this.stampOf(uri));
     this.fromText(uri, after);
     return uri;
   }
@@ -132,6 +189,7 @@ export class ActorRegistry implements vscode.Disposable {
   private async reload(): Promise<void> {
     this.watch();
     this.folders.clear();
+    this.stamps.clear();
     this.diagnostics.clear();
     await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.loadFolder(f)));
     this.changed();
@@ -139,6 +197,8 @@ export class ActorRegistry implements vscode.Disposable {
 
   private async loadFolder(folder: vscode.WorkspaceFolder): Promise<void> {
     const uri = vscode.Uri.joinPath(folder.uri, REGISTRY_PATH);
+    // Stamp first: a write between the stat and the read is then seen again by the next fresh().
+    this.stamps.set(uri.toString(), await this.stampOf(uri));
     const text = await this.read(uri);
     if (text === undefined) {
       this.folders.delete(uri.toString());

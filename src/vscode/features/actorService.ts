@@ -51,6 +51,8 @@ export class ActorService implements vscode.Disposable {
    */
   async get(doc: vscode.TextDocument): Promise<DocumentActors | undefined> {
     if (!this.analysis.isEligible(doc)) return undefined;
+    // The registry as it is on disk now (a file watcher alone can miss or delay a change).
+    await this.registry.fresh();
     const key = doc.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === doc.version && cached.generation === this.registry.generation) return cached;

@@ -16,6 +16,10 @@ import { registerActorCommands } from './actorCommands';
 export function registerActorFeatures(service: AnalysisService, languages: readonly string[], log: vscode.LogOutputChannel, workspace?: WorkspaceActors): vscode.Disposable[] {
   const registry = new ActorRegistry(log);
   const actors = new ActorService(service, registry, log);
+  service.actorOptions = async () => {
+    await registry.ready();
+    return { registry: registry.entries(), ignore: registry.ignored() };
+  };
   // Any scheme (file, untitled, remote, virtual): the providers ask the analysis service, which checks eligibility.
   const selector: vscode.DocumentSelector = languages.map((language) => ({ language }));
   const hoverEnabled = () => vscode.workspace.getConfiguration('analystLens').get<unknown>('hover.enabled') !== false;

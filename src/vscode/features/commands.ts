@@ -89,6 +89,11 @@ export function registerEntityCommands(deps: CommandDeps): vscode.Disposable[] {
       }
     }),
     vscode.commands.registerCommand(COMMANDS.showLog, () => deps.log.show()),
+    // What the highlights show now, as offsets into the current version (the stale-highlight tests read it).
+    vscode.commands.registerCommand(COMMANDS.getDecorations, async (arg?: unknown) => {
+      const doc = await resolveDocument(arg);
+      return doc ? decorations.state(doc.uri.toString()) : undefined;
+    }),
     // Cheap probe for scripts and tests: the analysed version and entity count, without converting every range.
     vscode.commands.registerCommand(COMMANDS.getAnalysisState, async (arg?: unknown) => {
       const doc = await resolveDocument(arg);

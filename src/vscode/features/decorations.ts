@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ENTITY_TYPES, type EntityType } from '../../core';
+import { ENTITY_TYPES, followEdits, type EntityType, type TrackedRange } from '../../core';
 import type { AnalysisService, DocumentAnalysis } from '../analysisService';
 import type { LensConfig } from '../config';
 import { toRange } from '../convert';
@@ -12,14 +12,28 @@ const MARGIN_LINES = 150;
 /** Theme colour id of an entity type's highlight: contributed in package.json under contributes.colors. */
 export const colorId = (t: EntityType) => `analystLens.${t}Background`;
 
+/** What a document shows: the ranges decorated now, for which document version, from which analysed version. */
+export interface DecorationState {
+  uri: string;
+  /** The document version the ranges are offsets into. */
+  version: number;
+  /** The version whose analysis the ranges came from (older while an analysis is pending). */
+  analysedVersion: number;
+  ranges: TrackedRange[];
+}
+
 /**
- * One decoration type per entity type, created once and coloured from the theme. Decorations are set when an
- * analysis arrives; between analyses VS Code moves them with the edits, so highlights follow typing.
+ * One decoration type per entity type, created once and coloured from the theme. Decorations are set when the
+ * analysis of the current version arrives, and never from an older one. Between analyses the feature moves them
+ * itself on every edit (core followEdits: shift what follows, drop what the edit touched and its paragraph), so
+ * no highlight ever covers text the current version's analysis would not mark.
  */
 export class DecorationFeature implements vscode.Disposable {
   private readonly types = new Map<EntityType, vscode.TextEditorDecorationType>();
   /** uri -> type -> number of ranges currently decorated (what the user sees). */
   private readonly decorated = new Map<string, Record<string, number>>();
+  /** uri -> the ranges decorated now (offsets into `version`). */
+  private readonly shown = new Map<string, DecorationState>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -39,20 +53,29 @@ export class DecorationFeature implements vscode.Disposable {
     }
     this.subscriptions.push(
       service.onDidAnalyze((r) => this.applyTo(r)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.shown.delete(d.uri.toString());
+        this.decorated.delete(d.uri.toString());
+      }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         // Large reports are decorated around the visible lines only: follow the scroll.
         const r = service.peek(e.textEditor.document);
         if (!r || r.analysis.entities.length <= VISIBLE_ONLY_ABOVE) return;
         clearTimeout(this.scrollTimer);
         this.scrollTimer = setTimeout(() => {
-          if (r.version === e.textEditor.document.version) this.apply(e.textEditor, r);
+          const now = service.peek(e.textEditor.document);
+          if (now && now.version === e.textEditor.document.version) this.apply(e.textEditor, now);
         }, 60);
       }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
         for (const e of editors) {
           const r = service.peek(e.document);
           if (r && r.version === e.document.version) this.apply(e, r);
-          else if (service.isEligible(e.document)) service.schedule(e.document);
+          else {
+            this.showTracked(e);
+            if (service.isEligible(e.document)) service.schedule(e.document);
+          }
         }
       }),
     );
@@ -63,13 +86,57 @@ export class DecorationFeature implements vscode.Disposable {
     return { ...(this.decorated.get(uri) ?? Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0]))) };
   }
 
+  /** The ranges a document shows now (for tests and scripts: `analystLens.getDecorations`). */
+  state(uri: string): DecorationState | undefined {
+    const s = this.shown.get(uri);
+    return s && { ...s, ranges: s.ranges.map((r) => ({ ...r })) };
+  }
+
   /** Re-apply to every visible editor (after a settings change or a toggle). */
   refreshAll(): void {
     for (const e of vscode.window.visibleTextEditors) {
       const r = this.service.peek(e.document);
-      if (r) this.apply(e, r);
-      else this.clear(e);
+      if (r && r.version === e.document.version) this.apply(e, r);
+      else if (r) {
+        // The analysis is of an older version: its offsets are not this text's. Show what followed the edits.
+        this.showTracked(e);
+        this.service.schedule(e.document);
+      } else this.clear(e);
     }
+  }
+
+  /** An edit: move the shown ranges with it now, before any analysis of the new version exists. */
+  private follow(e: vscode.TextDocumentChangeEvent): void {
+    if (!e.contentChanges.length) return;
+    const key = e.document.uri.toString();
+    const s = this.shown.get(key);
+    if (!s) return;
+    if (s.version !== e.document.version - 1) {
+      // An edit we did not see: the offsets cannot be trusted any more. Show nothing until the next analysis.
+      this.shown.delete(key);
+      for (const ed of vscode.window.visibleTextEditors) if (ed.document === e.document) this.clear(ed);
+      return;
+    }
+    const changes = e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
+    s.ranges = followEdits(s.ranges, changes, e.document.getText());
+    s.version = e.document.version;
+    for (const ed of vscode.window.visibleTextEditors) if (ed.document === e.document) this.showTracked(ed);
+  }
+
+  /** Sets the tracked ranges of an editor's document as its decorations (no analysis needed). */
+  private showTracked(editor: vscode.TextEditor): void {
+    const key = editor.document.uri.toString();
+    const s = this.shown.get(key);
+    const cfg = this.config();
+    if (!s || s.version !== editor.document.version || !cfg.enabled || !this.service.isEligible(editor.document)) return this.clear(editor);
+    const byType = new Map<EntityType, vscode.Range[]>(ENTITY_TYPES.map((t) => [t, []]));
+    for (const r of s.ranges) if (cfg.highlight[r.type as EntityType]) byType.get(r.type as EntityType)?.push(toRange(editor.document, r));
+    const counts: Record<string, number> = {};
+    for (const [t, ranges] of byType) {
+      editor.setDecorations(this.types.get(t)!, ranges);
+      counts[t] = ranges.length;
+    }
+    this.decorated.set(key, counts);
   }
 
   private applyTo(r: DocumentAnalysis): void {
@@ -79,6 +146,8 @@ export class DecorationFeature implements vscode.Disposable {
   private apply(editor: vscode.TextEditor, r: DocumentAnalysis): void {
     const cfg = this.config();
     if (!cfg.enabled || !this.service.isEligible(editor.document)) return this.clear(editor);
+    // Only the analysis of the version on screen: older offsets would land on the wrong words.
+    if (r.version !== editor.document.version) return this.showTracked(editor);
     const byType = new Map<EntityType, vscode.Range[]>(ENTITY_TYPES.map((t) => [t, []]));
     const doc = editor.document;
     // Thousands of ranges cost the UI thread on every update; beyond that, decorate what is on screen and a margin.
@@ -91,10 +160,15 @@ export class DecorationFeature implements vscode.Disposable {
       to = doc.offsetAt(new vscode.Position(Math.min(doc.lineCount - 1, last + MARGIN_LINES), Number.MAX_SAFE_INTEGER));
     }
     const entities = r.analysis.entities;
+    const tracked: TrackedRange[] = [];
     for (let i = lowerBound(entities, from); i < entities.length && entities[i].start <= to; i++) {
       const e = entities[i];
-      if (cfg.highlight[e.type]) byType.get(e.type)!.push(toRange(doc, e));
+      if (cfg.highlight[e.type]) {
+        byType.get(e.type)!.push(toRange(doc, e));
+        tracked.push({ start: e.start, end: e.end, type: e.type, text: e.text });
+      }
     }
+    this.shown.set(r.uri, { uri: r.uri, version: r.version, analysedVersion: r.version, ranges: tracked });
     const counts: Record<string, number> = {};
     for (const [t, ranges] of byType) {
       editor.setDecorations(this.types.get(t)!, ranges);
@@ -105,6 +179,7 @@ export class DecorationFeature implements vscode.Disposable {
 
   private clear(editor: vscode.TextEditor): void {
     for (const dt of this.types.values()) editor.setDecorations(dt, []);
+    this.shown.delete(editor.document.uri.toString());
     this.decorated.set(editor.document.uri.toString(), Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])));
   }
 

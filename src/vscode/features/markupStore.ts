@@ -3,6 +3,7 @@ import { lintMarkup, LINT_CODES, type LintOptions, type MarkupDiagnostic, type M
 import { looksBinary } from '../analysisService';
 import { readMarkupRules, type LensConfig } from '../config';
 import { findMarkupSliced } from './markupText';
+import type { Analyzer } from '../analyzer';
 
 /** The markup of one version of one document. */
 export interface DocumentMarkup {
@@ -19,8 +20,9 @@ export interface DocumentMarkup {
 const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'comment', 'vscode-chat-code-block', 'review']);
 
 /**
- * Per-document cache of analyst markup (spans and lint diagnostics), keyed by version. Runs in the extension host
- * (the recognizers are fast: about 0.3 ms per kB of prose), sliced so that long reports do not block it.
+ * Per-document cache of analyst markup (spans and lint diagnostics), keyed by version. Computed in the analysis
+ * worker, which holds the document's text already (it follows the edits); without a worker, in the extension host,
+ * the search sliced so that long reports do not block it.
  */
 export class MarkupStore implements vscode.Disposable {
   private readonly cache = new Map<string, DocumentMarkup>();
@@ -31,7 +33,10 @@ export class MarkupStore implements vscode.Disposable {
   /** Fires with each newly computed result for a document's current version. */
   readonly onDidUpdate = this.emitter.event;
 
-  constructor(private readonly config: () => LensConfig) {}
+  constructor(
+    private readonly config: () => LensConfig,
+    private readonly analyzer?: Analyzer,
+  ) {}
 
   isEligible(doc: vscode.TextDocument): boolean {
     return this.config().languages.includes(doc.languageId) && !IGNORED_SCHEMES.has(doc.uri.scheme);
@@ -83,8 +88,15 @@ export class MarkupStore implements vscode.Disposable {
     const max = this.config().maxDocumentLength;
     const text = full.length > max ? full.slice(0, max) : full;
     const limited = full.length > max ? `only the first ${max} characters were read (analystLens.maxDocumentLength)` : undefined;
-    const spans = (await findMarkupSliced(text, () => !doc.isClosed && doc.version === version)) ?? [];
     const rules = readMarkupRules(doc);
+    if (this.analyzer?.kind === 'worker') {
+      const ruleOptions: NonNullable<LintOptions['rules']> = {};
+      for (const code of LINT_CODES) ruleOptions[code] = rules[code] === 'off' ? false : rules[code];
+      const lint = LINT_CODES.some((c) => rules[c] !== 'off');
+      const r = await this.analyzer.markup(key, version, full, { maxLength: max, rules: ruleOptions, lint });
+      return { uri: key, version, spans: r.spans, diagnostics: r.diagnostics, limited };
+    }
+    const spans = (await findMarkupSliced(text, () => !doc.isClosed && doc.version === version)) ?? [];
     const options: LintOptions = { spans, rules: {} };
     for (const code of LINT_CODES) options.rules![code] = rules[code] === 'off' ? false : rules[code];
     let diagnostics: MarkupDiagnostic[] = [];

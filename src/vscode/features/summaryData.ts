@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { summarize, withAnnotations, type Annotation, type Summary } from '../../core';
+import { createDocumentModel, withAnnotations, type Annotation, type Summary } from '../../core';
 import type { AnalysisService } from '../analysisService';
 
 /** Reports longer than this get a cancellable progress notification while they are summarised. */
@@ -54,19 +54,22 @@ export async function computeSummary(
     const analysed = await service.get(doc);
     if (analysed.skipped) throw new Error(`${reportName(doc)}: ${analysed.skipped}`);
     const dates = await reportDateFor(doc);
+    const actors = await service.actorOptions();
     if (token?.isCancellationRequested) throw new SummaryCancelled();
     progress?.report({ message: 'summarising…' });
     // Let the notification paint before the synchronous work.
     await new Promise((r) => setTimeout(r, 0));
     const text = doc.getText();
     const current = analysed.version === doc.version;
-    const summary = summarize(text, {
-      ...dates,
-      selection: opts.selection,
-      title: reportName(doc),
+    // The document model of this version, with the actor registry applied like the hover and the Actors view.
+    const model = createDocumentModel(text, {
+      version: doc.version,
       format: doc.languageId === 'markdown' ? 'markdown' : 'plain',
       analysis: current ? analysed.analysis : undefined,
+      registry: actors.registry,
+      ignore: actors.ignore,
     });
+    const summary = model.summary({ ...dates, selection: opts.selection, title: reportName(doc) });
     if (token?.isCancellationRequested) throw new SummaryCancelled();
     return withAnnotations(summary, annotationsOf(doc));
   };

@@ -152,7 +152,10 @@ describe('actors: the workspace registry', function () {
 
   it('a malformed registry becomes a diagnostic on the file and the hovers keep working', async () => {
     await vscode.workspace.fs.writeFile(fixture(REGISTRY), new TextEncoder().encode('{ "actors": [ { "name": "Vladimir Putin", "watchlist": "yes" }, '));
-    const diags = await waitFor('a diagnostic on the registry', () => {
+    // No sleeping on the file watcher: every hover checks the registry on disk first, so the probe itself makes the
+    // change arrive (the watcher and the save handler are faster paths, not the only ones).
+    const diags = await waitFor('a diagnostic on the registry', async () => {
+      await hoverAt(doc, positionOf(doc, 'Putin', 2));
       const d = vscode.languages.getDiagnostics(fixture(REGISTRY)).filter((x) => x.source === 'Analyst Lens');
       return d.length ? d : undefined;
     });
@@ -166,7 +169,7 @@ describe('actors: the workspace registry', function () {
 
   it('"Add to actor registry" creates the file with the actor; "Ignore this name" removes the actor', async () => {
     await removeRegistry();
-    await sleep(300);
+    // getActors checks the registry on disk before it answers: the removal is seen without a watcher event.
     const actors = await vscode.commands.executeCommand<{ id: string; name: string }[]>('analystLens.getActors', doc.uri);
     const shoigu = actors?.find((a) => a.name === 'Sergei Shoigu');
     assert.ok(shoigu);

@@ -11,6 +11,7 @@ export function run(): Promise<void> {
     require('./commands.test');
     require('./robustness.test');
     require('./editing.test');
+    require('./staleHighlights.test');
     require('./summary.test');
     require('./security.test');
     require('./workspace.test');

@@ -86,7 +86,7 @@ describe('summary view and exports', () => {
         assert.ok(j.relations.length > 0);
       },
       csv: (t) => {
-        assert.match(t, /^type,text,canonical_actor,actor_id,line,column,start,end\r\n/);
+        assert.match(t, /^type,text,canonical_actor,actor_id,line,column,start,end,actor_roles\r\n/);
         assert.match(t, /\r\nperson,Benjamin Netanyahu,Benjamin Netanyahu,person:benjamin-netanyahu,3,/);
       },
       stix: (t) => {

@@ -1,0 +1,3 @@
+export { DocumentModel, createDocumentModel, type DocumentModelOptions, type ModelSummaryOptions } from './documentModel';
+export { VersionedCache } from './cache';
+export { followEdits, paragraphAround, type TrackedRange, type TextChange } from './follow';

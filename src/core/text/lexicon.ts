@@ -1,0 +1,371 @@
+/**
+ * The one lexicon of the core: countries, their demonyms and other names, ISO 3166 codes and STIX regions, cities
+ * and regions that reports name often, months, and the abbreviations whose final dot is not a full stop. Actors,
+ * the summary, the STIX export, the sentence splitter, the tokenizer and the lint all read these tables; nothing
+ * else in the core keeps its own copy.
+ *
+ * Small closed tables on purpose: pure data the core can carry into a worker or a browser, reviewed like code; the
+ * npm packages we looked at either have no demonyms (country-code tables) or are unmaintained word lists much larger
+ * than the news vocabulary we need.
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// Abbreviations
+
+/**
+ * Words (lower-cased, without their final dot) whose dot does not end a sentence: "Mr. Putin", "Gen. Haliva",
+ * "U.S. forces", "Jan. 5", "et al.". Used by the sentence splitter, the tokenizer and the lint.
+ */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set(
+  ('mr mrs ms messrs dr prof gen lt col maj capt cpt cpl sgt adm cmdr gov sen rep pres supt insp amb hon rev fr ' +
+    'st mt ft ave blvd rd jr sr vs v cf etc inc corp ltd co cos plc bros dept div univ assn approx est fig vol pp al ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'e.g i.e u.s u.k u.n a.m p.m n.a').split(' '),
+);
+
+/**
+ * Further abbreviations the tokenizer keeps a dot on: "No." and "Nos." (a sentence ends at "no." unless a number
+ * follows), day names and US state forms, which are also common words ("sun.", "ill.", "miss.", "wash.") and so never
+ * stop a sentence from ending.
+ */
+export const TOKEN_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...ABBREVIATIONS,
+  ...'no nos mon tue tues wed thu thur thurs fri sat sun'.split(' '),
+  ...'calif ariz ark colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa penn tenn tex va vt wash wis wyo'.split(' '),
+]);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Months
+
+/** Month names and abbreviations, lower-cased -> 1..12. */
+export const MONTHS: Readonly<Record<string, number>> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11,
+  december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** A regular-expression source matching one month name or abbreviation (one capture group), optional final dot. */
+export const MONTH_PATTERN =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Countries
+
+/** Country (or bloc) -> its demonyms. Keys are the names affiliations and summaries report. */
+const TABLE: Record<string, string[]> = {
+  Afghanistan: ['Afghan', 'Afghani'],
+  Albania: ['Albanian'],
+  Algeria: ['Algerian'],
+  Angola: [],
+  Argentina: ['Argentine', 'Argentinian'],
+  Armenia: ['Armenian'],
+  Australia: ['Australian'],
+  Austria: ['Austrian'],
+  Azerbaijan: ['Azerbaijani', 'Azeri'],
+  Bahrain: ['Bahraini'],
+  Bangladesh: ['Bangladeshi'],
+  Belarus: ['Belarusian', 'Belarussian'],
+  Belgium: ['Belgian'],
+  Bhutan: [],
+  Bolivia: [],
+  'Bosnia and Herzegovina': ['Bosnian'],
+  Botswana: [],
+  Brazil: ['Brazilian'],
+  Bulgaria: ['Bulgarian'],
+  'Burkina Faso': [],
+  Burundi: [],
+  Cambodia: ['Cambodian'],
+  Cameroon: [],
+  Canada: ['Canadian'],
+  Chad: ['Chadian'],
+  Chile: ['Chilean'],
+  China: ['Chinese'],
+  Colombia: ['Colombian'],
+  Congo: [],
+  'Costa Rica': [],
+  Croatia: ['Croatian', 'Croat'],
+  Cuba: ['Cuban'],
+  Cyprus: ['Cypriot'],
+  'Czech Republic': ['Czech'],
+  "Côte d'Ivoire": ['Ivorian'],
+  Denmark: ['Danish', 'Dane'],
+  Djibouti: [],
+  Ecuador: [],
+  Egypt: ['Egyptian'],
+  'El Salvador': [],
+  Eritrea: ['Eritrean'],
+  Estonia: ['Estonian'],
+  Ethiopia: ['Ethiopian'],
+  'European Union': ['European'],
+  Finland: ['Finnish', 'Finn'],
+  France: ['French'],
+  Gabon: [],
+  Georgia: ['Georgian'],
+  Germany: ['German'],
+  Ghana: [],
+  Greece: ['Greek'],
+  Guatemala: [],
+  Guinea: [],
+  Haiti: [],
+  Honduras: [],
+  Hungary: ['Hungarian'],
+  Iceland: [],
+  India: ['Indian'],
+  Indonesia: ['Indonesian'],
+  Iran: ['Iranian', 'Persian'],
+  Iraq: ['Iraqi'],
+  Ireland: ['Irish'],
+  Israel: ['Israeli'],
+  Italy: ['Italian'],
+  Jamaica: [],
+  Japan: ['Japanese'],
+  Jordan: ['Jordanian'],
+  Kazakhstan: ['Kazakh', 'Kazakhstani'],
+  Kenya: ['Kenyan'],
+  Korea: [],
+  Kosovo: ['Kosovar'],
+  Kuwait: ['Kuwaiti'],
+  Kyrgyzstan: ['Kyrgyz'],
+  Laos: [],
+  Latvia: ['Latvian'],
+  Lebanon: ['Lebanese'],
+  Liberia: [],
+  Libya: ['Libyan'],
+  Lithuania: ['Lithuanian'],
+  Luxembourg: [],
+  Malaysia: ['Malaysian'],
+  Mali: ['Malian'],
+  Mauritania: [],
+  Mexico: ['Mexican'],
+  Moldova: ['Moldovan'],
+  Monaco: [],
+  Mongolia: ['Mongolian'],
+  Montenegro: [],
+  Morocco: ['Moroccan'],
+  Mozambique: [],
+  Myanmar: ['Burmese', 'Myanmar'],
+  Namibia: [],
+  Nepal: ['Nepalese', 'Nepali'],
+  Netherlands: ['Dutch'],
+  'New Zealand': ['New Zealander'],
+  Nicaragua: [],
+  Niger: ['Nigerien'],
+  Nigeria: ['Nigerian'],
+  'North Korea': ['North Korean'],
+  'North Macedonia': [],
+  Norway: ['Norwegian'],
+  Oman: ['Omani'],
+  Pakistan: ['Pakistani'],
+  Palestine: ['Palestinian'],
+  Panama: [],
+  Paraguay: [],
+  Peru: ['Peruvian'],
+  Philippines: ['Filipino', 'Philippine'],
+  Poland: ['Polish', 'Pole'],
+  Portugal: ['Portuguese'],
+  Qatar: ['Qatari'],
+  Romania: ['Romanian'],
+  Russia: ['Russian'],
+  Rwanda: [],
+  'Saudi Arabia': ['Saudi'],
+  Senegal: [],
+  Serbia: ['Serbian', 'Serb'],
+  'Sierra Leone': [],
+  Singapore: ['Singaporean'],
+  Slovakia: ['Slovak', 'Slovakian'],
+  Slovenia: ['Slovenian', 'Slovene'],
+  Somalia: ['Somali'],
+  'South Africa': ['South African'],
+  'South Korea': ['South Korean', 'Korean'],
+  'South Sudan': ['South Sudanese'],
+  Spain: ['Spanish', 'Spaniard'],
+  'Sri Lanka': ['Sri Lankan'],
+  Sudan: ['Sudanese'],
+  Sweden: ['Swedish', 'Swede'],
+  Switzerland: ['Swiss'],
+  Syria: ['Syrian'],
+  Taiwan: ['Taiwanese'],
+  Tajikistan: ['Tajik'],
+  Tanzania: [],
+  Thailand: ['Thai'],
+  Tunisia: ['Tunisian'],
+  Turkey: ['Turkish', 'Turk'],
+  Turkmenistan: ['Turkmen'],
+  Uganda: ['Ugandan'],
+  Ukraine: ['Ukrainian'],
+  'United Arab Emirates': ['Emirati'],
+  'United Kingdom': ['British', 'UK', 'U.K.'],
+  'United States': ['American', 'US', 'U.S.', 'USA'],
+  Uruguay: [],
+  Uzbekistan: ['Uzbek'],
+  Vatican: [],
+  Venezuela: ['Venezuelan'],
+  Vietnam: ['Vietnamese'],
+  Yemen: ['Yemeni'],
+  Zambia: [],
+  Zimbabwe: ['Zimbabwean'],
+};
+
+/** Blocs: affiliations, never a country of a place. */
+const BLOCS = new Set(['European Union']);
+
+/** Other ways texts name a country ("Britain", "the US"). */
+const COUNTRY_ALIASES: Record<string, string> = {
+  US: 'United States', 'U.S.': 'United States', USA: 'United States', 'United States of America': 'United States',
+  America: 'United States', UK: 'United Kingdom', 'U.K.': 'United Kingdom', Britain: 'United Kingdom',
+  'Great Britain': 'United Kingdom', England: 'United Kingdom', 'Russian Federation': 'Russia',
+  'Islamic Republic of Iran': 'Iran', Persia: 'Iran', 'Syrian Arab Republic': 'Syria', Burma: 'Myanmar',
+  'Republic of Korea': 'South Korea', DPRK: 'North Korea', Türkiye: 'Turkey', UAE: 'United Arab Emirates',
+  KSA: 'Saudi Arabia', Holland: 'Netherlands', 'the Netherlands': 'Netherlands', Bosnia: 'Bosnia and Herzegovina',
+  'Ivory Coast': "Côte d'Ivoire", EU: 'European Union', 'Palestinian territories': 'Palestine',
+};
+
+const BY_DEMONYM = new Map<string, string>();
+const BY_NAME = new Map<string, string>();
+for (const [country, forms] of Object.entries(TABLE)) {
+  BY_NAME.set(country.toLowerCase(), country);
+  for (const f of forms) BY_DEMONYM.set(f.toLowerCase(), country);
+}
+for (const [alias, country] of Object.entries(COUNTRY_ALIASES)) BY_NAME.set(alias.toLowerCase(), country);
+
+/** Every country name the lexicon knows (canonical forms, no blocs). */
+export const COUNTRIES: ReadonlySet<string> = new Set(Object.keys(TABLE).filter((c) => !BLOCS.has(c)));
+
+const clean = (s: string) => s.trim().replace(/(?:['’]s|s['’])$/u, '').toLowerCase();
+
+/** "Russian" -> "Russia", "Israeli" -> "Israel"; undefined when the word is not a known demonym. */
+export function countryOfDemonym(word: string): string | undefined {
+  return BY_DEMONYM.get(clean(word));
+}
+
+/** "Israel" -> "Israel", "Britain" -> "United Kingdom", "Israel’s" -> "Israel"; undefined for other names. */
+export function countryOfName(name: string): string | undefined {
+  return BY_NAME.get(clean(name));
+}
+
+/** A country for a demonym or a country name, whichever the word is ("Russian", "Israel’s", "U.S."). */
+export function countryOf(word: string): string | undefined {
+  return countryOfDemonym(word) ?? countryOfName(word);
+}
+
+/** A country (never a bloc) a place name names: "Britain" -> "United Kingdom"; undefined for cities and blocs. */
+function countryNamed(name: string): string | undefined {
+  const c = countryOfName(name);
+  return c && !BLOCS.has(c) ? c : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Places
+
+/**
+ * Cities and regions -> country, for places the text names without saying where they are. Disputed territories
+ * (West Bank, Gaza, Golan Heights, Crimea, ...) are left out on purpose: the summary does not decide their status.
+ */
+const PLACES: Record<string, [string, 'city' | 'region']> = {
+  Moscow: ['Russia', 'city'], 'St Petersburg': ['Russia', 'city'], 'Saint Petersburg': ['Russia', 'city'], Sochi: ['Russia', 'city'],
+  Jerusalem: ['Israel', 'city'], 'Tel Aviv': ['Israel', 'city'], Haifa: ['Israel', 'city'], Damascus: ['Syria', 'city'],
+  Aleppo: ['Syria', 'city'], Idlib: ['Syria', 'region'], Tehran: ['Iran', 'city'], Baghdad: ['Iraq', 'city'],
+  Beirut: ['Lebanon', 'city'], Amman: ['Jordan', 'city'], Cairo: ['Egypt', 'city'], Riyadh: ['Saudi Arabia', 'city'],
+  Ankara: ['Turkey', 'city'], Istanbul: ['Turkey', 'city'], Kyiv: ['Ukraine', 'city'], Kiev: ['Ukraine', 'city'],
+  Washington: ['United States', 'city'], 'New York': ['United States', 'city'], London: ['United Kingdom', 'city'],
+  Paris: ['France', 'city'], Berlin: ['Germany', 'city'], Beijing: ['China', 'city'], Tokyo: ['Japan', 'city'],
+  Brussels: ['Belgium', 'city'], Geneva: ['Switzerland', 'city'], Vienna: ['Austria', 'city'], Doha: ['Qatar', 'city'],
+  'Abu Dhabi': ['United Arab Emirates', 'city'], Dubai: ['United Arab Emirates', 'city'],
+  Warsaw: ['Poland', 'city'], Krakow: ['Poland', 'city'], Odesa: ['Ukraine', 'city'], Odessa: ['Ukraine', 'city'],
+  Kharkiv: ['Ukraine', 'city'], Lviv: ['Ukraine', 'city'], Dnipro: ['Ukraine', 'city'], Zaporizhzhia: ['Ukraine', 'city'],
+  Madrid: ['Spain', 'city'], Rome: ['Italy', 'city'], Ottawa: ['Canada', 'city'], Canberra: ['Australia', 'city'],
+  Seoul: ['South Korea', 'city'], Pyongyang: ['North Korea', 'city'], Manila: ['Philippines', 'city'], Jakarta: ['Indonesia', 'city'],
+  Bangkok: ['Thailand', 'city'], Hanoi: ['Vietnam', 'city'], Nairobi: ['Kenya', 'city'], 'Addis Ababa': ['Ethiopia', 'city'],
+  Khartoum: ['Sudan', 'city'], Tripoli: ['Libya', 'city'], Tunis: ['Tunisia', 'city'], Algiers: ['Algeria', 'city'],
+  Rabat: ['Morocco', 'city'], Sanaa: ['Yemen', 'city'], Aden: ['Yemen', 'city'], Muscat: ['Oman', 'city'], Manama: ['Bahrain', 'city'],
+  Baku: ['Azerbaijan', 'city'], Yerevan: ['Armenia', 'city'], Tbilisi: ['Georgia', 'city'], Astana: ['Kazakhstan', 'city'],
+  Tashkent: ['Uzbekistan', 'city'], Bucharest: ['Romania', 'city'], Budapest: ['Hungary', 'city'], Prague: ['Czech Republic', 'city'],
+  Sofia: ['Bulgaria', 'city'], Belgrade: ['Serbia', 'city'], Zagreb: ['Croatia', 'city'], Athens: ['Greece', 'city'],
+  Lisbon: ['Portugal', 'city'], Dublin: ['Ireland', 'city'], Oslo: ['Norway', 'city'], Stockholm: ['Sweden', 'city'],
+  Helsinki: ['Finland', 'city'], Copenhagen: ['Denmark', 'city'], Amsterdam: ['Netherlands', 'city'], 'The Hague': ['Netherlands', 'city'],
+  Bern: ['Switzerland', 'city'], Riga: ['Latvia', 'city'], Vilnius: ['Lithuania', 'city'], Tallinn: ['Estonia', 'city'],
+  Chisinau: ['Moldova', 'city'], Havana: ['Cuba', 'city'], Caracas: ['Venezuela', 'city'], Bogota: ['Colombia', 'city'],
+  Lima: ['Peru', 'city'], Santiago: ['Chile', 'city'], 'Buenos Aires': ['Argentina', 'city'], Brasilia: ['Brazil', 'city'],
+  'Mexico City': ['Mexico', 'city'], Mosul: ['Iraq', 'city'], Basra: ['Iraq', 'city'], Erbil: ['Iraq', 'city'], Homs: ['Syria', 'city'],
+  Latakia: ['Syria', 'city'], Isfahan: ['Iran', 'city'], Eilat: ['Israel', 'city'], Ashdod: ['Israel', 'city'], Sderot: ['Israel', 'city'],
+  Shanghai: ['China', 'city'], Taipei: ['Taiwan', 'city'], Karachi: ['Pakistan', 'city'], Mumbai: ['India', 'city'], Lagos: ['Nigeria', 'city'],
+  Abuja: ['Nigeria', 'city'], Mogadishu: ['Somalia', 'city'], Bamako: ['Mali', 'city'], Niamey: ['Niger', 'city'], Minsk: ['Belarus', 'city'],
+  Kabul: ['Afghanistan', 'city'], Islamabad: ['Pakistan', 'city'], 'New Delhi': ['India', 'city'],
+};
+
+/** Kind and country of a place name from the lexicon alone. */
+export function lookupPlace(name: string): { kind?: 'country' | 'city' | 'region'; country?: string } {
+  const c = countryNamed(name);
+  if (c) return { kind: 'country', country: c };
+  const p = PLACES[name];
+  return p ? { kind: p[1], country: p[0] } : {};
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// ISO 3166-1 codes and STIX regions
+
+/** Country -> [ISO 3166-1 alpha-2, STIX region-ov], for STIX locations. Compact on purpose: "Name:CC:region". */
+const ISO_TABLE = `Afghanistan:AF:southern-asia|Albania:AL:southern-europe|Algeria:DZ:northern-africa|United States:US:northern-america|
+Argentina:AR:south-america|Armenia:AM:western-asia|Australia:AU:australia-new-zealand|Austria:AT:western-europe|
+Azerbaijan:AZ:western-asia|Bahrain:BH:western-asia|Bangladesh:BD:southern-asia|Belarus:BY:eastern-europe|Belgium:BE:western-europe|
+Bosnia and Herzegovina:BA:southern-europe|Brazil:BR:south-america|United Kingdom:GB:northern-europe|Bulgaria:BG:eastern-europe|
+Myanmar:MM:south-eastern-asia|Canada:CA:northern-america|Chad:TD:middle-africa|Chile:CL:south-america|China:CN:eastern-asia|
+Colombia:CO:south-america|Croatia:HR:southern-europe|Cuba:CU:caribbean|Cyprus:CY:western-asia|Czech Republic:CZ:eastern-europe|
+Denmark:DK:northern-europe|Netherlands:NL:western-europe|Egypt:EG:northern-africa|United Arab Emirates:AE:western-asia|
+Eritrea:ER:eastern-africa|Estonia:EE:northern-europe|Ethiopia:ET:eastern-africa|Finland:FI:northern-europe|France:FR:western-europe|
+Georgia:GE:western-asia|Germany:DE:western-europe|Greece:GR:southern-europe|Hungary:HU:eastern-europe|India:IN:southern-asia|
+Indonesia:ID:south-eastern-asia|Iran:IR:southern-asia|Iraq:IQ:western-asia|Ireland:IE:northern-europe|Israel:IL:western-asia|
+Italy:IT:southern-europe|Japan:JP:eastern-asia|Jordan:JO:western-asia|Kazakhstan:KZ:central-asia|Kenya:KE:eastern-africa|
+Kosovo:XK:southern-europe|Kuwait:KW:western-asia|Kyrgyzstan:KG:central-asia|Latvia:LV:northern-europe|Lebanon:LB:western-asia|
+Libya:LY:northern-africa|Lithuania:LT:northern-europe|Malaysia:MY:south-eastern-asia|Mali:ML:western-africa|Mexico:MX:central-america|
+Moldova:MD:eastern-europe|Morocco:MA:northern-africa|Nigeria:NG:western-africa|Niger:NE:western-africa|North Korea:KP:eastern-asia|
+Norway:NO:northern-europe|Oman:OM:western-asia|Pakistan:PK:southern-asia|Palestine:PS:western-asia|Philippines:PH:south-eastern-asia|
+Poland:PL:eastern-europe|Portugal:PT:southern-europe|Qatar:QA:western-asia|Romania:RO:eastern-europe|Russia:RU:eastern-europe|
+Saudi Arabia:SA:western-asia|Serbia:RS:southern-europe|Slovakia:SK:eastern-europe|Slovenia:SI:southern-europe|Somalia:SO:eastern-africa|
+South Africa:ZA:southern-africa|South Korea:KR:eastern-asia|Spain:ES:southern-europe|Sudan:SD:northern-africa|Sweden:SE:northern-europe|
+Switzerland:CH:western-europe|Syria:SY:western-asia|Taiwan:TW:eastern-asia|Tajikistan:TJ:central-asia|Thailand:TH:south-eastern-asia|
+Tunisia:TN:northern-africa|Turkey:TR:western-asia|Turkmenistan:TM:central-asia|Uganda:UG:eastern-africa|Ukraine:UA:eastern-europe|
+Uzbekistan:UZ:central-asia|Venezuela:VE:south-america|Vietnam:VN:south-eastern-asia|Yemen:YE:western-asia|Singapore:SG:south-eastern-asia|
+Luxembourg:LU:western-europe|Monaco:MC:western-europe|Iceland:IS:northern-europe|Peru:PE:south-america|Ecuador:EC:south-america|
+Bolivia:BO:south-america|Paraguay:PY:south-america|Uruguay:UY:south-america|Nepal:NP:southern-asia|Bhutan:BT:southern-asia|
+Sri Lanka:LK:southern-asia|Mongolia:MN:eastern-asia|Laos:LA:south-eastern-asia|Cambodia:KH:south-eastern-asia|
+New Zealand:NZ:australia-new-zealand|Ghana:GH:western-africa|Senegal:SN:western-africa|Zimbabwe:ZW:eastern-africa|Zambia:ZM:eastern-africa|
+Tanzania:TZ:eastern-africa|Rwanda:RW:eastern-africa|Burundi:BI:eastern-africa|Angola:AO:middle-africa|Mozambique:MZ:eastern-africa|
+Namibia:NA:southern-africa|Botswana:BW:southern-africa|Djibouti:DJ:eastern-africa|Mauritania:MR:western-africa|
+Burkina Faso:BF:western-africa|Cameroon:CM:middle-africa|Gabon:GA:middle-africa|Liberia:LR:western-africa|Sierra Leone:SL:western-africa|
+Guinea:GN:western-africa|Haiti:HT:caribbean|Jamaica:JM:caribbean|Panama:PA:central-america|Costa Rica:CR:central-america|
+Nicaragua:NI:central-america|Honduras:HN:central-america|Guatemala:GT:central-america|El Salvador:SV:central-america|
+North Macedonia:MK:southern-europe|Montenegro:ME:southern-europe|Vatican:VA:southern-europe|
+Côte d'Ivoire:CI:western-africa|South Sudan:SS:eastern-africa`;
+
+const ISO = new Map<string, { code: string; region: string }>(
+  ISO_TABLE.split(/\|\s*/).map((row) => {
+    const [name, code, region] = row.trim().split(':');
+    return [name, { code, region }] as const;
+  }),
+);
+
+/** Regions the lexicon knows by name without a country (disputed or cross-border). */
+const REGIONS: Record<string, string> = {
+  'West Bank': 'western-asia', 'Jordan Valley': 'western-asia', Gaza: 'western-asia', 'Gaza Strip': 'western-asia',
+  'Golan Heights': 'western-asia', Crimea: 'eastern-europe', Donbas: 'eastern-europe', Kashmir: 'southern-asia',
+  Sahel: 'western-africa', Balkans: 'southern-europe', Caucasus: 'western-asia', 'Middle East': 'western-asia',
+  Europe: 'europe', Africa: 'africa', Asia: 'asia',
+};
+
+/** ISO code and STIX region of a country name, or the region of a known region name. */
+export function isoOf(name: string | undefined): { code?: string; region?: string } {
+  if (!name) return {};
+  const c = ISO.get(countryNamed(name) ?? name);
+  if (c) return c;
+  return REGIONS[name] ? { region: REGIONS[name] } : {};
+}
+
+/**
+ * The country a capitalised word names or is the demonym of, never a bloc: "Russian" -> "Russia",
+ * "Israel’s" -> "Israel"; undefined for lower-case words ("us") and other words.
+ */
+export function toCountry(word: string): string | undefined {
+  if (!/^\p{Lu}/u.test(word.trim())) return undefined;
+  const c = countryOf(word);
+  return c && !BLOCS.has(c) ? c : undefined;
+}

@@ -1,0 +1,140 @@
+// Highlights are never out of step with the text: typing into a long generated report, after every keystroke no
+// decoration covers text that the analysis of the current version does not mark. Prints keystroke -> highlights
+// timings and the extension host's longest event-loop stall while typing (goals printed, never asserted).
+import * as assert from 'node:assert/strict';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { getEntities, sleep, waitFor } from './helpers';
+
+interface Tracked {
+  start: number;
+  end: number;
+  type: string;
+  text: string;
+}
+interface DecorationState {
+  uri: string;
+  version: number;
+  analysedVersion: number;
+  ranges: Tracked[];
+}
+
+// Our own vocabulary: the report is generated, no sentence of any data set.
+const PEOPLE = ['Maria Lopez', 'Anton Reyes', 'Mira Holt', 'Jonas Berg', 'Amina Diallo', 'Kenji Sato', 'Elena Petrova', 'Omar Haddad', 'Lucia Moretti', 'Tomas Novak'];
+const ORGS = ['Northern Fleet', 'Harbour Authority', 'Ministry of Transport', 'Red Cross', 'United Nations', 'World Bank', 'Coast Guard'];
+const PLACES = ['Odesa', 'Lisbon', 'Nairobi', 'Oslo', 'Manila', 'Lima', 'Tunis', 'Hanoi', 'Riga', 'Quito'];
+const MONTHS = ['January', 'March', 'May', 'July', 'September', 'November'];
+const TEMPLATES = [
+  (p: string, q: string, o: string, l: string, d: string) => `${p} of the ${o} met ${q} in ${l} on ${d} to discuss the shipping schedule.`,
+  (p: string, _q: string, o: string, l: string) => `The ${o} said that ${p} would travel to ${l} next week with a small delegation.`,
+  (p: string, q: string, _o: string, l: string, d: string) => `According to ${q}, the convoy left ${l} on ${d} and ${p} confirmed the route.`,
+  (_p: string, q: string, o: string, l: string) => `Officials in ${l} told reporters that the ${o} had asked ${q} for more time.`,
+];
+
+/** A Markdown report of about `words` words, paragraphs of four sentences. */
+function report(words: number): string {
+  const out = ['# Shipping situation report', ''];
+  let n = 0;
+  for (let i = 0; n < words; i++) {
+    const sentences: string[] = [];
+    for (let k = 0; k < 4; k++) {
+      const j = i * 4 + k;
+      const s = TEMPLATES[j % TEMPLATES.length](
+        PEOPLE[j % PEOPLE.length],
+        PEOPLE[(j * 3 + 1) % PEOPLE.length],
+        ORGS[j % ORGS.length],
+        PLACES[(j * 7) % PLACES.length],
+        `${(j % 27) + 1} ${MONTHS[j % MONTHS.length]} 2024`,
+      );
+      sentences.push(s);
+      n += s.split(/\s+/).length;
+    }
+    out.push(sentences.join(' '), '');
+    if (i % 12 === 11) out.push(`## Section ${Math.floor(i / 12) + 2}`, '');
+  }
+  return out.join('\n');
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+
+async function decorations(doc: vscode.TextDocument): Promise<DecorationState | undefined> {
+  return vscode.commands.executeCommand<DecorationState | undefined>('analystLens.getDecorations', doc.uri);
+}
+
+/** Every shown range is marked, with the same type, by the analysis of the version it is shown on. */
+function assertNotStale(state: DecorationState, entities: { start: number; end: number; type: string }[], text: string, where: string) {
+  for (const r of state.ranges) {
+    const ok = entities.some((e) => e.type === r.type && e.start <= r.start && r.end <= e.end);
+    assert.ok(ok, `${where}: stale ${r.type} highlight on "${text.slice(r.start, r.end)}" @${r.start} (was "${r.text}"), v${state.version} from analysis v${state.analysedVersion}`);
+  }
+}
+
+describe('highlights never out of step while typing', function () {
+  this.timeout(600_000);
+
+  for (const words of [10_000, 40_000]) {
+    it(`${words.toLocaleString('en')}-word report: top and middle, 30 keystrokes each`, async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: report(words) });
+      const editor = await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
+      try {
+        await waitFor('first analysis', async () => (await decorations(doc))?.analysedVersion === doc.version, 120_000);
+        const followMs: number[] = [];
+        const updateMs: number[] = [];
+        let stallMs = 0;
+        let checked = 0;
+        for (const where of ['top', 'middle'] as const) {
+          // Type a sentence right before a name, so the keystrokes touch highlighted text.
+          const text = doc.getText();
+          const from = where === 'top' ? text.indexOf('\n\n') + 2 : text.indexOf('\n\n', Math.floor(text.length / 2)) + 2;
+          let at = from;
+          editor.revealRange(new vscode.Range(doc.positionAt(at), doc.positionAt(at)), vscode.TextEditorRevealType.InCenter);
+          await waitFor('analysis after scrolling', async () => (await decorations(doc))?.analysedVersion === doc.version, 60_000);
+          const typed = 'Later Maria Lopez met the Mayor ';
+          for (const ch of typed.slice(0, 30)) {
+            const h = monitorEventLoopDelay({ resolution: 10 });
+            h.enable();
+            const t0 = performance.now();
+            const edit = new vscode.WorkspaceEdit();
+            edit.insert(doc.uri, doc.positionAt(at), ch);
+            assert.ok(await vscode.workspace.applyEdit(edit));
+            at += 1;
+            const version = doc.version;
+            // Right after the keystroke, before the new analysis: what the editor shows.
+            const pending = await waitFor('decorations to follow the edit', async () => {
+              const s = await decorations(doc);
+              return s && s.version === version ? s : undefined;
+            });
+            followMs.push(performance.now() - t0);
+            const shownText = doc.getText();
+            // Then the highlights of this version's analysis.
+            const updated = await waitFor('highlights of the new version', async () => {
+              const s = await decorations(doc);
+              return s && s.analysedVersion === version ? s : undefined;
+            }, 60_000);
+            updateMs.push(performance.now() - t0);
+            h.disable();
+            stallMs = Math.max(stallMs, h.max / 1e6);
+            const r = await getEntities(doc.uri);
+            assert.equal(r.version, version);
+            assertNotStale(pending, r.entities, shownText, `${where}, after "${ch}" (while pending)`);
+            assertNotStale(updated, r.entities, shownText, `${where}, after "${ch}" (updated)`);
+            checked += pending.ranges.length;
+            await sleep(5);
+          }
+        }
+        assert.ok(checked > 0, 'some highlights were shown while typing');
+        const debounce = vscode.workspace.getConfiguration('analystLens').get<number>('debounceMs');
+        console.log(
+          `${process.env.ANALYST_LENS_IT_MARK ?? ''}    ${words.toLocaleString('en')} words, 60 keystrokes: highlights follow the edit p50 ${pct(followMs, 50).toFixed(0)} ms, p95 ${pct(followMs, 95).toFixed(0)} ms; ` +
+            `highlights of the new version p50 ${pct(updateMs, 50).toFixed(0)} ms, p95 ${pct(updateMs, 95).toFixed(0)} ms (debounce ${debounce} ms included; goal p95 ≤ ${words <= 10_000 ? 30 : 100} ms); ` +
+            `longest host event-loop stall ${stallMs.toFixed(0)} ms (goal < 50 ms); ${checked} shown ranges checked`,
+        );
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    });
+  }
+});
