@@ -135,6 +135,7 @@ describe('annotations: anchoring under random edits (fast-check)', () => {
       ),
       { numRuns: 300, seed: 20261130 },
     );
+    console.log(`      ${edits} random edits over 300 runs; ${orphaned} checks of orphaned annotations; ${moved} whole-text re-anchorings onto another copy of a repeated quote`);
     assert.ok(edits > 1000 && orphaned > 0, `the generator must exercise edits and orphans (${edits} edits, ${orphaned} orphans, ${moved} whole-text moves to another copy)`);
   });
 });
