@@ -201,7 +201,8 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
 
   const url = workbenchUrl({ port, folder: fixtureWorkspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: suite });
   say(`opening the workbench with the ${name} (${secs()})`);
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // A loaded machine (shared CI runners) can take more than the default 30 s to serve the workbench page.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 180_000 });
 
   let timer;
   const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), TIMEOUT_MS)));
