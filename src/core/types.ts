@@ -73,6 +73,8 @@ export interface Mention extends Span {
   kind: MentionKind;
   /** 1 for names; lower for nominal references ("the Premier") linked by rule. */
   confidence: number;
+  /** Why a mention that is not the name itself joined its actor ("the only person called Lebed here"). */
+  evidence?: string;
 }
 
 export interface Quote extends Span {
@@ -82,6 +84,8 @@ export interface Quote extends Span {
   speakerText?: string;
   /** 0–1: how sure the speaker attribution is. */
   confidence: number;
+  /** Reported speech ("X said that …", "…, the ministry said"), not words in quotation marks. */
+  indirect?: boolean;
 }
 
 export type ActorType = 'person' | 'organization' | 'place' | 'group';

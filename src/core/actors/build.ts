@@ -2,10 +2,12 @@ import type { Actor, ActorType, Analysis, BuildActorsOptions, Entity, Mention, M
 import { acronymOf, isAcronym, leadingLowercase, looksLikeName, nameKey, nameTokens, slug } from './names';
 import { countryOf, countryOfName } from './demonyms';
 import { readMentionContext, roleKey } from './roles';
+import { readStructure, type StructureFact } from './appositions';
 import { findNominals } from './nominals';
 import { attributeQuotes, findQuotations, type LinkedMention } from './quotes';
 import { sentenceIndexAt, splitSentences } from './sentences';
 import { findActions } from './actions';
+import { findReported } from './reported';
 
 const ACTOR_TYPES = new Set<string>(['person', 'organization', 'place', 'group']);
 
@@ -22,6 +24,8 @@ interface Raw {
   entity?: number;
   /** Index into the registry when the mention names a registry entry. */
   entry?: number;
+  /** Why the mention joined its actor, when it is not the name itself. */
+  evidence?: string;
 }
 
 /** An actor being assembled. */
@@ -106,7 +110,9 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   for (const d of kept) {
     const aliases = new Set<string>();
     for (const r of d.raws) {
-      d.mentions.push({ start: r.start, end: r.end, text: r.text, kind: r.kind, confidence: r.confidence });
+      const mention: Mention = { start: r.start, end: r.end, text: r.text, kind: r.kind, confidence: r.confidence };
+      if (r.evidence) mention.evidence = r.evidence;
+      d.mentions.push(mention);
       if (r.text !== d.name) aliases.add(r.text);
       const poss = /^['’]s?(?![\p{L}\p{N}])/u.exec(text.slice(r.end, r.end + 3));
       if (poss) aliases.add(r.text + poss[0]);
@@ -130,14 +136,23 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
     // A name inside the phrase ("Israel" in "the Israel leader") stays a mention of its own actor.
     if (taken.some((m) => m.start < n.end && n.start < m.end && (m.start < n.start || m.end > n.end))) continue;
     const d = byId.get(n.actorId)!;
-    d.mentions.push({ start: n.start, end: n.end, text: n.text, kind: 'nominal', confidence: n.confidence });
+    d.mentions.push({ start: n.start, end: n.end, text: n.text, kind: 'nominal', confidence: n.confidence, evidence: n.evidence });
     if (!d.aliases.includes(n.text)) d.aliases.push(n.text);
   }
   for (const d of kept) d.mentions.sort((a, b) => a.start - b.start);
 
   // 7. Quotes.
   const linked: LinkedMention[] = kept.flatMap((d) => d.mentions.map((m) => ({ ...m, actorId: d.id, type: d.type })));
-  const quotes = attributeQuotes(text, findQuotations(text), linked);
+  const quotations = findQuotations(text);
+  const direct = attributeQuotes(text, quotations, linked);
+  const reported = findReported(text, quotations, linked, splitSentences(text), new Set(direct.filter((q) => q.speakerId).map((q) => q.start)));
+  // A quotation inside reported speech ("Clinton says Trump “may not have paid a dime”") has the same speaker.
+  for (const q of direct) {
+    if (q.speakerId) continue;
+    const r = reported.find((x) => x.start <= q.start && q.end <= x.end);
+    if (r) Object.assign(q, { speakerId: r.speakerId, speakerText: r.speakerText, confidence: r.confidence });
+  }
+  const quotes = [...direct, ...reported].sort((a, b) => a.start - b.start);
 
   // 8. Co-occurrence by sentence.
   const sentences = splitSentences(text);
@@ -279,10 +294,15 @@ function cluster(raws: Raw[], registry: readonly RegistryEntry[], registryKeys: 
       draft(`person:${r.key}`, 'person').raws.push(r);
       continue;
     }
-    const nearestBefore = (d: Draft) => Math.max(-1, ...d.raws.filter((x) => x.start < r.start && x.kind !== 'surname').map((x) => x.start));
-    const chosen = cands.length === 1 ? cands[0] : [...cands].sort((a, b) => nearestBefore(b) - nearestBefore(a))[0];
-    const confidence = cands.length === 1 ? (kind === 'surname' ? 1 : 0.7) : 0.6;
-    chosen.raws.push({ ...r, kind, confidence });
+    if (cands.length > 1) {
+      // Two people carry this name ("Boris Yeltsin", "Naina Yeltsin"): "Yeltsin" alone stays apart rather than
+      // moving one person's words to the other.
+      draft(`person:${r.key}`, 'person').raws.push(r);
+      continue;
+    }
+    const full = cands[0].raws.find((x) => nameTokens(x.key).length >= 2)?.text ?? '';
+    const evidence = kind === 'surname' ? `surname of ${full}, the only person of the document with it` : `given name of ${full}, the only person of the document with it`;
+    cands[0].raws.push({ ...r, kind, confidence: kind === 'surname' ? 1 : 0.7, evidence });
   }
 
   // Organisations: an acronym joins the one full name it abbreviates ("IDF" -> "Israel Defense Forces"); a shorter
@@ -301,7 +321,8 @@ function cluster(raws: Raw[], registry: readonly RegistryEntry[], registryKeys: 
     });
     if (targets.length !== 1) continue;
     const kind: MentionKind = 'alias';
-    targets[0].raws.push(...d.raws.map((r) => ({ ...r, kind, confidence: 0.9 })));
+    const evidence = isAcronym(name) ? `acronym of ${targets[0].raws[0].text}` : `shorter form of ${targets[0].raws[0].text}`;
+    targets[0].raws.push(...d.raws.map((r) => ({ ...r, kind, confidence: 0.9, evidence })));
     merged.add(d);
   }
   const out = drafts.filter((d) => !merged.has(d) && d.raws.length);
@@ -329,14 +350,31 @@ function canonicalName(d: Draft): string {
 
 function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts: Draft[], byEntity: Map<number, Draft>, registry: readonly RegistryEntry[]): void {
   const live = new Set(drafts);
+  const plural = new Map<number, StructureFact>();
   const all = drafts.flatMap((d) => d.raws.filter((r) => r.entity !== undefined).map((r) => ({ d, r }))).sort((a, b) => a.r.start - b.r.start);
   for (const { d, r } of all) {
     const ctx = readMentionContext(text, ents, r.entity!);
+    let facts: StructureFact[] = [];
     if (d.type === 'person') {
       for (const role of ctx.roles) if (!d.roles.some((x) => roleKey(x) === roleKey(role))) d.roles.push(role);
       if (ctx.rank && !d.rank) d.rank = ctx.rank;
+      // Roles the sentence structure attaches to this mention: appositions, role nouns before the name, copulas.
+      facts = readStructure(text, ents, r.entity!);
+      // "two opposition leaders, X and Y": Y is listed after X and shares the plural role.
+      const prev = prevPerson(ents, r.entity!);
+      const shared = prev !== undefined ? plural.get(prev) : undefined;
+      if (shared && /^(?:,[ \t\u00a0]*|,?[ \t\u00a0]+and[ \t\u00a0]+)$/.test(text.slice(ents[prev!].end, r.start))) facts.push(shared);
+      for (const f of facts) {
+        if (f.plural) plural.set(r.entity!, f);
+        for (const role of f.roles) if (!d.roles.some((x) => roleKey(x) === roleKey(role))) d.roles.push(role);
+      }
     }
     if (!d.affiliation && ctx.affiliation && d.type !== 'group') d.affiliation = ctx.affiliation;
+    for (const f of facts) {
+      if (!f.affiliation || nameKey(f.affiliation) === nameKey(d.name)) continue;
+      // An organisation the structure names beats a city or state read from a title ("Texas billionaire X, the Reform Party candidate").
+      if (!d.affiliation || (isLocalPlace(ents, d.affiliation) && isOrganisation(ents, f.affiliation))) d.affiliation = f.affiliation;
+    }
     if (!d.affiliation && ctx.listedAfter !== undefined) {
       const prev = byEntity.get(ctx.listedAfter);
       if (prev && live.has(prev) && prev.affiliation) d.affiliation = prev.affiliation;
@@ -358,6 +396,23 @@ function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts:
     if (e.role) d.roles = [e.role, ...d.roles.filter((x) => roleKey(x) !== roleKey(e.role!))];
     if (e.affiliation) d.affiliation = e.affiliation;
   }
+}
+
+/** A place of the text that is not a country ("Texas", "Chicago"). */
+function isLocalPlace(ents: readonly Entity[], name: string): boolean {
+  return !countryOfName(name) && !countryOf(name) && ents.some((e) => e.type === 'place' && e.text === name);
+}
+function isOrganisation(ents: readonly Entity[], name: string): boolean {
+  return ents.some((e) => e.type === 'organization' && name.includes(e.text));
+}
+
+/** Index of the person entity right before entity `i`, when nothing but other entities lies between. */
+function prevPerson(ents: readonly Entity[], i: number): number | undefined {
+  for (let k = i - 1; k >= 0; k--) {
+    if (ents[k].type === 'person') return k;
+    if (ents[k].type !== 'title') return undefined;
+  }
+  return undefined;
 }
 
 function assignIds(drafts: Draft[]): void {

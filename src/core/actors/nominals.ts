@@ -17,6 +17,8 @@ export interface NominalMention {
   text: string;
   actorId: string;
   confidence: number;
+  /** Why: the role and the one person of the document who holds it. */
+  evidence: string;
 }
 
 // "the president", "the Israel leader", "the Russian defence minister": a role noun in lower case after "the" and up
@@ -45,7 +47,11 @@ export function findNominals(text: string, ents: readonly Entity[], targets: rea
       chosen = fits[0];
       confidence = 0.5;
     }
-    if (chosen) out.push({ start, end, text: text.slice(start, end), actorId: chosen.id, confidence });
+    if (chosen) {
+      const held = chosen.roles.find((r) => roleMatches([r], role)) ?? role;
+      const where = before.length === 1 ? 'the only one mentioned before it' : 'the only one in the document';
+      out.push({ start, end, text: text.slice(start, end), actorId: chosen.id, confidence, evidence: `${held}${affiliation ? ` (${affiliation})` : ''}: ${where} with that role` });
+    }
   };
 
   // Capitalised titles the analysis found: "the Premier", "the Russian President" (not "the President Putin").

@@ -17,25 +17,38 @@ export interface Quotation extends Span {
   open: number;
   /** Offset just after the closing mark. */
   close: number;
+  /** A paragraph of a multi-paragraph quotation that goes on in the next paragraph (no closing mark here). */
+  continues?: boolean;
 }
 
 /**
- * Quotations in straight ("…") and curly (“…”) double quotes. Straight quotes pair up within a paragraph; an
- * unclosed quote is dropped. The quoted words exclude surrounding spaces and a final comma.
+ * Quotations in double quotes, straight ("…") and curly (“…”), and in single quotes, straight ('…') and curly (‘…’),
+ * the British style. Quotes pair up within a paragraph; a paragraph whose quotation is still open when the next
+ * paragraph opens a new one is a multi-paragraph quotation (an opening mark on each paragraph, a closing mark only at
+ * the end): each paragraph is a quotation of its own, marked `continues`. Any other unclosed quote is dropped.
+ * Single quotes need a word boundary on both sides (apostrophes in "don't" and "the boys' toys" are not quotes), two
+ * words at least, and are not read inside a double-quoted quotation (a quote within a quote). The quoted words exclude
+ * surrounding spaces and a final comma.
  */
 export function findQuotations(text: string): Quotation[] {
   const out: Quotation[] = [];
-  const push = (open: number, close: number) => {
+  const push = (open: number, close: number, markLen = 1, continues = false) => {
     let s = open + 1;
     let e = close;
     while (s < e && /\s/.test(text[s])) s++;
     // The comma of `“…,” she said` belongs to the sentence, not to the words quoted.
     while (e > s && /[\s,]/.test(text[e - 1])) e--;
-    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e), open, close: close + 1 });
+    if (e > s) {
+      const q: Quotation = { start: s, end: e, text: text.slice(s, e), open, close: close + markLen };
+      if (continues) q.continues = true;
+      out.push(q);
+    }
   };
+  // Double quotes.
   let open = -1;
   let straight = -1;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text[i];
     if (c === '“') open = i;
     else if (c === '”' && open >= 0) {
@@ -47,17 +60,53 @@ export function findQuotations(text: string): Quotation[] {
         push(straight, i);
         straight = -1;
       }
-    } else if (c === '\n' && /^\r?\n/.test(text.slice(i + 1, i + 3))) {
-      // A blank line closes nothing: unbalanced quotes do not run into the next paragraph.
+    } else if (c === '\n' && /^[ \t]*\r?\n/.test(text.slice(i + 1, i + 4))) {
+      // A blank line: an open quotation continues only when the next paragraph opens with a quotation mark.
+      const nextPara = /^\s*(["“])/.exec(text.slice(i + 1, i + 12));
+      const at = open >= 0 ? open : straight;
+      if (at >= 0 && nextPara) {
+        push(at, i, 0, true);
+        // the mark that opens the next paragraph reopens the quotation
+        const j = i + 1 + nextPara[0].length - 1;
+        if (nextPara[1] === '“') open = j, (straight = -1);
+        else straight = j, (open = -1);
+        i = j;
+        continue;
+      }
       open = -1;
       straight = -1;
+    }
+  }
+  const doubles = [...out];
+  const insideDouble = (i: number) => doubles.some((q) => q.open < i && i < q.close);
+  // Single quotes: an opening mark after a space, a bracket or a dash and before a letter; a closing mark after a
+  // letter or punctuation and before a space, punctuation or the end.
+  let sOpen = -1;
+  let sCurly = false;
+  for (let i = 0; i < n; i++) {
+    const c = text[i];
+    if (c !== "'" && c !== '‘' && c !== '’') {
+      if (c === '\n' && text[i + 1] === '\n') sOpen = -1;
+      continue;
+    }
+    const prev = i > 0 ? text[i - 1] : ' ';
+    const next = i + 1 < n ? text[i + 1] : ' ';
+    const canOpen = (c === '‘' || c === "'") && /[\s(\[—–-]/.test(prev) && /[\p{L}\p{N}…]/u.test(next);
+    const canClose = (c === '’' || c === "'") && /[\p{L}\p{N}.,!?…)]/u.test(prev) && (i + 1 >= n || /[\s.,;:!?)\]—–-]/.test(next));
+    if (sOpen >= 0 && canClose && (c === '’' || !sCurly)) {
+      const inner = text.slice(sOpen + 1, i);
+      if (/\S+\s+\S+/.test(inner) && !insideDouble(sOpen) && !/\n\s*\n/.test(inner)) push(sOpen, i);
+      sOpen = -1;
+    } else if (canOpen && sOpen < 0) {
+      sOpen = i;
+      sCurly = c === '‘';
     }
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
 const SPEECH =
-  'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed';
+  'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed|demanded|demands|boasted|charged|shouted|yelled|joked|countered|predicted|suggested|testified|cautioned|conceded|complained|lamented|retorted|exclaimed|bragged|asserted|maintained|contended|alleged|proclaimed|sings|sang|saying|adding|asking|telling|writing|reads|read';
 // Before the quote: "According to the Israel leader: “…", "Putin said: “…", "Netanyahu told reporters, “…".
 const ACCORDING_TO = /according\s+to\s+([^“”"\n]{1,90}?)\s*[:,]\s*$/iu;
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`, 'gi');
@@ -81,6 +130,27 @@ function saidBefore(lead: string): { start: number; end: number } | undefined {
 // After the quote: "“…,” Netanyahu said." / "“…,” said Netanyahu." / "“…,” the minister told reporters."
 const SAID_AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,.]*([^“”"\\n]{1,90}?)\\s+(?:${SPEECH})\\b`, 'iu');
 const SAID_AFTER_VERB_FIRST = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n]{1,90}?)(?:[.,;:!?]|$)`, 'iu');
+// "“…,” said the tourist, Khaled Hijazi, 37." : the name in the apposition after the description speaks.
+const SAID_AFTER_VERB_FIRST_LONG = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n;]{1,110})`, 'iu');
+/** Length of a clause up to its sentence end; the dots of "Rep.", "G.K." and "Mr." do not end it. */
+function clauseLength(s: string): number {
+  const re = /[.!?](?=\s|$)/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const word = /([\p{L}.]+)$/u.exec(s.slice(0, m.index))?.[1] ?? '';
+    if (/^(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Rev|Hon|Mt)$/u.test(word)) continue;
+    return m.index;
+  }
+  return s.length;
+}
+
+// "“…,” Interfax quoted Chernomyrdin as saying." / "Tanjug quotes the director as saying: “…"
+const QUOTED_AS = /^[\s,.]*[^“”"\n]{0,80}?\bquot(?:ed|es|ing)\s+([^“”"\n]{1,90}?)\s+as\s+(?:saying|telling|stating|adding|writing)\b/iu;
+const QUOTED_AS_LEAD = /\bquot(?:ed|es|ing)\s+([^“”"\n]{1,90}?)\s+as\s+(?:saying|telling|stating|adding|writing)\b[^“”"\n.!?]{0,30}[:,]?\s*$/iu;
+// "“…,” according to the ministry." 
+const ACCORDING_AFTER = /^[\s,.]*according\s+to\s+([^“”"\n.;]{1,90}?)(?:[.,;]|$)/iu;
+
+/** "the group said": nouns any organisation may be called by. */
+const GENERIC_ORG = /^(?:group|organi[sz]ation|company|firm|movement|agency|association|party|union|alliance|coalition|front)$/;
 
 const SPEAKER_RANK: Record<ActorType, number> = { person: 0, organization: 1, place: 2, group: 3 };
 
@@ -91,13 +161,18 @@ const SPEAKER_RANK: Record<ActorType, number> = { person: 0, organization: 1, pl
 function speakerIn(sorted: readonly LinkedMention[], a: number, b: number, last: boolean): LinkedMention | undefined {
   const ms: LinkedMention[] = [];
   for (let i = firstAtOrAfter(sorted, a); i < sorted.length && sorted[i].start < b; i++) {
-    if (sorted[i].end <= b && sorted[i].type !== 'group') ms.push(sorted[i]);
+    if (sorted[i].end <= b && (sorted[i].type === 'person' || sorted[i].type === 'organization')) ms.push(sorted[i]);
   }
   if (!ms.length) return undefined;
   const best = Math.min(...ms.map((m) => SPEAKER_RANK[m.type]));
   const of = ms.filter((m) => SPEAKER_RANK[m.type] === best);
+  if (of.length > 1 && !last && /^[^,]*$/.test(text_.slice(of[0].end, of[of.length - 1].start)) && /\s$/.test(text_.slice(of[0].end, of[0].end + 1))) {
+    // "Dole campaign manager Scott Reed said": the name the role words lead to speaks, not the one they start with.
+    return of[of.length - 1];
+  }
   return last ? of[of.length - 1] : of[0];
 }
+let text_ = '';
 
 /** Index of the first mention starting at or after `offset` (binary search; `sorted` is sorted by start). */
 function firstAtOrAfter(sorted: readonly LinkedMention[], offset: number): number {
@@ -118,17 +193,28 @@ function firstAtOrAfter(sorted: readonly LinkedMention[], offset: number): numbe
  */
 export function attributeQuotes(text: string, quotations: readonly Quotation[], mentions: readonly LinkedMention[]): Quote[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  text_ = text;
   const out: Quote[] = [];
+  const said: (string | undefined)[] = [];
   let prevEnd = 0;
   for (let qi = 0; qi < quotations.length; qi++) {
     const q = quotations[qi];
     const { open, close } = q;
     // The lead-in runs back to the previous quote or paragraph break; the tail up to the next quote or line.
     // At most 240 characters: the patterns reach 200 back at most, and a whole paragraph would make them slow.
-    const paraStart = Math.max(text.lastIndexOf('\n', open - 1) + 1, prevEnd, open - 240);
+    let paraStart = Math.max(text.lastIndexOf('\n', open - 1) + 1, prevEnd, open - 240);
+    // "Caddell continued:¶¶“…": a paragraph that ends with a colon introduces the quotation of the next one.
+    if (/^\s*$/.test(text.slice(paraStart, open))) {
+      const intro = /([^\n]{1,200}):[ \t]*\n\s*$/.exec(text.slice(Math.max(prevEnd, paraStart - 220), paraStart));
+      if (intro) paraStart = Math.max(prevEnd, paraStart - 220) + intro.index;
+    }
     const lead = text.slice(paraStart, open);
     const nextOpen = qi + 1 < quotations.length ? quotations[qi + 1].open : text.length;
-    const lineEnd = text.indexOf('\n', close);
+    let lineEnd = text.indexOf('\n', close);
+    if (lineEnd >= 0 && /^\s*$/.test(text.slice(close, lineEnd)) && /^[ \t]*(?:\p{Ll}|said\b)/u.test(text.slice(lineEnd + 1, lineEnd + 8))) {
+      const next = text.indexOf('\n', lineEnd + 1);
+      lineEnd = next < 0 ? text.length : next;
+    }
     const tailEnd = Math.min(nextOpen, lineEnd < 0 ? text.length : lineEnd, close + 120);
     const tail = text.slice(close, tailEnd);
     prevEnd = close;
@@ -156,22 +242,92 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       }
     }
     if (!speaker) {
+      // "“…” ― Pamela Padilla": a dash and the name after a quotation (readers' voices, epigraphs).
+      const dash = /^[ \t]*[―—–][ \t]*(\p{Lu}[^\n“”"]{0,60})/u.exec(tail);
+      if (dash) {
+        const a = close + dash.index + dash[0].indexOf(dash[1]);
+        speaker = pick(a, a + dash[1].length, false);
+        speakerText = dash[1].trim();
+        how = 0.8;
+      }
+    }
+    if (!speaker) {
+      // "“…,” Interfax quoted Chernomyrdin as saying": the one quoted speaks, not the one quoting.
+      const qa = QUOTED_AS.exec(tail) ?? QUOTED_AS_LEAD.exec(lead);
+      if (qa) {
+        const base = qa.input === tail ? close : paraStart;
+        const a = base + qa.index + qa[0].indexOf(qa[1]);
+        speaker = pick(a, a + qa[1].length, false);
+        speakerText = qa[1].trim();
+        how = 0.85;
+      }
+    }
+    if (!speaker) {
+      const at = ACCORDING_AFTER.exec(tail);
+      if (at) {
+        const a = close + at.index + at[0].indexOf(at[1]);
+        speaker = pick(a, a + at[1].length, true);
+        speakerText = at[1].trim();
+        how = 0.85;
+      }
+    }
+    if (!speaker) {
       const m3 = SAID_AFTER_VERB_FIRST.exec(tail) ?? SAID_AFTER_SPEAKER_FIRST.exec(tail);
       if (m3) {
         const a = close + m3.index + m3[0].indexOf(m3[1]);
         speaker = pick(a, a + m3[1].length, false);
         speakerText = m3[1].trim();
         how = 0.85;
+        const long = !speaker ? SAID_AFTER_VERB_FIRST_LONG.exec(tail) : null;
+        if (long) {
+          // "said Rep. G.K. Butterfield (D-N.C.), head of …", "said the tourist, Khaled Hijazi, 37."
+          const b = close + long.index + long[0].indexOf(long[1]);
+          speaker = pick(b, b + clauseLength(long[1]), false);
+          if (speaker && speaker.type !== 'person' && /^(?:the|a|an)\s/i.test(speakerText)) speaker = undefined;
+        }
       }
     }
+    const prevQuote = out.length ? out[out.length - 1] : undefined;
+    const prevQuotation = qi > 0 ? quotations[qi - 1] : undefined;
     if (!speaker && speakerText && (/\b(?:he|she)$/i.test(speakerText) || /^(?:he|she)\b/i.test(speakerText))) {
-      // "he said": the first person of the sentence (usually its subject), else the last person mentioned before.
-      const boundary = Math.max(text.lastIndexOf('. ', open), text.lastIndexOf('! ', open), text.lastIndexOf('? ', open), text.lastIndexOf('\n', open));
-      const inSentence = sorted.slice(firstAtOrAfter(sorted, boundary + 1), firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person');
-      speaker = inSentence[0];
-      for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0 && !speaker; i--) if (sorted[i].type === 'person' && sorted[i].end <= open) speaker = sorted[i];
+      // "he said": the speaker of the quotation just before, when no other person was named since; else the first
+      // person of the sentence (usually its subject), else the last person mentioned before.
+      const prevSaid = said.length ? said[said.length - 1] : undefined;
+      const unnamedBefore = !prevQuote?.speakerId && prevSaid && !/^(?:he|she|they)$/i.test(prevSaid) && /^(?:the|a|an)\s/i.test(prevSaid) && prevQuotation && open - prevQuotation.close < 400;
+      if (unnamedBefore) speakerText = prevSaid; // "“…,” said a spokeswoman. “…,” she said.": still the unnamed spokeswoman
+      else if (prevQuote?.speakerId && prevQuotation && open - prevQuotation.close < 400) {
+        const between = sorted.slice(firstAtOrAfter(sorted, prevQuotation.close), firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person');
+        if (between.every((m) => m.actorId === prevQuote.speakerId)) speaker = sorted.find((m) => m.actorId === prevQuote.speakerId);
+      }
+      if (!speaker && !unnamedBefore) {
+        const boundary = Math.max(text.lastIndexOf('. ', open), text.lastIndexOf('! ', open), text.lastIndexOf('? ', open), text.lastIndexOf('\n', open));
+        const inSentence = sorted.slice(firstAtOrAfter(sorted, boundary + 1), firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person');
+        speaker = inSentence[0];
+        for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0 && !speaker; i--) if (sorted[i].type === 'person' && sorted[i].end <= open) speaker = sorted[i];
+      }
       how = 0.5;
     }
+    if (!speaker && speakerText) {
+      // "the radio said", "the ministry said": the organisation of the report whose name holds that noun, nearest before.
+      const nominal = /^(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}([a-z]+)$/i.exec(speakerText);
+      if (nominal) {
+        const noun = nominal[1].toLowerCase();
+        for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0; i--) {
+          const m = sorted[i];
+          if (m.type === 'organization' && (m.text.toLowerCase().split(/\s+/).includes(noun) || (GENERIC_ORG.test(noun) && open - m.end < 400))) {
+            speaker = m;
+            how = 0.6;
+            break;
+          }
+        }
+      }
+    }
+    if (!speaker && !speakerText && prevQuote?.speakerId && prevQuotation && (prevQuotation.continues || continuesSpeech(text, prevQuotation.close, open))) {
+      // The next paragraph or sentence of the same speech: "“…,” Frater said. “Obviously …”".
+      speaker = sorted.find((m) => m.actorId === prevQuote.speakerId);
+      how = 0.7;
+    }
+    said.push(speakerText);
     const quote: Quote = { start: q.start, end: q.end, text: q.text, confidence: 0 };
     if (speaker) {
       quote.speakerId = speaker.actorId;
@@ -180,5 +336,26 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
     }
     out.push(quote);
   }
+  // A paragraph of a multi-paragraph quotation, or a quotation right before an attributed one with nothing between
+  // ("“…” “…,” she said"), speaks with the next one.
+  for (let i = out.length - 2; i >= 0; i--) {
+    const next = out[i + 1];
+    if (out[i].speakerId || !next.speakerId) continue;
+    if (quotations[i].continues || /^\s*$/.test(text.slice(quotations[i].close, quotations[i + 1].open))) {
+      out[i].speakerId = next.speakerId;
+      out[i].speakerText = next.speakerText;
+      out[i].confidence = Math.round(next.confidence * 0.8 * 100) / 100;
+    }
+  }
   return out;
+}
+
+/**
+ * Between two quotations only the attribution of the first and its sentence end ("“…,” Frater said. “…"): the same
+ * speech goes on. A new sentence before the second quotation ("He added. The letter said …") breaks it.
+ */
+function continuesSpeech(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  if (/^\s*$/.test(gap)) return true;
+  return gap.length <= 160 && !/\n[ \t]*\n/.test(gap) && /^[^.!?]*[.!?]["”’]?\s*$/.test(gap);
 }

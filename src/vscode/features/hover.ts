@@ -30,6 +30,7 @@ export function actorCard(doc: vscode.TextDocument, actor: Actor, mention: Menti
   const who = [actor.roles.map(esc).join(', '), actor.affiliation ? esc(actor.affiliation) : ''].filter(Boolean).join(' · ');
   if (who) md.appendMarkdown(`${who}\n\n`);
   if (mention.kind === 'nominal') md.appendMarkdown(`*“${esc(mention.text)}” linked by role (confidence ${mention.confidence.toFixed(2)})*\n\n`);
+  if (mention.kind !== 'name' && mention.evidence) md.appendMarkdown(`*Linked because: ${esc(mention.evidence)}*\n\n`);
   if (actor.aliases.length) md.appendMarkdown(`Also: ${actor.aliases.slice(0, 6).map(esc).join(', ')}${actor.aliases.length > 6 ? ', …' : ''}\n\n`);
   const line = doc.positionAt(actor.firstMention).line + 1;
   const acts = actor.actions.length ? ` · ${actor.actions.slice(0, 4).map(esc).join(', ')}` : '';

@@ -1,0 +1,312 @@
+import type { Entity } from '../types';
+import { countryOf } from './demonyms';
+
+/**
+ * Roles and affiliations read from the structure of the sentence around one person mention, where the analysis
+ * found no capitalised title: lower-case role nouns before the name ("Dole campaign manager Scott Reed", "Russian
+ * peacemaker Alexander Lebed"), appositions after it ("Sergei Posukhov, Lukashenko's political adviser,", "Hen
+ * Vipheak, former editor of the New Liberty newspaper,", "Tim Guldimann, the Swiss diplomat who heads the OSCE
+ * mission"), appositions before it ("The speaker of the Belarus parliament, Semyon Sharetsky,"), "who heads/leads/runs
+ * X" and copulas ("Anna Ruiz is the mayor's chief of staff"). A role always belongs to the mention it is attached to.
+ */
+export interface StructureFact {
+  roles: string[];
+  affiliation?: string;
+  /** How the fact was read: "apposition", "premodifier", "who-heads", "copula", "apposition-before". */
+  evidence: string;
+  /** The role noun is plural ("two opposition leaders, X and Y"): names listed after it share the role. */
+  plural?: boolean;
+}
+
+/** Role nouns that stand for a person's function, status or relation in news text (lower case, singular). */
+const HEADS = new Set(
+  (
+    'leader chief head spokesman spokeswoman spokesperson minister secretary president premier chancellor chairman chairwoman chair ' +
+    'director manager editor journalist reporter correspondent commander commander-in-chief officer official adviser advisor aide ' +
+    'envoy ambassador diplomat counterpart candidate nominee billionaire businessman businesswoman tycoon executive ceo cfo coo ' +
+    'founder co-founder owner analyst economist lawyer attorney judge prosecutor governor mayor senator congressman congresswoman ' +
+    'lawmaker legislator representative deputy member activist dissident author writer novelist poet artist singer actor actress ' +
+    'player coach striker midfielder defender goalkeeper captain driver rider champion veteran farmer vendor labourer laborer worker ' +
+    'tourist student teacher professor doctor surgeon scientist researcher expert peacemaker negotiator mediator general colonel ' +
+    'king queen prince princess emperor cardinal archbishop bishop pope priest imam rabbi cleric monk attache consul commissioner ' +
+    'inspector superintendent sheriff trader broker dealer banker investor strategist consultant partner wife husband son daughter ' +
+    'brother sister mother father widow widower astrologer secretary-general speaker administrator coordinator delegate observer ' +
+    'witness survivor victim suspect hostage prisoner refugee resident emir sultan sheikh ayatollah rebel guerrilla militant fighter ' +
+    'soldier pilot sergeant lieutenant staffer operative pollster host anchor moderator commentator columnist blogger publisher ' +
+    'producer treasurer auditor partisan president-elect vice-president nun physician nurse engineer architect designer photographer ' +
+    'historian philosopher scholar lecturer dean principal rector chaplain steward ranger warden guard bodyguard agent detective ' +
+    'investigator constable policeman policewoman firefighter paramedic diplomat regent monarch magnate entrepreneur financier ' +
+    'industrialist shareholder stakeholder employee employer boss supervisor foreman assistant clerk lobbyist campaigner organiser ' +
+    'organizer protester demonstrator opponent rival ally friend colleague successor predecessor incumbent challenger contender ' +
+    'runner-up winner loser finalist skipper batsman bowler jockey boxer wrestler swimmer sprinter cyclist golfer gymnast marksman ' +
+    'governor-general attorney-general solicitor barrister magistrate juror defendant plaintiff accused convict inmate detainee ' +
+    'runner climber sailor fisherman miner shepherd herder peasant villager landlord tenant settler colonist pioneer explorer ' +
+    'major chief-of-staff nephew niece cousin uncle aunt grandson granddaughter grandfather grandmother stepson stepdaughter fiancee fiance spouse'
+  ).split(/\s+/),
+);
+/** Compound role nouns with a preposition inside ("chief of staff"): read as one head. */
+const COMPOUNDS = /\b(chiefs? of staff|heads? of (?:state|government|mission|delegation)|secretar(?:y|ies) of state|charge d['’]affaires|ministers? of (?:state|[a-z]+ affairs))\b/i;
+/** Words that end the words written before a name: determiners, prepositions, verbs of speech, conjunctions. */
+const STOP = new Set(
+  (
+    'the a an his her their its our my your this that these those and or but nor to of in on at by for from with as into onto upon ' +
+    'said says say told tells tell quoted quoting according when while where which who whom whose after before than then also not ' +
+    'is was are were be been being has have had will would could should may might can including like such both all other another ' +
+    'met meets meet visited visits called calls named names asked asks urged urges thanked thanks replaced replaces succeeded ' +
+    'under over against between among about during without within via per accompanied joined if because so'
+  ).split(/\s+/),
+);
+/** Lower-case words written between a determiner and a role noun that are not part of the role. */
+const NOT_MODIFIER = /^(?:\d[\d,.-]*|\d+-year-old|[a-z]+ly|one|two|three|four|five|six|seven|eight|nine|ten|some|many|several|few|most|other)$/;
+
+const SPACE = '[ \\t\\u00a0]';
+
+function isHead(word: string): boolean {
+  const w = word.toLowerCase().replace(/['’]s$/, '');
+  if (HEADS.has(w)) return true;
+  if (!w.includes('-')) return false;
+  const parts = w.split('-');
+  // "chief-of-staff", "commander-in-chief", "co-premier", "vice-chairman"
+  return HEADS.has(parts[0]) && /^(?:of|in)$/.test(parts[1] ?? '') || HEADS.has(parts[parts.length - 1]) && /^(?:vice|deputy|co|ex|acting|chief|under|assistant)$/.test(parts[0]);
+}
+/** The singular of a plural role noun ("leaders" -> "leader", "spokesmen" -> "spokesman"), or undefined. */
+function singularHead(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (w.endsWith('men') && HEADS.has(w.slice(0, -3) + 'man')) return w.slice(0, -3) + 'man';
+  if (w.endsWith('ies') && HEADS.has(w.slice(0, -3) + 'y')) return w.slice(0, -3) + 'y';
+  if (w.endsWith('s') && HEADS.has(w.slice(0, -1))) return w.slice(0, -1);
+  return undefined;
+}
+
+/** The affiliation a capitalised phrase stands for: "Russian" -> Russia, "Lukashenko's" -> Lukashenko. */
+function affiliationText(phrase: string): string | undefined {
+  const t = phrase.replace(/['’]s?$/, '').replace(/^(?:the|The)\s+/, '').trim();
+  if (!t || !/\p{Lu}/u.test(t)) return undefined;
+  return countryOf(t) ?? t;
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+function wordsOf(s: string, offset: number): Word[] {
+  const out: Word[] = [];
+  const re = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    let t = m[0];
+    // "U.S." keeps its dots; a sentence-final dot does not belong to the word.
+    if (t.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(t) && !/^(?:Gov|Sen|Rep|Gen|Col|Lt|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr)\.$/.test(t)) t = t.replace(/\.+$/, '');
+    out.push({ text: t, start: offset + m.index, end: offset + m.index + t.length });
+  }
+  return out;
+}
+const isCap = (w: string) => /^\p{Lu}/u.test(w);
+
+/**
+ * A noun phrase naming a role: `[the|a|former…] [Org's|Demonym|Org] modifiers HEAD [of|at|for X]`.
+ * Returns the role (modifiers and head as written, "of <lower-case words>" kept) and the affiliation it names.
+ */
+export function parseRolePhrase(phrase: string, after = false): { role: string; affiliation?: string; plural: boolean } | undefined {
+  let s = phrase.replace(/\s+/g, ' ').trim().replace(/[.,;:!?'"’”)]+$/, '').replace(/^\(/, '').replace(/^(?:the|a|an|The|A|An)\s+/, '');
+  if (!s || s.length > 140) return undefined;
+  // "a 27-year-old labourer turned away by police": the phrase ends at its role noun when a participle follows.
+  if (after) {
+    const ws0 = s.split(' ');
+    for (let i = 0; i < ws0.length - 1; i++) {
+      if ((isHead(ws0[i]) || singularHead(ws0[i])) && /^(?:[a-z]+(?:ed|ing)|seized|held|born|based|known|who|whose|now|since|until|last|this|during)$/.test(ws0[i + 1])) {
+        s = ws0.slice(0, i + 1).join(' ');
+        break;
+      }
+    }
+  }
+  let toPart = '';
+  const to = /^(.+?)\s+(to|on)\s+(?:the\s+)?(\p{Lu}[^,]*)$/u.exec(s);
+  if (to && /(?:envoy|ambassador|representative|adviser|advisor|delegate|observer|counsel|consultant)s?$/.test(to[1])) {
+    toPart = ` ${to[2]} ${to[3]}`;
+    s = to[1];
+  }
+  let affiliation: string | undefined;
+  let ofPart = '';
+  const compound = COMPOUNDS.exec(s);
+  const endsCompound = !!compound && compound.index + compound[0].length === s.length;
+  const ofAt = endsCompound ? null : /\s(of|at|for|with|from|in)\s/.exec(s);
+  if (ofAt && ofAt[1] !== 'of') {
+    // "… at the Ministry of Finance", "… for Reuters", "… from Jordan"
+    const obj = s.slice(ofAt.index + ofAt[0].length).replace(/^the\s+/, '');
+    if (isCap(obj)) affiliation = affiliationText(obj);
+    s = s.slice(0, ofAt.index);
+  } else if (ofAt) {
+    // "editor of the New Liberty newspaper", "deputy director of operations at Acme", "head of the U.S. archdiocese"
+    const obj = s.slice(ofAt.index + ofAt[0].length).replace(/^(?:the|its|his|her)\s+/, '');
+    if (isCap(obj)) affiliation = affiliationText(obj);
+    else {
+      const at2 = /^(.*?)\s(?:at|for|with|in)\s(?:the\s+)?(\p{Lu}.*)$/u.exec(obj);
+      if (at2) {
+        affiliation = affiliationText(at2[2]);
+        if (at2[1].split(' ').length <= 3) ofPart = ` of ${at2[1]}`;
+      } else {
+        const cap = /(?:^|\s)(\p{Lu}[\p{L}.'’-]*(?:\s.*)?)$/u.exec(obj);
+        if (cap) affiliation = affiliationText(cap[1]);
+        else if (obj.split(' ').length <= 3) ofPart = ` of ${obj}`;
+      }
+    }
+    s = s.slice(0, ofAt.index);
+  }
+  const ws = s.split(' ');
+  let headIdx = ws.length - 1;
+  let head = ws[headIdx];
+  let plural = false;
+  let compoundHead = '';
+  const c2 = COMPOUNDS.exec(s);
+  if (c2 && c2.index + c2[0].length === s.length) {
+    compoundHead = c2[0];
+    headIdx = s.slice(0, c2.index).trim() ? s.slice(0, c2.index).trim().split(' ').length : 0;
+    head = compoundHead;
+  } else if (!isHead(head)) {
+    const sing = singularHead(head);
+    if (!sing) return undefined;
+    head = sing;
+    plural = true;
+  }
+  const mods: string[] = [];
+  for (let i = headIdx - 1; i >= 0; i--) {
+    const w = ws[i];
+    if (/['’]s$/.test(w) && isCap(w)) {
+      // "Lukashenko's political adviser", "the mayor's chief of staff"
+      affiliation ??= affiliationText(ws.slice(0, i + 1).join(' '));
+      break;
+    }
+    if (/['’]s$/.test(w)) break;
+    if (isCap(w)) {
+      // "Reform Party candidate", "Russian peacemaker", "U.S. black leader": the affiliation, unless a title word.
+      affiliation ??= affiliationText(ws.slice(0, i + 1).join(' '));
+      break;
+    }
+    if (STOP.has(w) || NOT_MODIFIER.test(w)) break;
+    mods.unshift(w);
+  }
+  if (mods.length > 4) return undefined;
+  const headText = compoundHead || (plural ? head : ws[ws.length - 1]);
+  return { role: [...mods, headText].join(' ') + ofPart + toPart, affiliation, plural };
+}
+
+/** Text of the clause after `from`, up to a clause boundary (comma, sentence end, relative pronoun, verb). */
+function chunkAfter(text: string, from: number, max = 160): { s: string; end: number } {
+  const win = text.slice(from, from + max);
+  const re = /[,;:!?()\n"“”]|\.(?=\s+\p{Lu}|\s*$|\s*\n)|\s(?:who|which|whose|that|said|says|told|tells|and|but|was|is|has|had|will|would|on|in|to|since|after|before|when)\s/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(win))) {
+    // "U.S. Roman": the dot of an initial does not end the phrase
+    if (m[0] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(win.slice(0, m.index))) continue;
+    // "at the Ministry of Finance", "editor of the New Liberty newspaper": prepositions stay inside
+    return { s: win.slice(0, m.index), end: from + m.index };
+  }
+  return { s: win, end: from + win.length };
+}
+
+/** Facts the sentence structure states about the person entity `ents[p]`. */
+export function readStructure(text: string, ents: readonly Entity[], p: number): StructureFact[] {
+  const e = ents[p];
+  const out: StructureFact[] = [];
+  const add = (phrase: string, evidence: string, allowPlural = false) => {
+    const r = parseRolePhrase(phrase, evidence === 'apposition' || evidence === 'copula');
+    if (!r || (r.plural && !allowPlural)) return false;
+    out.push({ roles: [r.role], affiliation: r.affiliation, evidence, plural: r.plural || undefined });
+    return true;
+  };
+  const titleAt = (a: number, b: number) => ents.some((x) => x.type === 'title' && x.start < b && a < x.end);
+
+  // Where the name starts with the titles written right before it: "NATO spokesman [Lieutenant-Colonel] Max Marriner",
+  // "its leader, [Bosnian President] Alija Izetbegovic".
+  let anchor = e.start;
+  for (let k = p - 1; k >= 0; k--) {
+    const x = ents[k];
+    if (x.end > anchor) continue;
+    const between = text.slice(x.end, anchor);
+    if (x.type === 'title' && /^[ \t\u00a0]+$/.test(between)) anchor = x.start;
+    else if ((x.type === 'group' || x.type === 'place') && anchor < e.start && /^(?:['’]s)?[ \t\u00a0]+$/.test(between)) anchor = x.start;
+    else break;
+  }
+  // 1. Words right before the name, no comma: "Dole campaign manager Scott Reed", "Russian peacemaker Alexander Lebed",
+  // "(Air France chairman) Christian Blanc".
+  const before = text.slice(Math.max(0, anchor - 120), anchor).replace(/\)([ \t\u00a0]+)$/, ' $1');
+  const pre = new RegExp(`((?:[\\p{L}\\p{N}][\\p{L}\\p{N}.'’&-]*${SPACE}+){1,7})$`, 'u').exec(before);
+  if (pre) {
+    const base = anchor - pre[1].length;
+    const ws = wordsOf(pre[1], base);
+    const last = ws[ws.length - 1];
+    if (last && !isCap(last.text) && isHead(last.text) && !titleAt(last.start, last.end)) {
+      let from = ws.length - 1;
+      while (from > 0) {
+        const w = ws[from - 1].text;
+        if (isCap(w)) {
+          // a capitalised word before the role: an affiliation (entity) or the start of the sentence
+          const ent = ents.find((x) => x.start <= ws[from - 1].start && x.end > ws[from - 1].start && x.type !== 'title' && x.type !== 'date' && x.type !== 'time');
+          if (!ent && !/['’]s$/.test(w)) break;
+          const startCap = ent ? Math.max(ent.start, base) : ws[from - 1].start;
+          // take in every word of the entity before
+          while (from > 0 && ws[from - 1].start >= startCap) from--;
+          break;
+        }
+        if (STOP.has(w.toLowerCase()) || NOT_MODIFIER.test(w)) break;
+        from--;
+      }
+      const phrase = text.slice(ws[from].start, last.end);
+      add(phrase, 'premodifier');
+    }
+  }
+
+  // 2. Apposition after the name: "X, Lukashenko's political adviser,", "X, the Swiss diplomat who heads …", "X, 37,".
+  let after = e.end;
+  const age = /^,[ \t\u00a0]*\d{1,3}[ \t\u00a0]*(?=,)/.exec(text.slice(after, after + 8));
+  if (age) after += age[0].length;
+  const tail = text.slice(after, after + 24);
+  const comma = /^,[ \t\u00a0]+who[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:also[ \t\u00a0]+)?/.exec(tail) ?? /^,[ \t\u00a0]+(?!who\b|which\b)(?:also[ \t\u00a0]+)?/.exec(tail);
+  if (comma) {
+    const from = after + comma[0].length;
+    const c = chunkAfter(text, from);
+    // not a list of names ("X, Y and Z") nor a place ("Lebed, Chechnya")
+    const nextEnt = ents.find((x) => x.start === from + (c.s.length - c.s.trimStart().length));
+    if (c.s.trim() && !(nextEnt && nextEnt.type === 'person' && !/^['’]s\b/.test(text.slice(nextEnt.end, nextEnt.end + 3)))) {
+      if (add(c.s, 'apposition')) {
+        // "the Swiss diplomat who heads the OSCE mission"
+        const rel = /^[ \t\u00a0]*,?[ \t\u00a0]*who[ \t\u00a0]+(heads|leads|runs|chairs|directs|manages|commands|founded)[ \t\u00a0]+/.exec(text.slice(c.end, c.end + 30));
+        if (rel) {
+          const obj = chunkAfter(text, c.end + rel[0].length).s.trim();
+          const aff = affiliationText(obj.replace(/^the\s+/i, ''));
+          if (aff) out[out.length - 1].affiliation ??= aff;
+        }
+      }
+    }
+  }
+  // 3. "X, who heads the OSCE mission", "X, who leads the opposition".
+  const who = /^,?[ \t\u00a0]+who[ \t\u00a0]+(?:now[ \t\u00a0]+|also[ \t\u00a0]+)?(heads|headed|leads|led|runs|ran|chairs|chaired|directs|directed|commands|commanded|founded)[ \t\u00a0]+/.exec(
+    text.slice(e.end, e.end + 40),
+  );
+  if (who) {
+    const obj = chunkAfter(text, e.end + who[0].length).s.trim().replace(/^(?:the|its|his|her)\s+/i, '');
+    if (obj && obj.split(' ').length <= 8) {
+      const verb = who[1];
+      const role = /^(?:found)/.test(verb) ? 'founder' : /^command/.test(verb) ? 'commander' : /^chair/.test(verb) ? 'chairman' : /^direct/.test(verb) ? 'director' : 'head';
+      out.push({ roles: [`${role} of ${obj}`], affiliation: affiliationText(obj), evidence: 'who-heads' });
+    }
+  }
+  // 4. Copula: "X is the mayor's chief of staff", "X was a vendor".
+  const cop = /^[ \t\u00a0]+(?:is|was|has been|had been|became|remains|remained)[ \t\u00a0]+(?:also[ \t\u00a0]+|now[ \t\u00a0]+|still[ \t\u00a0]+)?(?=(?:the|a|an|(?:\p{Lu}[\p{L}.-]*[ \t\u00a0]+){0,3}\p{Lu}[\p{L}.-]*['’]s)[ \t\u00a0])/u.exec(text.slice(e.end, e.end + 30));
+  if (cop) {
+    const c = chunkAfter(text, e.end + cop[0].length);
+    add(c.s, 'copula');
+  }
+  // 5. Apposition before the name: "The speaker of the Belarus parliament, Semyon Sharetsky,"; "two opposition leaders, X".
+  const gap = /,[ \t\u00a0]+$/.exec(text.slice(Math.max(0, anchor - 3), anchor));
+  if (gap) {
+    const cut = Math.max(0, anchor - 3 + gap.index);
+    const win = text.slice(Math.max(0, cut - 120), cut);
+    const b = /(?:^|[.;:!?\n"“”]|,[ \t\u00a0]|\b(?:said|says|told|and|including|by|with|to|from|for|that|of)[ \t\u00a0])[ \t\u00a0]*((?:(?:the|a|an|two|three|four|both|The|A|An|Two|Three|Four|Both)[ \t\u00a0]+)?[^,.;:!?\n"“”]{2,110})$/u.exec(win);
+    // not "Yeltsin, Lebed" nor "X met Y, Z": a person inside the phrase only as an owner ("Reagan's wife, Nancy")
+    const person = !!b && ents.some((x) => x.type === 'person' && x.end <= cut && x.end >= cut - b[1].length && !/^['’]s\b/.test(text.slice(x.end, x.end + 3)));
+    if (b && !person) add(b[1], 'apposition-before', true);
+  }
+  return out;
+}

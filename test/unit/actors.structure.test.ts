@@ -1,0 +1,144 @@
+import * as assert from 'node:assert/strict';
+import { buildActors } from '../../src/core';
+import type { Actor } from '../../src/core';
+import { findQuotations } from '../../src/core/actors/quotes';
+import { parseRolePhrase } from '../../src/core/actors/appositions';
+import { analysisOf } from '../fixtures/actors/entityLayers';
+
+// Regression cases for issue #12, one per failure class, on text written for these tests (not from any dev set).
+const byName = (actors: Actor[], name: string): Actor => {
+  const a = actors.find((x) => x.name === name);
+  assert.ok(a, `no actor ${name} in ${actors.map((x) => x.name).join(', ')}`);
+  return a;
+};
+const speakerOf = (actors: Actor[], quoteStart: string): string | undefined =>
+  actors.find((a) => a.quotes.some((q) => q.text.startsWith(quoteStart)))?.name;
+
+describe('[core/actors/appositions] roles and affiliations from sentence structure', () => {
+  it('reads a role phrase: modifiers, head, "of/at" objects, possessive owners, demonyms', () => {
+    assert.deepEqual(parseRolePhrase('deputy director of operations at Northwind Logistics'), { role: 'deputy director of operations', affiliation: 'Northwind Logistics', plural: false });
+    assert.deepEqual(parseRolePhrase("Halvorsen Shipping's finance director"), { role: 'finance director', affiliation: 'Halvorsen Shipping', plural: false });
+    assert.deepEqual(parseRolePhrase('the mayor’s chief of staff'), { role: 'chief of staff', affiliation: undefined, plural: false });
+    assert.equal(parseRolePhrase('two opposition leaders')?.plural, true);
+    assert.equal(parseRolePhrase('Norwegian peacemaker')?.affiliation, 'Norway');
+    assert.equal(parseRolePhrase('the weather on Tuesday'), undefined, 'no role noun, no role');
+  });
+
+  it('apposition after the name, with "of/at <Org>": the role and the organisation go to that person', () => {
+    const text = 'Maren Solberg, deputy director of operations at Northwind Logistics, met Tomas Eide on Monday.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Maren Solberg', 'Tomas Eide'], organization: ['Northwind Logistics'] }));
+    const m = byName(actors, 'Maren Solberg');
+    assert.ok(m.roles.includes('deputy director of operations'), m.roles.join('|'));
+    assert.equal(m.affiliation, 'Northwind Logistics');
+    assert.deepEqual(byName(actors, 'Tomas Eide').roles, [], 'the role belongs to the actor it is attached to, not to a neighbour');
+  });
+
+  it('possessive before the name and lower-case role nouns: "<Org>’s finance director <Name>", "campaign manager <Name>"', () => {
+    const text = "Halvorsen Shipping's finance director Ingrid Lund resigned. The Berg campaign manager Ola Dahl declined to comment.";
+    const actors = buildActors(text, analysisOf(text, { person: ['Ingrid Lund', 'Ola Dahl', 'Berg'], organization: ['Halvorsen Shipping'] }));
+    const i = byName(actors, 'Ingrid Lund');
+    assert.ok(i.roles.includes('finance director'), i.roles.join('|'));
+    assert.equal(i.affiliation, 'Halvorsen Shipping');
+    assert.ok(byName(actors, 'Ola Dahl').roles.includes('campaign manager'));
+  });
+
+  it('"who heads", copulas and appositions before the name', () => {
+    const text =
+      'Kari Nilsen, who heads the Arctic Research Division, spoke first. Per Holm is Kari Nilsen’s chief of staff. ' +
+      'The spokesman of the Coastal Authority, Lars Berg, said nothing. The police detained two opposition leaders, Eva Lie and Jon Moe.';
+    const actors = buildActors(
+      text,
+      analysisOf(text, { person: ['Kari Nilsen', 'Per Holm', 'Lars Berg', 'Eva Lie', 'Jon Moe'], organization: ['Arctic Research Division', 'Coastal Authority'] }),
+    );
+    assert.ok(byName(actors, 'Kari Nilsen').roles.some((r) => r.startsWith('head of')));
+    assert.equal(byName(actors, 'Kari Nilsen').affiliation, 'Arctic Research Division');
+    assert.ok(byName(actors, 'Per Holm').roles.includes('chief of staff'));
+    assert.ok(byName(actors, 'Lars Berg').roles.includes('spokesman'));
+    assert.equal(byName(actors, 'Lars Berg').affiliation, 'Coastal Authority');
+    for (const n of ['Eva Lie', 'Jon Moe']) assert.ok(byName(actors, n).roles.includes('opposition leader'), `${n} shares the plural role`);
+  });
+});
+
+describe('[core/actors/quotes] quotation marks and speakers', () => {
+  it('British single quotes, but not apostrophes', () => {
+    const text = "'We will not negotiate under threat,' the minister said. The boys' bikes and Tom's car weren't touched.";
+    const qs = findQuotations(text);
+    assert.deepEqual(qs.map((q) => q.text), ['We will not negotiate under threat']);
+  });
+
+  it('a multi-paragraph quotation: an opening mark on each paragraph, a closing one only at the end', () => {
+    const text = '“The harbour will reopen in May,” said Anna Berg.\n\n“We have rebuilt the pier and trained new pilots.\n\n“Nobody will lose their job,” she added.';
+    const qs = findQuotations(text);
+    assert.deepEqual(qs.map((q) => q.text), ['The harbour will reopen in May', 'We have rebuilt the pier and trained new pilots.', 'Nobody will lose their job']);
+    const actors = buildActors(text, analysisOf(text, { person: ['Anna Berg'] }));
+    for (const q of ['The harbour', 'We have rebuilt', 'Nobody will']) assert.equal(speakerOf(actors, q), 'Anna Berg', q);
+  });
+
+  it('a quotation split by its speech clause, and the next sentence of the same speech', () => {
+    const text = '“The fleet is ready,” Admiral Jens Vik said, “and it will sail on Friday.” “Nothing has changed.” Later the port was closed.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Jens Vik'], title: ['Admiral'] }));
+    for (const q of ['The fleet', 'and it will sail', 'Nothing has changed']) assert.equal(speakerOf(actors, q), 'Jens Vik', q);
+  });
+
+  it('the one quoted speaks, not the agency quoting; a place is never a speaker', () => {
+    const text = '“Talks will resume,” Nordpress quoted Erik Sand as saying. “Prices will rise,” Oslo said in a note.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Erik Sand'], organization: ['Nordpress'], place: ['Oslo'] }));
+    assert.equal(speakerOf(actors, 'Talks will resume'), 'Erik Sand');
+    assert.equal(speakerOf(actors, 'Prices will rise'), undefined);
+  });
+
+  it('"according to X" after the quotation; "he said" after an unnamed speaker stays unnamed', () => {
+    const text =
+      'Anders Lie arrived late. “The bridge was never inspected,” according to the Road Agency. ' +
+      '“We saw the cracks,” said a local engineer. “Nobody listened,” he said.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Anders Lie'], organization: ['Road Agency'] }));
+    assert.equal(speakerOf(actors, 'The bridge'), 'Road Agency');
+    assert.equal(speakerOf(actors, 'We saw the cracks'), undefined, 'a local engineer is not a named speaker');
+    assert.equal(speakerOf(actors, 'Nobody listened'), undefined, '"he" is the unnamed engineer, not Anders Lie');
+  });
+
+  it('a pronoun speaker goes to the speaker of the quotation just before', () => {
+    const text = '“We are ready,” Sofie Dahl told reporters. Her rival Nils Bakke disagreed. Later Sofie Dahl met voters. “I am not worried,” she said.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Sofie Dahl', 'Nils Bakke'] }));
+    assert.equal(speakerOf(actors, 'We are ready'), 'Sofie Dahl');
+  });
+
+  it('reported speech: "X told Y that …" and "…, the agency said" are indirect quotes of their speaker', () => {
+    const text = 'Mette Ruud told lawmakers that the budget would be cut by a tenth next year. The plant will close in the spring, Fjord Energy said.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Mette Ruud'], organization: ['Fjord Energy'] }));
+    const m = byName(actors, 'Mette Ruud').quotes.find((q) => q.indirect);
+    assert.equal(m?.text, 'the budget would be cut by a tenth next year');
+    const f = byName(actors, 'Fjord Energy').quotes.find((q) => q.indirect);
+    assert.equal(f?.text, 'The plant will close in the spring');
+  });
+
+  it('a scare quote in someone else’s sentence stays unattributed', () => {
+    const text = '“We will win,” said Kjell Aas. Critics called the rally a “photo opportunity”.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Kjell Aas'] }));
+    assert.equal(speakerOf(actors, 'photo opportunity'), undefined);
+  });
+});
+
+describe('[core/actors] coreference sieve: careful before eager', () => {
+  it('a surname joins the only person who carries it, with its evidence; two people sharing it keep it apart', () => {
+    const text = 'Astrid Holm met Bjorn Eng in Bergen. Holm said the talks went well. Later Eng left.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Astrid Holm', 'Bjorn Eng', 'Holm', 'Eng'], place: ['Bergen'] }));
+    const s = byName(actors, 'Astrid Holm').mentions.find((m) => m.text === 'Holm');
+    assert.equal(s?.kind, 'surname');
+    assert.match(s?.evidence ?? '', /only person/);
+
+    const two = 'President Erik Lund and his wife Hanne Lund arrived. Lund spoke first.';
+    const a2 = buildActors(two, analysisOf(two, { person: ['Erik Lund', 'Hanne Lund', 'Lund'], title: ['President'] }));
+    const at = two.lastIndexOf('Lund');
+    assert.ok(!byName(a2, 'Erik Lund').mentions.some((m) => m.start === at));
+    assert.ok(!byName(a2, 'Hanne Lund').mentions.some((m) => m.start === at), 'the president’s words do not move to a family member');
+  });
+
+  it('a nominal reference links to the one holder of the role, with evidence the hover shows', () => {
+    const text = 'Prime Minister Rolf Strand visited Tromso. The premier promised new funds.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Rolf Strand'], title: ['Prime Minister', 'premier'], place: ['Tromso'] }));
+    const n = byName(actors, 'Rolf Strand').mentions.find((m) => m.kind === 'nominal');
+    assert.ok(n, 'the premier is Rolf Strand');
+    assert.match(n.evidence ?? '', /Prime Minister/);
+  });
+});
