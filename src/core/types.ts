@@ -423,4 +423,6 @@ export interface Summary {
   /** Estimative statements with their ICD 203 band, in text order. */
   assessments: SummaryAssessment[];
   counts: SummaryCounts;
+  /** The analyst's annotations of the report (tags, notes, entity corrections), when it has any. */
+  annotations?: import('./annotations/export').SummaryAnnotation[];
 }

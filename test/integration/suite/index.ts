@@ -18,6 +18,7 @@ export function run(): Promise<void> {
     require('./actors.test');
     require('./markup.test');
     require('./lens.test');
+    require('./annotations.test');
     require('./final.test'); // last: leaves the sample report visible for the screenshot
     /* eslint-enable @typescript-eslint/no-require-imports */
   });
