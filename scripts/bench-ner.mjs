@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = path.resolve(repo, '../shared/eval');
+const shared = path.join(process.env.ANALYST_LENS_SHARED || path.resolve(repo, '../shared'), 'eval');
 const scorer = path.join(shared, 'score.mjs');
 const dev = path.join(shared, 'conll2003-dev.txt');
 if (!fs.existsSync(scorer) || !fs.existsSync(dev)) {

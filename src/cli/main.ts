@@ -2,6 +2,7 @@
  * analyst-lens: the summary and entity layers of Analyst Lens on the command line, one report or thousands.
  *   analyst-lens summarize <input>... --format md|json|csv|stix|jsonl [--out file | --out-dir dir] [--date YYYY-MM-DD] [--jobs N]
  *   analyst-lens entities <input>... [--format json|jsonl] [--jobs N]
+ *   analyst-lens annotations <input>... (the analyst's annotations as W3C Web Annotation JSON-LD)
  * Inputs: files, directories (their .md/.markdown/.txt/.text files, recursively), globs, `-` (standard input),
  * `--files-from <file|->` (paths one a line). One process for the whole batch; `--jobs N` analyses in N worker threads.
  * Exit codes: 0 every report done, 1 at least one report failed (each failure is reported, the batch goes on),
@@ -11,8 +12,9 @@
  * the bundle (dist/cli.js) holds only this file: it requires dist/core.js, the library build, at run time.
  */
 import type * as CoreModule from '../core';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { availableParallelism, cpus } from 'node:os';
 
 type Core = typeof CoreModule;
@@ -29,8 +31,9 @@ function loadCore(): Core {
 }
 
 export const USAGE = `Usage:
-  analyst-lens summarize <input>... [--format md|json|csv|stix|jsonl] [--out <file> | --out-dir <dir>] [--date YYYY-MM-DD]
+  analyst-lens summarize <input>... [--format md|json|csv|stix|webannotation|jsonl] [--out <file> | --out-dir <dir>] [--date YYYY-MM-DD]
   analyst-lens entities <input>... [--format json|jsonl] [--out <file> | --out-dir <dir>]
+  analyst-lens annotations <input>... [--format json|jsonl] [--out <file> | --out-dir <dir>]
   analyst-lens --help | --version
 
 Inputs (any number, any mix):
@@ -43,12 +46,17 @@ Inputs (any number, any mix):
 Commands:
   summarize   Turn a report into a brief: BLUF, 5W1H, actors, places, timeline, relations, quotes, topics.
               --format  md (default): a Markdown brief; json: the summary data (schemas/summary.schema.json);
-                        csv: one row per entity mention; stix: a STIX 2.1 bundle;
+                        csv: one row per entity mention; stix: a STIX 2.1 bundle; webannotation: the
+                        analyst's annotations as W3C Web Annotation JSON-LD;
                         jsonl: one line per report: {"file","ok":true,"summary":{...}} or {"file","ok":false,"error"}.
               --date    The report's date, for "yesterday" and "this morning". Default: front matter "date:",
                         else a date in the first lines, else the file's modification time.
   entities    The entities of a report (type, text, offsets, line, column). --format json (default) or jsonl:
               {"file","ok":true,"counts":{...},"limited":false,"entities":[...]} a line.
+  annotations The analyst's annotations of a report (.analyst/annotations/<report path>.json in the report's
+              folder or a folder above it) as a W3C Web Annotation collection (JSON-LD), re-anchored against the
+              report as it is now (annotations whose text is gone have no position). summarize includes them:
+              entity annotations override the model, tags and notes get their own section.
 
 Options:
   -f, --format <f>      Output format (see above). Several inputs need jsonl or --out-dir.
@@ -74,7 +82,7 @@ export interface Io {
 
 class UsageError extends Error {}
 
-type Command = 'summarize' | 'entities';
+type Command = 'summarize' | 'entities' | 'annotations';
 type OutFormat = ExportFormat | 'jsonl';
 
 interface Parsed {
@@ -102,6 +110,9 @@ const FORMAT_ALIASES: Record<string, OutFormat> = {
   stix: 'stix',
   'stix2.1': 'stix',
   stix2: 'stix',
+  webannotation: 'webannotation',
+  'web-annotation': 'webannotation',
+  jsonld: 'webannotation',
   jsonl: 'jsonl',
   ndjson: 'jsonl',
   'json-lines': 'jsonl',
@@ -452,7 +463,30 @@ export interface Job {
 }
 
 /** What one report produced: the output text (a JSONL line ends in '\n'), or the error message. */
-export type Outcome = { name: string; ok: true; output: string } | { name: string; ok: false; error: string };
+export type Outcome = { name: string; ok: true; output: string; warnings?: string[] } | { name: string; ok: false; error: string };
+
+/**
+ * The analyst's annotations of a report: `.analyst/annotations/<path>.json` in the nearest folder above the report
+ * that has one, re-anchored against `text`. Problems (a malformed file) come back as messages.
+ */
+export function findAnnotations(c: Core, file: string, text: string): { path?: string; annotations: CoreModule.Annotation[]; problems: string[] } {
+  const abs = resolve(file);
+  for (let dir = dirname(abs); ; dir = dirname(dir)) {
+    const rel = relative(dir, abs).split(sep).join('/');
+    const candidate = join(dir, ...c.annotationFilePath(rel).split('/'));
+    if (existsSync(candidate)) {
+      let raw: string;
+      try {
+        raw = readFileSync(candidate, 'utf8');
+      } catch (err) {
+        return { path: candidate, annotations: [], problems: [`cannot read ${candidate}: ${(err as Error).message}`] };
+      }
+      const parsed = c.parseAnnotationFile(raw, rel);
+      return { path: candidate, annotations: c.reanchorAll(parsed.file.annotations, text), problems: parsed.problems.map((p) => `${candidate}: ${p.message}`) };
+    }
+    if (dirname(dir) === dir) return { annotations: [], problems: [] };
+  }
+}
 
 const isMarkdown = (name: string) => /\.(?:md|markdown)$/i.test(name);
 
@@ -465,13 +499,26 @@ export function processInput(input: Input, job: Job): Outcome {
     const c = loadCore();
     const format = isMarkdown(name) ? 'markdown' : 'plain';
     let output: string;
-    if (job.command === 'summarize') {
+    // The analyst's annotations, for reports read from a file.
+    const found = input.path !== undefined && job.command !== 'entities' ? findAnnotations(c, input.path, text) : { annotations: [], problems: [] as string[] };
+    const warnings = [...found.problems];
+    const source = input.path !== undefined ? pathToFileURL(resolve(input.path)).href : name;
+    if (job.command === 'annotations') {
+      if (input.path !== undefined && !found.path) warnings.push(`no annotations file for ${name} (looked for ${c.annotationFilePath(basename(name))} in its folder and the folders above)`);
+      const collection = c.toWebAnnotationCollection(found.annotations, source, basename(name));
+      output = job.format === 'jsonl' ? `${JSON.stringify({ file: name, ok: true, annotations: collection })}\n` : `${JSON.stringify(collection, null, 2)}\n`;
+    } else if (job.command === 'summarize') {
       const title = basename(name).replace(/\.(?:md|markdown|txt|text)$/i, '');
       const given = input.date ?? job.date;
-      const summary = given
-        ? c.summarize(text, { reportDate: given, reportDateSource: 'option', title, format })
-        : c.summarize(text, { reportDate: mtime, reportDateSource: 'fallback', title, format });
-      output = job.format === 'jsonl' ? `${JSON.stringify({ file: name, ok: true, summary })}\n` : c.exportSummary(summary, job.format);
+      // Entity annotations override the model; tags and notes get their section.
+      const analysis = found.annotations.length ? c.applyOverridesToAnalysis(c.analyze(text, { format }), found.annotations, text) : undefined;
+      const summary = c.withAnnotations(
+        given
+          ? c.summarize(text, { reportDate: given, reportDateSource: 'option', title, format, analysis })
+          : c.summarize(text, { reportDate: mtime, reportDateSource: 'fallback', title, format, analysis }),
+        found.annotations,
+      );
+      output = job.format === 'jsonl' ? `${JSON.stringify({ file: name, ok: true, summary })}\n` : c.exportSummary(summary, job.format, { source });
     } else {
       const at = c.lineIndex(text);
       const a = c.analyze(text, { format });
@@ -481,7 +528,7 @@ export function processInput(input: Input, job: Job): Outcome {
           ? `${JSON.stringify({ file: name, ok: true, counts: a.counts, limited: a.limited ?? false, entities })}\n`
           : `${JSON.stringify({ file: name, counts: a.counts, limited: a.limited, entities }, null, 2)}\n`;
     }
-    return { name, ok: true, output };
+    return warnings.length ? { name, ok: true, output, warnings } : { name, ok: true, output };
   } catch (err) {
     const message = err instanceof RuntimeError ? err.message : `${name}: ${(err as Error).stack ?? String(err)}`;
     return { name, ok: false, error: message };
@@ -575,6 +622,7 @@ function workerMain(port: import('node:worker_threads').MessagePort): void {
 function outName(c: Core, name: string, job: Job): string {
   const base = name === '-' ? 'stdin' : name;
   if (job.command === 'entities') return `${basename(base).replace(REPORT_FILE, '') || 'report'}.entities.json`;
+  if (job.command === 'annotations') return `${basename(base).replace(REPORT_FILE, '') || 'report'}.annotations.jsonld`;
   return c.exportFileName(base, job.format as ExportFormat);
 }
 
@@ -600,11 +648,12 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   if (!p.command) return usage('no command given');
-  if (p.command !== 'summarize' && p.command !== 'entities') return usage(`unknown command "${p.command}"`);
+  if (p.command !== 'summarize' && p.command !== 'entities' && p.command !== 'annotations') return usage(`unknown command "${p.command}"`);
   const command: Command = p.command;
   if (!p.inputs.length && !p.filesFrom.length) return usage(`${command} needs a file, a directory, a glob or - (standard input)`);
   if (command === 'entities' && p.formatGiven && p.format !== 'json' && p.format !== 'jsonl') return usage('entities writes json or jsonl');
-  const format: OutFormat = command === 'entities' && !p.formatGiven ? 'json' : p.format;
+  if (command === 'annotations' && p.formatGiven && p.format !== 'json' && p.format !== 'jsonl' && p.format !== 'webannotation') return usage('annotations writes Web Annotation JSON-LD (json) or jsonl');
+  const format: OutFormat = command !== 'summarize' && !p.formatGiven ? 'json' : p.format;
   if (p.inputs.filter((x) => x === '-').length > 1 || (p.inputs.includes('-') && p.filesFrom.includes('-'))) return usage('standard input can be read only once');
   if (p.stdinJsonl && !p.inputs.includes('-')) return usage('--input jsonl reads standard input: add - to the inputs');
   if (p.out && p.outDir) return usage('--out and --out-dir exclude each other');
@@ -647,6 +696,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   };
   const emit = (o: Outcome) => {
     done++;
+    if (o.ok) for (const w of o.warnings ?? []) io.stderr(`analyst-lens: ${w}\n`);
     if (!o.ok) {
       failed++;
       if (format === 'jsonl') collected.push(errorLine(o)), flush();

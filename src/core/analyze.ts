@@ -7,7 +7,7 @@ import { findQuantities, type QuantitySpan } from './extract/quantities';
 import { findKnownOrganizations, type OrgMatch } from './extract/organizations';
 import { MONTHS, TITLE_HEADS, TITLE_MODIFIERS } from './extract/lexicon';
 import { propagatePersons, resolveOverlaps, splitLines, stripTitles, toEntity, trimSpan, type RawSpan } from './extract/spans';
-import { recognizeNames, type NameSpan } from './ner';
+import { joinWrappedLines, recognizeNames, type NameSpan } from './ner';
 import { maskMarkdown } from './text/markdown';
 import { itemsWithin, lowerBound, Occupancy } from './text/intervals';
 import { dropUnknownNames, findCti, looksTechnical, mergeCti } from './cti';
@@ -119,7 +119,8 @@ export function prepareInput(text: string, options: AnalyzeOptions): { input: st
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const original = input.length > maxLength ? input.slice(0, maxLength) : input;
   // Masking keeps every offset: spans found in the masked text are spans of the original.
-  const analyzed = options.format === 'markdown' ? maskMarkdown(original) : original;
+  // Hard-wrapped paragraphs are joined (a line break becomes a space), which keeps every offset too.
+  const analyzed = joinWrappedLines(options.format === 'markdown' ? maskMarkdown(original) : original);
   return { input, maxLength, original, analyzed };
 }
 

@@ -48,7 +48,7 @@ export const ENTITY_TYPE_DESCRIPTORS: Readonly<Record<EntityType, EntityTypeDesc
   technique: row('technique', 'technique', 'techniques', 11, true),
 };
 
-export type ExportFormatName = 'md' | 'json' | 'csv' | 'stix';
+export type ExportFormatName = 'md' | 'json' | 'csv' | 'stix' | 'webannotation';
 
 export interface ExporterDescriptor {
   name: ExportFormatName;
@@ -69,6 +69,7 @@ export const EXPORTER_DESCRIPTORS: readonly ExporterDescriptor[] = [
   { name: 'json', aliases: [], extension: '.summary.json', label: 'JSON', detail: 'The summary data (schemas/summary.schema.json)', filter: ['JSON', ['json']] },
   { name: 'csv', aliases: [], extension: '.summary.csv', label: 'CSV', detail: 'One row per entity mention, for spreadsheets', filter: ['CSV', ['csv']] },
   { name: 'stix', aliases: ['stix2.1', 'stix2'], extension: '.summary.stix.json', label: 'STIX 2.1', detail: 'A bundle for threat-intelligence platforms', filter: ['STIX 2.1 JSON', ['json']] },
+  { name: 'webannotation', aliases: ['web-annotation', 'jsonld'], extension: '.annotations.jsonld', label: 'W3C Web Annotation', detail: "The analyst's annotations as Web Annotation JSON-LD (Hypothesis, INCEpTION)", filter: ['JSON-LD', ['jsonld', 'json']] },
 ];
 
 /** The exporter a name or alias means (case-insensitive), or undefined. */

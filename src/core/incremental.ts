@@ -215,6 +215,7 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
       }
       for (const s of u.persons.surnames) personsAll.surnames.add(s);
       for (const f of u.persons.fullNames) personsAll.fullNames.add(f);
+      for (const f of u.persons.orgForms ?? []) (personsAll.orgForms ??= new Set()).add(f);
       unitList.push({ unit: u, start: ustart, text: utext });
       b = e + 1;
     }
@@ -227,6 +228,8 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
     for (const x of prevPersons.surnames) if (!personsAll.surnames.has(x)) changedNames.push(x);
     for (const x of personsAll.fullNames) if (!prevPersons.fullNames.has(x)) changedNames.push(x);
     for (const x of prevPersons.fullNames) if (!personsAll.fullNames.has(x)) changedNames.push(x);
+    for (const x of personsAll.orgForms ?? []) if (!prevPersons.orgForms?.has(x)) changedNames.push(x);
+    for (const x of prevPersons.orgForms ?? []) if (!personsAll.orgForms?.has(x)) changedNames.push(x);
     prevPersons = personsAll;
     const wanted = options.types ? new Set<EntityType>(options.types) : null;
     const entities: Entity[] = [];

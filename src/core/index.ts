@@ -83,3 +83,4 @@ export { resolveTemporal, explainTemporal, titleOwner, readQuantity } from './le
 export type { ResolvedTemporal } from './lens/entityInfo';
 export { setRegistryCorrection, addRegistryAlias, addRegistrySplit } from './actors/registry';
 export type { EntityCorrection, ActorSplit } from './types';
+export * from './annotations';

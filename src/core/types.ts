@@ -456,4 +456,6 @@ export interface Summary {
   /** Threat-intelligence section, present when the report names threat actors, malware, tools or techniques. */
   threat?: SummaryThreat;
   counts: SummaryCounts;
+  /** The analyst's annotations of the report (tags, notes, entity corrections), when it has any. */
+  annotations?: import('./annotations/export').SummaryAnnotation[];
 }

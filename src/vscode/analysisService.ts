@@ -48,6 +48,8 @@ export class AnalysisService implements vscode.Disposable {
   private readonly started = new vscode.EventEmitter<{ uri: string; length: number }>();
   /** An analysis started (the status bar shows progress for long reports). */
   readonly onDidStart = this.started.event;
+  /** Applied to every analysis before it is cached and announced (the analyst's entity annotations). */
+  postProcess: ((doc: vscode.TextDocument, text: string, analysis: Analysis) => Analysis) | undefined;
 
   /** The analyst's corrections (features/lens.ts), applied to every analysis before anyone sees it. */
   private corrector: ((text: string, analysis: Analysis) => Analysis) | undefined;
@@ -169,7 +171,8 @@ export class AnalysisService implements vscode.Disposable {
       const t0 = Date.now();
       const format = doc.languageId === 'markdown' && !this.config().analyzeMarkdownCode ? 'markdown' : 'plain';
       const raw = await this.analyzer.analyze(key, version, text, { maxLength, format });
-      const analysis = this.correct(text, raw);
+      let analysis = this.correct(text, raw);
+      if (this.postProcess) analysis = this.postProcess(doc, text, analysis);
       this.log.debug(`analysed ${doc.uri.fsPath || key} v${version}: ${text.length} chars, ${analysis.entities.length} entities in ${Date.now() - t0} ms (${this.analyzer.kind})`);
       return { uri: key, version, analysis, raw };
     } catch (err) {

@@ -14,6 +14,7 @@ import { registerWorkspaceCommands, WorkspaceIndex } from './features/workspaceI
 import { actorKey, indexEntry } from '../core';
 import { registerMarkup } from './features/markup';
 import { registerLens } from './features/lens';
+import { registerAnnotations } from './features/annotations';
 
 /** What other extensions (and the integration tests) get from `getExtension('analyst-lens.analyst-lens').exports`. */
 export interface AnalystLensApi {
@@ -99,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
   );
 
   context.subscriptions.push(...registerMarkup(context, getConfig, analyzer));
+  context.subscriptions.push(...registerAnnotations(service, log));
   for (const editor of vscode.window.visibleTextEditors) service.schedule(editor.document);
   // Index the workspace's reports once the window has settled; never in the way of the first paint.
   const indexTimer = setTimeout(() => void index.build(false), 3000);

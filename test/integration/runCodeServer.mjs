@@ -184,6 +184,7 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
               console.error(`[integration] no screenshot ${shotName}: ${err.message}`);
             } finally {
               writeFileSync(join(signalDir, `shot-${shotName}`), '');
+              writeFileSync(join(signalDir, `${shotName}-taken`), '');
             }
           })(),
         );

@@ -30,6 +30,17 @@ describe('[cti] threat-intelligence entities', () => {
     assert.deepEqual(cti.map((e) => e.text), []);
   });
 
+  it('a digest of several items with one cyber item is not a threat report; the cyber item alone is', () => {
+    const cyber = '## 3. Hospital network hit\n\nA ransomware payload reached the hospital through a phishing email. The loader ' +
+      'installed a backdoor, and the malware moved laterally using Mimikatz and Cobalt Strike before exfiltration.\n\n';
+    const item = (n: number, who: string) => `## ${n}. Council vote\n\nThe council of Tarnow met on Monday. Councillor ${who} ` +
+      'proposed a new budget for roads and schools, and the vote was postponed to the next session after a long debate ' +
+      'about the bus depot, the library hours and the cost of winter gritting on the hill roads above the town.\n\n';
+    const digest = `# Digest\n\n${item(1, 'Anna Kowalczyk')}${item(2, 'Piotr Nowak')}${cyber}${item(4, 'Ewa Zielinska')}${item(5, 'Jan Wrona')}`;
+    assert.equal(looksTechnical(cyber), true);
+    assert.equal(looksTechnical(digest), false);
+  });
+
   it('types actors, malware, tools and techniques in a threat report; group aliases are threat actors, not places or people', () => {
     const a = analyze(profile, { format: 'markdown' });
     const typeOf = (s: string) => a.entities.filter((e) => e.text === s).map((e) => e.type);

@@ -58,12 +58,14 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   let raws: Raw[] = [];
   ents.forEach((e, i) => {
     if (!ACTOR_TYPES.has(e.type)) return;
-    const skip = leadingLowercase(e.text);
+    // The analyst's entity annotations are names as written, even in lower case.
+    const byAnalyst = e.source === 'annotation';
+    const skip = byAnalyst ? 0 : leadingLowercase(e.text);
     const start = e.start + skip;
     const t = text.slice(start, e.end);
     const key = nameKey(t);
     // Ignored names stay until clustering, so the surnames of an ignored full name go with it.
-    if (!looksLikeName(t) || !key) return;
+    if ((!byAnalyst && !looksLikeName(t)) || !key) return;
     raws.push({ start, end: e.end, text: t, type: e.type as ActorType, kind: 'name', confidence: 1, key, entity: i });
   });
   const registryKeys = new Map<string, number>();

@@ -43,7 +43,8 @@ const CUES = /* @__PURE__ */ new RegExp(
 
 /**
  * True when the text reads like a threat report: at least 3 cue occurrences of 2 different kinds and one cue per
- * 400 words or more (a news story mentioning "malware" once stays news).
+ * 400 words or more (a news story mentioning "malware" once stays news); in a text of several Markdown sections, at least
+ * half of it in sections with a cue per 400 words (a digest with one cyber item stays news).
  */
 export function looksTechnical(text: string): boolean {
   if (typeof text !== 'string' || text.length === 0) return false;
@@ -55,8 +56,19 @@ export function looksTechnical(text: string): boolean {
     kinds.add(m[0].toLowerCase().replace(/s$/, ''));
   }
   if (n < 3 || kinds.size < 2) return false;
-  const words = sample.length / 6;
-  return n * 400 >= words;
+  if (n * 400 < sample.length / 6) return false;
+  // A digest or briefing of several items (Markdown headings) with one cyber item is not a threat report: at least
+  // half of the text must be in sections that are themselves dense in cues.
+  const heads = [...sample.matchAll(/^#{1,6}[ \t]/gm)].map((m) => m.index);
+  if (heads.length < 3) return true;
+  const bounds = [0, ...heads.filter((i) => i > 0), sample.length];
+  let dense = 0;
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const section = sample.slice(bounds[i], bounds[i + 1]);
+    const cues = [...section.matchAll(CUES)].length;
+    if (cues && cues * 400 >= section.length / 6) dense += section.length;
+  }
+  return dense * 2 >= sample.length;
 }
 
 /** Lower-case ATT&CK software names that are also plain words: never matched by name. */

@@ -2,6 +2,12 @@ import type { Entity, EntityType } from '../types';
 import { RANK_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon';
 import { isCapitalised, type Word } from '../text/words';
 import { itemsWithin, lowerBound, Occupancy } from '../text/intervals';
+import { NEVER_NAME } from '../ner/refine';
+
+/** Generational suffixes and initials: part of a full name, never a surname on their own. */
+const NOT_SURNAME = /^(?:Jr|Sr|II|III|IV|\p{Lu})$/u;
+/** First names that are also everyday words: never propagated alone. */
+const COMMON_WORD_FIRST_NAMES = new Set(['Will', 'Mark', 'May', 'June', 'April', 'Rose', 'Grant', 'Bill', 'Bob', 'Frank', 'Hope', 'Joy', 'Faith', 'Summer', 'Art', 'Guy', 'Jack', 'Pat', 'Sue', 'Don', 'Ray', 'Victor', 'Earl', 'Dean', 'Miles', 'Chase', 'Page', 'Lane', 'Hunter', 'Royal', 'Gene', 'Rich', 'Price', 'Young', 'Long', 'Sky', 'Crystal', 'Amber', 'Iris', 'Ivy', 'Holly', 'Dawn', 'Sandy', 'Rusty', 'Buck', 'Bud', 'Kitty', 'Carol', 'Max', 'Drew', 'Harry', 'Sterling', 'Penny', 'Destiny', 'Justice', 'Major', 'Sir', 'Said']);
 
 export interface RawSpan {
   start: number;
@@ -73,7 +79,8 @@ export function stripTitles(span: RawSpan, ws: readonly Word[], inTitle: (offset
   if (a > b) return null;
   const kept = inside.slice(a, b + 1);
   if (kept.every((w) => RANK_WORDS.has(w.text) || isTitleWord(w.text))) return null;
-  return { ...span, start: kept[0].start, end: kept[kept.length - 1].end };
+  // nothing cut at the end: the span keeps its own end ("Jr." keeps its dot)
+  return { ...span, start: kept[0].start, end: b === inside.length - 1 ? span.end : kept[kept.length - 1].end };
 }
 
 const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'ten', 'le', 'la', 'du', 'al', 'el', 'bin', 'ben', 'ibn', 'abu', 'bint', 'y', 'zu']);
@@ -116,19 +123,28 @@ export function resolveOverlaps(spans: readonly RawSpan[]): RawSpan[] {
 export interface PersonNames {
   surnames: Set<string>;
   fullNames: Set<string>;
+  /** single words the document uses as (the first word of) an organisation name ("Pirelli" of "Pirelli Tyre") */
+  orgForms?: Set<string>;
 }
 
 /** Collects the full person names and surnames of `spans` (adds them to `into` when given). */
 export function personNames(text: string, ws: readonly Word[], spans: readonly RawSpan[], into?: PersonNames): PersonNames {
   const names = into ?? { surnames: new Set<string>(), fullNames: new Set<string>() };
   for (const p of spans) {
+    if (p.type === 'organization') {
+      const first = itemsWithin(ws, p.start, p.end)[0];
+      if (first && isCapitalised(first.text) && first.text.length > 1 && !NEVER_NAME.has(first.text)) (names.orgForms ??= new Set()).add(first.text);
+    }
     if (p.type !== 'person') continue;
     const parts = itemsWithin(ws, p.start, p.end);
     if (parts.length >= 2) {
-      names.fullNames.add(text.slice(p.start, p.end));
-      const last = parts[parts.length - 1].text;
-      // The last word of a full name is a surname even when it is also a rank ("John Major", "Billie Jean King").
-      if (isCapitalised(last) && last.length > 1) names.surnames.add(last);
+      names.fullNames.add(text.slice(p.start, p.end).replace(/\s+/g, ' '));
+      let k = parts.length - 1;
+      while (k > 0 && NOT_SURNAME.test(parts[k].text)) k--;
+      const last = parts[k].text;
+      // The last word of a full name is a surname even when it is also a rank ("John Major", "Billie Jean King"),
+      // but never a function word ("The"), a suffix ("Jr.") or an initial.
+      if (k > 0 && isCapitalised(last) && last.length > 1 && !NEVER_NAME.has(last)) names.surnames.add(last);
     }
   }
   return names;
@@ -147,8 +163,22 @@ export function propagatePersons(text: string, ws: readonly Word[], spans: RawSp
  * person name never spans a line break, so a text cut at blank lines propagates piece by piece exactly alike).
  */
 export function propagateNames(text: string, ws: readonly Word[], spans: RawSpan[], names: PersonNames): RawSpan[] {
-  const { surnames, fullNames } = names;
+  const { surnames, fullNames, orgForms } = names;
+  // One name, one type: a lone word read as a person that the document names an organisation elsewhere, and that
+  // is no person's surname, is that organisation ("Pirelli Tyre" ... "Analysts said Pirelli would ...").
+  if (orgForms?.size && spans.some((s) => s.type === 'person' && orgForms.has(text.slice(s.start, s.end)) && !surnames.has(text.slice(s.start, s.end)))) {
+    spans = spans.map((s) => {
+      const t = text.slice(s.start, s.end);
+      return s.type === 'person' && orgForms.has(t) && !surnames.has(t) ? { ...s, type: 'organization', source: 'propagated' } : s;
+    });
+  }
   if (!surnames.size) return spans;
+  const firstNames = uniqueFirstNames(fullNames, surnames);
+  // One name, one type: a person's surname that the tagger read alone as an organisation elsewhere in the
+  // document is that person ("Joseph Farrugia" ... "Farrugia said").
+  if (spans.some((s) => s.type === 'organization' && surnames.has(text.slice(s.start, s.end)))) {
+    spans = spans.map((s) => (s.type === 'organization' && surnames.has(text.slice(s.start, s.end)) ? { ...s, type: 'person', source: 'propagated' } : s));
+  }
   // spans are sorted and do not overlap: only the last one starting before b can reach into [a, b)
   const covered = (a: number, b: number) => {
     const i = lowerBound(spans, b) - 1;
@@ -157,7 +187,12 @@ export function propagateNames(text: string, ws: readonly Word[], spans: RawSpan
   const added: RawSpan[] = [];
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
-    if (!surnames.has(w.text) || covered(w.start, w.end)) continue;
+    if ((!surnames.has(w.text) && !firstNames.has(w.text)) || covered(w.start, w.end)) continue;
+    if (!surnames.has(w.text)) {
+      // a lone first name; before its surname the full name is added at the surname instead
+      const next = ws[i + 1];
+      if (next && (surnames.has(next.text) || fullNames.has(text.slice(w.start, next.end)))) continue;
+    }
     // Prefer the full name when it is repeated: "Vladimir Putin" again, not only "Putin".
     const prev = ws[i - 1];
     if (prev && fullNames.has(text.slice(prev.start, w.end)) && !covered(prev.start, w.end)) {
@@ -167,6 +202,28 @@ export function propagateNames(text: string, ws: readonly Word[], spans: RawSpan
     }
   }
   return added.length ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+}
+
+/**
+ * First names of the full names that belong to one person only ("Keir" of "Keir Whitfield" when no other Keir is
+ * named): a reader highlights them alone too. Not when the first name is also some person's surname or an
+ * everyday word ("Will", "Mark").
+ */
+function uniqueFirstNames(fullNames: ReadonlySet<string>, surnames: ReadonlySet<string>): Set<string> {
+  const lastsOf = new Map<string, Set<string>>();
+  for (const f of fullNames) {
+    const parts = f.split(' ');
+    const first = parts[0];
+    if (parts.length < 2 || first.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(first) || NEVER_NAME.has(first) || COMMON_WORD_FIRST_NAMES.has(first)) continue;
+    let last = parts.length - 1;
+    while (last > 0 && NOT_SURNAME.test(parts[last].replace(/\.$/, ''))) last--;
+    let set = lastsOf.get(first);
+    if (!set) lastsOf.set(first, (set = new Set()));
+    set.add(parts[last]);
+  }
+  const out = new Set<string>();
+  for (const [first, lasts] of lastsOf) if (lasts.size === 1 && !surnames.has(first)) out.add(first);
+  return out;
 }
 
 export function toEntity(text: string, s: RawSpan): Entity {

@@ -34,6 +34,8 @@ const DATE_PATTERNS = [
 ];
 
 const TIME_PATTERNS = [
+  // "6.13am" (British style) before the bare "13am" below can match inside it
+  '\\d{1,2}\\.\\d{2}\\s*(?:[ap]\\.m\\.|[ap]m)(?![a-z])(?:\\s*(?:GMT|UTC|BST|CET|local time))?',
   '\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?(?:\\s*(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|local time))?',
   '\\d{1,2}\\s*[ap]\\.?m\\.?(?![a-z])',
   '\\d{4}\\s+(?:GMT|UTC|hours|hrs)',

@@ -18,6 +18,7 @@
 import { baseFeatures, MAX_FEATURES, NerDoc, P2Stats, pass2Features } from './features';
 import { jointLookup, viterbi } from './model';
 import { capSentences, namesFromTags, nerModel, type NameSpan } from './index';
+import { nerView } from './normalize';
 import { tokenize, type SentenceRange, type Token } from './tokenize';
 
 interface SentenceResult {
@@ -53,7 +54,7 @@ export class NerBlock {
   tagged = false;
 
   constructor(text: string) {
-    const { tokens, sentences } = tokenize(text);
+    const { tokens, sentences } = tokenize(nerView(text));
     this.tokens = tokens;
     this.sentences = capSentences(sentences);
     const doc = new NerDoc(tokens.map((t) => t.text), this.sentences, nerModel().gaz);
@@ -351,7 +352,7 @@ export class IncrementalTagger {
           }
           if (fresh || r.tags2 !== before) b.tags.set(r.tags2 as Uint8Array, s.start);
         }
-        if (changed) b.names = doc.n ? namesFromTags(b.tokens, b.tags) : [];
+        if (changed) b.names = doc.n ? namesFromTags(b.tokens, b.tags, b.sentences) : [];
       }
       b.tagged = true;
     }

@@ -5,12 +5,15 @@
  * (`npm run train`); the model is embedded as a base64 string module (no I/O at runtime).
  */
 import { decodeNerModel, type NerModel } from './codec';
-import { NerDoc } from './features';
+import { gazKey, NerDoc } from './features';
+import { nerView } from './normalize';
+import { refineSpans, type TokSpan } from './refine';
 import { base64Decode, tagDocJoint } from './model';
 import { NER_MODEL_BASE64 } from './model/data';
 import { tokenize, type SentenceRange, type Token } from './tokenize';
 
 export { tokenize, normalizeToken } from './tokenize';
+export { isFurnitureLine, joinWrappedLines, nerView } from './normalize';
 export type { Token, SentenceRange, Tokenized } from './tokenize';
 
 export interface NameSpan {
@@ -71,14 +74,20 @@ function hasTok(tokens: readonly Token[], a: number, b: number, t: string): bool
 /** Named entities in raw text; offsets into `text`, end exclusive. Pure, synchronous, no I/O. */
 export function recognizeNames(text: string): NameSpan[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const { tokens, sentences } = tokenize(text);
+  const { tokens, sentences } = tokenize(nerView(text));
   if (tokens.length === 0) return [];
-  return namesFromTags(tokens, tagTokens(tokens, sentences));
+  return namesFromTags(tokens, tagTokens(tokens, sentences), capSentences(sentences));
 }
 
-/** Name spans of tagged tokens (offsets of the tokens). A span never runs across sentences (I-X cannot start one). */
-export function namesFromTags(tokens: readonly Token[], tags: Uint8Array): NameSpan[] {
-  const out: NameSpan[] = [];
+const gazMask = (lower: string) => nerModel().gaz.get(gazKey([lower])) ?? 0;
+
+/**
+ * Name spans of tagged tokens (offsets of the tokens). A span never runs across sentences (I-X cannot start one).
+ * With the sentences, person spans are repaired (`refineSpans`: function words, initials, particles, "A and B",
+ * things named after people, headline fragments).
+ */
+export function namesFromTags(tokens: readonly Token[], tags: Uint8Array, sentences?: readonly SentenceRange[]): NameSpan[] {
+  let spans: TokSpan[] = [];
   const n = tokens.length;
   let i = 0;
   while (i < n) {
@@ -87,12 +96,18 @@ export function namesFromTags(tokens: readonly Token[], tags: Uint8Array): NameS
     const kind = (t - 1) >> 1;
     let j = i + 1;
     while (j < n && tags[j] === 2 + 2 * kind) j++;
-    let a = i, b = j - 1;
+    spans.push({ a: i, b: j - 1, kind });
+    i = j;
+  }
+  if (sentences) spans = refineSpans(tokens, spans, sentences, gazMask);
+  const out: NameSpan[] = [];
+  for (const s of spans) {
+    const kind = s.kind;
+    let a = s.a, b = s.b;
     // keep brackets that are balanced inside the span: "Radnicki (N)", "(Jerry) Koosman"
     while (a <= b && isEdgeJunk(tokens[a].text) && !(tokens[a].text === '(' && hasTok(tokens, a + 1, b, ')'))) a++;
     while (b >= a && isEdgeJunk(tokens[b].text) && !(tokens[b].text === ')' && hasTok(tokens, a, b - 1, '('))) b--;
     if (a <= b) out.push({ start: tokens[a].start, end: tokens[b].end, type: TYPE_OF[kind] });
-    i = j;
   }
   return out;
 }

@@ -33,6 +33,10 @@ export class ActorService implements vscode.Disposable {
     this.subscriptions.push(
       this.emitter,
       vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      // A new analysis of the same version (e.g. the analyst annotated an entity): the actors are computed again.
+      analysis.onDidAnalyze((r) => {
+        if (this.cache.get(r.uri)?.version === r.version) this.cache.delete(r.uri);
+      }),
       registry.onDidChange(() => {
         this.cache.clear();
         // Views that show actors recompute for what is on screen.

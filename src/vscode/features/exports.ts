@@ -59,7 +59,7 @@ export function registerExportCommands(service: AnalysisService, log: vscode.Log
       if (target.toString() === doc.uri.toString()) throw new Error('the export would overwrite the report itself: choose another file');
       try {
         const summary = await computeSummary(doc, service, { selection: a.selection });
-        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportSummary(summary, format)));
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportSummary(summary, format, { source: doc.uri.toString() })));
       } catch (err) {
         if (err instanceof SummaryCancelled) return undefined;
         log.error(`export of ${doc.uri.toString()} as ${format} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createDocumentModel, type Summary } from '../../core';
+import { createDocumentModel, withAnnotations, type Annotation, type Summary } from '../../core';
 import type { AnalysisService } from '../analysisService';
 
 /** Reports longer than this get a cancellable progress notification while they are summarised. */
@@ -25,6 +25,12 @@ export async function reportDateFor(doc: vscode.TextDocument): Promise<{ reportD
     // No file behind the document (e.g. a virtual one that cannot be stat'ed): no fallback date.
   }
   return {};
+}
+
+/** The analyst's annotations of a document (set by the annotations feature); the summary lists them. */
+let annotationsOf: (doc: vscode.TextDocument) => readonly Annotation[] = () => [];
+export function setSummaryAnnotations(source: (doc: vscode.TextDocument) => readonly Annotation[]): void {
+  annotationsOf = source;
 }
 
 export class SummaryCancelled extends Error {
@@ -71,7 +77,7 @@ export async function computeSummary(
     const includeCitations = vscode.workspace.getConfiguration('analystLens', doc.uri).get<unknown>('indicators.includeCitations') === true;
     const summary = model.summary({ ...dates, selection: opts.selection, title: reportName(doc), includeCitations });
     if (token?.isCancellationRequested) throw new SummaryCancelled();
-    return summary;
+    return withAnnotations(summary, annotationsOf(doc));
   };
   if (opts.quiet || doc.getText().length < PROGRESS_THRESHOLD) return run();
   return Promise.resolve(

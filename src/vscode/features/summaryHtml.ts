@@ -110,6 +110,18 @@ export function renderSummaryBody(s: Summary, source: string): string {
       .join('');
     out.push(section('indicators', 'Indicators', `<table class="timeline">${rows}</table>`, s.indicators.length));
   }
+  if (s.annotations?.length) {
+    // The analyst's tags and notes (entity annotations are already merged into the actors above).
+    const rows = s.annotations
+      .map((a) => {
+        const what = a.kind === 'tag' ? a.tag : a.entityType;
+        const quote = a.start !== undefined && a.end !== undefined ? ref({ start: a.start, end: a.end }, `“${a.text}”`) : `<span class="muted">“${esc(a.text)}” (orphaned)</span>`;
+        const replies = (a.replies ?? []).map((r) => `<br><span class="muted">↳ ${esc(r.author ? `${r.author}: ` : '')}${esc(r.body)}</span>`).join('');
+        return `<li><span class="badge">${esc(what)}</span> ${quote}${a.note ? ` — ${esc(a.note)}` : ''}${a.resolved ? ' <span class="muted">(resolved)</span>' : ''}${replies}</li>`;
+      })
+      .join('');
+    out.push(section('annotations', 'Analyst annotations', `<ul class="relations">${rows}</ul>`, s.annotations.length));
+  }
   if (s.topics.length) out.push(section('topics', 'Key topics', `<p class="topics">${s.topics.map((t) => `<a href="#" class="ref chip" data-start="${t.start}" data-end="${t.start + t.text.length}" title="weight ${t.weight}">${esc(t.text)}</a>`).join(' ')}</p>`));
   const c = s.counts;
   out.push(section('counts', 'Counts', `<p class="muted">${c.words} words · ${c.sentences} sentences · ${c.people} people · ${c.organizations} organisations · ${c.places} places · ${c.dates} dates · ${c.quotes} quotes · ${c.relations} relations · ${c.indicators} indicators · ${c.assessments} assessments</p>`));

@@ -19,6 +19,7 @@ export function run(): Promise<void> {
     require('./markup.test');
     require('./cti.test');
     require('./lens.test');
+    require('./annotations.test');
     require('./final.test'); // last: leaves the sample report visible for the screenshot
     /* eslint-enable @typescript-eslint/no-require-imports */
   });

@@ -9,6 +9,7 @@ import { toCsv } from './csv';
 import { toJson } from './json';
 import { toMarkdown } from './markdown';
 import { toStixJson } from './stix';
+import { fromSummaryAnnotations, toWebAnnotationJson } from '../../annotations/export';
 
 import { EXPORTER_DESCRIPTORS, type ExportFormatName } from '../../descriptors';
 
@@ -18,8 +19,11 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = EXPORTER_DESCRIPTORS.map(
 /** File name suffix of each format: `<report>.summary.md|json|csv|stix.json`. */
 export const EXPORT_EXTENSIONS = Object.fromEntries(EXPORTER_DESCRIPTORS.map((d) => [d.name, d.extension])) as Record<ExportFormat, string>;
 
-/** The summary in one of the export formats, as text. */
-export function exportSummary(summary: Summary, format: ExportFormat): string {
+/**
+ * The summary in one of the export formats, as text. `webannotation` is the summary's analyst annotations as a W3C
+ * Web Annotation collection whose targets are `options.source` (the report's URI; default its title).
+ */
+export function exportSummary(summary: Summary, format: ExportFormat, options: { source?: string } = {}): string {
   switch (format) {
     case 'md':
       return toMarkdown(summary);
@@ -29,6 +33,8 @@ export function exportSummary(summary: Summary, format: ExportFormat): string {
       return toCsv(summary);
     case 'stix':
       return toStixJson(summary);
+    case 'webannotation':
+      return toWebAnnotationJson(fromSummaryAnnotations(summary.annotations ?? []), options.source ?? summary.title ?? 'report', summary.title);
   }
 }
 

@@ -1,5 +1,6 @@
 import { defang } from '../../markup';
 import type { FiveWAnswer, Summary, SummaryActor, SummaryThreat } from '../../types';
+import { annotationsMarkdown } from '../../annotations/export';
 
 /** Escapes text from the report so Markdown shows it as written (no accidental emphasis, links, HTML or tables). */
 export function mdEscape(s: string): string {
@@ -38,7 +39,7 @@ export interface MarkdownOptions {
   /** Heading text; defaults to the summary's title or "Report summary". */
   title?: string;
   /** Leave out sections (e.g. ['counts']). */
-  omit?: readonly ('actors' | 'organizations' | 'places' | 'timeline' | 'relations' | 'quotes' | 'topics' | 'indicators' | 'assessments' | 'counts' | 'threat')[];
+  omit?: readonly ('actors' | 'organizations' | 'places' | 'timeline' | 'relations' | 'quotes' | 'topics' | 'indicators' | 'assessments' | 'annotations' | 'counts' | 'threat')[];
 }
 
 /** The Threat section: actors with aliases, malware, tools, techniques, vulnerabilities, targets, typed events. */
@@ -130,6 +131,7 @@ export function toMarkdown(summary: Summary, options: MarkdownOptions = {}): str
   if (!omit.has('topics') && summary.topics.length) {
     out.push('## Key topics', '', summary.topics.map((t) => mdEscape(t.text)).join(', '), '');
   }
+  if (!omit.has('annotations')) out.push(...annotationsMarkdown(summary.annotations));
   if (!omit.has('counts')) {
     const c = summary.counts;
     out.push(

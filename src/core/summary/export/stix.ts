@@ -2,6 +2,7 @@ import type { Relation, RelationType, Summary, SummaryActor, SummaryIndicator, S
 import { isoOf } from '../gazetteer';
 import { uuidv5 } from './uuid';
 import { attackPatternObject, threatObjects } from '../../cti/stix';
+import { annotationNotes } from '../../annotations/stix';
 
 /** Namespace of Analyst Lens STIX ids (a fixed random UUID): the same content gives the same id on every export. */
 export const STIX_NAMESPACE = '5b3c1e0a-8f2d-4c1e-9a57-2f6d4e8b9c31';
@@ -141,6 +142,9 @@ export function toStix(summary: Summary): StixBundle {
     };
     objects.push(o);
   }
+
+  // The analyst's notes (annotations that carry one), each referring to the report.
+  objects.push(...annotationNotes(summary.annotations, reportId, common, (a) => id('note', 'annotation', a.id)));
 
   const report: StixObject = {
     type: 'report',
