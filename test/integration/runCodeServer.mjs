@@ -65,11 +65,15 @@ async function main() {
   mkdirSync(artifacts, { recursive: true });
   for (const f of [screenshotPath, untrustedScreenshotPath]) rmSync(f, { force: true });
   rmSync(join(artifacts, 'summary-hostile.png'), { force: true });
+  rmSync(join(fixtureWorkspace, '.analyst'), { recursive: true, force: true }); // left by an interrupted run
   // 1. The main suite, workspace trust disabled (the folder is trusted).
   runs.push(await runSuite({ node24, entry, name: 'main suite', suite: suitePath, logPrefix: '', screenshotFile: screenshotPath }));
   await cleanup();
   // 2. The untrusted-workspace suite: a second code-server with workspace trust enabled; the folder opens in
   //    restricted mode (trust is never granted).
+  // The main suite writes .analyst/ (registry corrections, annotations) in the fixture folder; the untrusted suite
+  // checks that nothing creates it, so it starts without one.
+  rmSync(join(fixtureWorkspace, '.analyst'), { recursive: true, force: true });
   say(`untrusted workspace: a second code-server with workspace trust enabled (${secs()})`);
   runs.push(await runSuite({ node24, entry, name: 'untrusted suite', suite: untrustedSuitePath, logPrefix: 'untrusted-', screenshotFile: untrustedScreenshotPath, workspaceTrust: true }));
   finish();

@@ -130,30 +130,36 @@ describe('a new user: legend, hovers, corrections, Outline, export, walkthrough'
   });
 
   it('quick fixes on a wrong highlight: "Not an entity" removes it at once from highlights and summary, via the registry', async () => {
+    // "Blue Corridor" is a plan: whatever span the tagger colours in it is wrong (which one depends on the model).
     const start = offsetOf(doc, 'Blue Corridor');
     const before = await entitiesOf(doc);
-    assert.ok(before.entities.some((e) => e.text === 'Blue Corridor'), 'the tagger highlights "Blue Corridor" (a plan, not a person)');
-    const range = new vscode.Range(doc.positionAt(start + 2), doc.positionAt(start + 2));
+    const wrong = before.entities.find((e) => e.start < start + 'Blue Corridor'.length && start < e.end);
+    assert.ok(wrong, 'the tagger highlights something in "Blue Corridor" (a plan, not an entity)');
+    const w = wrong.text;
+    const sameText = before.entities.filter((e) => e.text === w && e.type === wrong.type).length;
+    const at = Math.max(wrong.start, start) + 1;
+    const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at));
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range)) ?? [];
     const titles = actions.map((a) => a.title);
-    for (const t of ['“Blue Corridor” is not an entity', '“Blue Corridor” is an organisation', 'Change the type of “Blue Corridor”…']) assert.ok(titles.includes(t), `${t} in ${titles.join(' | ')}`);
+    for (const t of [`“${w}” is not an entity`, `Change the type of “${w}”…`]) assert.ok(titles.includes(t), `${t} in ${titles.join(' | ')}`);
     editor.selection = new vscode.Selection(range.start, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
     await vscode.commands.executeCommand('editor.action.quickFix');
     await sleep(1000);
     await shot('quick-fix-menu');
     await vscode.commands.executeCommand('hideCodeActionWidget').then(undefined, () => undefined);
-    const fix = actions.find((a) => a.title === '“Blue Corridor” is not an entity')!;
+    const fix = actions.find((a) => a.title === `“${w}” is not an entity`)!;
     const done = await vscode.commands.executeCommand<{ action: string; registry: string }>(fix.command!.command, ...(fix.command!.arguments ?? []));
     assert.equal(done?.action, 'notEntity');
-    assert.match(await readRegistry(), /"corrections": \[\s*\{\s*"text": "Blue Corridor",\s*"type": null/);
+    const registry = JSON.parse(await readRegistry()) as { corrections?: { text: string; type: string | null }[] };
+    assert.ok(registry.corrections?.some((c) => c.text === w && c.type === null), `a "not an entity" correction of "${w}" in the registry`);
     const after = await waitFor('the highlight to go', async () => {
       const r: EntitiesResult = await entitiesOf(doc);
-      return r.entities.some((e) => e.text === 'Blue Corridor') ? undefined : r;
+      return r.entities.some((e) => e.text === w) ? undefined : r;
     });
-    assert.equal(after.decorated.person, before.decorated.person - 1, 'one person highlight less on screen');
+    assert.equal(after.decorated[wrong.type], before.decorated[wrong.type] - sameText, `the ${wrong.type} highlights of "${w}" are gone from the screen`);
     const s = await vscode.commands.executeCommand<SummaryResult>('analystLens.showSummary', doc.uri);
-    assert.ok(!s.summary.actors.some((a) => a.name === 'Blue Corridor'), 'not an actor of the summary any more');
+    assert.ok(![...s.summary.actors, ...s.summary.organizations, ...s.summary.places].some((a) => a.name === w), 'not in the summary any more');
     await closeTab(/^Summary: /);
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups').then(undefined, () => undefined);
@@ -169,7 +175,7 @@ describe('a new user: legend, hovers, corrections, Outline, export, walkthrough'
     const fm = offsetOf(doc, 'Freight Monitor');
     const r0 = await entitiesOf(doc);
     const wrong = r0.entities.find((e) => e.start <= fm && fm < e.end);
-    assert.equal(wrong?.type, 'person', 'the tagger reads "Freight Monitor" as a person');
+    assert.ok(wrong && wrong.type !== 'organization', 'the tagger does not read "Freight Monitor" as an organisation');
     await vscode.commands.executeCommand('analystLens.correctEntity', { uri: doc.uri.toString(), offset: fm + 1, action: 'changeType', type: 'organization' });
     await waitFor('Freight Monitor as an organisation', async () => (await entitiesOf(doc)).entities.find((e) => e.text === wrong!.text && e.type === 'organization'));
     const retyped = await hoverAt(doc, fm + 1);
