@@ -28,3 +28,12 @@ export function requireBuiltCore() {
   }
   return p;
 }
+
+/** Precision, recall and F1 of counts { tp, fp, fn } (0 where undefined), with the counts. */
+export const prf = ({ tp, fp, fn }) => {
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0, tp, fp, fn };
+};
+/** A ratio as a percentage, one decimal, padded to 5 characters. */
+export const pct = (x) => (100 * x).toFixed(1).padStart(5);

@@ -14,8 +14,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { averaged, quantiseBy, spanKeys, type Trained } from './train-common';
 import { MAX_FEATURES, N_TAGS, NerDoc, tokenFeatures } from '../src/core/ner/features';
-import { allowed, base64Encode, buildModel, ByteWriter, encodeJoint, tagDoc, viterbi, type LinearModel } from '../src/core/ner/model';
+import { base64Encode, buildModel, ByteWriter, encodeJoint, tagDoc, viterbi, type LinearModel } from '../src/core/ner/model';
 import { tagCtiDoc } from '../src/core/cti/tagger';
 import { nerModel } from '../src/core/ner';
 import { buildCtiGazetteer } from '../src/core/cti/gazetteer';
@@ -95,7 +96,6 @@ function mulberry32(a: number) {
   };
 }
 
-interface Trained { hashes: Uint32Array; weights: Float32Array; trans: Float32Array }
 
 function train(docs: TrainDoc[], nerDocs: NerDoc[], label: string, seed: number): Trained {
   const t0 = Date.now();
@@ -184,42 +184,21 @@ function train(docs: TrainDoc[], nerDocs: NerDoc[], label: string, seed: number)
     }
     if (ep === EPOCHS - 1 || ep % 4 === 0) console.log(`  [${label}] epoch ${ep + 1}/${EPOCHS}: ${errs} of ${order.length} sentences wrong (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   }
-  const weights = new Float32Array(F * nT);
-  for (let i = 0; i < F * nT; i++) weights[i] = w[i] - acc[i] / c;
-  const trans = new Float32Array(TR);
-  for (let i = 0; i < TR; i++) trans[i] = tw[i] - tacc[i] / c;
-  for (let p0 = 0; p0 <= nT; p0++) for (let t = 0; t < nT; t++) if (!allowed(p0 === nT ? 0 : p0, t)) trans[p0 * nT + t] = 0;
+  const { weights, trans } = averaged(w, acc, tw, tacc, c, nT);
   console.log(`  [${label}] ${F} features (count >= ${MIN_COUNT}), ${nTok} tokens`);
   return { hashes: Uint32Array.from(hashList), weights, trans };
 }
 
 function quantise(m: Trained): Trained {
-  const weights = new Float32Array(m.weights.length);
-  for (let i = 0; i < weights.length; i++) weights[i] = Math.round(m.weights[i] * QUANT);
-  const trans = new Float32Array(m.trans.length);
-  for (let i = 0; i < trans.length; i++) trans[i] = Math.round(m.trans[i] * QUANT);
-  return { hashes: m.hashes, weights, trans };
+  const q = quantiseBy(m, QUANT);
+  return q;
 }
 const toModel = (m: Trained): LinearModel => buildModel(N_TAGS, m.trans, m.hashes, m.weights);
-
-function spanSet(tags: Uint8Array): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < tags.length;) {
-    const t = tags[i];
-    if (t === 0) { i++; continue; }
-    const k = (t - 1) >> 1;
-    let j = i + 1;
-    while (j < tags.length && tags[j] === 2 + 2 * k) j++;
-    out.add(`${i}:${j}:${k}`);
-    i = j;
-  }
-  return out;
-}
 
 function evaluate(docs: TrainDoc[], predicted: Uint8Array[]): string {
   const tp = [0, 0, 0, 0], fp = [0, 0, 0, 0], fn = [0, 0, 0, 0];
   docs.forEach((d, di) => {
-    const g = spanSet(d.gold), p = spanSet(predicted[di]);
+    const g = spanKeys(d.gold), p = spanKeys(predicted[di]);
     for (const s of p) { const k = +s.split(':')[2]; if (g.has(s)) tp[k]++; else fp[k]++; }
     for (const s of g) { const k = +s.split(':')[2]; if (!p.has(s)) fn[k]++; }
   });

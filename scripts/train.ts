@@ -16,11 +16,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { averaged, quantiseBy, spanKeys, type Trained } from './train-common';
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import { decodeNerModel, encodeGazetteer, writeMagic } from '../src/core/ner/codec';
 import { GAZ_KINDS, GAZ_PREFIX, type Gazetteer, gazKey, MAX_FEATURES, N_TAGS, NerDoc, TAGS, tokenFeatures } from '../src/core/ner/features';
-import { allowed, base64Encode, buildModel, ByteWriter, encodeJoint, tagDoc, tagDocJoint, viterbi, type LinearModel } from '../src/core/ner/model';
+import { base64Encode, buildModel, ByteWriter, encodeJoint, tagDoc, tagDocJoint, viterbi, type LinearModel } from '../src/core/ner/model';
 import { tokenize } from '../src/core/ner/tokenize';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -239,12 +240,6 @@ function mulberry32(a: number) {
   };
 }
 
-interface Trained {
-  hashes: Uint32Array;
-  weights: Float32Array; // averaged
-  trans: Float32Array; // averaged
-}
-
 function train(docs: TrainDoc[], nerDocs: NerDoc[], label: string, seed: number): Trained {
   const t0 = Date.now();
   const buf = new Uint32Array(MAX_FEATURES);
@@ -356,49 +351,27 @@ function train(docs: TrainDoc[], nerDocs: NerDoc[], label: string, seed: number)
     }
     console.log(`  [${label}] epoch ${ep + 1}/${EPOCHS}: ${errs} of ${order.length} sentences wrong (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   }
-  const weights = new Float32Array(F * nT);
-  for (let i = 0; i < F * nT; i++) weights[i] = w[i] - acc[i] / c;
-  const trans = new Float32Array(TR);
-  for (let i = 0; i < TR; i++) trans[i] = tw[i] - tacc[i] / c;
-  // forbid impossible transitions explicitly (Viterbi enforces them anyway)
-  for (let p0 = 0; p0 <= nT; p0++) for (let t = 0; t < nT; t++) if (!allowed(p0 === nT ? 0 : p0, t)) trans[p0 * nT + t] = 0;
+  const { weights, trans } = averaged(w, acc, tw, tacc, c, nT);
   console.log(`  [${label}] ${F} features (count >= ${MIN_COUNT}), ${nTok} tokens, ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   return { hashes: Uint32Array.from(hashList), weights, trans };
 }
 
 function quantise(m: Trained): Trained {
-  const weights = new Float32Array(m.weights.length);
-  for (let i = 0; i < weights.length; i++) weights[i] = Math.round(m.weights[i] * QUANT);
-  const trans = new Float32Array(m.trans.length);
-  for (let i = 0; i < trans.length; i++) trans[i] = Math.round(m.trans[i] * QUANT);
+  const q = quantiseBy(m, QUANT);
   let max = 0;
-  for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]));
+  for (let i = 0; i < q.weights.length; i++) max = Math.max(max, Math.abs(q.weights[i]));
   if (max > 32767) console.warn(`  quantised weights up to ${max}: clamped to int16 at load time; lower --quant`);
-  return { hashes: m.hashes, weights, trans };
+  return q;
 }
 
 const toModel = (m: Trained): LinearModel => buildModel(N_TAGS, m.trans, m.hashes, m.weights);
 
 // ---------------------------------------------------------------- evaluation (gold tokens)
 
-function spans(tags: Uint8Array): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < tags.length;) {
-    const t = tags[i];
-    if (t === 0) { i++; continue; }
-    const k = (t - 1) >> 1;
-    let j = i + 1;
-    while (j < tags.length && tags[j] === 2 + 2 * k) j++;
-    out.add(`${i}:${j}:${k}`);
-    i = j;
-  }
-  return out;
-}
-
 function evaluate(docs: TrainDoc[], predicted: Uint8Array[]): string {
   const tp = [0, 0, 0, 0], fp = [0, 0, 0, 0], fn = [0, 0, 0, 0];
   docs.forEach((d, di) => {
-    const g = spans(d.gold), p = spans(predicted[di]);
+    const g = spanKeys(d.gold), p = spanKeys(predicted[di]);
     for (const s of p) { const k = +s.split(':')[2]; if (g.has(s)) tp[k]++; else fp[k]++; }
     for (const s of g) { const k = +s.split(':')[2]; if (!p.has(s)) fn[k]++; }
   });

@@ -7,7 +7,7 @@
 // Reads ../shared (evaluation data): not needed by the extension or the tests.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { requireBuiltCore, requireShared } from '../shared.mjs';
+import { pct, prf, requireBuiltCore, requireShared } from '../shared.mjs';
 
 const args = process.argv.slice(2);
 const detok = args.includes('--detok');
@@ -30,12 +30,6 @@ for (const d of docs) {
   for (const g of gold) if (!pred.has(g)) c[g.split(':')[2]].fn++;
 }
 const ms = performance.now() - t0;
-const prf = ({ tp, fp, fn }) => {
-  const p = tp + fp ? tp / (tp + fp) : 0;
-  const r = tp + fn ? tp / (tp + fn) : 0;
-  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0, tp, fp, fn };
-};
-const pct = (x) => (100 * x).toFixed(1).padStart(5);
 console.log(`data: ${data}${detok ? ' (news-style spacing)' : ' (single-space tokens)'}; ${docs.length} documents, ${words} tokens`);
 console.log(`${'type'.padEnd(8)}     P     R    F1`);
 for (const t of TYPES) {

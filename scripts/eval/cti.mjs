@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { requireBuiltCore, requireShared } from '../shared.mjs';
+import { pct, prf, requireBuiltCore, requireShared } from '../shared.mjs';
 
 const args = process.argv.slice(2);
 const argOf = (k, d) => (args.indexOf(k) >= 0 ? args[args.indexOf(k) + 1] : d);
@@ -88,12 +88,6 @@ for (const d of docs) {
   }
 }
 const ms = performance.now() - t0;
-const prf = ({ tp, fp, fn }) => {
-  const p = tp + fp ? tp / (tp + fp) : 0;
-  const r = tp + fn ? tp / (tp + fn) : 0;
-  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0, tp, fp, fn };
-};
-const pct = (x) => (100 * x).toFixed(1).padStart(5);
 console.log(`data: ${data}; ${docs.length} pseudo-reports of ${DOC} sentences, ${words} tokens; core ${corePath}`);
 console.log(`reports the CTI tagger ran on (looksTechnical): ${technical}/${docs.length}`);
 console.log(`${'type'.padEnd(8)}     P     R    F1`);

@@ -12,7 +12,7 @@
  * the bundle (dist/cli.js) holds only this file: it requires dist/core.js, the library build, at run time.
  */
 import type * as CoreModule from '../core';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { availableParallelism, cpus } from 'node:os';
@@ -258,8 +258,8 @@ export interface Input {
 const REPORT_FILE = /\.(?:md|markdown|txt|text)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
 
-/** Files of a directory that look like reports, recursively, sorted (deterministic order). */
-function* walk(dir: string): Generator<string> {
+/** The entries of a directory, sorted by name, each with its path and stat; unreadable ones are passed over. */
+function* entries(dir: string): Generator<{ n: string; p: string; st: Stats }> {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
@@ -268,12 +268,19 @@ function* walk(dir: string): Generator<string> {
   }
   for (const n of names) {
     const p = join(dir, n);
-    let st;
+    let st: Stats;
     try {
       st = statSync(p);
     } catch {
       continue;
     }
+    yield { n, p, st };
+  }
+}
+
+/** Files of a directory that look like reports, recursively, sorted (deterministic order). */
+function* walk(dir: string): Generator<string> {
+  for (const { n, p, st } of entries(dir)) {
     if (st.isDirectory()) {
       if (!SKIPPED_DIRS.has(n)) yield* walk(p);
     } else if (st.isFile() && REPORT_FILE.test(n)) yield p;
@@ -325,21 +332,8 @@ function* expandGlob(glob: string): Generator<string> {
   const re = globToRegExp(parts.slice(firstWild).join('/'));
   const deep = parts.slice(firstWild).some((x) => x.includes('**')) || parts.length - firstWild > 1;
   function* rec(dir: string, rel: string): Generator<string> {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const n of names) {
-      const p = join(dir, n);
+    for (const { n, p, st } of entries(dir)) {
       const r = rel ? `${rel}/${n}` : n;
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
-      }
       if (st.isDirectory()) {
         if (deep && !SKIPPED_DIRS.has(n)) yield* rec(p, r);
       } else if (re.test(r)) yield base === '.' && !norm.startsWith('./') ? r : join(base, r);

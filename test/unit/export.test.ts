@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { CSV_COLUMNS, exportFileName, exportSummary, summarize, toCsv, toJson, toMarkdown, toStix, type Summary } from '../../src/core';
 import { sha1, uuidv5 } from '../../src/core/summary/export/uuid';
+import { stixValidator } from './stixSchemas';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const seedText = readFileSync(join(FIXTURES, 'seed', '000_931ddf8dbef545ad.txt'), 'utf8');
@@ -43,29 +44,6 @@ function parseCsv(s: string): string[][] {
     rows.push(row);
   }
   return rows;
-}
-
-/** The official STIX 2.1 schemas (test/fixtures/stix2-schemas), each registered under its own $id. */
-function stixValidator() {
-  // The schemas' patterns use escapes (\-) that Unicode-mode regular expressions reject.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: false, logger: false });
-  addFormats(ajv);
-  const root = join(FIXTURES, 'stix2-schemas');
-  const ids = new Map<string, string>();
-  for (const dir of ['common', 'sdos', 'sros', 'observables']) {
-    for (const f of readdirSync(join(root, dir))) {
-      if (!f.endsWith('.json')) continue;
-      const schema = JSON.parse(readFileSync(join(root, dir, f), 'utf8'));
-      // Each schema's $id is its published URL; their "../common/core.json" refs resolve against it.
-      ajv.addSchema(schema);
-      ids.set(`${dir}/${f}`, schema.$id);
-    }
-  }
-  return (path: string) => {
-    const v = ajv.getSchema(ids.get(path)!);
-    assert.ok(v, `schema ${path}`);
-    return v;
-  };
 }
 
 describe('[export/stix] STIX 2.1 bundle', () => {

@@ -313,15 +313,24 @@ function editRegistryList(text: string, list: 'actors' | 'ignore' | 'corrections
 
 const ENTITY_TYPE_ALIASES: Record<string, EntityType> = { organisation: 'organization', org: 'organization', location: 'place', nationality: 'group' };
 
-function readCorrections(node: Node, error: (message: string, node: { start: number; end: number }) => void): EntityCorrection[] {
-  const out: EntityCorrection[] = [];
+type ReportError = (message: string, node: { start: number; end: number }) => void;
+
+/** The items of the registry list `name` with their "text" member and their `key` member; an error if it is no array. */
+function listItems(node: Node, name: string, key: string, error: ReportError): Array<{ item: Node; text?: Node; other?: Node }> {
   if (node.kind !== 'array') {
-    error('"corrections" must be an array of { "text": …, "type": … } objects.', node);
-    return out;
+    error(`"${name}" must be an array of { "text": …, "${key}": … } objects.`, node);
+    return [];
   }
-  for (const item of node.items!) {
-    const text = item.members?.find((m) => m.key === 'text')?.value;
-    const type = item.members?.find((m) => m.key === 'type')?.value;
+  return node.items!.map((item) => ({
+    item,
+    text: item.members?.find((m) => m.key === 'text')?.value,
+    other: item.members?.find((m) => m.key === key)?.value,
+  }));
+}
+
+function readCorrections(node: Node, error: ReportError): EntityCorrection[] {
+  const out: EntityCorrection[] = [];
+  for (const { item, text, other: type } of listItems(node, 'corrections', 'type', error)) {
     if (item.kind !== 'object' || text?.kind !== 'string' || !(text.value as string).trim()) {
       error('A correction needs a "text" (the highlighted words) and a "type" (an entity type, or null for not an entity).', item);
       continue;
@@ -338,15 +347,9 @@ function readCorrections(node: Node, error: (message: string, node: { start: num
   return out;
 }
 
-function readSplits(node: Node, error: (message: string, node: { start: number; end: number }) => void): ActorSplit[] {
+function readSplits(node: Node, error: ReportError): ActorSplit[] {
   const out: ActorSplit[] = [];
-  if (node.kind !== 'array') {
-    error('"splits" must be an array of { "text": …, "from": … } objects.', node);
-    return out;
-  }
-  for (const item of node.items!) {
-    const text = item.members?.find((m) => m.key === 'text')?.value;
-    const from = item.members?.find((m) => m.key === 'from')?.value;
+  for (const { item, text, other: from } of listItems(node, 'splits', 'from', error)) {
     if (item.kind === 'object' && text?.kind === 'string' && from?.kind === 'string' && (text.value as string).trim() && (from.value as string).trim()) {
       out.push({ text: (text.value as string).trim(), from: (from.value as string).trim() });
     } else error('A split needs "text" (the mention) and "from" (the actor it is not).', item);

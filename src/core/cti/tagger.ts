@@ -3,8 +3,8 @@
  * (scripts/train-cti.ts, APTNER): threat actors (APT), malware (MAL), tools (TOOL) and security teams (SECTEAM).
  * Each span carries a confidence: the Viterbi path's margin over the best path that leaves the span out.
  */
-import { baseFeatures, MAX_FEATURES, NerDoc, pass2Features, type Gazetteer } from '../ner/features';
-import { base64Decode, jointLookup, viterbi, type JointModel } from '../ner/model';
+import { baseFeatures, MAX_FEATURES, NerDoc, type Gazetteer } from '../ner/features';
+import { base64Decode, forEachBioSpan, jointLookup, jointPass2, viterbiSentences, type JointModel } from '../ner/model';
 import { capSentences, nerModel } from '../ner';
 import type { SentenceRange, Token } from '../ner/tokenize';
 import { CTI_MODEL_BASE64 } from './model/data';
@@ -57,27 +57,9 @@ export function tagCtiDoc(m: JointModel, pass2: boolean, doc: NerDoc, sentences:
       }
     }
   }
-  const tags1 = new Uint8Array(n);
-  for (const s of sentences) {
-    if (s.end > s.start) viterbi(m.trans1, nT, em1.subarray(s.start * nT, s.end * nT), s.end - s.start, tags1.subarray(s.start, s.end));
-  }
+  const tags1 = viterbiSentences(m.trans1, nT, em1, n, sentences);
   if (!pass2) return { tags: tags1, em: em1 };
-  doc.setPass1(tags1);
-  for (let i = 0; i < n; i++) {
-    const k = pass2Features(doc, i, buf!, 0);
-    const base = i * nT;
-    for (let f = 0; f < k; f++) {
-      const r = jointLookup(m, buf![f]);
-      if (r < 0) continue;
-      const o = r * 2 * nT + nT;
-      for (let t = 0; t < nT; t++) em2[base + t] += w[o + t];
-    }
-  }
-  const tags2 = new Uint8Array(n);
-  for (const s of sentences) {
-    if (s.end > s.start) viterbi(m.trans2, nT, em2.subarray(s.start * nT, s.end * nT), s.end - s.start, tags2.subarray(s.start, s.end));
-  }
-  return { tags: tags2, em: em2 };
+  return { tags: jointPass2(m, doc, tags1, em2, sentences, buf!), em: em2 };
 }
 
 /** Punctuation, quotes and possessives never begin or end a span. */
@@ -96,12 +78,7 @@ export function ctiSpansOfTokens(tokens: readonly Token[], sentences: SentenceRa
   const { tags, em } = tagCtiDoc(m.joint, m.pass2, doc, sents);
   const nT = m.joint.nTags;
   const out: CtiSpan[] = [];
-  for (let i = 0; i < tags.length;) {
-    const t = tags[i];
-    if (t === 0) { i++; continue; }
-    const k = (t - 1) >> 1;
-    let j = i + 1;
-    while (j < tags.length && tags[j] === 2 + 2 * k) j++;
+  forEachBioSpan(tags, (i, j, k) => {
     let a = i, b = j - 1;
     while (a <= b && isEdgeJunk(tokens[a].text)) a++;
     while (b >= a && isEdgeJunk(tokens[b].text)) b--;
@@ -110,7 +87,6 @@ export function ctiSpansOfTokens(tokens: readonly Token[], sentences: SentenceRa
       for (let x = a; x <= b; x++) margin += em[x * nT + tags[x]] - em[x * nT];
       out.push({ start: tokens[a].start, end: tokens[b].end, kind: CTI_KINDS[k], margin: margin / (b - a + 1) });
     }
-    i = j;
-  }
+  });
   return out;
 }

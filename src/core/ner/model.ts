@@ -240,12 +240,25 @@ export function tagDocJoint(m: JointModel, doc: NerDoc, sentences: ReadonlyArray
       }
     }
   }
-  const tags1 = new Uint8Array(n);
+  const tags1 = viterbiSentences(m.trans1, nT, em1, n, sentences);
+  return jointPass2(m, doc, tags1, em2, sentences, buf);
+}
+
+/** Viterbi over each sentence of `em` (n tokens x nT tags); one tag per token. */
+export function viterbiSentences(trans: Float32Array, nT: number, em: Float32Array, n: number, sentences: ReadonlyArray<{ start: number; end: number }>): Uint8Array {
+  const tags = new Uint8Array(n);
   for (const s of sentences) {
-    if (s.end > s.start) viterbi(m.trans1, nT, em1.subarray(s.start * nT, s.end * nT), s.end - s.start, tags1.subarray(s.start, s.end));
+    if (s.end > s.start) viterbi(trans, nT, em.subarray(s.start * nT, s.end * nT), s.end - s.start, tags.subarray(s.start, s.end));
   }
+  return tags;
+}
+
+/** Pass 2 of joint tagging: gives `doc` the pass-1 tags, adds the pass-2 emissions to `em2` and decodes them. */
+export function jointPass2(m: JointModel, doc: NerDoc, tags1: Uint8Array, em2: Float32Array, sentences: ReadonlyArray<{ start: number; end: number }>, buf: Uint32Array): Uint8Array {
+  const nT = m.nTags;
+  const w = m.weights;
   doc.setPass1(tags1);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < doc.n; i++) {
     const k = pass2Features(doc, i, buf, 0);
     const base = i * nT;
     for (let f = 0; f < k; f++) {
@@ -255,11 +268,20 @@ export function tagDocJoint(m: JointModel, doc: NerDoc, sentences: ReadonlyArray
       for (let t = 0; t < nT; t++) em2[base + t] += w[o + t];
     }
   }
-  const tags2 = new Uint8Array(n);
-  for (const s of sentences) {
-    if (s.end > s.start) viterbi(m.trans2, nT, em2.subarray(s.start * nT, s.end * nT), s.end - s.start, tags2.subarray(s.start, s.end));
+  return viterbiSentences(m.trans2, nT, em2, doc.n, sentences);
+}
+
+/** Calls `visit(i, j, k)` for each BIO span of `tags` (tokens i..j-1, kind k; tag 1+2k begins it, 2+2k continues it). */
+export function forEachBioSpan(tags: Uint8Array, visit: (i: number, j: number, k: number) => void): void {
+  for (let i = 0; i < tags.length;) {
+    const t = tags[i];
+    if (t === 0) { i++; continue; }
+    const k = (t - 1) >> 1;
+    let j = i + 1;
+    while (j < tags.length && tags[j] === 2 + 2 * k) j++;
+    visit(i, j, k);
+    i = j;
   }
-  return tags2;
 }
 
 // ---------------------------------------------------------------- binary encoding
