@@ -283,14 +283,8 @@ function editRegistryList(text: string, list: 'actors' | 'ignore' | 'corrections
     doc[list] = [...(doc[list] ?? []), value];
     return `${JSON.stringify(doc, null, 2)}\n`;
   };
-  if (!text.trim()) return fresh();
-  let root: Node;
-  try {
-    root = parseJson(text, []);
-  } catch {
-    throw new Error('The actor registry is not valid JSON: fix it first (see the Problems panel).');
-  }
-  if (root.kind !== 'object') throw new Error('The actor registry must be a JSON object.');
+  const root = rootOf(text);
+  if (!root) return fresh();
   const member = root.members!.find((m) => m.key === list);
   if (member && member.value.kind === 'array') {
     const arr = member.value;
