@@ -51,23 +51,22 @@ export async function computeSummary(
 ): Promise<Summary> {
   const run = async (token?: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string }>): Promise<Summary> => {
     progress?.report({ message: 'analysing…' });
-    // The analysis of the version on screen (the worker tags; the host has no model): wait for it if typing moved on.
+    const dates = await reportDateFor(doc);
+    const actors = await service.actorOptions();
+    if (token?.isCancellationRequested) throw new SummaryCancelled();
+    // The analysis of the version on screen (the worker tags; the host has no model), fetched after the other awaits
+    // so that nothing can change the text between it and getText(); wait for it if typing moved on.
     let analysed = await service.get(doc);
     for (let tries = 0; analysed.version !== doc.version && tries < 20; tries++) analysed = await service.get(doc);
     if (analysed.skipped) throw new Error(`${reportName(doc)}: ${analysed.skipped}`);
     if (analysed.version !== doc.version) throw new Error(`${reportName(doc)} kept changing while it was summarised: try again.`);
-    const dates = await reportDateFor(doc);
-    const actors = await service.actorOptions();
-    if (token?.isCancellationRequested) throw new SummaryCancelled();
-    progress?.report({ message: 'summarising…' });
-    // Let the notification paint before the synchronous work.
-    await new Promise((r) => setTimeout(r, 0));
-    if (analysed.version !== doc.version) analysed = await service.get(doc);
-    if (analysed.version !== doc.version) throw new Error(`${reportName(doc)} kept changing while it was summarised: try again.`);
     const text = doc.getText();
+    progress?.report({ message: 'summarising…' });
+    // Let the notification paint before the synchronous work (text and analysis are of one version already).
+    await new Promise((r) => setTimeout(r, 0));
     // The document model of this version, with the actor registry applied like the hover and the Actors view.
     const model = createDocumentModel(text, {
-      version: doc.version,
+      version: analysed.version,
       format: doc.languageId === 'markdown' ? 'markdown' : 'plain',
       analysis: analysed.analysis,
       registry: actors.registry,
