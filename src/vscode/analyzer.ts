@@ -25,6 +25,19 @@ function markupOf(text: string, options: MarkupOptions): { spans: MarkupSpan[]; 
   return { spans, diagnostics: options.lint ? lintMarkup(t, { spans, rules: options.rules }) : [] };
 }
 
+/** Runs `fn` after the current event (so the triggering edit finishes first); its result or error settles the promise. */
+function later<T>(fn: () => T): Promise<T> {
+  return new Promise((resolve, reject) =>
+    setTimeout(() => {
+      try {
+        resolve(fn());
+      } catch (err) {
+        reject(err);
+      }
+    }, 0),
+  );
+}
+
 /** Runs analysis on the extension host thread, yielding first so the triggering event finishes. */
 export class InProcessAnalyzer implements Analyzer {
   readonly kind = 'in-process' as const;
@@ -33,26 +46,10 @@ export class InProcessAnalyzer implements Analyzer {
     return this.analyze('', 0, text, options).then((a) => indexEntry(text, a, contentHash(text)));
   }
   analyze(_uri: string, _version: number, text: string, options?: AnalyzeOptions): Promise<Analysis> {
-    return new Promise((resolve, reject) =>
-      setTimeout(() => {
-        try {
-          resolve(analyze(text, options));
-        } catch (err) {
-          reject(err);
-        }
-      }, 0),
-    );
+    return later(() => analyze(text, options));
   }
   markup(_uri: string, _version: number, text: string, options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }> {
-    return new Promise((resolve, reject) =>
-      setTimeout(() => {
-        try {
-          resolve(markupOf(text, options));
-        } catch (err) {
-          reject(err);
-        }
-      }, 0),
-    );
+    return later(() => markupOf(text, options));
   }
   edit(): void {}
   forget(): void {}
