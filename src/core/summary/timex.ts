@@ -59,6 +59,7 @@ const PATTERNS: [TimexKind, string][] = [
   ['time', `\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?`],
   ['time', `\\d{1,2}[:.]\\d{2}\\s*(?:[aApP]\\.?[mM]\\.?)(?:\\s*${TZ})?|\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*(?:[aApP]\\.?[mM]\\.?))?(?:\\s*${TZ})?|\\d{1,2}\\s*[aApP]\\.?[mM]\\.?(?:\\s*${TZ})?|\\d{4}\\s*(?:Z|GMT|UTC|hrs|hours)(?=[\\s.,;)]|$)`],
   ['time', `(?:${ci('at|around|about|before|after|by|until')}\\s+)?${ci('noon|midnight|midday|dawn|dusk|nightfall|daybreak')}`],
+  ['time', `(?<=${ci('at|around|about|before|after|by|until|from')}\\s)\\d{1,2}(?:[:.]\\d{2})?\\s+(?:${ci("o'clock")}\\s+)?${ci('in the (?:morning|afternoon|evening)|at night')}`],
   // calendar dates
   ['date', `\\d{4}-\\d{2}-\\d{2}`],
   ['date', `\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})`],
@@ -86,7 +87,7 @@ const PATTERNS: [TimexKind, string][] = [
   ['date', `(?:${ci('about|almost|nearly|some|more than|over|just over|less than')}\\s+)?${NUM}\\s+(?:${ci('more')}\\s+)?(?:${UNIT})\\s+(?:${ci('or so')}\\s+)?${ci('ago|earlier|later|before|after|from now|hence')}`],
   ['date', `${UNIT}\\s+${ci('ago')}`],
   ['date', `${ci('now|currently|recently|nowadays|lately|at present|at the moment|these days|the past|the future|the present|in the past|in future|in the future|former|formerly|soon')}`],
-  ['date', `${ci('the (?:next|following|previous|same) (?:day|morning|afternoon|evening|night|week|month|year)|the day before|the day after|a day (?:after|before|later|earlier)|that (?:day|night|morning|evening|week|month|year)|the (?:end|beginning|start|middle) of (?:the|this|next|last) (?:week|month|year|quarter|decade)|(?:the )?(?:end|beginning|start) of the (?:week|month|year)|year-end|month-end')}`],
+  ['date', `${ci('the (?:next|following|previous|same) (?:day|morning|afternoon|evening|night|week|month|year)|that same (?:day|morning|night)|the day before|the day after|a day (?:after|before|later|earlier)|that (?:day|night|morning|evening|week|month|year)|the (?:end|beginning|start|middle) of (?:the|this|next|last) (?:week|month|year|quarter|decade)|(?:the )?(?:end|beginning|start) of the (?:week|month|year)|year-end|month-end')}`],
   // durations
   ['duration', `(?:${ci('the')}\\s+(?:${ci('past|last|next|coming|previous|first|final|following')}\\s+))?(?:${ci('about|almost|nearly|some|more than|over|just over|less than|at least|up to')}\\s+)?${NUM}(?:\\s+${ci('to|or')}\\s+${NUM})?\\s+(?:${ci('more|full|straight|consecutive')}\\s+)?(?:${UNIT})(?:\\s+${ci('and a half')})?`],
   ['duration', `${NUM}-(?:${ci('second|minute|hour|day|night|week|month|quarter|year|decade')})(?:-${ci('long|old')})?`],
@@ -219,7 +220,9 @@ export function tenseAt(sentence: string, at: number, end = at): Tense | undefin
   if (first < 0) first = tokens.length;
   let last = tokens.findIndex((t) => t.s >= end);
   if (last < 0) last = tokens.length;
-  // The word right before the expression: "since" looks back, "payable"/"until" look ahead.
+  // "Wednesday's ruling", "Saturday night's debate": an event the text refers back to.
+  if (/^['’]s\b/.test(sentence.slice(end, end + 3)) && /day\b|night\b|morning\b|evening\b|afternoon\b/i.test(sentence.slice(at, end))) return 'past';
+  // The word right before the expression: "since" looks back, "payable" and "of record" look ahead.
   const before = tokens[first - 1]?.w ?? '';
   if (before === 'since') return 'past';
   if (AHEAD_CUE.test(before) || (before === 'of' && tokens[first - 2]?.w === 'record')) return 'future';
@@ -431,6 +434,12 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
       h = (+hourOnly[1] % 12) + (hourOnly[2] === 'p' ? 12 : 0);
     } else if (/noon|midday/.test(t)) h = 12;
     else if (/midnight/.test(t)) h = 0;
+    // "4 in the morning", "9 in the evening", "11 at night"
+    const spoken = /^(\d{1,2})(?:[:.](\d{2}))?\s+(?:o'clock\s+)?(?:in the (morning|afternoon|evening)|at night)$/.exec(t);
+    if (spoken && +spoken[1] <= 12) {
+      h = (+spoken[1] % 12) + (spoken[3] === 'morning' || (!spoken[3] && +spoken[1] < 5) ? 0 : 12);
+      mi = spoken[2] ? +spoken[2] : 0;
+    }
     if (h === undefined || h > 24 || mi > 59) {
       if (/dawn|daybreak/.test(t) && ctx.anchor) return { kind: 'time', value: `${ctx.anchor}TMO`, date: ctx.anchor, granularity: 'part-of-day', relative: true };
       if (/dusk|nightfall/.test(t) && ctx.anchor) return { kind: 'time', value: `${ctx.anchor}TEV`, date: ctx.anchor, granularity: 'part-of-day', relative: true };
@@ -472,12 +481,17 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
       const dir = rel === 'last' || rel === 'past' || rel === 'previous' ? 'past' : rel === 'next' || rel === 'coming' ? 'future' : rel === 'this' ? 'this' : tense === 'future' ? 'future' : tense === 'past' ? 'past' : 'nearest';
       y = Y;
       // A day a few weeks ahead named in the past tense is usually a deadline set ("the Jan. 14 deadline").
-      const soon = d !== undefined && dct !== undefined && utc(ymd(Y, mo, Math.min(d, daysIn(Y, mo)))).getTime() - utc(dct).getTime() <= 31 * 86400000;
+      // So is the month right after the report's ("gave them until mid-November" in late October).
+      const soon = d !== undefined ? dct !== undefined && utc(ymd(Y, mo, Math.min(d, daysIn(Y, mo)))).getTime() - utc(dct).getTime() <= 31 * 86400000 : mo === Mo + 1;
       if (dir === 'past' && (rel ? cmp(Y) >= 0 : cmp(Y) > 0 && !soon)) y = Y - 1;
       else if (dir === 'future' && (rel ? cmp(Y) <= 0 : cmp(Y) < 0)) y = Y + 1;
       else if (dir === 'nearest') {
-        // No tense to go by: the occurrence nearest the report date.
-        const months = (yy: number) => Math.abs((yy - Y) * 12 + mo - Mo);
+        // No tense to go by: the occurrence nearest the report date, a month ahead counting as two behind (news
+        // reports more of what happened than of what is to come).
+        const months = (yy: number) => {
+          const k = (yy - Y) * 12 + mo - Mo;
+          return k > 0 ? 2 * k : -k;
+        };
         y = [Y - 1, Y, Y + 1].sort((a, b) => months(a) - months(b))[0];
       }
     }
@@ -592,7 +606,7 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   const anchor = ctx.anchor ?? dct;
   if (/^(?:the (?:next|following) (?:day|morning|afternoon|evening|night)|the day after|a day (?:after|later))$/.test(t)) return dayV(addDays(anchor, 1), true);
   if (/^(?:the previous (?:day|morning|afternoon|evening|night)|the day before|a day (?:before|earlier))$/.test(t)) return dayV(addDays(anchor, -1), true);
-  if (/^(?:the same (?:day|morning|night)|that (?:day|night|morning|evening))$/.test(t)) return dayV(anchor, true);
+  if (/^(?:(?:the |that )?same (?:day|morning|night)|that (?:day|night|morning|evening))$/.test(t)) return dayV(anchor, true);
   if (/^(?:later|earlier) in the day$/.test(t)) return dayV(anchor, true);
   const inThe = /^(?:later|earlier) in the (week|month|year)$/.exec(t);
   if (inThe) return normaliseTimex(`this ${inThe[1]}`, kind, ctx);
@@ -615,6 +629,10 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
     return dayV(d, true);
   }
   if (/^(?:(?:around|at|by|before|until|through) )?(?:the )?(?:year end|year's end)$/.test(t)) return yearV(Y, true);
+  // "year-end" is the last day of the year: this one ahead ("by year-end"), the last one in the past ("since year-end").
+  if (t === 'year-end') return dayV(ymd(tense === 'past' ? Y - 1 : Y, 12, 31), true);
+  // "the latest fiscal year" is the last one reported, i.e. completed.
+  if (/^the latest (?:fiscal |financial )?year$/.test(t)) return yearV(Y - 1, true);
   const theUnit = /^the (?:latest |current |full |same |comparable )?(week|weekend|month|year|fiscal year)$/.exec(t);
   if (theUnit) {
     if (theUnit[1] === 'weekend') {
