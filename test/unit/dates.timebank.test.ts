@@ -31,6 +31,14 @@ describe('[summary/dates] TimeBank conventions', () => {
     assert.equal(valueOf(text, 'the latest period', OCT), '2031-Q3');
     assert.equal(valueOf(text, 'the 2030 period', OCT), '2030-Q3');
   });
+  it('the report\'s quarter is the first one it names (a fiscal quarter counts once it has ended)', () => {
+    const text = [
+      'Lumen Tools Inc. said net income for the fiscal first quarter, ended Sept. 30, rose 8%.',
+      'The gain followed a weak fourth quarter.',
+      'Sales rose from a year earlier.',
+    ].join(' ');
+    assert.equal(valueOf(text, 'a year earlier', OCT), '2030-Q1');
+  });
   it('without a reported quarter, or over several months, "a year ago" stays a year', () => {
     assert.equal(valueOf('The bakery opened a year ago.', 'a year ago', OCT), '2030');
     const text = 'Harbor Mills Corp. said third-quarter profit rose. For the nine months, profit was up from a year earlier.';

@@ -204,8 +204,10 @@ function noteReference(refs: { quarter?: string; year?: number; month?: string }
   const value = v.value;
   const named = !/\b(?:ago|earlier|before|last|that|same|previous|following|year-ago|year-earlier)\b/i.test(text);
   // The quarter a report is about has ended, and not long ago (not "the 1987 second quarter", not one still running).
-  const reported = !!v.endDate && !!today && v.endDate <= today && v.endDate >= addDays(today, -200);
-  if (/^\d{4}-Q[1-4]$/.test(value) && named && reported && /quarter|\bq[1-4]\b|\b[1-4]q\b/i.test(text)) refs.quarter = value;
+  // A fiscal quarter may be numbered from another month: it only has to have ended.
+  const reported = !!v.endDate && !!today && v.endDate <= today && (v.endDate >= addDays(today, -200) || /fiscal/i.test(text));
+  // The first such quarter is the one the report is about (its lead); later ones are mentioned in passing.
+  if (!refs.quarter && /^\d{4}-Q[1-4]$/.test(value) && named && reported && /quarter|\bq[1-4]\b|\b[1-4]q\b/i.test(text)) refs.quarter = value;
   if (named && /\d{4}|nineteen|two thousand/i.test(text) && /^\d{4}/.test(value)) refs.year = +value.slice(0, 4);
   if (named && MONTH_NAME.test(text) && /^\d{4}-\d{2}/.test(value)) refs.month = value.slice(0, 7);
 }
