@@ -5,10 +5,15 @@
 // what the CLI shows: summarize(text, { reportDate: DCT }).timeline. Scored per corpus:
 //   found (relaxed)  = gold DATE/TIME expressions overlapped by a timeline entry (also shown for all four types);
 //   value right      = gold DATE/TIME with a calendar value (starting with a year) whose overlapping entry carries
-//                      that TIMEX3 value exactly (entry.value, else the entry's date cut to the gold's granularity);
+//                      that TIMEX3 value (entry.value, else the entry's date cut to the gold's granularity): the same
+//                      string, or an equivalent form (1999-W7 = 1999-W07, 1968-XX = 1968), or a refinement the gold
+//                      leaves out (our wider "Friday night" = ...TNI over a gold "Friday"; "Sunday night" = ...TNI
+//                      where the gold stops at the day). Those credits are counted and printed, and the exact-string
+//                      figure is printed beside the total;
 //   type right       = gold DURATION/SET overlapped by an entry of the same type;
 //   precision        = timeline entries overlapping some gold timex.
-// Never the TempEval-3 platinum test documents. Options: --errors file.jsonl (misses and wrong values), --only timebank|aquaint.
+// Never the TempEval-3 platinum test documents. Options: --errors file.jsonl (misses and wrong values), --only timebank|aquaint,
+// --classes (the misses by class: missed, granularity, weekday direction or anchor, month year, quarter, gold with X, ...).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { requireBuiltCore, requireShared } from '../shared.mjs';
