@@ -7,7 +7,8 @@
  * Reads APTNER (../shared/eval/ner-extra/aptner-train.bio.conll; dev for the printed scores): threat-report sentences
  * in BIO with 21 types, of which APT, MAL and TOOL are learnt, and a fourth kind OTHER (not output) from --other
  * (default FILE,ACT,OS,PROT,IDTY,SECTEAM: file names, attack actions, operating systems, protocols, identities and
- * security teams, the types APTNER gives words that are tools or malware elsewhere: "Word", "email", "PowerShell");
+ * security teams, the types APTNER gives words that are tools or malware elsewhere: "Word", "email", "PowerShell";
+ * ALL for every other type);
  * the rest are O. --prune P drops quantised weights of magnitude P or less (the size budget). APTNER has no document
  * boundaries: consecutive sentences are grouped into pseudo-documents of --doc sentences (default 20) so the
  * document features (how a word is written elsewhere, pass 2) see a report-sized context.
@@ -64,7 +65,7 @@ const OTHER = new Set((() => { const i = argv.indexOf('--other'); return i >= 0 
 const kindOf = (type: string): number | undefined => {
   const k = KIND.get(type);
   if (k !== undefined && CTI_KINDS[k] !== 'OTHER') return k;
-  return OTHER.has(type) ? KIND.get('OTHER') : undefined;
+  return type !== '' && (OTHER.has(type) || OTHER.has('ALL')) ? KIND.get('OTHER') : undefined;
 };
 
 function readAptner(file: string): TrainDoc[] {

@@ -173,7 +173,7 @@ export function findCti(text: string, tagger = looksTechnical(text)): CtiEntity[
 
 /** "Spark backdoor", "Zekapab trojan": a malware name and the kind word right after it are one name. */
 const MALWARE_HEAD = /^ (?:backdoors?|trojans?)\b/i;
-function withHeadWords(text: string, ents: CtiEntity[]): CtiEntity[] {
+export function withHeadWords(text: string, ents: CtiEntity[]): CtiEntity[] {
   return ents.map((e, i) => {
     if (e.type !== 'malware') return e;
     const m = MALWARE_HEAD.exec(text.slice(e.end, e.end + 12));
@@ -191,7 +191,7 @@ const PROP_MIN = 0.5;
  * PROP_MIN or more is found at its other mentions too (same spelling, whole words), typed as most of its found
  * mentions are.
  */
-function propagateNames(text: string, ents: CtiEntity[]): CtiEntity[] {
+export function propagateNames(text: string, ents: CtiEntity[]): CtiEntity[] {
   const votes = new Map<string, Map<CtiType, number>>();
   for (const e of ents) {
     if (e.type === 'technique' || e.confidence < PROP_MIN) continue;
@@ -203,17 +203,19 @@ function propagateNames(text: string, ents: CtiEntity[]): CtiEntity[] {
   }
   if (votes.size === 0) return ents;
   const out = [...ents];
-  const taken = ents.map((e) => [e.start, e.end] as const).sort((a, b) => a[0] - b[0]);
-  const free = (a: number, b: number) => !taken.some(([s, e]) => s < b && a < e);
+  // characters already in a CTI entity
+  const taken = new Uint8Array(text.length);
+  for (const e of ents) taken.fill(1, e.start, e.end);
+  const free = (a: number, b: number) => { for (let i = a; i < b; i++) if (taken[i]) return false; return true; };
   for (const [name, v] of votes) {
     let type: CtiType = 'tool', best = -1, sum = 0;
     for (const [t, w] of v) { sum += w; if (w > best) { best = w; type = t; } }
     const re = new RegExp(`(?<![\\p{L}\\p{N}_])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'gu');
     for (const m of text.matchAll(re)) {
-      const a = m.index, b = a + name.length;
+      const a = m.index, b = a + m[0].length;
       if (!free(a, b)) continue;
       out.push({ start: a, end: b, type, source: 'cti-model', confidence: Math.min(0.9, best / sum) });
-      taken.push([a, b]);
+      taken.fill(1, a, b);
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
