@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from './debounce';
-import { ENTITY_TYPES, type Analysis, type BuildActorsOptions, type EntityType } from '../core';
-import type { Analyzer } from './analyzer';
+import { ENTITY_TYPES, type Analysis, type AnalyzeOptions, type BuildActorsOptions, type EntityType } from '../core';
+import type { Analyzer, ModelAnswers, ModelQuery } from './analyzer';
 import { isReport, type LensConfig } from './config';
 
 /** The analysis of one version of one document, or why it was skipped. */
@@ -13,6 +13,8 @@ export interface DocumentAnalysis {
   skipped?: string;
   /** What the analyzer found, before the analyst's corrections (`analysis` has them applied). */
   raw?: Analysis;
+  /** The options the analysis was made with. */
+  options?: AnalyzeOptions;
 }
 
 const EMPTY: Omit<Analysis, 'length'> = {
@@ -83,6 +85,15 @@ export class AnalysisService implements vscode.Disposable {
   /** Latest analysis known for a document (possibly of an older version). */
   peek(doc: vscode.TextDocument): DocumentAnalysis | undefined {
     return this.cache.get(doc.uri.toString());
+  }
+
+  /**
+   * A layer of the document model of an analysed version, built in the worker (actors, summary, resolved dates,
+   * threat picture...). The host's analysis goes along only when the analyst's corrections or annotations changed
+   * it; the text only when the worker does not hold that version.
+   */
+  model<Q extends ModelQuery>(doc: vscode.TextDocument, r: DocumentAnalysis, query: Q): Promise<ModelAnswers[Q['what']]> {
+    return this.analyzer.model(r.uri, r.version, () => doc.getText(), r.options, r.skipped || (r.raw && r.analysis !== r.raw) ? r.analysis : undefined, query);
   }
 
   /** Re-analyse after the debounce delay; typing restarts the delay. */
@@ -170,11 +181,12 @@ export class AnalysisService implements vscode.Disposable {
       const maxLength = this.unlimited.has(key) ? Number.MAX_SAFE_INTEGER : this.config().maxDocumentLength;
       const t0 = Date.now();
       const format = doc.languageId === 'markdown' && !this.config().analyzeMarkdownCode ? 'markdown' : 'plain';
-      const raw = await this.analyzer.analyze(key, version, text, { maxLength, format });
+      const options: AnalyzeOptions = { maxLength, format };
+      const raw = await this.analyzer.analyze(key, version, text, options);
       let analysis = this.correct(text, raw);
       if (this.postProcess) analysis = this.postProcess(doc, text, analysis);
       this.log.debug(`analysed ${doc.uri.fsPath || key} v${version}: ${text.length} chars, ${analysis.entities.length} entities in ${Date.now() - t0} ms (${this.analyzer.kind})`);
-      return { uri: key, version, analysis, raw };
+      return { uri: key, version, analysis, raw, options };
     } catch (err) {
       // The core is designed never to throw; if it does, the user keeps working and the log says why.
       this.log.error(`analysis failed for ${key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);

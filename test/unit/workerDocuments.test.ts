@@ -40,3 +40,73 @@ describe('[worker] documents follow edits (deltas), never the whole text again',
     assert.equal(applyChanges(t, [{ offset: 0, length: 3, text: 'X' }, { offset: 8, length: 3, text: 'YY' }]), 'X def YY');
   });
 });
+
+// Our own report: two people, one of them also called by an alias the registry knows, one name on the ignore list.
+const REPORT = [
+  '# Port update',
+  '',
+  'On 4 June 2024 Maria Lopez, the harbour master, met Anton Reyes in Lisbon. Lopez said the berths would reopen.',
+  '',
+  'The Harbour Chief told reporters that Jonas Berg of the Harbour Authority would inspect the cranes. Berg agreed.',
+  '',
+].join('\n');
+
+describe('[worker] the document model answers the host (actors, summary, exports, dates, threat picture)', () => {
+  const uri = 'mem:/model.md';
+  const registry = [{ name: 'Maria Lopez', aliases: ['Harbour Chief'], type: 'person' as const, role: 'Harbour master' }];
+  const actorsOf = (r: ReturnType<typeof handle>) => {
+    assert.ok(r.ok, r.ok ? '' : r.error);
+    return r.value as { name: string; mentions: { text: string }[]; registry?: unknown; roles: string[] }[];
+  };
+
+  it('actors are built with the registry and the ignore list the host sends', () => {
+    assert.ok(handle({ id: 1, kind: 'analyze', uri, version: 1, text: REPORT, options: { format: 'markdown' } }).ok);
+    const plain = actorsOf(handle({ id: 2, kind: 'model', uri, version: 1, options: { format: 'markdown' }, query: { what: 'actors', actors: {} } }));
+    assert.ok(plain.some((a) => a.name === 'Jonas Berg'));
+    const actors = actorsOf(handle({ id: 3, kind: 'model', uri, version: 1, options: { format: 'markdown' }, query: { what: 'actors', actors: { registry, ignore: ['Jonas Berg'] } } }));
+    const lopez = actors.find((a) => a.name === 'Maria Lopez');
+    assert.ok(lopez?.registry, 'the registry entry is applied');
+    assert.ok(lopez.mentions.some((m) => m.text === 'Harbour Chief'), 'the alias is merged into the actor');
+    assert.ok(!actors.some((a) => a.name === 'Jonas Berg' || a.name === 'Berg'), 'the ignored name is no actor');
+  });
+
+  it('the summary and an export honour the registry, and list the annotations sent', () => {
+    const query = { actors: { registry, ignore: ['Jonas Berg'] }, format: 'markdown' as const, summary: { title: 'Port update', reportDate: '2024-06-05' } };
+    const r = handle({ id: 4, kind: 'model', uri, version: 1, options: { format: 'markdown' }, query: { what: 'summary', ...query } });
+    assert.ok(r.ok && r.value, r.ok ? '' : r.error);
+    const summary = r.value as { actors: { name: string; role?: string; aliases?: string[] }[] };
+    assert.ok(summary.actors.some((a) => a.name === 'Maria Lopez'));
+    assert.ok(!summary.actors.some((a) => /Berg|Harbour Chief/.test(a.name)), summary.actors.map((a) => a.name).join(', '));
+    const json = handle({ id: 5, kind: 'model', uri, version: 1, options: { format: 'markdown' }, query: { what: 'export', exportAs: { format: 'json', source: uri }, ...query } });
+    assert.ok(json.ok && typeof json.value === 'string');
+    const exported = JSON.parse(json.value) as typeof summary;
+    assert.deepEqual(exported.actors.map((a) => a.name), summary.actors.map((a) => a.name));
+    const md = handle({ id: 13, kind: 'model', uri, version: 1, options: { format: 'markdown' }, query: { what: 'export', exportAs: { format: 'md', source: uri }, ...query } });
+    assert.ok(md.ok && typeof md.value === 'string');
+    assert.match(md.value, /Maria Lopez/);
+  });
+
+  it('uses the analysis the host sends (the analyst corrected it) instead of its own', () => {
+    const own = handle({ id: 6, kind: 'analyze', uri, version: 1, options: { format: 'markdown' } });
+    assert.ok(own.ok && own.analysis);
+    // The analyst said "Anton Reyes" is not an entity: the host's analysis lacks it, and so do the actors.
+    const corrected = { ...own.analysis, entities: own.analysis.entities.filter((e) => e.text !== 'Anton Reyes') };
+    assert.notEqual(corrected.entities.length, own.analysis.entities.length);
+    const actors = actorsOf(handle({ id: 7, kind: 'model', uri, version: 1, options: { format: 'markdown' }, analysis: corrected, query: { what: 'actors', actors: {} } }));
+    assert.ok(!actors.some((a) => a.name === 'Anton Reyes'));
+    const again = actorsOf(handle({ id: 8, kind: 'model', uri, version: 1, options: { format: 'markdown' }, query: { what: 'actors', actors: {} } }));
+    assert.ok(again.some((a) => a.name === 'Anton Reyes'), 'without it, the worker analysis again');
+  });
+
+  it('resolves dates and follows edits; a version it does not hold asks for the text', () => {
+    const t = handle({ id: 9, kind: 'model', uri, version: 1, options: { format: 'markdown' }, query: { what: 'temporal', dates: {} } });
+    assert.ok(t.ok);
+    assert.deepEqual((t.value as { entries: { date?: string }[] }).entries.map((e) => e.date), ['2024-06-04']);
+    const at = REPORT.indexOf('Anton Reyes');
+    assert.ok(handle({ id: 10, kind: 'edit', uri, version: 2, changes: [{ offset: at, length: 'Anton Reyes'.length, text: 'Mira Holt' }] }).ok);
+    const actors = actorsOf(handle({ id: 11, kind: 'model', uri, version: 2, options: { format: 'markdown' }, query: { what: 'actors', actors: {} } }));
+    assert.ok(actors.some((a) => a.name === 'Mira Holt') && !actors.some((a) => a.name === 'Anton Reyes'));
+    const stale = handle({ id: 12, kind: 'model', uri, version: 1, query: { what: 'indexEntry' } });
+    assert.ok(!stale.ok && stale.resync);
+  });
+});

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { lintMarkup, LINT_CODES, type LintOptions, type MarkupDiagnostic, type MarkupSpan } from '../../core';
+import { LINT_CODES, type LintOptions, type MarkupDiagnostic, type MarkupSpan } from '../../core';
 import { looksBinary } from '../analysisService';
 import { isReport, readMarkupRules, type LensConfig } from '../config';
-import { findMarkupSliced } from './markupText';
 import type { Analyzer } from '../analyzer';
 
 /** The markup of one version of one document. */
@@ -18,9 +17,8 @@ export interface DocumentMarkup {
 
 
 /**
- * Per-document cache of analyst markup (spans and lint diagnostics), keyed by version. Computed in the analysis
- * worker, which holds the document's text already (it follows the edits); without a worker, in the extension host,
- * the search sliced so that long reports do not block it.
+ * Per-document cache of analyst markup (spans and lint diagnostics), keyed by version. Computed by the analyzer:
+ * the analysis worker, which holds the document's text already (it follows the edits), or its fallback.
  */
 export class MarkupStore implements vscode.Disposable {
   private readonly cache = new Map<string, DocumentMarkup>();
@@ -33,7 +31,7 @@ export class MarkupStore implements vscode.Disposable {
 
   constructor(
     private readonly config: () => LensConfig,
-    private readonly analyzer?: Analyzer,
+    private readonly analyzer: Analyzer,
   ) {}
 
   isEligible(doc: vscode.TextDocument): boolean {
@@ -84,22 +82,13 @@ export class MarkupStore implements vscode.Disposable {
     const full = doc.getText();
     if (looksBinary(full)) return { uri: key, version, spans: [], diagnostics: [], limited: 'binary content: not read' };
     const max = this.config().maxDocumentLength;
-    const text = full.length > max ? full.slice(0, max) : full;
     const limited = full.length > max ? `only the first ${max} characters were read (analystLens.maxDocumentLength)` : undefined;
     const rules = readMarkupRules(doc);
-    if (this.analyzer?.kind === 'worker') {
-      const ruleOptions: NonNullable<LintOptions['rules']> = {};
-      for (const code of LINT_CODES) ruleOptions[code] = rules[code] === 'off' ? false : rules[code];
-      const lint = LINT_CODES.some((c) => rules[c] !== 'off');
-      const r = await this.analyzer.markup(key, version, full, { maxLength: max, rules: ruleOptions, lint });
-      return { uri: key, version, spans: r.spans, diagnostics: r.diagnostics, limited };
-    }
-    const spans = (await findMarkupSliced(text, () => !doc.isClosed && doc.version === version)) ?? [];
-    const options: LintOptions = { spans, rules: {} };
-    for (const code of LINT_CODES) options.rules![code] = rules[code] === 'off' ? false : rules[code];
-    let diagnostics: MarkupDiagnostic[] = [];
-    if (LINT_CODES.some((c) => rules[c] !== 'off')) diagnostics = lintMarkup(text, options);
-    return { uri: key, version, spans, diagnostics, limited };
+    const ruleOptions: NonNullable<LintOptions['rules']> = {};
+    for (const code of LINT_CODES) ruleOptions[code] = rules[code] === 'off' ? false : rules[code];
+    const lint = LINT_CODES.some((c) => rules[c] !== 'off');
+    const r = await this.analyzer.markup(key, version, full, { maxLength: max, rules: ruleOptions, lint });
+    return { uri: key, version, spans: r.spans, diagnostics: r.diagnostics, limited };
   }
 
   dispose(): void {
