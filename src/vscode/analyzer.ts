@@ -1,4 +1,4 @@
-import type { Analysis, AnalyzeOptions, IndexEntry, MarkupDiagnostic, MarkupSpan, TextChange } from '../core';
+import { applyAnalysisPatch, type Analysis, type AnalyzeOptions, type IndexEntry, type MarkupDiagnostic, type MarkupSpan, type TextChange } from '../core';
 import type { MarkupOptions, ModelAnswers, ModelQuery, WorkerRequest, WorkerResponse } from '../worker/protocol';
 
 export type { MarkupOptions, ModelQuery, ModelAnswers };
@@ -10,11 +10,15 @@ export type { MarkupOptions, ModelQuery, ModelAnswers };
  */
 export interface Analyzer {
   readonly kind: 'worker' | 'in-process';
-  analyze(uri: string, version: number, text: string, options?: AnalyzeOptions): Promise<Analysis>;
+  /**
+   * The analysis of a version. With `base` (an analysis of an earlier version of the document, made with the same
+   * options, that this analyzer gave), only what changed since crosses the thread boundary.
+   */
+  analyze(uri: string, version: number, text: string | (() => string), options?: AnalyzeOptions, base?: { version: number; analysis: Analysis }): Promise<Analysis>;
   /** The workspace-index entry of a report (its actors and mentions). */
   index(uri: string, text: string, options?: AnalyzeOptions): Promise<IndexEntry>;
   /** Analyst markup spans and lint diagnostics of a document version. */
-  markup(uri: string, version: number, text: string, options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }>;
+  markup(uri: string, version: number, text: string | (() => string), options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }>;
   /**
    * A layer of the document model of one version (actors, summary, resolved dates, index entry, threat picture).
    * `analysis` is the host's analysis of that version when it differs from the worker's (corrections, annotations);
@@ -133,12 +137,16 @@ export class WorkerAnalyzer implements Analyzer {
     }
   }
 
-  analyze(uri: string, version: number, text: string, options?: AnalyzeOptions): Promise<Analysis> {
+  analyze(uri: string, version: number, text: string | (() => string), options?: AnalyzeOptions, base?: { version: number; analysis: Analysis }): Promise<Analysis> {
     if (this.dead) return this.fallback.analyze(uri, version, text, options);
-    return this.versioned(uri, version, text, (t) => this.request({ kind: 'analyze', uri, version, text: t, options }), (r) => r.analysis!);
+    return this.versioned(uri, version, text, (t) => this.request({ kind: 'analyze', uri, version, text: t, options, base: base?.version }), (r) => {
+      if (!r.patch) return r.analysis!;
+      if (!base || r.patch.base !== base.version) throw new Error(`the worker patched version ${r.patch.base} of ${uri}, not the one held`);
+      return applyAnalysisPatch(base.analysis, r.patch);
+    });
   }
 
-  markup(uri: string, version: number, text: string, options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }> {
+  markup(uri: string, version: number, text: string | (() => string), options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }> {
     if (this.dead) return this.fallback.markup(uri, version, text, options);
     return this.versioned(uri, version, text, (t) => this.request({ kind: 'markup', uri, version, text: t, options }), (r) => r.markup!);
   }

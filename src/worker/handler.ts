@@ -5,6 +5,7 @@ import {
   contentHash,
   createDocumentModel,
   createIncrementalAnalyzer,
+  diffAnalysis,
   exportSummary,
   findMarkup,
   indexEntry,
@@ -22,6 +23,8 @@ import type { ModelAnswers, ModelQuery, WorkerRequest, WorkerResponse } from './
 
 /** Open documents whose text and incremental analyzer are kept (least recently used dropped first). */
 export const MAX_DOCUMENTS = 20;
+/** Analyses kept per document as bases for patches (answers to requests still in flight may be dropped by the host). */
+const MAX_BASES = 4;
 
 interface Kept {
   version: number;
@@ -29,6 +32,8 @@ interface Kept {
   analyzer: IncrementalAnalyzer;
   /** The worker's own analysis of the last version it analysed, with the options it was made with. */
   analysis?: { version: number; options: string; value: Analysis };
+  /** The analyses last sent to the host (newest last): the bases later answers may be patches on. */
+  sent: { version: number; options: string; value: Analysis }[];
   /** The document model the last 'model' request used, and the answers it gave (per query). */
   model?: { version: number; analysis: Analysis; actors: string; format: string; model: DocumentModel; answers: Map<string, unknown> };
 }
@@ -38,7 +43,7 @@ const documents = new Map<string, Kept>();
 function documentFor(uri: string, version: number, text: string): Kept {
   let d = documents.get(uri);
   if (d) documents.delete(uri);
-  else d = { version, text, analyzer: createIncrementalAnalyzer() };
+  else d = { version, text, analyzer: createIncrementalAnalyzer(), sent: [] };
   if (d.version !== version || d.text !== text) {
     d.analysis = undefined;
     d.model = undefined;
@@ -169,7 +174,12 @@ export function handle(req: WorkerRequest): WorkerResponse {
         if (typeof req.uri !== 'string') return { id: req.id, ok: true, analysis: analyze(req.text ?? '', req.options), ms: Date.now() - t0 };
         const d = textOf(req.uri, req.version, req.text);
         if (!d) return resync(req.id, req.uri);
-        return { id: req.id, ok: true, analysis: analysisOf(d, req.options), ms: Date.now() - t0 };
+        const value = analysisOf(d, req.options);
+        const options = JSON.stringify(req.options ?? {});
+        const base = req.base === undefined ? undefined : d.sent.find((s) => s.version === req.base && s.options === options);
+        d.sent = [...d.sent.filter((s) => s.version !== d.version), { version: d.version, options, value }].slice(-MAX_BASES);
+        if (base) return { id: req.id, ok: true, patch: diffAnalysis(base.version, base.value, value), ms: Date.now() - t0 };
+        return { id: req.id, ok: true, analysis: value, ms: Date.now() - t0 };
       }
       case 'model': {
         const d = textOf(req.uri, req.version, req.text);

@@ -1,5 +1,6 @@
 import type {
   Actor,
+  AnalysisPatch,
   Annotation,
   ExportFormat,
   Analysis,
@@ -73,7 +74,8 @@ export interface ModelAnswers {
  * version differs from the worker's (the analyst's corrections and annotations are applied on the host).
  */
 export type WorkerRequest =
-  | { id: number; kind: 'analyze'; uri: string; version: number; text?: string; options?: AnalyzeOptions }
+  /** `base`: the version whose analysis the host holds; the answer may then be a patch on it (`patch`). */
+  | { id: number; kind: 'analyze'; uri: string; version: number; text?: string; options?: AnalyzeOptions; base?: number }
   | { id: number; kind: 'markup'; uri: string; version: number; text?: string; options: MarkupOptions }
   | { id: number; kind: 'edit'; uri: string; version: number; changes: TextChange[] }
   | { id: number; kind: 'index'; uri: string; text: string; options?: AnalyzeOptions }
@@ -85,6 +87,8 @@ export type WorkerResponse =
       id: number;
       ok: true;
       analysis?: Analysis;
+      /** The analysis as a patch on the one of the version the host said it holds. */
+      patch?: AnalysisPatch;
       entry?: IndexEntry;
       markup?: { spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] };
       value?: ModelAnswers[keyof ModelAnswers];

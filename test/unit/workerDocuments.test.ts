@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, findMarkup } from '../../src/core';
+import { analyze, applyAnalysisPatch, findMarkup } from '../../src/core';
 import { applyChanges, handle } from '../../src/worker/handler';
 
 // Our own text.
@@ -33,6 +33,27 @@ describe('[worker] documents follow edits (deltas), never the whole text again',
     assert.ok(!r.ok && r.resync, 'then no version is analysed from a guess');
     const fresh = handle({ id: 4, kind: 'analyze', uri: 'mem:/never-seen.md', version: 1 });
     assert.ok(!fresh.ok && fresh.resync);
+  });
+
+  it('answers with a patch on the analysis the host holds: only the entities between the unchanged ones cross', () => {
+    const uri = 'mem:/patch.md';
+    const text = [TEXT, TEXT.replace('Maria Lopez', 'Jonas Berg'), TEXT.replace('Lisbon', 'Riga')].join('\n\n');
+    const first = handle({ id: 1, kind: 'analyze', uri, version: 1, text });
+    assert.ok(first.ok && first.analysis);
+    // Type a name into the middle paragraph.
+    const at = text.indexOf('Jonas Berg') + 'Jonas Berg'.length;
+    const changes = [{ offset: at, length: 0, text: ' and Mira Holt' }];
+    assert.ok(handle({ id: 2, kind: 'edit', uri, version: 2, changes }).ok);
+    const r = handle({ id: 3, kind: 'analyze', uri, version: 2, base: 1 });
+    assert.ok(r.ok && r.patch && !r.analysis);
+    const edited = applyChanges(text, changes);
+    const whole = analyze(edited);
+    assert.deepEqual(applyAnalysisPatch(first.analysis, r.patch), whole);
+    assert.ok(r.patch.head > 0 && r.patch.tail > 0 && r.patch.middle.length < whole.entities.length / 2, `head ${r.patch.head}, tail ${r.patch.tail}, middle ${r.patch.middle.length} of ${whole.entities.length}`);
+    // A base it did not send: the whole analysis.
+    const unknown = handle({ id: 4, kind: 'analyze', uri, version: 2, base: 7 });
+    assert.ok(unknown.ok && unknown.analysis && !unknown.patch);
+    assert.deepEqual(unknown.analysis, whole);
   });
 
   it('several changes of one event apply in the coordinates of the text before it', () => {

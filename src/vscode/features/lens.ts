@@ -239,7 +239,10 @@ ${rows}
 export function registerLens(deps: Deps): vscode.Disposable[] {
   const { service, registry, actors, selector, log } = deps;
   const temporal = new TemporalCache(service);
-  const correct = (text: string, a: Parameters<typeof applyCorrections>[1]) => applyCorrections(text, a, registry.corrections());
+  const correct = (text: () => string, a: Parameters<typeof applyCorrections>[1]) => {
+    const corrections = registry.corrections();
+    return corrections.length ? applyCorrections(text(), a, corrections) : a;
+  };
   let legend: vscode.WebviewPanel | undefined;
   const renderLegend = () => {
     if (legend) legend.webview.html = legendHtml(deps, Math.random().toString(36).slice(2) + Date.now().toString(36), legend.webview.cspSource);

@@ -24,6 +24,8 @@ export class MarkupStore implements vscode.Disposable {
   private readonly cache = new Map<string, DocumentMarkup>();
   private readonly inflight = new Map<string, { version: number; promise: Promise<DocumentMarkup> }>();
   private readonly emitter = new vscode.EventEmitter<DocumentMarkup>();
+  /** Per document: whether its text looked binary when first read (typing does not make text binary). */
+  private readonly binary = new Map<string, boolean>();
   /** Bumped by invalidate(): results computed under older settings go to their caller but are neither kept nor announced. */
   private generation = 0;
   /** Fires with each newly computed result for a document's current version. */
@@ -74,15 +76,21 @@ export class MarkupStore implements vscode.Disposable {
 
   /** Drops one document's result (it closed). */
   forget(uri: vscode.Uri): void {
+    this.binary.delete(uri.toString());
     this.cache.delete(uri.toString());
     this.inflight.delete(uri.toString());
   }
 
   private async compute(doc: vscode.TextDocument, key: string, version: number): Promise<DocumentMarkup> {
-    const full = doc.getText();
-    if (looksBinary(full)) return { uri: key, version, spans: [], diagnostics: [], limited: 'binary content: not read' };
+    // The text is read only if the worker does not hold this version (or to tell once whether it is binary).
+    let text: string | undefined;
+    const full = () => (text ??= doc.getText());
+    let binary = this.binary.get(key);
+    if (binary === undefined) this.binary.set(key, (binary = looksBinary(full())));
+    if (binary) return { uri: key, version, spans: [], diagnostics: [], limited: 'binary content: not read' };
+    const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
     const max = this.config().maxDocumentLength;
-    const limited = full.length > max ? `only the first ${max} characters were read (analystLens.maxDocumentLength)` : undefined;
+    const limited = length > max ? `only the first ${max} characters were read (analystLens.maxDocumentLength)` : undefined;
     const rules = readMarkupRules(doc);
     const ruleOptions: NonNullable<LintOptions['rules']> = {};
     for (const code of LINT_CODES) ruleOptions[code] = rules[code] === 'off' ? false : rules[code];
