@@ -1,7 +1,7 @@
 import { applyAnalysisPatch, type Analysis, type AnalyzeOptions, type IndexEntry, type MarkupDiagnostic, type MarkupSpan, type TextChange } from '../core';
-import type { MarkupOptions, ModelAnswers, ModelQuery, WorkerRequest, WorkerResponse } from '../worker/protocol';
+import type { IndexInputs, MarkupOptions, ModelAnswers, ModelQuery, WorkerRequest, WorkerResponse } from '../worker/protocol';
 
-export type { MarkupOptions, ModelQuery, ModelAnswers };
+export type { IndexInputs, MarkupOptions, ModelQuery, ModelAnswers };
 
 /**
  * Where analysis runs: a worker (so typing is never delayed) or, as a fallback, this thread. Either way the host
@@ -15,8 +15,8 @@ export interface Analyzer {
    * options, that this analyzer gave), only what changed since crosses the thread boundary.
    */
   analyze(uri: string, version: number, text: string | (() => string), options?: AnalyzeOptions, base?: { version: number; analysis: Analysis }): Promise<Analysis>;
-  /** The workspace-index entry of a report (its actors and mentions). */
-  index(uri: string, text: string, options?: AnalyzeOptions): Promise<IndexEntry>;
+  /** The workspace-index entry of a report (its actors and mentions), with the workspace's corrections and registry. */
+  index(uri: string, text: string, options?: AnalyzeOptions, inputs?: IndexInputs): Promise<IndexEntry>;
   /** Analyst markup spans and lint diagnostics of a document version. */
   markup(uri: string, version: number, text: string | (() => string), options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }>;
   /**
@@ -167,9 +167,9 @@ export class WorkerAnalyzer implements Analyzer {
     this.request({ kind: 'edit', uri, version, changes }).catch(() => this.synced.delete(uri));
   }
 
-  index(uri: string, text: string, options?: AnalyzeOptions): Promise<IndexEntry> {
-    if (this.dead) return this.fallback.index(uri, text, options);
-    return this.request({ kind: 'index', uri, text, options }).then((r) => r.entry!);
+  index(uri: string, text: string, options?: AnalyzeOptions, inputs?: IndexInputs): Promise<IndexEntry> {
+    if (this.dead) return this.fallback.index(uri, text, options, inputs);
+    return this.request({ kind: 'index', uri, text, options, inputs }).then((r) => r.entry!);
   }
 
   forget(uri: string): void {

@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
     const r = await service.get(editor.document);
     const offset = editor.document.offsetAt(editor.selection.active);
     // The index entry of this version, built by the worker's document model (actor keys as the index files them).
-    const entry = await service.model(editor.document, r, { what: 'indexEntry' });
+    const entry = await service.model(editor.document, r, { what: 'indexEntry', actors: await service.actorOptions() });
     const hit = entry.actors.find((a) => a.mentions.some(([s, e]) => s <= offset && offset <= e));
     return hit ? actorKey(hit.type, hit.name) : undefined;
   };
@@ -76,6 +76,15 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
     ...registerExportCommands(service, log),
     ...registerActorFeatures(service, config.languages, log, index, (parts) => {
       status.setActors(parts.actors);
+      // The workspace index files actors as the hover does: the analyst's corrections and the registry applied.
+      index.inputs = async () => {
+        await parts.registry.ready();
+        return {
+          actors: { registry: parts.registry.entries(), ignore: parts.registry.ignored(), splits: parts.registry.splits() },
+          corrections: parts.registry.corrections(),
+        };
+      };
+      context.subscriptions.push(parts.registry.onDidChange(() => index.refresh()));
       return registerLens({ ...parts, service, log, config: getConfig, extensionUri: context.extensionUri });
     }),
     ...registerThreatFeatures(service, config.languages),

@@ -1,5 +1,7 @@
 import {
   analyze,
+  applyCorrections,
+  buildActors,
   ATTACK_NOTICE,
   buildThreat,
   contentHash,
@@ -96,7 +98,7 @@ function sameEntities(a: readonly Entity[], b: readonly Entity[]): boolean {
  * answers it gave, so a hover, the Actors view and the summary asking in turn build the actors once.
  */
 function modelOf(d: Kept, analysis: Analysis, query: ModelQuery, format: 'plain' | 'markdown'): NonNullable<Kept['model']> {
-  const needsActors = query.what === 'actors' || query.what === 'summary' || query.what === 'export';
+  const needsActors = query.what === 'actors' || query.what === 'summary' || query.what === 'export' || query.what === 'indexEntry';
   const actors = needsActors ? JSON.stringify(query.actors) : undefined;
   const m = d.model;
   if (
@@ -104,7 +106,7 @@ function modelOf(d: Kept, analysis: Analysis, query: ModelQuery, format: 'plain'
     m.version === d.version &&
     (m.analysis === analysis || sameEntities(m.analysis.entities, analysis.entities)) &&
     (actors === undefined || m.actors === actors) &&
-    (!needsActors || query.what === 'actors' || m.format === format)
+    (!needsActors || query.what === 'actors' || query.what === 'indexEntry' || m.format === format)
   ) {
     return m;
   }
@@ -136,7 +138,7 @@ function answer(d: Kept, req: Extract<WorkerRequest, { kind: 'model' }>): ModelA
       value = resolveTemporal(d.text, m.model.analysis, query.dates);
       break;
     case 'indexEntry':
-      value = indexEntry(d.text, m.model.analysis, contentHash(d.text));
+      value = indexEntry(d.text, m.model.analysis, contentHash(d.text), m.model.actors);
       break;
     case 'threat':
       value = { ...buildThreat(d.text, m.model.analysis.entities), attackNotice: ATTACK_NOTICE };
@@ -167,8 +169,10 @@ export function handle(req: WorkerRequest): WorkerResponse {
         return { id: req.id, ok: true, ms: Date.now() - t0 };
       }
       case 'index': {
-        const analysis = analyze(req.text, req.options);
-        return { id: req.id, ok: true, entry: indexEntry(req.text, analysis, contentHash(req.text)), ms: Date.now() - t0 };
+        const raw = analyze(req.text, req.options);
+        const analysis = req.inputs?.corrections.length ? applyCorrections(req.text, raw, req.inputs.corrections) : raw;
+        const actors = req.inputs ? buildActors(req.text, analysis, { ...req.inputs.actors, actions: false }) : undefined;
+        return { id: req.id, ok: true, entry: indexEntry(req.text, analysis, contentHash(req.text), actors), ms: Date.now() - t0 };
       }
       case 'analyze': {
         if (typeof req.uri !== 'string') return { id: req.id, ok: true, analysis: analyze(req.text ?? '', req.options), ms: Date.now() - t0 };

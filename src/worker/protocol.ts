@@ -6,6 +6,7 @@ import type {
   Analysis,
   AnalyzeOptions,
   BuildActorsOptions,
+  EntityCorrection,
   IndexEntry,
   LintOptions,
   MarkupDiagnostic,
@@ -29,6 +30,12 @@ export interface MarkupOptions {
 /** The actor registry, ignore list and splits the actors of a document are built with (plain data). */
 export type ActorOptions = Pick<BuildActorsOptions, 'registry' | 'ignore' | 'splits'>;
 
+/** What the workspace index applies to every report: the analyst's corrections and the actor registry. */
+export interface IndexInputs {
+  actors: ActorOptions;
+  corrections: EntityCorrection[];
+}
+
 /**
  * What the host asks the worker's document model of one version (issue #11: the host renders, the worker builds).
  * Every answer is plain JSON.
@@ -42,8 +49,8 @@ export type ModelQuery =
   | ({ what: 'export'; exportAs: { format: ExportFormat; source: string } } & SummaryQuery)
   /** Dates and times resolved to the calendar as the summary resolves them (the date hover). */
   | { what: 'temporal'; dates: Pick<SummaryOptions, 'reportDate' | 'reportDateSource'> }
-  /** The workspace-index entry of this version (actor keys and mentions, no registry). */
-  | { what: 'indexEntry' }
+  /** The workspace-index entry of this version (actor keys and mentions, registry applied as the index does). */
+  | { what: 'indexEntry'; actors: ActorOptions }
   /** The threat picture: threat actors, malware, tools, techniques and what the report says they do. */
   | { what: 'threat' };
 
@@ -78,7 +85,8 @@ export type WorkerRequest =
   | { id: number; kind: 'analyze'; uri: string; version: number; text?: string; options?: AnalyzeOptions; base?: number }
   | { id: number; kind: 'markup'; uri: string; version: number; text?: string; options: MarkupOptions }
   | { id: number; kind: 'edit'; uri: string; version: number; changes: TextChange[] }
-  | { id: number; kind: 'index'; uri: string; text: string; options?: AnalyzeOptions }
+  /** A workspace report, indexed with the workspace's corrections and actor registry (no document kept). */
+  | { id: number; kind: 'index'; uri: string; text: string; options?: AnalyzeOptions; inputs?: IndexInputs }
   | { id: number; kind: 'model'; uri: string; version: number; text?: string; options?: AnalyzeOptions; analysis?: Analysis; query: ModelQuery }
   | { id: number; kind: 'forget'; uri: string };
 

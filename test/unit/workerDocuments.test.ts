@@ -127,7 +127,28 @@ describe('[worker] the document model answers the host (actors, summary, exports
     assert.ok(handle({ id: 10, kind: 'edit', uri, version: 2, changes: [{ offset: at, length: 'Anton Reyes'.length, text: 'Mira Holt' }] }).ok);
     const actors = actorsOf(handle({ id: 11, kind: 'model', uri, version: 2, options: { format: 'markdown' }, query: { what: 'actors', actors: {} } }));
     assert.ok(actors.some((a) => a.name === 'Mira Holt') && !actors.some((a) => a.name === 'Anton Reyes'));
-    const stale = handle({ id: 12, kind: 'model', uri, version: 1, query: { what: 'indexEntry' } });
+    const stale = handle({ id: 12, kind: 'model', uri, version: 1, query: { what: 'indexEntry', actors: {} } });
     assert.ok(!stale.ok && stale.resync);
+  });
+
+  it('indexes a workspace report with the corrections and the registry it is given', () => {
+    const plain = handle({ id: 14, kind: 'index', uri: 'mem:/index.md', text: REPORT, options: { format: 'markdown' } });
+    assert.ok(plain.ok && plain.entry);
+    assert.ok(plain.entry.actors.some((a) => a.name === 'Anton Reyes'));
+    const r = handle({
+      id: 15,
+      kind: 'index',
+      uri: 'mem:/index.md',
+      text: REPORT,
+      options: { format: 'markdown' },
+      inputs: { actors: { registry, ignore: ['Jonas Berg'] }, corrections: [{ text: 'Anton Reyes', type: null }] },
+    });
+    assert.ok(r.ok && r.entry);
+    const names = r.entry.actors.map((a) => a.name);
+    assert.ok(!names.includes('Anton Reyes'), 'the correction (not an entity) applies');
+    assert.ok(!names.some((n) => /Berg/.test(n)), 'the ignored name is not indexed');
+    const lopez = r.entry.actors.find((a) => a.name === 'Maria Lopez');
+    const alias = REPORT.indexOf('Harbour Chief');
+    assert.ok(lopez?.mentions.some(([start]) => start === alias), 'the alias is filed under the registry name');
   });
 });
