@@ -28,13 +28,16 @@ const CAUSE = [
 /** Purposes stated with a cue. */
 const PURPOSE = [
   /\b(?:in order to|so as to|so that|aimed at|with the aim of|with a view to|in an? (?:effort|bid|attempt|move) to|(?:seeking|hoping|aiming|trying) to|(?:hoped|hopes|hope|sought|seeks|aimed|aims|intends|intended|wants) to(?=\s+(?!be\b)[\p{L}]+))\s/iu,
+  // The aim of talks: "held talks in Geneva on ending the war".
+  /\b(?:talks|negotiations|discussions|consultations|meeting|summit|conference)\b[^,.;]{0,50}?\s(on|about)\s(?=[a-z]{3,}ing\b)/u,
   // Gathering or travelling for an event: "arrived on Friday for talks on …", "decorated the city for celebrations".
   /\b(?:arriv|came|come|flew|fly|flies|travel|went|goes|gone|heads?|headed|return|gather|met|meet|assembl|conven|summon|dress|decorat|prepar|invit|left|leave|sent|send|deploy)[\p{L}]*\b[^,.;]{0,80}?\s(for)\s(?=(?:the |a |an |his |her |their |its )?(?:[\p{L}-]+ ){0,2}?(?:talks|celebrations?|meetings?|consultations|negotiations|discussions|summit|funeral|ceremony|commemorations?|festivities|treatment|check-?ups?|surgery|operation|holidays?|vacation|rally|elections?|wedding|inauguration|anniversary|conference|trial|hearing|questioning|interrogation|pilgrimage|prayers?)\b)/iu,
 ];
 
 /** Verbs and nouns whose "to" introduces their complement, not a purpose: "decided to", "called on voters to". */
+const INFL = '(?:e|es|ed|d|s|ing|ning|ned|ted|red|led)?';
 const COMPLEMENT_BEFORE_TO = new RegExp(
-  String.raw`(?:\b(?:decid|agree|plan|refus|promis|threaten|tr(?:y|ies|ied)|attempt|expect|fail|continu|begin|began|begun|start|need|going|able|unable|likely|unlikely|ready|due|set|vow|pledg|prepar|intend|mean|meant|used|ha(?:ve|s|d|ving)|seem|appear|cho(?:ose|se|sen)|offer|manag|afford|declin|wish|lik|prefer|tend|happen|hop|seek|sought|aim|want|wanted|scheduled|supposed|about|right|decision|plans?|move|way|chance|opportunity|power|time|ability|readiness|willingness|order|request|call|calls|refusal|failure|efforts?|bids?|attempts?|first|last|only|order|so as|in order|is|are|was|were|be|been|being|am)\w*\s+(?:not\s+)?|\b(?:urg|call(?:s|ed|ing)?\s+(?:on|upon)|ask|appeal\w*\s+to|demand|tell|told|order|invit|allow|forc|persuad|encourag|help|advis|warn|permit|enabl|want|expect|need|requir|instruct|authori[sz]|compel|oblig|press|pressur|lead|led|cause|get|got)\w*\s+(?:[^\s,;:]+\s+){0,6})$`,
+  String.raw`(?:\b(?:(?:decid|agree|plan|refus|promis|threaten|tr(?:y|ie)|attempt|expect|fail|continu|begin|start|need|vow|pledg|prepar|intend|seem|appear|offer|manag|afford|declin|wish|lik|prefer|tend|happen|hop|seek|aim|want|schedul|suppos|effort|bid)${INFL}|began|begun|sought|going|able|unable|likely|unlikely|ready|due|set|mean|meant|used|have|has|had|having|choose|chose|chosen|about|right|decision|move|way|chance|opportunity|power|time|ability|readiness|willingness|order|request|call|calls|refusal|failure|first|last|only|so as|in order|is|are|was|were|be|been|being|am)\s+(?:not\s+)?|\b(?:(?:urg|ask|demand|order|invit|allow|forc|persuad|encourag|help|advis|warn|permit|enabl|want|expect|need|requir|instruct|authori[sz]|compel|oblig|press|pressur|caus)${INFL}|call(?:s|ed|ing)?\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|tell|tells|told|lead|leads|led|get|gets|got)\s+(?:[^\s,;:]+\s+){0,6})$`,
   'iu',
 );
 
@@ -120,7 +123,7 @@ const MEANS = [
 ];
 
 /** "by cutting costs", "after driving out the rebels", "after being spotted": lower-case gerunds only (not "by Beijing"). */
-const PRIOR_ACTION = /\b(?:[Bb]y|[Aa]fter) (?:being )?(?!(?:morning|evening|spring|wedding|ceiling|nothing|something|anything|everything|during|king|thing|being)\b)[a-z]{3,}ing\b[^,.;]{0,60}/u;
+const PRIOR_ACTION = /\b(?:[Bb]y|[Aa]fter) (?:being [a-z]{3,}(?:ed|en|wn)|(?!(?:morning|evening|spring|wedding|ceiling|nothing|something|anything|everything|during|king|thing|being)\b)[a-z]{3,}ing)\b[^,.;]{0,60}/u;
 
 export function howCues(s: string): CueHit[] {
   const out: CueHit[] = [];

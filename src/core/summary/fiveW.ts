@@ -244,12 +244,15 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
     else if (ids.size && /\b(?:trip|visit|meeting|talks|journey)\b/i.test(s.text) && actors.some((a) => ids.has(a.id) && a.mentions.some((m) => m.start >= s.start && m.end <= s.end))) about.push(s);
   }
   const quoted = (s: Sentence, at: number) => (text ? insideQuote(text, s.start, s.start + at) : insideQuotes(s.text, at));
-  result.why = cueAnswer(about, whyCues, quoted) ?? EMPTY();
+  // A cause stated later, in a sentence about who ("… in response to attacks on …"), comes after the lead.
+  const aboutWho = (s: Sentence) => result.who.items.some((n) => n && mentions(s.text, n));
+  const body = sentences.filter((s) => s.kind !== 'heading' && s !== headline);
+  const whyPool = [...about];
+  for (const s of body.slice(0, 10)) if (!whyPool.includes(s) && aboutWho(s)) whyPool.push(s);
+  result.why = cueAnswer(whyPool, whyCues, quoted, (s, h) => about.includes(s) || h.rank <= 1) ?? EMPTY();
   // How: the event's sentence, the lead and the trip's sentences state the means; a channel ("in a statement",
   // "told a news conference") counts in the first sentences when its sentence is about who (the speaker is the
   // actor of the event), not another speaker's "told reporters".
-  const aboutWho = (s: Sentence) => result.who.items.some((n) => n && mentions(s.text, n));
-  const body = sentences.filter((s) => s.kind !== 'heading' && s !== headline);
   const firstIdx = evSentence ? Math.max(0, body.indexOf(evSentence)) : 0;
   const howPool = [...about];
   // The event is reported by a source ("…, a rights activist said"): that source's channel, stated in the next
