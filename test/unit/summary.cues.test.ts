@@ -45,6 +45,11 @@ describe('[summary/why] cue classes', () => {
     assert.equal(amid.kind, 'circumstance');
   });
 
+  it('"is meant to" states a purpose; "showed its determination to" completes a noun', () => {
+    assert.equal(best(whyCues('The new levy is meant to fund the flood defences.')).answer, 'is meant to fund the flood defences');
+    assert.deepEqual(whyCues('The verdict showed the court\'s determination to punish fraud.'), []);
+  });
+
   it('"after escaping" is how it came about, not why', () => {
     assert.deepEqual(whyCues('The guards were arrested after escaping from the camp.'), []);
     assert.equal(best(howCues('The guards were arrested after escaping from the camp.')).answer, 'after escaping from the camp');
@@ -67,6 +72,10 @@ describe('[summary/how] cue classes', () => {
     assert.equal(best(howCues('The envoy visited Lisbon as part of a four-nation tour.')).answer, 'as part of a four-nation tour');
     assert.equal(best(howCues('The assembly approved the budget in a secret ballot.')).answer, 'in a secret ballot');
     assert.equal(best(howCues('The senate voted 12-3 to approve the treaty.')).answer, 'voted 12-3');
+  });
+
+  it('the occasion a statement came out of: "said after an informal session"', () => {
+    assert.equal(best(howCues('The envoys agreed on the text, the chair said after an informal session.')).answer, 'after an informal session');
   });
 
   it('prior actions: "by cutting costs", "after being spotted"; a place ending in -ing is no action', () => {
@@ -93,6 +102,17 @@ describe('[summary/5W] why and how in the summary', () => {
     const s = summarize('Police in Vella Lavella detained three men on Sunday, a police spokesman said.\nThe spokesman said in a statement that the men carried forged passports.', { reportDate: '2031-05-18' });
     assert.match(s.fiveW.what.answer, /^detained three men/);
     assert.equal(s.fiveW.how.answer, 'in a statement');
+  });
+
+  it('an attribution right after a quotation mark closes the quotation, so its channel counts', () => {
+    const text = [
+      'Mayor Lena Ostrova announced on Monday that the old bridge in Valdora would close for repairs.',
+      '"The bridge is no longer safe.',
+      'Heavy lorries shake it every day, "Ostrova said in a statement.',
+    ].join('\n');
+    const s = summarize(text, { reportDate: '2031-05-12' });
+    assert.equal(s.fiveW.how.answer, 'in a statement');
+    assert.match(s.fiveW.how.evidence!.text, /Ostrova said in a statement/);
   });
 
   it('another speaker\'s "told reporters" is not how the event happened', () => {

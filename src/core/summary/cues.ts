@@ -27,7 +27,7 @@ const CAUSE = [
 
 /** Purposes stated with a cue. */
 const PURPOSE = [
-  /\b(?:in order to|so as to|so that|aimed at|with the aim of|with a view to|in an? (?:effort|bid|attempt|move) to|(?:seeking|hoping|aiming|trying) to|(?:hoped|hopes|hope|sought|seeks|aimed|aims|intends|intended|wants) to(?=\s+(?!be\b)[\p{L}]+))\s/iu,
+  /\b(?:(?:is|are|was|were|be|been) (?:meant|designed|intended) to|in order to|so as to|so that|aimed at|with the aim of|with a view to|in an? (?:effort|bid|attempt|move) to|(?:seeking|hoping|aiming|trying) to|(?:hoped|hopes|hope|sought|seeks|aimed|aims|intends|intended|wants) to(?=\s+(?!be\b)[\p{L}]+))\s/iu,
   // The aim of talks: "held talks in Geneva on ending the war".
   /\b(?:talks|negotiations|discussions|consultations|meeting|summit|conference)\b[^,.;]{0,50}?\s(on|about)\s(?=[a-z]{3,}ing\b)/u,
   // Gathering or travelling for an event: "arrived on Friday for talks on …", "decorated the city for celebrations".
@@ -37,7 +37,7 @@ const PURPOSE = [
 /** Verbs and nouns whose "to" introduces their complement, not a purpose: "decided to", "called on voters to". */
 const INFL = '(?:e|es|ed|d|s|ing|ning|ned|ted|red|led)?';
 const COMPLEMENT_BEFORE_TO = new RegExp(
-  String.raw`(?:\b(?:(?:decid|agree|plan|refus|promis|threaten|tr(?:y|ie)|attempt|expect|fail|continu|begin|start|need|vow|pledg|prepar|intend|seem|appear|offer|manag|afford|declin|wish|lik|prefer|tend|happen|hop|seek|aim|want|schedul|suppos|effort|bid)${INFL}|began|begun|sought|going|able|unable|likely|unlikely|ready|due|set|mean|meant|used|have|has|had|having|choose|chose|chosen|about|right|decision|move|way|chance|opportunity|power|time|ability|readiness|willingness|order|request|call|calls|refusal|failure|first|last|only|so as|in order|is|are|was|were|be|been|being|am)\s+(?:not\s+)?|\b(?:(?:urg|ask|demand|order|invit|allow|forc|persuad|encourag|help|advis|warn|permit|enabl|want|expect|need|requir|instruct|authori[sz]|compel|oblig|press|pressur|caus)${INFL}|call(?:s|ed|ing)?\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|tell|tells|told|lead|leads|led|get|gets|got)\s+(?:[^\s,;:]+\s+){0,6})$`,
+  String.raw`(?:\b(?:(?:decid|agree|plan|refus|promis|threaten|tr(?:y|ie)|attempt|expect|fail|continu|begin|start|need|vow|pledg|prepar|intend|seem|appear|offer|manag|afford|declin|wish|lik|prefer|tend|happen|hop|seek|aim|want|schedul|suppos|effort|bid)${INFL}|began|begun|sought|going|able|unable|likely|unlikely|ready|due|set|used|have|has|had|having|choose|chose|chosen|about|right|decision|determination|resolve|commitment|move|way|chance|opportunity|power|time|ability|readiness|willingness|order|request|call|calls|refusal|failure|first|last|only|so as|in order|is|are|was|were|be|been|being|am)\s+(?:not\s+)?|\b(?:(?:urg|ask|demand|order|invit|allow|forc|persuad|encourag|help|advis|warn|permit|enabl|want|expect|need|requir|instruct|authori[sz]|compel|oblig|press|pressur|caus)${INFL}|call(?:s|ed|ing)?\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|tell|tells|told|lead|leads|led|get|gets|got)\s+(?:[^\s,;:]+\s+){0,6})$`,
   'iu',
 );
 
@@ -135,6 +135,8 @@ export function howCues(s: string): CueHit[] {
   };
   for (const re of MEANS) scan(re, 1, 'means');
   scan(PRIOR_ACTION, 1, 'means');
+  // "said after an informal session", "agreed after two days of talks": the occasion it came out of.
+  scan(/\bafter (?:an? |the |their |two |three |several |long |lengthy )?(?:[\p{L}-]+ ){0,2}(?:session|meeting|talks|consultations|negotiations|debate|hearing|summit|vote)\b[^,.;]{0,40}/iu, 2, 'means');
   // "told reporters" is any speaker's; it is a weaker channel than "in a statement" or "told a news conference".
   CHANNEL.forEach((re, i) => scan(re, i === 3 ? 3 : 2, 'channel'));
   return out;

@@ -255,12 +255,13 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   // actor of the event), not another speaker's "told reporters".
   const firstIdx = evSentence ? Math.max(0, body.indexOf(evSentence)) : 0;
   const howPool = [...about];
+  const leadSet = new Set(leads.slice(0, 3).map((l) => l.sentence));
   // The event is reported by a source ("…, a rights activist said"): that source's channel, stated in the next
   // sentences ("said in an interview", "in a statement carried by …"), is how it was made known.
   const reported = !!evSentence && /\b(?:said|says|told|according to|quoted|reported|announced)\b/i.test(evSentence.text);
   for (const s of body.slice(0, Math.max(8, firstIdx + 4))) if (!howPool.includes(s)) howPool.push(s);
   result.how =
-cueAnswer(howPool, howCues, quoted, (s, h) => s === evSentence || aboutWho(s) || (h.kind === 'means' ? about.includes(s) : h.rank < 3 && reported)) ?? EMPTY();
+cueAnswer(howPool, howCues, quoted, (s, h) => s === evSentence || aboutWho(s) || (h.kind === 'means' ? about.includes(s) : h.rank < 3 && (reported || leadSet.has(s)))) ?? EMPTY();
   return { fiveW: result, main: strong ? main : fallback, mainSentence: focus };
 }
 
@@ -290,8 +291,10 @@ function insideQuote(text: string, from: number, at: number): boolean {
     if (c === '“') open = true;
     else if (c === '”') open = false;
     else if (c === '"') {
-      // A straight quote after a comma or stop closes ('… less," he told'); before a letter it opens.
-      if (/[,.!?]/.test(text[p - 1] ?? '')) straight = false;
+      // A straight quote after a comma or stop closes ('… less," he told'), and so does one the attribution
+      // follows ('… less, "a composed Bernardin told', '"Aziz said'); before a letter it opens.
+      const next = text.slice(p + 1, p + 60);
+      if (/[,.!?]/.test(text[p - 1] ?? '') || /^\s?(?:(?:a|an|the)\s+)?(?:[\p{L}.'’-]+\s+){0,3}(?:said|says|told|added|asked|declared)\b/u.test(next) || (/[,.!?]\s$/.test(text.slice(p - 2, p)) && /^\p{Ll}/u.test(next))) straight = false;
       else if (/[\p{L}\p{N}'‘]/u.test(text[p + 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[p - 1] ?? '')) straight = true;
       else straight = !straight;
     }
