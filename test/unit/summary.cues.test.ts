@@ -50,6 +50,11 @@ describe('[summary/why] cue classes', () => {
     assert.deepEqual(whyCues('The verdict showed the court\'s determination to punish fraud.'), []);
   });
 
+  it('what the accused did, in a relative clause, is why they were charged; being moved by something is a cause', () => {
+    assert.equal(best(whyCues('Four men who stole a fishing boat from the harbour were on Monday charged with theft.')).answer, 'stole a fishing boat from the harbour');
+    assert.equal(best(whyCues('The minister was so shaken by the threats against her family that she resigned.')).answer, 'so shaken by the threats against her family');
+  });
+
   it('"after escaping" is how it came about, not why', () => {
     assert.deepEqual(whyCues('The guards were arrested after escaping from the camp.'), []);
     assert.equal(best(howCues('The guards were arrested after escaping from the camp.')).answer, 'after escaping from the camp');
@@ -118,6 +123,47 @@ describe('[summary/5W] why and how in the summary', () => {
   it('another speaker\'s "told reporters" is not how the event happened', () => {
     const s = summarize('Dock workers in Portmere ended their strike on Friday, the union said.\nA union leader, Mara Quist, told reporters the deal would hold.', { reportDate: '2031-05-16' });
     assert.equal(s.fiveW.how.answer, '');
+  });
+});
+
+describe('[summary/clauses] the main verb', () => {
+  it('after "said", a capitalised word opens the reported clause; only "told" has an addressee', () => {
+    const c = mainClause('A spokesman said Ostmark artillery was shelling the town.')!;
+    assert.equal(c.subject.text, 'Ostmark artillery');
+    assert.match(c.predicate.text, /^was shelling the town/);
+    const t = mainClause('The mayor told German radio the bridge would close.')!;
+    assert.equal(t.subject.text, 'the bridge');
+  });
+
+  it('"a group headed by X was forming": the participle with its agent is part of the subject', () => {
+    const c = mainClause('A group headed by businessman Jan Kowal was forming a consortium.')!;
+    assert.equal(c.verb.text, 'was forming');
+  });
+
+  it('"one of Valdoria\'s most acclaimed authors, died": the possessive is no verb', () => {
+    const c = mainClause("Marta Vell, one of Valdoria's most acclaimed authors, died on Saturday at the age of 79.")!;
+    assert.equal(c.verb.text, 'died');
+    assert.equal(c.subject.text, 'Marta Vell');
+  });
+});
+
+describe('[summary/5W] the main event among the lead sentences', () => {
+  it('"NATO said it was monitoring …": the pronoun is the speaker, who is the organisation', () => {
+    const s = summarize('MAHALA 2031-05-17\nNATO said it was closely monitoring the movement of armed men towards the village of Mahala on Saturday.\nA spokesman said that the patrols had set up a checkpoint on the road.', { reportDate: '2031-05-17' });
+    assert.equal(s.fiveW.who.answer, 'NATO');
+    assert.match(s.fiveW.what.answer, /^was closely monitoring the movement/);
+  });
+
+  it('a named speaker\'s statement in the lead outranks a later sentence about him', () => {
+    const text = [
+      'Bishop Tomas Ekland says he is gravely ill.',
+      'VALDORA 2031-05-16',
+      'Bishop Tomas Ekland, head of the diocese of Valdora, said on Friday his doctors had found a tumour in his liver.',
+      'Ekland, 70, underwent surgery for a heart condition in March 2029.',
+    ].join('\n');
+    const s = summarize(text, { reportDate: '2031-05-16', title: 'Bishop Tomas Ekland says he is gravely ill.' });
+    assert.match(s.fiveW.what.answer, /^said on Friday/);
+    assert.equal(s.fiveW.when.answer, 'Friday (2031-05-16)');
   });
 });
 

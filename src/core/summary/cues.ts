@@ -79,7 +79,11 @@ function clauseAfter(s: string, from: number): string {
 
 const clean = (x: string) => x.replace(/[.;,”"’]+$/u, '').replace(/\s+/g, ' ').trim();
 
+/** No news sentence is longer; a huge unbroken line is read only so far (the cues and compromise stay fast). */
+const MAX_SENTENCE = 1500;
+
 export function whyCues(s: string): CueHit[] {
+  s = s.slice(0, MAX_SENTENCE);
   const out: CueHit[] = [];
   const push = (at: number, answer: string, rank: number, kind: CueHit['kind']) => {
     answer = clean(answer);
@@ -96,6 +100,12 @@ export function whyCues(s: string): CueHit[] {
     push(cueAt, `${cueText.trim()} ${clauseAfter(s, m.index + m[0].length)}`, rank, kind);
   };
   for (const re of CAUSE) cueRegex(re, 1, 'cause');
+  // "Seven men who hijacked a jet were charged …": what they did is why they were charged.
+  const deed = /\b(?:who|which)\s+([^,;]{5,90}?)\s+(?:were|was|have been|has been|had been|will be)\s+(?:on\s+\p{L}+\s+|formally\s+|later\s+|also\s+)?(?:charged|arrested|jailed|convicted|sentenced|detained|indicted|fined|tried|executed|expelled|punished)\b/iu.exec(s);
+  if (deed) push(deed.index + deed[0].indexOf(deed[1]), deed[1], 1, 'cause');
+  // Moved by something: "so shaken by the attempt on her life that …", "angered by the decision".
+  const moved = /\b(?:so\s+)?(?:shaken|upset|angered|alarmed|frightened|shocked|outraged|incensed|worried|disturbed|spurred|driven|provoked|motivated)\s+(?:by|at|over)\s+/i.exec(s);
+  if (moved) push(moved.index, `${moved[0].trim()} ${clauseAfter(s, moved.index + moved[0].length).split(/\s+(?:that|when)\s/)[0]}`, 1, 'cause');
   for (const re of PURPOSE) cueRegex(re, 2, 'purpose');
   for (const p of purposeInfinitives(s)) {
     const rest = clauseAfter(s, p.cueEnd);
@@ -126,6 +136,7 @@ const MEANS = [
 const PRIOR_ACTION = /\b(?:[Bb]y|[Aa]fter) (?:being [a-z]{3,}(?:ed|en|wn)|(?!(?:morning|evening|spring|wedding|ceiling|nothing|something|anything|everything|during|king|thing|being)\b)[a-z]{3,}ing)\b[^,.;]{0,60}/u;
 
 export function howCues(s: string): CueHit[] {
+  s = s.slice(0, MAX_SENTENCE);
   const out: CueHit[] = [];
   const scan = (re: RegExp, rank: number, kind: CueHit['kind']) => {
     const m = re.exec(s);

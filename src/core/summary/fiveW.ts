@@ -125,15 +125,22 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   leads.forEach((l, rank) => {
     const raw = l.sentence.text.slice(l.from);
     const { text: core } = stripAttribution(raw);
-    const clause = mainClause(core);
+    let clause = mainClause(core);
     if (!clause) return;
+    // "NATO said it was monitoring …", "Smith said he would resign": the pronoun is the speaker.
+    if (clause.attributedTo && /^(?:he|she|it|they|we)$/i.test(clause.subject.text)) clause = { ...clause, subject: clause.attributedTo };
     const base = l.sentence.start + l.from;
     let score = [3, 2, 1.2, 0.8][rank] ?? 0.5;
     const subj = clause.subject;
     const named = agentsIn(base + subj.start, base + subj.end);
     if (named.some((a) => a.type !== 'place')) score += 1;
     else if (named.length) score += 0.6;
+    // "Cardinal X said his doctors had found …": the reported clause names no actor, so the named speaker's
+    // statement is the event (chosen below); it counts as an actor's act.
+    else if (clause.attributedTo && agentsIn(base + clause.attributedTo.start, base + clause.attributedTo.end).some((a) => a.type !== 'place')) score += 1;
     if (!subj.text || PRONOUN_SUBJECT.test(subj.text)) score -= 2;
+    // A line that opens in lower case continues a sentence broken by the layout ("that up to 75 men are …").
+    if (/^\s*["“]?\p{Ll}/u.test(raw)) score -= 2;
     if (clause.reporting) score -= 1.5;
     if (headWords.size) score += Math.min(1, content(clause.predicate.text + ' ' + subj.text).filter((w) => headWords.has(w)).length * 0.34);
     cands.push({ sentence: l.sentence, base, clause, score, rank });
@@ -245,7 +252,10 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   }
   const quoted = (s: Sentence, at: number) => (text ? insideQuote(text, s.start, s.start + at) : insideQuotes(s.text, at));
   // A cause stated later, in a sentence about who ("… in response to attacks on …"), comes after the lead.
-  const aboutWho = (s: Sentence) => result.who.items.some((n) => n && mentions(s.text, n));
+  // About who: names one of them, by name or by another of its mentions ("U.S." for the United States).
+  const whoActors = actors.filter((a) => result.who.items.includes(a.name));
+  const aboutWho = (s: Sentence) =>
+    result.who.items.some((n) => n && mentions(s.text, n)) || whoActors.some((a) => a.mentions.some((m) => m.start >= s.start && m.end <= s.end));
   const body = sentences.filter((s) => s.kind !== 'heading' && s !== headline);
   const whyPool = [...about];
   for (const s of body.slice(0, 10)) if (!whyPool.includes(s) && aboutWho(s)) whyPool.push(s);
