@@ -74,10 +74,22 @@ describe('[core/actors/quotes] quotation marks and speakers', () => {
     for (const q of ['The harbour', 'We have rebuilt', 'Nobody will']) assert.equal(speakerOf(actors, q), 'Anna Berg', q);
   });
 
-  it('a quotation split by its speech clause, and the next sentence of the same speech', () => {
+  it('a quotation split by its speech clause, and the next sentence of the same speech, is one quote', () => {
     const text = '“The fleet is ready,” Admiral Jens Vik said, “and it will sail on Friday.” “Nothing has changed.” Later the port was closed.';
     const actors = buildActors(text, analysisOf(text, { person: ['Jens Vik'], title: ['Admiral'] }));
-    for (const q of ['The fleet', 'and it will sail', 'Nothing has changed']) assert.equal(speakerOf(actors, q), 'Jens Vik', q);
+    const quotes = byName(actors, 'Jens Vik').quotes;
+    assert.deepEqual(quotes.map((q) => q.text), ['The fleet is ready … and it will sail on Friday. … Nothing has changed.']);
+    assert.equal(text.slice(quotes[0].start, quotes[0].start + 18), 'The fleet is ready');
+    assert.ok(text.slice(quotes[0].start, quotes[0].end).endsWith('Nothing has changed.'));
+  });
+
+  it('"Ms. X said." between two quotations: the abbreviation dot does not end the speech', () => {
+    const text =
+      'The ferry reopened on Monday.\n\n"Are we where we want to be? Not yet," Ms. Kari Lund said. "Will we get there? Certainly."\n\n' +
+      '"It is too early," Dr. Ola Moe said in the evening. A storm is due on Tuesday. "We will see."';
+    const actors = buildActors(text, analysisOf(text, { person: ['Kari Lund', 'Ola Moe'], title: ['Ms', 'Dr'] }));
+    assert.deepEqual(byName(actors, 'Kari Lund').quotes.map((q) => q.text), ['Are we where we want to be? Not yet … Will we get there? Certainly.']);
+    assert.deepEqual(byName(actors, 'Ola Moe').quotes.map((q) => q.text), ['It is too early'], 'a new sentence between breaks the speech');
   });
 
   it('the one quoted speaks, not the agency quoting; a place is never a speaker', () => {
@@ -121,6 +133,22 @@ describe('[core/actors/quotes] quotation marks and speakers', () => {
     const reported = s.quotes.find((q) => q.text.startsWith('the new budget'));
     assert.equal(reported?.indirect, true);
     assert.equal(s.quotes.find((q) => q.text === 'We will not back down')?.indirect, undefined);
+  });
+
+  it('reported speech with cue verbs beyond "said": progressive, a phrase before "that", a participle, "called" with a quotation', () => {
+    const text =
+      'Hanne Strand is telling a farmers’ union that the subsidy will “stay in place for years”. ' +
+      'Petter Foss said at a rally in Tromsø that the new road would be “finished by the spring”. ' +
+      'Later Liv Aune answered critics on the radio, saying that the harbour fees were “far too high already”. ' +
+      'Odd Lie called the proposal “a waste of public money and time”. ' +
+      'Siri Holt called the hospital on Monday morning before the meeting.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Hanne Strand', 'Petter Foss', 'Liv Aune', 'Odd Lie', 'Siri Holt'] }));
+    const said = (name: string) => byName(actors, name).quotes.filter((q) => q.indirect).map((q) => q.text);
+    assert.deepEqual(said('Hanne Strand'), ['the subsidy will “stay in place for years”']);
+    assert.deepEqual(said('Petter Foss'), ['the new road would be “finished by the spring”']);
+    assert.deepEqual(said('Liv Aune'), ['the harbour fees were “far too high already”']);
+    assert.equal(speakerOf(actors, 'a waste of public money'), 'Odd Lie');
+    assert.deepEqual(byName(actors, 'Siri Holt').quotes, [], '"called" without a quotation is a phone call, not speech');
   });
 
   it('a scare quote in someone else’s sentence stays unattributed', () => {

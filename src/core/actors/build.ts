@@ -5,7 +5,7 @@ import { countryOf, countryOfName } from './demonyms';
 import { readMentionContext, roleKey } from './roles';
 import { readStructure, type StructureFact } from './appositions';
 import { findNominals } from './nominals';
-import { attributeQuotes, findQuotations, type LinkedMention } from './quotes';
+import { attributeQuotes, findQuotations, joinSplitQuotes, type LinkedMention } from './quotes';
 import { sentenceIndexAt, splitSentences } from './sentences';
 import { findActions } from './actions';
 import { findReported } from './reported';
@@ -167,7 +167,7 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   // Reported speech whose content is itself a quotation (“…,” Berg said) only lends it its speaker: one quote, not two.
   const covered = (r: Quote): boolean =>
     direct.reduce((n, q) => n + Math.max(0, Math.min(q.end, r.end) - Math.max(q.start, r.start)), 0) >= (r.end - r.start) * 0.8;
-  const quotes = [...direct, ...reported.filter((r) => !covered(r))].sort((a, b) => a.start - b.start);
+  const quotes = [...joinSplitQuotes(text, quotations, direct), ...reported.filter((r) => !covered(r))].sort((a, b) => a.start - b.start);
 
   // 8. Co-occurrence by sentence.
   const sentences = splitSentences(text);

@@ -351,11 +351,42 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
 }
 
 /**
+ * One utterance split by its speech clause is one quote: "“The fleet is ready,” Vik said, “and it will sail.”" and
+ * "“It is ready,” he said. “It sails on Friday.”" (the same speaker, only the attribution between, no paragraph break)
+ * become a single quote from the first quotation's start to the last one's end, its text the parts joined by " … ".
+ * Quotations are given in text order; `quotes[i]` belongs to `quotations[i]`.
+ */
+export function joinSplitQuotes(text: string, quotations: readonly Quotation[], quotes: readonly Quote[]): Quote[] {
+  const out: Quote[] = [];
+  let prev: Quotation | undefined;
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i];
+    const last = out[out.length - 1];
+    if (last && prev && q.speakerId && last.speakerId === q.speakerId && !last.indirect && splitBySpeech(text.slice(prev.close, quotations[i].open))) {
+      out[out.length - 1] = { ...last, end: q.end, text: `${last.text} … ${q.text}` };
+    } else out.push({ ...q });
+    prev = quotations[i];
+  }
+  return out;
+}
+const SPEECH_IN_GAP = new RegExp(`\\b(?:${SPEECH})\\b`, 'i');
+/** The text between two parts of one quote: nothing, or a speech clause of one sentence ("she said, clapping."). */
+function splitBySpeech(gap: string): boolean {
+  if (/\n[ \t]*\n/.test(gap) || /["“”]/.test(gap)) return false;
+  if (/^\s*$/.test(gap)) return !gap.includes('\n');
+  return gap.length <= 200 && SPEECH_IN_GAP.test(gap) && /^[\s,;:—–-]*[^.!?]*[.!?,;:—–-]?\s*$/.test(noAbbreviationDots(gap));
+}
+/** The dots of "Mr.", "Rep.", "D-N.C." and initials do not end a sentence. */
+function noAbbreviationDots(s: string): string {
+  return s.replace(/\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Del|Col|Lt|Capt|Sgt|Prof|St|Jr|Sr|Rev|Hon|Wash|Calif|Fla|Ill|Mass|Mich|Minn|Penn|Tenn|Tex|Va|Wis|N\.C|S\.C|N\.Y|\p{Lu})\./gu, (m) => m.slice(0, -1));
+}
+
+/**
  * Between two quotations only the attribution of the first and its sentence end ("“…,” Frater said. “…"): the same
  * speech goes on. A new sentence before the second quotation ("He added. The letter said …") breaks it.
  */
 function continuesSpeech(text: string, from: number, to: number): boolean {
   const gap = text.slice(from, to);
   if (/^\s*$/.test(gap)) return true;
-  return gap.length <= 160 && !/\n[ \t]*\n/.test(gap) && /^[^.!?]*[.!?]["”’]?\s*$/.test(gap);
+  return gap.length <= 160 && !/\n[ \t]*\n/.test(gap) && /^[^.!?]*[.!?]["”’]?\s*$/.test(noAbbreviationDots(gap));
 }
