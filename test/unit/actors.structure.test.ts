@@ -59,6 +59,40 @@ describe('[core/actors/appositions] roles and affiliations from sentence structu
   });
 });
 
+describe('[core/actors/appositions] affiliations without a title', () => {
+  it('"X of <Org>", "X from <Place>", a byline desk, a side ("opposition leader"), a nationality before a plain noun', () => {
+    const text =
+      'Ragna Moe of the Tromsø Harbour Authority said the quay was safe. Eirik Lunde of Oslo-based Fjellnett Media disagreed. ' +
+      'Police questioned opposition leader Kai Brun and rebel commander Jon Aas. Officers found missing Swedish girl Elin Berg at a campsite. ' +
+      'Lars Holt, a bearded elderly Latvian, watched. Oda Sand, a Danish-born visitor from Iceland, left.\n-- Siv Eng, Tromsø Newsroom';
+    const actors = buildActors(
+      text,
+      analysisOf(text, {
+        person: ['Ragna Moe', 'Eirik Lunde', 'Kai Brun', 'Jon Aas', 'Elin Berg', 'Lars Holt', 'Oda Sand', 'Siv Eng'],
+        organization: ['Tromsø Harbour Authority', 'Fjellnett Media'],
+        place: ['Iceland', 'Tromsø'],
+        group: ['Swedish', 'Latvian'],
+      }),
+    );
+    const aff = (n: string) => byName(actors, n).affiliation;
+    assert.equal(aff('Ragna Moe'), 'Tromsø Harbour Authority');
+    assert.equal(aff('Eirik Lunde'), 'Fjellnett Media');
+    assert.equal(aff('Kai Brun'), 'opposition');
+    assert.equal(aff('Jon Aas'), 'rebels');
+    assert.equal(aff('Elin Berg'), 'Sweden');
+    assert.equal(aff('Lars Holt'), 'Latvia');
+    assert.equal(aff('Oda Sand'), 'Iceland');
+    assert.equal(aff('Siv Eng'), 'Tromsø Newsroom');
+  });
+
+  it('no affiliation from words that are not one: a verb before a nationality, a date after "of"', () => {
+    const text = 'The court heard that Nils Dahl of 12 May was absent. Voters backed Finnish Prime Minister Aino Koski, who met reporters.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Nils Dahl', 'Aino Koski'], date: ['12 May'], group: ['Finnish'], title: ['Prime Minister'] }));
+    assert.equal(byName(actors, 'Nils Dahl').affiliation, undefined);
+    assert.equal(byName(actors, 'Aino Koski').affiliation, 'Finland');
+  });
+});
+
 describe('[core/actors/quotes] quotation marks and speakers', () => {
   it('British single quotes, but not apostrophes', () => {
     const text = "'We will not negotiate under threat,' the minister said. The boys' bikes and Tom's car weren't touched.";
@@ -149,6 +183,64 @@ describe('[core/actors/quotes] quotation marks and speakers', () => {
     assert.deepEqual(said('Liv Aune'), ['the harbour fees were “far too high already”']);
     assert.equal(speakerOf(actors, 'a waste of public money'), 'Odd Lie');
     assert.deepEqual(byName(actors, 'Siri Holt').quotes, [], '"called" without a quotation is a phone call, not speech');
+  });
+
+  it('"he said" goes to the nearest sentence subject: a person described but not named stays unnamed', () => {
+    const text =
+      '"We kept the school open all winter," said Ruth Falk, a teacher.\n' +
+      'One older fisherman, who would not give his name, said his boat had been idle since May.\n' +
+      'He also said the quay had flooded twice. "\nNobody came to repair it, "he said.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Ruth Falk'] }));
+    assert.equal(speakerOf(actors, 'We kept the school'), 'Ruth Falk');
+    assert.equal(speakerOf(actors, 'Nobody came to repair'), undefined, 'the fisherman, not Ruth Falk');
+  });
+
+  it('a quotation that goes on from reported speech has its speaker', () => {
+    const text = 'Tove Brekke spoke in Bodø.\nShe admitted that many young people had moved south. "\nBut for most of us, the north is home. "\n';
+    const actors = buildActors(text, analysisOf(text, { person: ['Tove Brekke'], place: ['Bodø'] }));
+    assert.equal(speakerOf(actors, 'But for most of us'), 'Tove Brekke');
+  });
+
+  it('speakers the tagger typed as places: a broadcaster named by its city, a surname tagged as a place', () => {
+    const text =
+      '"The border will stay closed," Tromsø radio said on Friday.\n' +
+      'Arne Vold came to Kirkenes in June. Vold arrived by ferry.\n' +
+      '"We waited three days for the permit," Vold said.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Arne Vold'], place: ['Tromsø', 'Kirkenes', 'Vold'] }));
+    assert.equal(speakerOf(actors, 'The border will stay'), 'Tromsø radio');
+    assert.equal(actors.find((a) => a.name === 'Tromsø radio')?.type, 'organization');
+    assert.equal(speakerOf(actors, 'We waited three days'), 'Arne Vold');
+    assert.ok(!actors.some((a) => a.name === 'Vold' && a.type === 'place'), 'a place does not speak');
+  });
+
+  it('readers’ voices: “…” ― Name at the end of a line names a person the tagger missed; a paragraph opened by ” is a quotation', () => {
+    const text = 'What readers told us.\n\n“The ferry must run in winter too.”\u00a0― Marit Solheim\u00a0\n\n”Nobody asked the islanders what they need.” ― Per Dahl.\n';
+    const actors = buildActors(text, analysisOf(text, {}));
+    assert.equal(speakerOf(actors, 'The ferry must run'), 'Marit Solheim');
+    assert.equal(speakerOf(actors, 'Nobody asked the islanders'), 'Per Dahl');
+    assert.equal(byName(actors, 'Per Dahl').type, 'person');
+  });
+
+  it('reported speech: a role before the subject, a noun that looks like a verb, a second verb of the subject, a sentence of scare quotes', () => {
+    const text =
+      'Labour leader Kari Holm answered on the radio, saying that the tunnel would be “a burden for decades”. ' +
+      'Following early reports of the flood, but before the police had spoken, county mayor Odd Strand said at a briefing that the dam was “holding for now”. ' +
+      'Nils Berg toured the harbour in Hammerfest and said he thought the new quay was “far too small” for the trawlers. ' +
+      'Eva Lie called the plan a “disgrace,” a “fantasy” and “the worst budget in a generation.”';
+    const actors = buildActors(text, analysisOf(text, { person: ['Kari Holm', 'Odd Strand', 'Nils Berg', 'Eva Lie'], organization: ['Hammerfest'] }));
+    const said = (name: string) => byName(actors, name).quotes.filter((q) => q.indirect).map((q) => q.text);
+    assert.deepEqual(said('Kari Holm'), ['the tunnel would be “a burden for decades”']);
+    assert.deepEqual(said('Odd Strand'), ['the dam was “holding for now”']);
+    assert.deepEqual(said('Nils Berg'), ['he thought the new quay was “far too small” for the trawlers']);
+    assert.deepEqual(byName(actors, 'Hammerfest').quotes, [], 'the place of the second verb does not speak');
+    assert.equal(speakerOf(actors, 'the worst budget'), 'Eva Lie');
+  });
+
+  it('a transcript label and "Said X:" name the speaker', () => {
+    const text = 'Moderator Lena Vik questioned Governor Tor Hauge.\n\n"HAUGE: We never cut the school budget, not once."\n\nSaid Vik: “That is not what the records show.”';
+    const actors = buildActors(text, analysisOf(text, { person: ['Lena Vik', 'Tor Hauge', 'Vik'], title: ['Governor'] }));
+    assert.equal(speakerOf(actors, 'HAUGE: We never cut'), 'Tor Hauge');
+    assert.equal(speakerOf(actors, 'That is not what'), 'Lena Vik');
   });
 
   it('a scare quote in someone else’s sentence stays unattributed', () => {

@@ -50,7 +50,8 @@ export function findQuotations(text: string): Quotation[] {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text[i];
-    if (c === '“') open = i;
+    // A closing mark that opens a paragraph ("”Fear. I am …”", a typing slip) opens its quotation.
+    if (c === '“' || (c === '”' && open < 0 && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, i - 8), i)) && /[\p{L}\p{N}]/u.test(text[i + 1] ?? ''))) open = i;
     else if (c === '”' && open >= 0) {
       push(open, i);
       open = -1;
@@ -223,7 +224,23 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
     let speakerText: string | undefined; // the phrase the pattern found, for the pronoun fallback
     let how = 0;
     const pick = (a: number, b: number, last: boolean) => speakerIn(sorted, a, b, last);
-    const m1 = ACCORDING_TO.exec(lead);
+    // A transcript: "PENCE: …" inside the quotation names its speaker by surname.
+    const label = /^([A-Z][A-Z'’-]{2,}):\s/.exec(q.text);
+    if (label) {
+      const sur = label[1];
+      const before = sorted.slice(0, firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person' && m.text.split(/\s+/).pop()!.replace(/['’]s$/, '').toUpperCase() === sur);
+      speaker = before.pop() ?? sorted.find((m) => m.type === 'person' && m.text.split(/\s+/).pop()!.toUpperCase() === sur);
+      if (speaker) how = 0.8;
+    }
+    // "Said Ellis: “…”": the verb first.
+    const inverted = !speaker ? /(?:^|[.!?]\s+|\n\s*)Said\s+([^,:\n“”"]{1,60}?)\s*[:,]\s*$/.exec(lead) : null;
+    if (inverted) {
+      const a = paraStart + inverted.index + inverted[0].indexOf(inverted[1], inverted[0].indexOf('Said') + 4);
+      speaker = pick(a, a + inverted[1].length, false);
+      speakerText = inverted[1];
+      how = 0.9;
+    }
+    const m1 = !speaker ? ACCORDING_TO.exec(lead) : null;
     if (m1) {
       const a = paraStart + m1.index + m1[0].indexOf(m1[1]);
       speaker = pick(a, a + m1[1].length, true);
@@ -243,7 +260,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
     }
     if (!speaker) {
       // "“…” ― Pamela Padilla": a dash and the name after a quotation (readers' voices, epigraphs).
-      const dash = /^[ \t]*[―—–][ \t]*(\p{Lu}[^\n“”"]{0,60})/u.exec(tail);
+      const dash = /^[ \t\u00a0]*[―—–][ \t\u00a0]*(\p{Lu}[^\n“”"]{0,60})/u.exec(tail);
       if (dash) {
         const a = close + dash.index + dash[0].indexOf(dash[1]);
         speaker = pick(a, a + dash[1].length, false);
@@ -297,13 +314,20 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       if (unnamedBefore) speakerText = prevSaid; // "“…,” said a spokeswoman. “…,” she said.": still the unnamed spokeswoman
       else if (prevQuote?.speakerId && prevQuotation && open - prevQuotation.close < 400) {
         const between = sorted.slice(firstAtOrAfter(sorted, prevQuotation.close), firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person');
-        if (between.every((m) => m.actorId === prevQuote.speakerId)) speaker = sorted.find((m) => m.actorId === prevQuote.speakerId);
+        // unless a person described but not named is the subject in between ("One fisherman said …")
+        const boundary = Math.max(text.lastIndexOf('. ', open), text.lastIndexOf('! ', open), text.lastIndexOf('? ', open), text.lastIndexOf('\n', open));
+        const described = boundary > prevQuotation.close && subjectBefore(text, sorted, boundary + 1) === 'unnamed';
+        if (between.every((m) => m.actorId === prevQuote.speakerId) && !described) speaker = sorted.find((m) => m.actorId === prevQuote.speakerId);
       }
       if (!speaker && !unnamedBefore) {
         const boundary = Math.max(text.lastIndexOf('. ', open), text.lastIndexOf('! ', open), text.lastIndexOf('? ', open), text.lastIndexOf('\n', open));
         const inSentence = sorted.slice(firstAtOrAfter(sorted, boundary + 1), firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person');
         speaker = inSentence[0];
-        for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0 && !speaker; i--) if (sorted[i].type === 'person' && sorted[i].end <= open) speaker = sorted[i];
+        // the nearest sentence subject before: "One elderly man … said …. He also said …. “…,” he said." stays unnamed
+        const subj = speaker ? undefined : subjectBefore(text, sorted, boundary + 1);
+        if (subj === 'unnamed') speakerText = 'an unnamed speaker';
+        else speaker ??= subj;
+        for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0 && !speaker && subj !== 'unnamed'; i--) if (sorted[i].type === 'person' && sorted[i].end <= open) speaker = sorted[i];
       }
       how = 0.5;
     }
@@ -348,6 +372,35 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
     }
   }
   return out;
+}
+
+const DESCRIBED_PERSON =
+  /^(?:One|A|An|The|Another|This|That)\s+(?:[\p{Ll}\d-]+\s+){0,3}(?:\p{Ll}*(?:man|woman)|resident|official|farmer|fisher|witness|soldier|villager|refugee|diplomat|spokesman|spokeswoman|source|worker|student|driver|doctor|teacher|mother|father|pilgrim|tourist|protester|voter|supporter|fighter|officer|aide|lawyer|analyst|trader|dealer|banker|economist|expert|observer|girl|boy|veteran|survivor|victim|passenger|shopkeeper|owner|executive|employee|member|relative|neighbour|neighbor)\b/u;
+
+/**
+ * The subject of the nearest sentence before `before` that has one, for a "he/she said" whose own sentence names no
+ * one: a person at the start of the sentence ("Smith, 42, said …"), or 'unnamed' for a person described but not
+ * named ("One elderly man, who declined to give his name, said …"). Sentences opening with he/she are stepped over
+ * (they refer further back); at most three sentences back. Undefined when the subject is something else.
+ */
+function subjectBefore(text: string, sorted: readonly LinkedMention[], before: number): LinkedMention | 'unnamed' | undefined {
+  let end = before;
+  for (let k = 0; k < 3 && end > 0; k++) {
+    while (end > 0 && /\s/.test(text[end - 1])) end--;
+    const head = text.slice(Math.max(0, end - 400), end);
+    const cut = Math.max(head.search(/[^\n]*$/), ...[...head.matchAll(/[.!?]["”’]?\s+(?=["“]?\p{Lu})/gu)].map((m) => m.index! + m[0].length).filter((i) => i < head.trimEnd().length));
+    const start = Math.max(0, end - 400) + cut;
+    const sentence = text.slice(start, end).replace(/^["“\s]+/, '');
+    const offset = start + (text.slice(start, end).length - sentence.length);
+    if (/^(?:He|She)\b/.test(sentence)) {
+      end = start;
+      continue;
+    }
+    const first = sorted[firstAtOrAfter(sorted, offset)];
+    if (first && first.type === 'person' && first.start - offset <= 12 && first.start < end && !/[,“”"]/.test(text.slice(offset, first.start))) return first;
+    return DESCRIBED_PERSON.test(sentence) ? 'unnamed' : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -47,7 +47,9 @@ export function findReported(
   const subjectOf = (s: Span): { speaker: LinkedMention; from: number; how: number } | undefined => {
     const lead = /^(?:(?:At|In|On|During|After|Before|Following|With|Though|Although)\b[^,“”"]{0,100},\s+)?/u.exec(s.text)![0];
     const first = sorted.find((m) => m.start >= s.start + lead.length && m.end <= s.end);
-    if (first && first.start - s.start - lead.length <= 12 && !/[,“”"]/.test(text.slice(s.start + lead.length, first.start))) return { speaker: first, from: first.end, how: 0.7 };
+    // "Smith …", "Democratic presidential nominee Hillary Clinton …": a name, after role words at most
+    const before = text.slice(s.start + lead.length, first ? first.start : s.start);
+    if (first && (before.length <= 12 || (before.length <= 60 && /^(?:[\p{L}.'’-]+\s+){1,6}$/u.test(before) && !/\b(?:said|says|told|and|or|but|that|after|before|when|while)\b/.test(before))) && !/[,“”"]/.test(before)) return { speaker: first, from: first.end, how: 0.7 };
     const pron = /^(He|She)(?:['’]s)?\s/.exec(s.text.slice(lead.length));
     const prev = pron ? sorted.filter((m) => m.type === 'person' && m.end <= s.start).pop() : undefined;
     return prev ? { speaker: prev, from: s.start + lead.length + pron![0].length, how: 0.5 } : undefined;
@@ -55,7 +57,7 @@ export function findReported(
   for (const s of sentences) {
     if (s.text.length < 20 || s.text.length > 600) continue;
     // mostly a direct quotation already
-    const quoted = quotations.reduce((n, q) => n + Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)), 0);
+    const quoted = quotations.reduce((n, q) => n + (attributed.has(q.start) ? Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)) : 0), 0);
     if (quoted > s.text.length * 0.6) continue;
     const inS = sorted.filter((m) => m.start >= s.start && m.end <= s.end);
     let speaker: LinkedMention | undefined;
@@ -69,29 +71,39 @@ export function findReported(
       cStart = s.start + acc[0].length - acc[2].length;
       cEnd = s.end;
     }
-    let sf = !speaker ? SUBJECT_FIRST.exec(s.text) : null;
-    if (sf && QUOTING_START.test(s.text.slice(sf[1].length)) && !HAS_QUOTE.test(sf[3])) sf = null;
-    // "is telling a veterans group that …": the content starts after "that"
-    const sfThat = !speaker ? SUBJECT_FIRST_THAT.exec(s.text) : null;
-    if (sfThat && (!sf || wordCount(sf[3]) < 4 || (sf[1].length === sfThat[1].length && !sf[2]))) sf = sfThat;
-    // "“…,” Trump warned in Everett, Wash., recently.": the quotation's attribution, not reported speech
-    if (sf && /[“”"]/.test(sf[1]) && !sf[2] && !HAS_QUOTE.test(sf[3])) sf = null;
-    if (sf && !/[“"]\s*$/.test(sf[1]) && wordCount(sf[3]) >= 4) {
-      const subjEnd = s.start + sf[1].length;
+    // "<subject> said …": the first speech verb whose subject is a person or organisation (a noun such as "reports" in
+    // "Following initial reports of …" is passed over), with the content after it.
+    for (let from = 0, tries = 0; !speaker && tries < 4 && from < s.text.length; tries++) {
+      const rest = s.text.slice(from);
+      let sf = SUBJECT_FIRST.exec(rest);
+      if (sf && QUOTING_START.test(rest.slice(sf[1].length)) && !HAS_QUOTE.test(sf[3])) sf = null;
+      // "is telling a veterans group that …": the content starts after "that"
+      const sfThat = SUBJECT_FIRST_THAT.exec(rest);
+      if (sfThat && (!sf || wordCount(sf[3]) < 4 || (sf[1].length === sfThat[1].length && !sf[2]))) sf = sfThat;
+      if (!sf) break;
+      from += sf[1].length + 1;
+      // "“…,” Trump warned in Everett, Wash., recently.": the quotation's attribution, not reported speech
+      if (/[“”"]/.test(sf[1]) && !sf[2] && !HAS_QUOTE.test(sf[3])) continue;
+      if (/[“"]\s*$/.test(sf[1]) || wordCount(sf[3]) < 4) continue;
+      const subjEnd = s.start + from - 1;
+      const subj = s.text.slice(0, from - 1).trim();
       // the subject: the last person or organisation before the verb, with only role words, a possessive or an
       // apposition between ("Clinton, speaking in Ohio, says", "The company’s chief executive Jane Doe said",
-      // "Paul D. Ryan (R-Wis.) said")
+      // "Paul D. Ryan (R-Wis.) said"); the sentence's subject for a second verb ("X bemoaned the unrest in Y and said")
       const cand = inS.filter((m) => m.end <= subjEnd && subjEnd - m.end <= 60 && !/[.;:“”"]/.test(text.slice(m.end, subjEnd).replace(/\([^()]{0,30}\)/g, '')));
       const head = cand.length ? cand[cand.length - 1] : undefined;
-      const subj = sf[1].trim();
-      if (head && head.start - s.start <= 160) speaker = head;
+      const opening = /\sand$/.test(subj) ? subjectOf(s) : undefined;
+      if (opening) {
+        speaker = opening.speaker;
+        how = Math.min(how, opening.how);
+      } else if (head && head.start - s.start <= 160) speaker = head;
       else if (PRONOUN.test(subj.split(/\s+/).pop() ?? '') && subj.split(/\s+/).length <= 3) {
         // "He said that …": the person named last before this sentence
         speaker = sorted.filter((m) => m.type === 'person' && m.end <= s.start).pop();
         how = 0.5;
       }
       if (speaker) {
-        cStart = s.start + sf[0].length - sf[3].length;
+        cStart = s.start + from - 1 - sf[1].length + sf[0].length - sf[3].length;
         cEnd = s.end;
       }
     }
