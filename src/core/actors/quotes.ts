@@ -224,16 +224,8 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
     let speakerText: string | undefined; // the phrase the pattern found, for the pronoun fallback
     let how = 0;
     const pick = (a: number, b: number, last: boolean) => speakerIn(sorted, a, b, last);
-    // A transcript: "PENCE: …" inside the quotation names its speaker by surname.
-    const label = /^([A-Z][A-Z'’-]{2,}):\s/.exec(q.text);
-    if (label) {
-      const sur = label[1];
-      const before = sorted.slice(0, firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person' && m.text.split(/\s+/).pop()!.replace(/['’]s$/, '').toUpperCase() === sur);
-      speaker = before.pop() ?? sorted.find((m) => m.type === 'person' && m.text.split(/\s+/).pop()!.toUpperCase() === sur);
-      if (speaker) how = 0.8;
-    }
     // "Said Ellis: “…”": the verb first.
-    const inverted = !speaker ? /(?:^|[.!?]\s+|\n\s*)Said\s+([^,:\n“”"]{1,60}?)\s*[:,]\s*$/.exec(lead) : null;
+    const inverted = /(?:^|[.!?]\s+|\n\s*)Said\s+([^,:\n“”"]{1,60}?)\s*[:,]\s*$/.exec(lead);
     if (inverted) {
       const a = paraStart + inverted.index + inverted[0].indexOf(inverted[1], inverted[0].indexOf('Said') + 4);
       speaker = pick(a, a + inverted[1].length, false);
