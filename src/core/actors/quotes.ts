@@ -55,6 +55,14 @@ export function findQuotations(text: string): Quotation[] {
     else if (c === '”' && open >= 0) {
       push(open, i);
       open = -1;
+    } else if (c === '”' && straight >= 0) {
+      // "Oz has a huge bully pulpit,” said …: a straight opening mark closed by a curly one
+      push(straight, i);
+      straight = -1;
+    } else if (c === '"' && open >= 0 && straight < 0 && /[^\s“]/.test(text[i - 1] ?? ' ') && /^(?:\s|$|[.,;:!?)])/.test(text.slice(i + 1, i + 2))) {
+      // “… pull that back." : a curly opening mark closed by a straight one
+      push(open, i);
+      open = -1;
     } else if (c === '"') {
       if (straight < 0) straight = i;
       else {
@@ -107,7 +115,7 @@ export function findQuotations(text: string): Quotation[] {
 }
 
 const SPEECH =
-  'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed|demanded|demands|boasted|charged|shouted|yelled|joked|countered|predicted|suggested|testified|cautioned|conceded|complained|lamented|retorted|exclaimed|bragged|asserted|maintained|contended|alleged|proclaimed|sings|sang|saying|adding|asking|telling|writing|reads|read';
+  'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed|demanded|demands|boasted|charged|shouted|yelled|joked|countered|predicted|suggested|testified|cautioned|conceded|complained|lamented|retorted|exclaimed|bragged|asserted|maintained|contended|alleged|proclaimed|sings|sang|saying|adding|asking|telling|writing|tweeting|reads|read';
 // Before the quote: "According to the Israel leader: “…", "Putin said: “…", "Netanyahu told reporters, “…".
 const ACCORDING_TO = /according\s+to\s+([^“”"\n]{1,90}?)\s*[:,]\s*$/iu;
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`, 'gi');
@@ -121,7 +129,7 @@ const AFTER_VERB = /^[^“”"\n.]{0,62}$/;
 function saidBefore(lead: string): { start: number; end: number } | undefined {
   SPEECH_VERB.lastIndex = 0;
   for (let m = SPEECH_VERB.exec(lead); m; m = SPEECH_VERB.exec(lead)) {
-    if (!AFTER_VERB.test(lead.slice(m.index + m[0].length))) continue;
+    if (!AFTER_VERB.test(noAbbreviationDots(lead.slice(m.index + m[0].length)))) continue;
     const from = Math.max(0, m.index - 140);
     const cut = Math.max(lead.lastIndexOf('\n', m.index), lead.lastIndexOf('“', m.index), lead.lastIndexOf('”', m.index), lead.lastIndexOf('"', m.index));
     return { start: Math.max(from, cut + 1), end: m.index };
@@ -245,7 +253,14 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
         speakerText = lead.slice(m2.start, m2.end).trim();
         // "…, where he said": the pronoun is the speaker, resolved below, not the last name before it.
         if (!/\b(?:he|she)$/i.test(speakerText)) {
-          speaker = pick(paraStart + m2.start, paraStart + m2.end, true);
+          // "Trump attacked Clinton for her record, saying, “…”": a participle after a comma speaks for the subject of
+          // its clause, the first name of the sentence, not the last one before it.
+          const participle = /,\s*$/.test(speakerText) && /^(?:saying|adding|asking|telling|writing|tweeting|declaring|arguing|insisting|noting|warning)\b/i.test(lead.slice(m2.end));
+          if (participle) {
+            const cut = Math.max(lead.lastIndexOf('. ', m2.start), lead.lastIndexOf('\n', m2.start));
+            speaker = pick(paraStart + cut + 1, paraStart + m2.end, false);
+          }
+          speaker ??= pick(paraStart + m2.start, paraStart + m2.end, true);
           how = 0.9;
         }
       }
@@ -423,7 +438,7 @@ function splitBySpeech(gap: string): boolean {
 }
 /** The dots of "Mr.", "Rep.", "D-N.C." and initials do not end a sentence. */
 function noAbbreviationDots(s: string): string {
-  return s.replace(/\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Del|Col|Lt|Capt|Sgt|Prof|St|Jr|Sr|Rev|Hon|Wash|Calif|Fla|Ill|Mass|Mich|Minn|Penn|Tenn|Tex|Va|Wis|N\.C|S\.C|N\.Y|\p{Lu})\./gu, (m) => m.slice(0, -1));
+  return s.replace(/(?<![\p{L}])(\p{Lu})\./gu, '$1').replace(/\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Del|Col|Lt|Capt|Sgt|Prof|St|Jr|Sr|Rev|Hon|Wash|Calif|Fla|Ill|Mass|Mich|Minn|Penn|Tenn|Tex|Va|Wis|N\.C|S\.C|N\.Y|\p{Lu})\./gu, (m) => m.slice(0, -1));
 }
 
 /**

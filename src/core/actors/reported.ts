@@ -13,8 +13,9 @@ const VERBS =
   'said|says|told|tells|added|adds|stated|states|declared|declares|warned|warns|wrote|writes|explained|explains|noted|notes|insisted|insists|argued|argues|claimed|claims|announced|announces|stressed|stresses|acknowledged|acknowledges|admitted|admits|confirmed|confirms|reported|reports|predicted|predicts|believes|believed|contended|contends|alleged|alleges|asserted|asserts|suggested|suggests|charged|charges|maintained|maintains|testified|vowed|vows|promised|promises|conceded|concedes|complained|complains|tweeted|tweets|posted|recalled|countered|replied|responded|cautioned|has said|had said|has told|had told|(?:is|are|was|were|has been|[\x27\u2019]s)\\s+(?:saying|telling|claiming|stressing|arguing|promising|warning|insisting|suggesting|predicting|noting|explaining|vowing)';
 // Verbs that report words only with a quotation in what follows: "Cruz called Trump a “pathological liar”",
 // "Obama condemned the test as “provocative”" (without one, "called" is a phone call or a name).
-const QUOTING_VERBS = 'called|calls|is calling|described|describes|condemned|condemns|criticized|criticised|criticizes|blasted|blasts|praised|praises|dubbed|labeled|labelled|branded|decried|denounced|slammed';
+const QUOTING_VERBS = 'asked|urged|called|calls|is calling|described|describes|condemned|condemns|criticized|criticised|criticizes|blasted|blasts|praised|praises|dubbed|labeled|labelled|branded|decried|denounced|slammed';
 const HAS_QUOTE = /[“”"]/;
+const CLAIM = /(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})['’]s\s+(?:[\p{Ll}-]+\s+)?(?:claims?|statements?|assertions?|arguments?|predictions?|remarks?|comments?|contention|suggestion|promises?|pledges?|warnings?|insistence|accusations?|allegations?|boasts?|vows?)\s+that\s+(.+)$/u;
 const QUOTING_START = new RegExp(`^\\s(?:${QUOTING_VERBS})\\b`);
 // "<subject …> said (to X|reporters|CNN) (on Monday) (that) <content>"
 const SUBJECT_FIRST = new RegExp(
@@ -70,6 +71,17 @@ export function findReported(
       speaker = inS.filter((m) => m.start >= a && m.end <= a + acc[1].length).pop();
       cStart = s.start + acc[0].length - acc[2].length;
       cEnd = s.end;
+    }
+    // "Politifact checked Trump’s claim that …": the owner of the claim speaks, not the subject of the sentence.
+    const claim = !speaker ? CLAIM.exec(s.text) : null;
+    if (claim) {
+      const ownerEnd = s.start + claim.index + claim[1].length;
+      const owner = inS.filter((m) => m.end === ownerEnd).pop();
+      if (owner && wordCount(claim[2]) >= 4) {
+        speaker = owner;
+        cStart = s.start + claim.index + claim[0].length - claim[2].length;
+        cEnd = s.end;
+      }
     }
     // "<subject> said …": the first speech verb whose subject is a person or organisation (a noun such as "reports" in
     // "Following initial reports of …" is passed over), with the content after it.
