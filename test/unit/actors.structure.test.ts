@@ -242,6 +242,19 @@ describe('[core/actors/quotes] quotation marks and speakers', () => {
     assert.equal(speakerOf(actors, 'That is not what'), 'Lena Vik');
   });
 
+  it('mixed straight and curly marks pair; initials in a speech clause; a participle speaks for its subject; "X’s claim that"', () => {
+    const text =
+      '"The quay is too short,” said Rolf Ask, head of the Harbour Board.\n\n' +
+      '“We will not wait another year," Mona Dahl said in Vardø, N.K., "and we will build it ourselves."\n\n' +
+      'Ivar Lien attacked Siri Moe over the budget, saying, “She has never visited the island.”\n\n' +
+      'The council examined Ivar Lien’s claim that the ferry “loses money on every crossing” this year.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Rolf Ask', 'Mona Dahl', 'Ivar Lien', 'Siri Moe'], organization: ['Harbour Board'], place: ['Vardø'] }));
+    assert.equal(speakerOf(actors, 'The quay is too short'), 'Rolf Ask');
+    assert.deepEqual(byName(actors, 'Mona Dahl').quotes.map((q) => q.text), ['We will not wait another year … and we will build it ourselves.']);
+    assert.equal(speakerOf(actors, 'She has never visited'), 'Ivar Lien');
+    assert.ok(byName(actors, 'Ivar Lien').quotes.some((q) => q.indirect && q.text.startsWith('the ferry “loses money')));
+  });
+
   it('a scare quote in someone else’s sentence stays unattributed', () => {
     const text = '“We will win,” said Kjell Aas. Critics called the rally a “photo opportunity”.';
     const actors = buildActors(text, analysisOf(text, { person: ['Kjell Aas'] }));
