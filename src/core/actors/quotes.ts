@@ -258,7 +258,8 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
           const participle = /,\s*$/.test(speakerText) && /^(?:saying|adding|asking|telling|writing|tweeting|declaring|arguing|insisting|noting|warning)\b/i.test(lead.slice(m2.end));
           if (participle) {
             const cut = Math.max(lead.lastIndexOf('. ', m2.start), lead.lastIndexOf('\n', m2.start));
-            speaker = pick(paraStart + cut + 1, paraStart + m2.end, false);
+            const inClause = sorted.slice(firstAtOrAfter(sorted, paraStart + cut + 1), firstAtOrAfter(sorted, paraStart + m2.end));
+            speaker = inClause.find((m) => m.type === 'person') ?? inClause.find((m) => m.type === 'organization');
           }
           speaker ??= pick(paraStart + m2.start, paraStart + m2.end, true);
           how = 0.9;
