@@ -255,6 +255,18 @@ describe('[core/actors/quotes] quotation marks and speakers', () => {
     assert.ok(byName(actors, 'Ivar Lien').quotes.some((q) => q.indirect && q.text.startsWith('the ferry “loses money')));
   });
 
+  it('a short quotation inside a quotation; speech going on after a sentence about the speaker or after reported speech', () => {
+    const text =
+      '“As a fisherman, I would rather live with what he calls “chaos” than with his quotas.” ― Eli Sande\n\n' +
+      '"We had problems with the quotas before," Rune Dahl said after meeting Nina Lund. He did not promise a change. "Our aim is to keep the boats at sea."\n\n' +
+      'The harbour may close for the winter, Tone Vik said. “Nobody here wants that to happen again.”';
+    const actors = buildActors(text, analysisOf(text, { person: ['Eli Sande', 'Rune Dahl', 'Nina Lund', 'Tone Vik'] }));
+    assert.equal(speakerOf(actors, 'As a fisherman'), 'Eli Sande');
+    assert.ok(byName(actors, 'Eli Sande').quotes[0].text.endsWith('than with his quotas.'));
+    assert.equal(speakerOf(actors, 'Our aim is to keep'), 'Rune Dahl');
+    assert.equal(speakerOf(actors, 'Nobody here wants'), 'Tone Vik');
+  });
+
   it('a scare quote in someone else’s sentence stays unattributed', () => {
     const text = '“We will win,” said Kjell Aas. Critics called the rally a “photo opportunity”.';
     const actors = buildActors(text, analysisOf(text, { person: ['Kjell Aas'] }));

@@ -196,7 +196,11 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   for (const q of direct) {
     if (q.speakerId) continue;
     // …, or that the quotation goes on from ("He acknowledged that many had left. “But for most of us …”").
-    const r = reported.find((x) => x.start <= q.start && q.end <= x.end) ?? reported.find((x) => x.end <= q.start && q.start - x.end <= 8 && /^[\s.!?"“”]*$/.test(text.slice(x.end, q.start)));
+    // (or whose sentence it follows: "The talks may stall, Berg said. “Nobody wants a deal before May.”")
+    const r =
+      reported.find((x) => x.start <= q.start && q.end <= x.end) ??
+      reported.find((x) => x.end <= q.start && q.start - x.end <= 8 && /^[\s.!?"“”]*$/.test(text.slice(x.end, q.start))) ??
+      reported.find((x) => x.end <= q.start && q.start - x.end <= 90 && /^,[^.!?\n“”"]{1,80}[.!?]\s*["“]?$/.test(text.slice(x.end, q.start)));
     if (r) Object.assign(q, { speakerId: r.speakerId, speakerText: r.speakerText, confidence: r.confidence });
   }
   // Reported speech whose content is itself a quotation (“…,” Berg said) only lends it its speaker: one quote, not two.

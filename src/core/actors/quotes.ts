@@ -50,6 +50,16 @@ export function findQuotations(text: string): Quotation[] {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text[i];
+    // A short quotation inside an open one (“… what he calls “hell” than …”) is part of it when the outer one closes
+    // later in the paragraph.
+    if (c === '“' && open >= 0) {
+      const inner = /^[^“”\n]{1,60}”/.exec(text.slice(i + 1, i + 64));
+      const para = text.slice(i + 1 + (inner?.[0].length ?? 0), text.indexOf('\n', i + 1) < 0 ? n : text.indexOf('\n', i + 1));
+      if (inner && /”/.test(para)) {
+        i += inner[0].length;
+        continue;
+      }
+    }
     // A closing mark that opens a paragraph ("”Fear. I am …”", a typing slip) opens its quotation.
     if (c === '“' || (c === '”' && open < 0 && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, i - 8), i)) && /[\p{L}\p{N}]/u.test(text[i + 1] ?? ''))) open = i;
     else if (c === '”' && open >= 0) {
@@ -354,7 +364,12 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
         }
       }
     }
-    if (!speaker && !speakerText && prevQuote?.speakerId && prevQuotation && (prevQuotation.continues || continuesSpeech(text, prevQuotation.close, open))) {
+    // …or with one sentence about the speaker between: "“…,” Obama said after the summit. He did not threaten. “…”".
+    const aboutSpeaker = () => {
+      const he = continuesAfterPronoun(text, prevQuotation!.close, open);
+      return he >= 0 && sorted.slice(firstAtOrAfter(sorted, he), firstAtOrAfter(sorted, open)).every((m) => m.actorId === prevQuote!.speakerId || m.type !== 'person');
+    };
+    if (!speaker && !speakerText && prevQuote?.speakerId && prevQuotation && (prevQuotation.continues || continuesSpeech(text, prevQuotation.close, open) || aboutSpeaker())) {
       // The next paragraph or sentence of the same speech: "“…,” Frater said. “Obviously …”".
       speaker = sorted.find((m) => m.actorId === prevQuote.speakerId);
       how = 0.7;
@@ -446,6 +461,18 @@ function noAbbreviationDots(s: string): string {
  * Between two quotations only the attribution of the first and its sentence end ("“…,” Frater said. “…"): the same
  * speech goes on. A new sentence before the second quotation ("He added. The letter said …") breaks it.
  */
+/**
+ * The attribution sentence and one more that opens with "He"/"She" ("… Obama said. He did not threaten."): the
+ * offset where that second sentence starts, or -1.
+ */
+function continuesAfterPronoun(text: string, from: number, to: number): number {
+  const gap = noAbbreviationDots(text.slice(from, to));
+  const m = gap.length <= 240 && !/\n[ \t]*\n/.test(gap) ? /^[^.!?]*[.!?]\s+(?=(?:He|She)\b[^.!?]*[.!?]\s*$)/.exec(gap) : null;
+  if (!m) return -1;
+  const he = text.slice(from, to).search(/\s(?:He|She)\b[^.!?]*[.!?]\s*$/);
+  return he < 0 ? -1 : from + he;
+}
+
 function continuesSpeech(text: string, from: number, to: number): boolean {
   const gap = text.slice(from, to);
   if (/^\s*$/.test(gap)) return true;
