@@ -267,6 +267,12 @@ describe('[core/actors/quotes] quotation marks and speakers', () => {
     assert.equal(speakerOf(actors, 'Nobody here wants'), 'Tone Vik');
   });
 
+  it('a paragraph ending "X continued:" introduces the quotation of the next paragraph', () => {
+    const text = 'Pollster Kari Dahl spoke for an hour.\n\nDahl continued:\n\n"The ferry issue is very much a local issue, but it decides the county."\n';
+    const actors = buildActors(text, analysisOf(text, { person: ['Kari Dahl', 'Dahl'] }));
+    assert.equal(speakerOf(actors, 'The ferry issue'), 'Kari Dahl');
+  });
+
   it('a scare quote in someone else’s sentence stays unattributed', () => {
     const text = '“We will win,” said Kjell Aas. Critics called the rally a “photo opportunity”.';
     const actors = buildActors(text, analysisOf(text, { person: ['Kjell Aas'] }));

@@ -139,7 +139,8 @@ const AFTER_VERB = /^[^“”"\n.]{0,62}$/;
 function saidBefore(lead: string): { start: number; end: number } | undefined {
   SPEECH_VERB.lastIndex = 0;
   for (let m = SPEECH_VERB.exec(lead); m; m = SPEECH_VERB.exec(lead)) {
-    if (!AFTER_VERB.test(noAbbreviationDots(lead.slice(m.index + m[0].length)))) continue;
+    // (the blank line after "Caddell continued:" that introduces the next paragraph's quotation aside)
+    if (!AFTER_VERB.test(noAbbreviationDots(lead.slice(m.index + m[0].length).replace(/:[ \t]*\n\s*$/, ':')))) continue;
     const from = Math.max(0, m.index - 140);
     const cut = Math.max(lead.lastIndexOf('\n', m.index), lead.lastIndexOf('“', m.index), lead.lastIndexOf('”', m.index), lead.lastIndexOf('"', m.index));
     return { start: Math.max(from, cut + 1), end: m.index };
