@@ -273,6 +273,13 @@ describe('[core/actors/quotes] quotation marks and speakers', () => {
     assert.equal(speakerOf(actors, 'The ferry issue'), 'Kari Dahl');
   });
 
+  it('"a message posted Friday" is not the speech verb: the subject of "said" speaks', () => {
+    const text = 'In a Nordbok message posted Friday, Arne Solli said he had “serious doubts” about the plan but would vote for it.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Arne Solli'], organization: ['Nordbok'] }));
+    assert.ok(byName(actors, 'Arne Solli').quotes.some((q) => q.indirect && q.text.startsWith('he had “serious doubts”')));
+    assert.deepEqual(byName(actors, 'Nordbok').quotes, []);
+  });
+
   it('a scare quote in someone else’s sentence stays unattributed', () => {
     const text = '“We will win,” said Kjell Aas. Critics called the rally a “photo opportunity”.';
     const actors = buildActors(text, analysisOf(text, { person: ['Kjell Aas'] }));

@@ -141,6 +141,8 @@ function saidBefore(lead: string): { start: number; end: number } | undefined {
   for (let m = SPEECH_VERB.exec(lead); m; m = SPEECH_VERB.exec(lead)) {
     // (the blank line after "Caddell continued:" that introduces the next paragraph's quotation aside)
     if (!AFTER_VERB.test(noAbbreviationDots(lead.slice(m.index + m[0].length).replace(/:[ \t]*\n\s*$/, ':')))) continue;
+    // "a Facebook message posted Friday": a participle after a noun, not the speech verb
+    if (/^(?:posted|read)$/i.test(m[0]) && /\s(?!(?:he|she|they|it|and|who|which|that|also|then|later|has|have|had)\s$)\p{Ll}+\s$/u.test(lead.slice(Math.max(0, m.index - 30), m.index))) continue;
     const from = Math.max(0, m.index - 140);
     const cut = Math.max(lead.lastIndexOf('\n', m.index), lead.lastIndexOf('“', m.index), lead.lastIndexOf('”', m.index), lead.lastIndexOf('"', m.index));
     return { start: Math.max(from, cut + 1), end: m.index };

@@ -97,6 +97,8 @@ export function findReported(
       // "“…,” Trump warned in Everett, Wash., recently.": the quotation's attribution, not reported speech
       if (/[“”"]/.test(sf[1]) && !sf[2] && !HAS_QUOTE.test(sf[3])) continue;
       if (/[“"]\s*$/.test(sf[1]) || wordCount(sf[3]) < 4) continue;
+      // "In a Facebook message posted Friday, Cruz said …": a participle after a noun is not the speech verb
+      if (/^\s(?:posted|reported|released|published|tweeted)\b/.test(rest.slice(sf[1].length)) && /\s(?!(?:he|she|they|it|and|who|which|that|also|then|later|has|have|had)$)\p{Ll}+$/u.test(sf[1])) continue;
       const subjEnd = s.start + from - 1;
       const subj = s.text.slice(0, from - 1).trim();
       // the subject: the last person or organisation before the verb, with only role words, a possessive or an
