@@ -1,5 +1,5 @@
 import type { Entity } from '../types';
-import { countryOf } from './demonyms';
+import { countryOf, countryOfDemonym } from './demonyms';
 
 /**
  * Roles and affiliations read from the structure of the sentence around one person mention, where the analysis
@@ -56,6 +56,10 @@ const STOP = new Set(
     'under over against between among about during without within via per accompanied joined if because so'
   ).split(/\s+/),
 );
+/** Lower-case words before a role noun that name the side a person belongs to ("opposition leader"). */
+const SIDES: Record<string, string> = {
+  opposition: 'opposition', rebel: 'rebels', separatist: 'separatists', guerrilla: 'guerrillas', insurgent: 'insurgents', militant: 'militants',
+};
 /** Lower-case words written between a determiner and a role noun that are not part of the role. */
 const NOT_MODIFIER = /^(?:\d[\d,.-]*|\d+-year-old|[a-z]+ly|one|two|three|four|five|six|seven|eight|nine|ten|some|many|several|few|most|other)$/;
 
@@ -187,8 +191,23 @@ export function parseRolePhrase(phrase: string, after = false): { role: string; 
     mods.unshift(w);
   }
   if (mods.length > 4) return undefined;
+  // "opposition leader", "rebel chief-of-staff": the side the person belongs to
+  if (!affiliation) affiliation = mods.map((m) => SIDES[m.toLowerCase()]).find(Boolean);
   const headText = compoundHead || (plural ? head : ws[ws.length - 1]);
   return { role: [...mods, headText].join(' ') + ofPart + toPart, affiliation, plural };
+}
+
+/**
+ * The affiliation a description that names no role states: "a bearded elderly Tajik" -> Tajikistan, "a
+ * Surinamese-born visitor from the Netherlands" -> Netherlands.
+ */
+function affiliationOfDescription(phrase: string): string | undefined {
+  const s = phrase.replace(/\s+/g, ' ').trim().replace(/[.,;:!?'"’”)]+$/, '');
+  if (!/^(?:a|an|the)\s/i.test(s) || s.length > 100) return undefined;
+  const from = /\s(?:from|of)\s(?:the\s)?(\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3})$/u.exec(s);
+  if (from) return affiliationText(from[1]);
+  const last = /\s(\p{Lu}[\p{L}-]+)$/u.exec(s);
+  return last && /^(?:a|an|the)(?:\s[\p{Ll}\d-]+){0,3}\s\p{Lu}[\p{L}-]+$/u.test(s) ? countryOfDemonym(last[1]) : undefined;
 }
 
 /** Text of the clause after `from`, up to a clause boundary (comma, sentence end, relative pronoun, verb). */
@@ -269,7 +288,11 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
     // not a list of names ("X, Y and Z") nor a place ("Lebed, Chechnya")
     const nextEnt = ents.find((x) => x.start === from + (c.s.length - c.s.trimStart().length));
     if (c.s.trim() && !(nextEnt && nextEnt.type === 'person' && !/^['’]s\b/.test(text.slice(nextEnt.end, nextEnt.end + 3)))) {
-      if (add(c.s, 'apposition')) {
+      if (!add(c.s, 'apposition')) {
+        // "X, a bearded elderly Tajik", "X, a Surinamese-born visitor from the Netherlands": an affiliation, no role
+        const aff = affiliationOfDescription(c.s);
+        if (aff) out.push({ roles: [], affiliation: aff, evidence: 'apposition' });
+      } else {
         // "the Swiss diplomat who heads the OSCE mission"
         const rel = /^[ \t\u00a0]*,?[ \t\u00a0]*who[ \t\u00a0]+(heads|leads|runs|chairs|directs|manages|commands|founded)[ \t\u00a0]+/.exec(text.slice(c.end, c.end + 30));
         if (rel) {
@@ -279,6 +302,23 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
         }
       }
     }
+  }
+  // 2b. "X of the Rochester Fire Department", "X of Boston-based Acme Communications", "X from Qalandia": an
+  // organisation or place written right after the name (its age aside).
+  const ofOrg = /^[ \t\u00a0]+(?:of|from)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:[\p{L}-]+-based[ \t\u00a0]+)?/u.exec(text.slice(after, after + 60));
+  if (ofOrg) {
+    const o = ents.find((x) => x.start === after + ofOrg[0].length && (x.type === 'organization' || x.type === 'place'));
+    const aff = o ? affiliationText(o.text) : undefined;
+    if (aff) out.push({ roles: [], affiliation: aff, evidence: 'of-organisation' });
+  }
+  // 2c. A byline: "-- Jane Roe, Bucharest Newsroom".
+  const desk = /^,[ \t\u00a0]+((?:\p{Lu}[\p{L}.-]*[ \t\u00a0]+){1,3}[Nn]ewsroom)\b/u.exec(text.slice(e.end, e.end + 60));
+  if (desk) out.push({ roles: [], affiliation: desk[1].replace(/\s+/g, ' '), evidence: 'byline' });
+  // 2d. A nationality before a lower-case noun: "missing German girl X", "a Thai farmer X".
+  const dem = /(?:^|[\s(])(\p{Lu}[\p{L}-]+)[ \t\u00a0]+(?:[\p{Ll}-]+[ \t\u00a0]+)?[\p{Ll}-]+[ \t\u00a0]+$/u.exec(text.slice(Math.max(0, anchor - 60), anchor));
+  if (dem && countryOfDemonym(dem[1]) && !out.some((f) => f.affiliation)) {
+    const words = dem[0].trim().split(/\s+/).slice(1);
+    if (!words.some((w) => STOP.has(w) || /(?:ed|ing)$/.test(w))) out.push({ roles: [], affiliation: countryOfDemonym(dem[1])!, evidence: 'nationality' });
   }
   // 3. "X, who heads the OSCE mission", "X, who leads the opposition".
   const who = /^,?[ \t\u00a0]+who[ \t\u00a0]+(?:now[ \t\u00a0]+|also[ \t\u00a0]+)?(heads|headed|leads|led|runs|ran|chairs|chaired|directs|directed|commands|commanded|founded)[ \t\u00a0]+/.exec(

@@ -5,7 +5,7 @@ import { countryOf, countryOfName } from './demonyms';
 import { readMentionContext, roleKey } from './roles';
 import { readStructure, type StructureFact } from './appositions';
 import { findNominals } from './nominals';
-import { attributeQuotes, findQuotations, type LinkedMention } from './quotes';
+import { attributeQuotes, findQuotations, joinSplitQuotes, type LinkedMention } from './quotes';
 import { sentenceIndexAt, splitSentences } from './sentences';
 import { findActions } from './actions';
 import { findReported } from './reported';
@@ -77,6 +77,17 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   });
   raws = addRegistryMatches(text, raws, registry, registryKeys, ignored);
 
+  // 1a. "“…” ― Jane Roe" at the end of a line: the name signing a quotation is a person, even when the tagger missed it.
+  for (const m of text.matchAll(/[”"’][ \t\u00a0]*[―—–][ \t\u00a0]*(\p{Lu}[\p{L}'’.-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}'’.-]*){0,3}?)[ \t\u00a0]*\.?[ \t\u00a0]*(?=\r?\n|$)/gu)) {
+    const name = /[^.\s]{2}\.$/.test(m[1]) ? m[1].slice(0, -1) : m[1]; // "Per Dahl." ends a sentence; "Julie A." keeps its initial
+    const start = m.index! + m[0].indexOf(m[1]);
+    const end = start + name.length;
+    const key = nameKey(name);
+    if (!key || !looksLikeName(name) || ignored.has(key) || raws.some((r) => r.start < end && start < r.end)) continue;
+    raws.push({ start, end, text: name, type: 'person', kind: 'name', confidence: 0.8, key });
+  }
+  raws.sort((a, b) => a.start - b.start);
+
   // 1b. Names the tagger took for people that the words around them show are things or places.
   const things = new Map<string, ActorType>();
   for (const r of raws) {
@@ -87,6 +98,29 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   // "Vinson" after "the aircraft carrier Carl Vinson": a word of a thing's name is not a person either.
   for (const r of raws) if (r.type === 'person' && r.kind === 'name' && nameTokens(r.key).length === 1 && things.has(r.key)) r.type = things.get(r.key)!;
   raws = raws.filter((r) => !(r.type === 'person' && quotedTitle(text, r)));
+
+  // 1c. Words around a name that show it speaks. "Damascus radio said": a place with a broadcaster's noun after it is
+  // that broadcaster, an organisation. "Jamil said" where "Jamil" was typed a place: a place does not speak, so a
+  // single word that is the surname of one person of the document (and no country) is that person, everywhere.
+  const speaking = new Set<string>();
+  const surnames = new Map<string, number>();
+  for (const r of raws) if (r.type === 'person') { const t = nameTokens(r.key); if (t.length >= 2) surnames.set(t[t.length - 1], (surnames.get(t[t.length - 1]) ?? 0) + 1); }
+  for (const r of raws) {
+    if (r.kind !== 'name' || r.type === 'group') continue;
+    const after = text.slice(r.end, r.end + 40);
+    const media = r.type === 'place' ? /^[ \t\u00a0]+(?:radio|television|TV)\b/i.exec(after) : null;
+    if (media) {
+      r.end += media[0].length;
+      r.text = text.slice(r.start, r.end);
+      r.key = nameKey(r.text);
+      r.type = 'organization';
+      delete r.entity;
+      continue;
+    }
+    const toks = nameTokens(r.key);
+    if (toks.length === 1 && surnames.has(toks[0]) && !countryOf(r.text) && !countryOfName(r.text) && SAYS_AFTER.test(after)) speaking.add(r.key);
+  }
+  for (const r of raws) if (speaking.has(r.key) && r.kind === 'name') r.type = 'person';
 
   // 2. One type per name: where the tagger disagrees with itself, the majority (then the first) wins.
   const votes = new Map<string, Map<ActorType, number>>();
@@ -161,13 +195,18 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   // A quotation inside reported speech ("Clinton says Trump “may not have paid a dime”") has the same speaker.
   for (const q of direct) {
     if (q.speakerId) continue;
-    const r = reported.find((x) => x.start <= q.start && q.end <= x.end);
+    // …, or that the quotation goes on from ("He acknowledged that many had left. “But for most of us …”").
+    // (or whose sentence it follows: "The talks may stall, Berg said. “Nobody wants a deal before May.”")
+    const r =
+      reported.find((x) => x.start <= q.start && q.end <= x.end) ??
+      reported.find((x) => x.end <= q.start && q.start - x.end <= 8 && /^[\s.!?"“”]*$/.test(text.slice(x.end, q.start))) ??
+      reported.find((x) => x.end <= q.start && q.start - x.end <= 90 && /^,[^.!?\n“”"]{1,80}[.!?]\s*["“]?$/.test(text.slice(x.end, q.start)));
     if (r) Object.assign(q, { speakerId: r.speakerId, speakerText: r.speakerText, confidence: r.confidence });
   }
   // Reported speech whose content is itself a quotation (“…,” Berg said) only lends it its speaker: one quote, not two.
   const covered = (r: Quote): boolean =>
     direct.reduce((n, q) => n + Math.max(0, Math.min(q.end, r.end) - Math.max(q.start, r.start)), 0) >= (r.end - r.start) * 0.8;
-  const quotes = [...direct, ...reported.filter((r) => !covered(r))].sort((a, b) => a.start - b.start);
+  const quotes = [...joinSplitQuotes(text, quotations, direct), ...reported.filter((r) => !covered(r))].sort((a, b) => a.start - b.start);
 
   // 8. Co-occurrence by sentence.
   const sentences = splitSentences(text);
@@ -413,6 +452,7 @@ function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts:
   }
 }
 
+const SAYS_AFTER = /^,?[ \t\u00a0]+(?:said|says|told|added|asked|explained|insisted|argued|declared)\b/;
 const FACILITY_AFTER = /^[ \t\u00a0]+(airport|square|street|avenue|boulevard|bridge|stadium|station|park|road|highway|harbour|harbor|port)\b/i;
 const THING_AFTER = /^[ \t\u00a0]+(hospital|university|college|school|centre|center|prison|building|tower|hotel|foundation|institute|museum|library|award|prize|memorial|trophy|cup|fund)\b/i;
 const FACILITY_NAME = /\s(?:Square|Street|Avenue|Boulevard|Airport|Bridge|Road|Park|Stadium|Station|Harbour|Harbor)$/;

@@ -50,8 +50,27 @@ export function findQuotations(text: string): Quotation[] {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text[i];
-    if (c === '“') open = i;
+    // A short quotation inside an open one (“… what he calls “hell” than …”) is part of it when the outer one closes
+    // later in the paragraph.
+    if (c === '“' && open >= 0) {
+      const inner = /^[^“”\n]{1,60}”/.exec(text.slice(i + 1, i + 64));
+      const para = text.slice(i + 1 + (inner?.[0].length ?? 0), text.indexOf('\n', i + 1) < 0 ? n : text.indexOf('\n', i + 1));
+      if (inner && /”/.test(para)) {
+        i += inner[0].length;
+        continue;
+      }
+    }
+    // A closing mark that opens a paragraph ("”Fear. I am …”", a typing slip) opens its quotation.
+    if (c === '“' || (c === '”' && open < 0 && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, i - 8), i)) && /[\p{L}\p{N}]/u.test(text[i + 1] ?? ''))) open = i;
     else if (c === '”' && open >= 0) {
+      push(open, i);
+      open = -1;
+    } else if (c === '”' && straight >= 0) {
+      // "Oz has a huge bully pulpit,” said …: a straight opening mark closed by a curly one
+      push(straight, i);
+      straight = -1;
+    } else if (c === '"' && open >= 0 && straight < 0 && /[^\s“]/.test(text[i - 1] ?? ' ') && /^(?:\s|$|[.,;:!?)])/.test(text.slice(i + 1, i + 2))) {
+      // “… pull that back." : a curly opening mark closed by a straight one
       push(open, i);
       open = -1;
     } else if (c === '"') {
@@ -106,7 +125,7 @@ export function findQuotations(text: string): Quotation[] {
 }
 
 const SPEECH =
-  'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed|demanded|demands|boasted|charged|shouted|yelled|joked|countered|predicted|suggested|testified|cautioned|conceded|complained|lamented|retorted|exclaimed|bragged|asserted|maintained|contended|alleged|proclaimed|sings|sang|saying|adding|asking|telling|writing|reads|read';
+  'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed|demanded|demands|boasted|charged|shouted|yelled|joked|countered|predicted|suggested|testified|cautioned|conceded|complained|lamented|retorted|exclaimed|bragged|asserted|maintained|contended|alleged|proclaimed|sings|sang|saying|adding|asking|telling|writing|tweeting|reads|read';
 // Before the quote: "According to the Israel leader: “…", "Putin said: “…", "Netanyahu told reporters, “…".
 const ACCORDING_TO = /according\s+to\s+([^“”"\n]{1,90}?)\s*[:,]\s*$/iu;
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`, 'gi');
@@ -120,7 +139,10 @@ const AFTER_VERB = /^[^“”"\n.]{0,62}$/;
 function saidBefore(lead: string): { start: number; end: number } | undefined {
   SPEECH_VERB.lastIndex = 0;
   for (let m = SPEECH_VERB.exec(lead); m; m = SPEECH_VERB.exec(lead)) {
-    if (!AFTER_VERB.test(lead.slice(m.index + m[0].length))) continue;
+    // (the blank line after "Caddell continued:" that introduces the next paragraph's quotation aside)
+    if (!AFTER_VERB.test(noAbbreviationDots(lead.slice(m.index + m[0].length).replace(/:[ \t]*\n\s*$/, ':')))) continue;
+    // "a Facebook message posted Friday": a participle after a noun, not the speech verb
+    if (/^(?:posted|read)$/i.test(m[0]) && /\s(?!(?:he|she|they|it|and|who|which|that|also|then|later|has|have|had)\s$)\p{Ll}+\s$/u.test(lead.slice(Math.max(0, m.index - 30), m.index))) continue;
     const from = Math.max(0, m.index - 140);
     const cut = Math.max(lead.lastIndexOf('\n', m.index), lead.lastIndexOf('“', m.index), lead.lastIndexOf('”', m.index), lead.lastIndexOf('"', m.index));
     return { start: Math.max(from, cut + 1), end: m.index };
@@ -223,7 +245,15 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
     let speakerText: string | undefined; // the phrase the pattern found, for the pronoun fallback
     let how = 0;
     const pick = (a: number, b: number, last: boolean) => speakerIn(sorted, a, b, last);
-    const m1 = ACCORDING_TO.exec(lead);
+    // "Said Ellis: “…”": the verb first.
+    const inverted = /(?:^|[.!?]\s+|\n\s*)Said\s+([^,:\n“”"]{1,60}?)\s*[:,]\s*$/.exec(lead);
+    if (inverted) {
+      const a = paraStart + inverted.index + inverted[0].indexOf(inverted[1], inverted[0].indexOf('Said') + 4);
+      speaker = pick(a, a + inverted[1].length, false);
+      speakerText = inverted[1];
+      how = 0.9;
+    }
+    const m1 = !speaker ? ACCORDING_TO.exec(lead) : null;
     if (m1) {
       const a = paraStart + m1.index + m1[0].indexOf(m1[1]);
       speaker = pick(a, a + m1[1].length, true);
@@ -236,14 +266,22 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
         speakerText = lead.slice(m2.start, m2.end).trim();
         // "…, where he said": the pronoun is the speaker, resolved below, not the last name before it.
         if (!/\b(?:he|she)$/i.test(speakerText)) {
-          speaker = pick(paraStart + m2.start, paraStart + m2.end, true);
+          // "Trump attacked Clinton for her record, saying, “…”": a participle after a comma speaks for the subject of
+          // its clause, the first name of the sentence, not the last one before it.
+          const participle = /,\s*$/.test(speakerText) && /^(?:saying|adding|asking|telling|writing|tweeting|declaring|arguing|insisting|noting|warning)\b/i.test(lead.slice(m2.end));
+          if (participle) {
+            const cut = Math.max(lead.lastIndexOf('. ', m2.start), lead.lastIndexOf('\n', m2.start));
+            const inClause = sorted.slice(firstAtOrAfter(sorted, paraStart + cut + 1), firstAtOrAfter(sorted, paraStart + m2.end));
+            speaker = inClause.find((m) => m.type === 'person') ?? inClause.find((m) => m.type === 'organization');
+          }
+          speaker ??= pick(paraStart + m2.start, paraStart + m2.end, true);
           how = 0.9;
         }
       }
     }
     if (!speaker) {
       // "“…” ― Pamela Padilla": a dash and the name after a quotation (readers' voices, epigraphs).
-      const dash = /^[ \t]*[―—–][ \t]*(\p{Lu}[^\n“”"]{0,60})/u.exec(tail);
+      const dash = /^[ \t\u00a0]*[―—–][ \t\u00a0]*(\p{Lu}[^\n“”"]{0,60})/u.exec(tail);
       if (dash) {
         const a = close + dash.index + dash[0].indexOf(dash[1]);
         speaker = pick(a, a + dash[1].length, false);
@@ -297,13 +335,20 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       if (unnamedBefore) speakerText = prevSaid; // "“…,” said a spokeswoman. “…,” she said.": still the unnamed spokeswoman
       else if (prevQuote?.speakerId && prevQuotation && open - prevQuotation.close < 400) {
         const between = sorted.slice(firstAtOrAfter(sorted, prevQuotation.close), firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person');
-        if (between.every((m) => m.actorId === prevQuote.speakerId)) speaker = sorted.find((m) => m.actorId === prevQuote.speakerId);
+        // unless a person described but not named is the subject in between ("One fisherman said …")
+        const boundary = Math.max(text.lastIndexOf('. ', open), text.lastIndexOf('! ', open), text.lastIndexOf('? ', open), text.lastIndexOf('\n', open));
+        const described = boundary > prevQuotation.close && subjectBefore(text, sorted, boundary + 1) === 'unnamed';
+        if (between.every((m) => m.actorId === prevQuote.speakerId) && !described) speaker = sorted.find((m) => m.actorId === prevQuote.speakerId);
       }
       if (!speaker && !unnamedBefore) {
         const boundary = Math.max(text.lastIndexOf('. ', open), text.lastIndexOf('! ', open), text.lastIndexOf('? ', open), text.lastIndexOf('\n', open));
         const inSentence = sorted.slice(firstAtOrAfter(sorted, boundary + 1), firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person');
         speaker = inSentence[0];
-        for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0 && !speaker; i--) if (sorted[i].type === 'person' && sorted[i].end <= open) speaker = sorted[i];
+        // the nearest sentence subject before: "One elderly man … said …. He also said …. “…,” he said." stays unnamed
+        const subj = speaker ? undefined : subjectBefore(text, sorted, boundary + 1);
+        if (subj === 'unnamed') speakerText = 'an unnamed speaker';
+        else speaker ??= subj;
+        for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0 && !speaker && subj !== 'unnamed'; i--) if (sorted[i].type === 'person' && sorted[i].end <= open) speaker = sorted[i];
       }
       how = 0.5;
     }
@@ -322,7 +367,12 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
         }
       }
     }
-    if (!speaker && !speakerText && prevQuote?.speakerId && prevQuotation && (prevQuotation.continues || continuesSpeech(text, prevQuotation.close, open))) {
+    // …or with one sentence about the speaker between: "“…,” Obama said after the summit. He did not threaten. “…”".
+    const aboutSpeaker = () => {
+      const he = continuesAfterPronoun(text, prevQuotation!.close, open);
+      return he >= 0 && sorted.slice(firstAtOrAfter(sorted, he), firstAtOrAfter(sorted, open)).every((m) => m.actorId === prevQuote!.speakerId || m.type !== 'person');
+    };
+    if (!speaker && !speakerText && prevQuote?.speakerId && prevQuotation && (prevQuotation.continues || continuesSpeech(text, prevQuotation.close, open) || aboutSpeaker())) {
       // The next paragraph or sentence of the same speech: "“…,” Frater said. “Obviously …”".
       speaker = sorted.find((m) => m.actorId === prevQuote.speakerId);
       how = 0.7;
@@ -350,12 +400,84 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
   return out;
 }
 
+const DESCRIBED_PERSON =
+  /^(?:One|A|An|The|Another|This|That)\s+(?:[\p{Ll}\d-]+\s+){0,3}(?:\p{Ll}*(?:man|woman)|resident|official|farmer|fisher|witness|soldier|villager|refugee|diplomat|spokesman|spokeswoman|source|worker|student|driver|doctor|teacher|mother|father|pilgrim|tourist|protester|voter|supporter|fighter|officer|aide|lawyer|analyst|trader|dealer|banker|economist|expert|observer|girl|boy|veteran|survivor|victim|passenger|shopkeeper|owner|executive|employee|member|relative|neighbour|neighbor)\b/u;
+
+/**
+ * The subject of the nearest sentence before `before` that has one, for a "he/she said" whose own sentence names no
+ * one: a person at the start of the sentence ("Smith, 42, said …"), or 'unnamed' for a person described but not
+ * named ("One elderly man, who declined to give his name, said …"). Sentences opening with he/she are stepped over
+ * (they refer further back); at most three sentences back. Undefined when the subject is something else.
+ */
+function subjectBefore(text: string, sorted: readonly LinkedMention[], before: number): LinkedMention | 'unnamed' | undefined {
+  let end = before;
+  for (let k = 0; k < 3 && end > 0; k++) {
+    while (end > 0 && /\s/.test(text[end - 1])) end--;
+    const head = text.slice(Math.max(0, end - 400), end);
+    const cut = Math.max(head.search(/[^\n]*$/), ...[...head.matchAll(/[.!?]["”’]?\s+(?=["“]?\p{Lu})/gu)].map((m) => m.index! + m[0].length).filter((i) => i < head.trimEnd().length));
+    const start = Math.max(0, end - 400) + cut;
+    const sentence = text.slice(start, end).replace(/^["“\s]+/, '');
+    const offset = start + (text.slice(start, end).length - sentence.length);
+    if (/^(?:He|She)\b/.test(sentence)) {
+      end = start;
+      continue;
+    }
+    const first = sorted[firstAtOrAfter(sorted, offset)];
+    if (first && first.type === 'person' && first.start - offset <= 12 && first.start < end && !/[,“”"]/.test(text.slice(offset, first.start))) return first;
+    return DESCRIBED_PERSON.test(sentence) ? 'unnamed' : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * One utterance split by its speech clause is one quote: "“The fleet is ready,” Vik said, “and it will sail.”" and
+ * "“It is ready,” he said. “It sails on Friday.”" (the same speaker, only the attribution between, no paragraph break)
+ * become a single quote from the first quotation's start to the last one's end, its text the parts joined by " … ".
+ * Quotations are given in text order; `quotes[i]` belongs to `quotations[i]`.
+ */
+export function joinSplitQuotes(text: string, quotations: readonly Quotation[], quotes: readonly Quote[]): Quote[] {
+  const out: Quote[] = [];
+  let prev: Quotation | undefined;
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i];
+    const last = out[out.length - 1];
+    if (last && prev && q.speakerId && last.speakerId === q.speakerId && !last.indirect && splitBySpeech(text.slice(prev.close, quotations[i].open))) {
+      out[out.length - 1] = { ...last, end: q.end, text: `${last.text} … ${q.text}` };
+    } else out.push({ ...q });
+    prev = quotations[i];
+  }
+  return out;
+}
+const SPEECH_IN_GAP = new RegExp(`\\b(?:${SPEECH})\\b`, 'i');
+/** The text between two parts of one quote: nothing, or a speech clause of one sentence ("she said, clapping."). */
+function splitBySpeech(gap: string): boolean {
+  if (/\n[ \t]*\n/.test(gap) || /["“”]/.test(gap)) return false;
+  if (/^\s*$/.test(gap)) return !gap.includes('\n');
+  return gap.length <= 200 && SPEECH_IN_GAP.test(gap) && /^[\s,;:—–-]*[^.!?]*[.!?,;:—–-]?\s*$/.test(noAbbreviationDots(gap));
+}
+/** The dots of "Mr.", "Rep.", "D-N.C." and initials do not end a sentence. */
+function noAbbreviationDots(s: string): string {
+  return s.replace(/(?<![\p{L}])(\p{Lu})\./gu, '$1').replace(/\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Del|Col|Lt|Capt|Sgt|Prof|St|Jr|Sr|Rev|Hon|Wash|Calif|Fla|Ill|Mass|Mich|Minn|Penn|Tenn|Tex|Va|Wis|N\.C|S\.C|N\.Y|\p{Lu})\./gu, (m) => m.slice(0, -1));
+}
+
 /**
  * Between two quotations only the attribution of the first and its sentence end ("“…,” Frater said. “…"): the same
  * speech goes on. A new sentence before the second quotation ("He added. The letter said …") breaks it.
  */
+/**
+ * The attribution sentence and one more that opens with "He"/"She" ("… Obama said. He did not threaten."): the
+ * offset where that second sentence starts, or -1.
+ */
+function continuesAfterPronoun(text: string, from: number, to: number): number {
+  const gap = noAbbreviationDots(text.slice(from, to));
+  const m = gap.length <= 240 && !/\n[ \t]*\n/.test(gap) ? /^[^.!?]*[.!?]\s+(?=(?:He|She)\b[^.!?]*[.!?]\s*$)/.exec(gap) : null;
+  if (!m) return -1;
+  const he = text.slice(from, to).search(/\s(?:He|She)\b[^.!?]*[.!?]\s*$/);
+  return he < 0 ? -1 : from + he;
+}
+
 function continuesSpeech(text: string, from: number, to: number): boolean {
   const gap = text.slice(from, to);
   if (/^\s*$/.test(gap)) return true;
-  return gap.length <= 160 && !/\n[ \t]*\n/.test(gap) && /^[^.!?]*[.!?]["”’]?\s*$/.test(gap);
+  return gap.length <= 160 && !/\n[ \t]*\n/.test(gap) && /^[^.!?]*[.!?]["”’]?\s*$/.test(noAbbreviationDots(gap));
 }

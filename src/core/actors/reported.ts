@@ -10,12 +10,22 @@ import { splitSentences } from './sentences';
  * the quotation finder.
  */
 const VERBS =
-  'said|says|told|tells|added|adds|stated|states|declared|declares|warned|warns|wrote|writes|explained|explains|noted|notes|insisted|insists|argued|argues|claimed|claims|announced|announces|stressed|stresses|acknowledged|acknowledges|admitted|admits|confirmed|confirms|reported|reports|predicted|predicts|believes|believed|contended|contends|alleged|alleges|asserted|asserts|suggested|suggests|charged|charges|maintained|maintains|testified|vowed|vows|promised|promises|conceded|concedes|complained|complains|has said|had said|is saying|was saying|has told|had told';
+  'said|says|told|tells|added|adds|stated|states|declared|declares|warned|warns|wrote|writes|explained|explains|noted|notes|insisted|insists|argued|argues|claimed|claims|announced|announces|stressed|stresses|acknowledged|acknowledges|admitted|admits|confirmed|confirms|reported|reports|predicted|predicts|believes|believed|contended|contends|alleged|alleges|asserted|asserts|suggested|suggests|charged|charges|maintained|maintains|testified|vowed|vows|promised|promises|conceded|concedes|complained|complains|tweeted|tweets|posted|recalled|countered|replied|responded|cautioned|has said|had said|has told|had told|(?:is|are|was|were|has been|[\x27\u2019]s)\\s+(?:saying|telling|claiming|stressing|arguing|promising|warning|insisting|suggesting|predicting|noting|explaining|vowing)';
+// Verbs that report words only with a quotation in what follows: "Cruz called Trump a “pathological liar”",
+// "Obama condemned the test as “provocative”" (without one, "called" is a phone call or a name).
+const QUOTING_VERBS = 'asked|urged|called|calls|is calling|described|describes|condemned|condemns|criticized|criticised|criticizes|blasted|blasts|praised|praises|dubbed|labeled|labelled|branded|decried|denounced|slammed';
+const HAS_QUOTE = /[“”"]/;
+const CLAIM = /(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})['’]s\s+(?:[\p{Ll}-]+\s+)?(?:claims?|statements?|assertions?|arguments?|predictions?|remarks?|comments?|contention|suggestion|promises?|pledges?|warnings?|insistence|accusations?|allegations?|boasts?|vows?)\s+that\s+(.+)$/u;
+const QUOTING_START = new RegExp(`^\\s(?:${QUOTING_VERBS})\\b`);
 // "<subject …> said (to X|reporters|CNN) (on Monday) (that) <content>"
 const SUBJECT_FIRST = new RegExp(
-  `^(.{0,160}?)\\s(?:${VERBS})(?:\\s+(?:on|last|this|late|early)\\s+\\p{Lu}?\\p{Ll}+)?(?:\\s+(?:reporters|journalists|lawmakers|supporters|the\\s+\\S+|[\\p{Lu}][\\p{L}.-]*(?:\\s+[\\p{Lu}][\\p{L}.-]*){0,3}|him|her|them|us|me))?(?:\\s+(?:on|last|this)\\s+\\p{Lu}\\p{Ll}+)?,?\\s+(that\\s+)?(.+)$`,
+  `^(.{0,160}?)\\s(?:${VERBS}|${QUOTING_VERBS})(?:\\s+(?:on|last|this|late|early)\\s+\\p{Lu}?\\p{Ll}+)?(?:\\s+(?:reporters|journalists|lawmakers|supporters|the\\s+\\S+|[\\p{Lu}][\\p{L}.-]*(?:\\s+[\\p{Lu}][\\p{L}.-]*){0,3}|him|her|them|us|me))?(?:\\s+(?:on|last|this)\\s+\\p{Lu}\\p{Ll}+)?,?\\s+(that\\s+)?(.+)$`,
   'su',
 );
+// "<subject …> said at an event in Ohio that …", "tweeted in the early morning hours that …"
+const SUBJECT_FIRST_THAT = new RegExp(`^(.{0,160}?)\\s(?:${VERBS})\\s+[^,;:“”"]{1,60}?\\s+(that\\s+)(.+)$`, 'su');
+// "…, saying (that) …", "… by saying …": the subject of the sentence speaks.
+const PARTICIPLE = /^(.{0,220}?)(?:,\s*(?:\p{Ll}+\s+)?|\s+by\s+)(?:saying|adding|arguing|noting|warning|insisting|claiming|declaring|writing|tweeting)(?:\s+that)?[,:]?\s+(.+)$/su;
 // "<content>, <speaker …> said (on Monday)." / "<content>, said <speaker>."
 const CONTENT_FIRST = new RegExp(`^(.{12,}?),["”]?\\s+(?:(.{1,90}?)\\s+(?:${VERBS})|(?:said|says)\\s+(.{1,90}?))(?:\\s+(?:on|in|at|late|earlier|last|this)\\b[^,.]{0,40})?[.!]?["”]?$`, 'su');
 const ACCORDING = /^(?:But\s+|And\s+)?according\s+to\s+([^,]{2,90}),\s+(.+)$/su;
@@ -31,10 +41,24 @@ export function findReported(
 ): Quote[] {
   const sorted = [...mentions].filter((m) => m.type === 'person' || m.type === 'organization').sort((a, b) => a.start - b.start);
   const out: Quote[] = [];
+  /**
+   * The subject a sentence opens with (after "At the rally in Ohio, …"): a person or organisation within a few
+   * characters of the start, or "He"/"She" for the person named last before the sentence.
+   */
+  const subjectOf = (s: Span): { speaker: LinkedMention; from: number; how: number } | undefined => {
+    const lead = /^(?:(?:At|In|On|During|After|Before|Following|With|Though|Although)\b[^,“”"]{0,100},\s+)?/u.exec(s.text)![0];
+    const first = sorted.find((m) => m.start >= s.start + lead.length && m.end <= s.end);
+    // "Smith …", "Democratic presidential nominee Hillary Clinton …": a name, after role words at most
+    const before = text.slice(s.start + lead.length, first ? first.start : s.start);
+    if (first && (before.length <= 12 || (before.length <= 60 && /^(?:[\p{L}.'’-]+\s+){1,6}$/u.test(before) && !/\b(?:said|says|told|and|or|but|that|after|before|when|while)\b/.test(before))) && !/[,“”"]/.test(before)) return { speaker: first, from: first.end, how: 0.7 };
+    const pron = /^(He|She)(?:['’]s)?\s/.exec(s.text.slice(lead.length));
+    const prev = pron ? sorted.filter((m) => m.type === 'person' && m.end <= s.start).pop() : undefined;
+    return prev ? { speaker: prev, from: s.start + lead.length + pron![0].length, how: 0.5 } : undefined;
+  };
   for (const s of sentences) {
     if (s.text.length < 20 || s.text.length > 600) continue;
     // mostly a direct quotation already
-    const quoted = quotations.reduce((n, q) => n + Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)), 0);
+    const quoted = quotations.reduce((n, q) => n + (attributed.has(q.start) ? Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)) : 0), 0);
     if (quoted > s.text.length * 0.6) continue;
     const inS = sorted.filter((m) => m.start >= s.start && m.end <= s.end);
     let speaker: LinkedMention | undefined;
@@ -48,22 +72,52 @@ export function findReported(
       cStart = s.start + acc[0].length - acc[2].length;
       cEnd = s.end;
     }
-    const sf = !speaker ? SUBJECT_FIRST.exec(s.text) : null;
-    if (sf && !/[“"]\s*$/.test(sf[1]) && wordCount(sf[3]) >= 4) {
-      const subjEnd = s.start + sf[1].length;
+    // "Politifact checked Trump’s claim that …": the owner of the claim speaks, not the subject of the sentence.
+    const claim = !speaker ? CLAIM.exec(s.text) : null;
+    if (claim) {
+      const ownerEnd = s.start + claim.index + claim[1].length;
+      const owner = inS.filter((m) => m.end === ownerEnd).pop();
+      if (owner && wordCount(claim[2]) >= 4) {
+        speaker = owner;
+        cStart = s.start + claim.index + claim[0].length - claim[2].length;
+        cEnd = s.end;
+      }
+    }
+    // "<subject> said …": the first speech verb whose subject is a person or organisation (a noun such as "reports" in
+    // "Following initial reports of …" is passed over), with the content after it.
+    for (let from = 0, tries = 0; !speaker && tries < 4 && from < s.text.length; tries++) {
+      const rest = s.text.slice(from);
+      let sf = SUBJECT_FIRST.exec(rest);
+      if (sf && QUOTING_START.test(rest.slice(sf[1].length)) && !HAS_QUOTE.test(sf[3])) sf = null;
+      // "is telling a veterans group that …": the content starts after "that"
+      const sfThat = SUBJECT_FIRST_THAT.exec(rest);
+      if (sfThat && (!sf || wordCount(sf[3]) < 4 || (sf[1].length === sfThat[1].length && !sf[2]))) sf = sfThat;
+      if (!sf) break;
+      from += sf[1].length + 1;
+      // "“…,” Trump warned in Everett, Wash., recently.": the quotation's attribution, not reported speech
+      if (/[“”"]/.test(sf[1]) && !sf[2] && !HAS_QUOTE.test(sf[3])) continue;
+      if (/[“"]\s*$/.test(sf[1]) || wordCount(sf[3]) < 4) continue;
+      // "In a Facebook message posted Friday, Cruz said …": a participle after a noun is not the speech verb
+      if (/^\s(?:posted|reported|released|published|tweeted)\b/.test(rest.slice(sf[1].length)) && /\s(?!(?:he|she|they|it|and|who|which|that|also|then|later|has|have|had)$)\p{Ll}+$/u.test(sf[1])) continue;
+      const subjEnd = s.start + from - 1;
+      const subj = s.text.slice(0, from - 1).trim();
       // the subject: the last person or organisation before the verb, with only role words, a possessive or an
-      // apposition between ("Clinton, speaking in Ohio, says", "The company’s chief executive Jane Doe said")
-      const cand = inS.filter((m) => m.end <= subjEnd && subjEnd - m.end <= 60 && !/[.;:“”"]/.test(text.slice(m.end, subjEnd)));
+      // apposition between ("Clinton, speaking in Ohio, says", "The company’s chief executive Jane Doe said",
+      // "Paul D. Ryan (R-Wis.) said"); the sentence's subject for a second verb ("X bemoaned the unrest in Y and said")
+      const cand = inS.filter((m) => m.end <= subjEnd && subjEnd - m.end <= 60 && !/[.;:“”"]/.test(text.slice(m.end, subjEnd).replace(/\([^()]{0,30}\)/g, '')));
       const head = cand.length ? cand[cand.length - 1] : undefined;
-      const subj = sf[1].trim();
-      if (head && head.start - s.start <= 100) speaker = head;
+      const opening = /\sand$/.test(subj) ? subjectOf(s) : undefined;
+      if (opening) {
+        speaker = opening.speaker;
+        how = Math.min(how, opening.how);
+      } else if (head && head.start - s.start <= 160) speaker = head;
       else if (PRONOUN.test(subj.split(/\s+/).pop() ?? '') && subj.split(/\s+/).length <= 3) {
         // "He said that …": the person named last before this sentence
         speaker = sorted.filter((m) => m.type === 'person' && m.end <= s.start).pop();
         how = 0.5;
       }
       if (speaker) {
-        cStart = s.start + sf[0].length - sf[3].length;
+        cStart = s.start + from - 1 - sf[1].length + sf[0].length - sf[3].length;
         cEnd = s.end;
       }
     }
@@ -83,27 +137,30 @@ export function findReported(
       }
     }
     if (!speaker) {
+      // "Clinton chimed in on Twitter, saying that …", "Obama answered by saying his refusal …": the subject speaks.
+      const p = PARTICIPLE.exec(s.text);
+      if (p && wordCount(p[2]) >= 4) {
+        const subj = subjectOf(s);
+        if (subj && subj.speaker.end <= s.start + p[1].length) {
+          speaker = subj.speaker;
+          how = Math.min(subj.how, 0.6);
+          cStart = s.start + p[0].length - p[2].length;
+          cEnd = s.end;
+        }
+      }
+    }
+    if (!speaker) {
       // A sentence that quotes words inside what its subject does ("Clinton called half of Trump’s supporters
       // “deplorables.”", "He released a letter that says he has “extraordinarily good health”"): the subject's words.
       const within = quotations.filter((q) => q.start >= s.start && q.end <= s.end && !/^[\s\p{P}]*$/u.test(q.text));
       const inner = within.length > 0 && !within.some((q) => attributed.has(q.start));
-      if (inner) {
-        const lead = /^(?:(?:At|In|On|During|After|Before|Following)\b[^,“”"]{0,60},\s+)?/u.exec(s.text)![0];
-        const first = inS.find((m) => m.start >= s.start + lead.length);
-        const atStart = first && first.start - s.start - lead.length <= 12 && !/[,“”"]/.test(text.slice(s.start + lead.length, first.start));
-        const pron = /^(He|She)(?:['’]s)?\s/.exec(s.text.slice(lead.length));
-        if (atStart) speaker = first;
-        else if (pron) {
-          speaker = sorted.filter((m) => m.type === 'person' && m.end <= s.start).pop();
-          how = 0.5;
-        }
-        if (speaker) {
-          const from = atStart ? speaker.end : s.start + lead.length + pron![0].length;
-          const verb = /^(?:['’]s)?[\s,]*(?:\S+\s+){0,1}/.exec(text.slice(from, s.end))![0];
-          cStart = from + verb.length;
-          cEnd = s.end;
-          how = Math.min(how, 0.6);
-        }
+      const subj = inner ? subjectOf(s) : undefined;
+      if (subj) {
+        speaker = subj.speaker;
+        const verb = /^(?:['’]s)?[\s,]*(?:\S+\s+){0,1}/.exec(text.slice(subj.from, s.end))![0];
+        cStart = subj.from + verb.length;
+        cEnd = s.end;
+        how = Math.min(subj.how, 0.6);
       }
     }
     if (!speaker || cStart < 0) continue;
