@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { parse } from './nlp';
 
 /**
  * A light clause reader for news sentences: the main verb, its grammatical subject and a short object phrase,
@@ -46,7 +46,7 @@ const VERB_MAX_WORDS = 14;
 function verbsOf(s: string): VerbHit[] {
   try {
     type J = { text: string; offset: { start: number; length: number }; verb?: { infinitive?: string; grammar?: { tense?: string; isInfinitive?: boolean; form?: string } } };
-    const json = (nlp(s) as unknown as { verbs: () => { json: (o: object) => J[] } }).verbs().json({ offset: true });
+    const json = (parse(s) as unknown as { verbs: () => { json: (o: object) => J[] } }).verbs().json({ offset: true });
     return json.map((v) => {
       const text = s.slice(v.offset.start, v.offset.start + v.offset.length).replace(/[.,;:!?]+$/, '');
       return {

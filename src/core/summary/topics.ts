@@ -1,6 +1,7 @@
-import nlp from 'compromise';
 import type { Actor, Entity, Topic } from '../types';
 import { toCountry } from './gazetteer';
+import { parse } from './nlp';
+import { splitSentences, type Sentence } from './sentences';
 
 interface Term {
   text: string;
@@ -26,7 +27,7 @@ const WEAK_ADJ = /^(?:important|major|other|several|separate|common|informed|ver
  * Key topics: the places and organisations the report is about (demonyms count for their country: "Iranian" for
  * Iran) and its noun phrases, by weight (occurrences, longer phrases a little more). People are actors, not topics.
  */
-export function findTopics(text: string, entities: readonly Entity[], actors: readonly Actor[], limit = 12): Topic[] {
+export function findTopics(text: string, entities: readonly Entity[], actors: readonly Actor[], limit = 12, sentences?: readonly Sentence[]): Topic[] {
   const topics = new Map<string, Topic>();
   const add = (key: string, display: string, start: number, w: number) => {
     const t = topics.get(key);
@@ -55,16 +56,22 @@ export function findTopics(text: string, entities: readonly Entity[], actors: re
   };
   // Tagging is what costs: noun phrases come from the lead (the first NOUN_PHRASE_CHARS characters, cut at a
   // sentence end), where a report says what it is about; places and organisations count over the whole text.
-  let head = text;
+  let headEnd = text.length;
   if (text.length > NOUN_PHRASE_CHARS) {
     const cut = text.slice(0, NOUN_PHRASE_CHARS).search(/[.!?]["”’)]*\s+[^.!?]*$/u);
-    head = text.slice(0, cut > 0 ? cut + 1 : NOUN_PHRASE_CHARS);
+    headEnd = cut > 0 ? cut + 1 : NOUN_PHRASE_CHARS;
   }
-  let terms: Term[] = [];
-  try {
-    terms = (nlp(head).json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]).flatMap((s) => s.terms);
-  } catch {
-    terms = [];
+  // Tagged sentence by sentence (the summary's sentences): the clause reader asks for the lead sentences' verbs
+  // from the same parses (nlp.ts). A sentence that straddles the cut is read whole.
+  const terms: Term[] = [];
+  for (const s of sentences ?? splitSentences(text)) {
+    if (s.start >= headEnd) break;
+    try {
+      for (const j of parse(s.text).json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[])
+        for (const t of j.terms) terms.push({ ...t, offset: { start: t.offset.start + s.start, length: t.offset.length } });
+    } catch {
+      // A sentence compromise cannot read gives no noun phrases.
+    }
   }
   let chunk: Term[] = [];
   const flush = () => {
