@@ -1,6 +1,6 @@
 import type { Actor, Entity, Topic } from '../types';
 import { toCountry } from './gazetteer';
-import { parse } from './nlp';
+import { parse, parseLight } from './nlp';
 import { splitSentences, type Sentence } from './sentences';
 
 interface Term {
@@ -11,8 +11,13 @@ interface Term {
   offset: { start: number; length: number };
 }
 
-/** How much of a long report the noun-phrase pass reads (about 2,500 words). */
-export const NOUN_PHRASE_CHARS = 15_000;
+/** How much of a long report the noun-phrase pass reads (about 1,000 words: the first page). */
+export const NOUN_PHRASE_CHARS = 6_000;
+/**
+ * The first sentences (headline and lead) get compromise's full tagger, shared with the clause reader, which reads
+ * the same sentences; the rest of the window gets its lighter pre-tagger (nlp.ts parseLight), a third of the cost.
+ */
+export const LEAD_SENTENCES = 6;
 
 /** Nouns too general to tell what a report is about. */
 const GENERIC = new Set(
@@ -61,13 +66,15 @@ export function findTopics(text: string, entities: readonly Entity[], actors: re
     const cut = text.slice(0, NOUN_PHRASE_CHARS).search(/[.!?]["”’)]*\s+[^.!?]*$/u);
     headEnd = cut > 0 ? cut + 1 : NOUN_PHRASE_CHARS;
   }
-  // Tagged sentence by sentence (the summary's sentences): the clause reader asks for the lead sentences' verbs
-  // from the same parses (nlp.ts). A sentence that straddles the cut is read whole.
+  // Tagged sentence by sentence (the summary's sentences): the lead fully, with the parses the clause reader asks
+  // for (nlp.ts caches them for the summary), the rest lightly. A sentence that straddles the cut is read whole.
   const terms: Term[] = [];
+  let n = 0;
   for (const s of sentences ?? splitSentences(text)) {
     if (s.start >= headEnd) break;
+    const tag = n++ < LEAD_SENTENCES ? parse : parseLight;
     try {
-      for (const j of parse(s.text).json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[])
+      for (const j of tag(s.text).json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[])
         for (const t of j.terms) terms.push({ ...t, offset: { start: t.offset.start + s.start, length: t.offset.length } });
     } catch {
       // A sentence compromise cannot read gives no noun phrases.
