@@ -45,18 +45,39 @@ const VERB_MAX_WORDS = 14;
 
 function verbsOf(s: string): VerbHit[] {
   try {
-    type J = { text: string; offset: { start: number; length: number }; verb?: { infinitive?: string; grammar?: { tense?: string; isInfinitive?: boolean; form?: string } } };
-    const json = (parse(s) as unknown as { verbs: () => { json: (o: object) => J[] } }).verbs().json({ offset: true });
-    return json.map((v) => {
+    type G = { infinitive?: string; grammar?: { tense?: string; isInfinitive?: boolean; form?: string } };
+    type Verbs = { toView: () => { json: (o: object) => { offset: { start: number; length: number } }[] }; eq: (i: number) => { json: (o: object) => { verb?: G }[] } };
+    const verbs = (parse(s) as unknown as { verbs: () => Verbs }).verbs();
+    // Every verb's offsets; its grammar and infinitive (compromise's costliest verb step) only when asked for.
+    return verbs.toView().json({ offset: true, terms: false }).map((v, i) => {
+      let g: G | undefined;
+      const verb = (): G => {
+        if (!g) {
+          try {
+            g = verbs.eq(i).json({ terms: false })[0]?.verb ?? {};
+          } catch {
+            g = {};
+          }
+        }
+        return g;
+      };
       const text = s.slice(v.offset.start, v.offset.start + v.offset.length).replace(/[.,;:!?]+$/, '');
       return {
         start: v.offset.start,
         end: v.offset.start + text.length,
         text,
-        tense: v.verb?.grammar?.tense,
-        infinitive: v.verb?.infinitive,
-        isInfinitive: !!v.verb?.grammar?.isInfinitive,
-        form: v.verb?.grammar?.form,
+        get tense() {
+          return verb().grammar?.tense;
+        },
+        get infinitive() {
+          return verb().infinitive;
+        },
+        get isInfinitive() {
+          return !!verb().grammar?.isInfinitive;
+        },
+        get form() {
+          return verb().grammar?.form;
+        },
       };
     });
   } catch {
@@ -122,7 +143,7 @@ export function mainClause(s: string, depth = 0): Clause | undefined {
     }
     prevEnd = v.end;
     const lw = lastWord(v);
-    if (v.isInfinitive && /\bto\s*$/i.test(s.slice(Math.max(0, v.start - 4), v.start))) continue;
+    if (/\bto\s*$/i.test(s.slice(Math.max(0, v.start - 4), v.start)) && v.isInfinitive) continue;
     if (/\bto\s+$/i.test(s.slice(Math.max(0, v.start - 4), v.start))) continue;
     if (/ing$/i.test(lw) && v.text.split(/\s+/).length === 1) continue; // gerund / participle
     // "A convicted paedophile", "most acclaimed authors": a participle after a determiner is an adjective.
