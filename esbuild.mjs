@@ -76,6 +76,24 @@ const hostWithoutModels = {
   },
 };
 
+/**
+ * The extension-host bundles take from the core only what the shell renders with (descriptors, markup, registry
+ * and annotation files, hover text helpers); the worker builds every layer (issue #11). Core modules are side-effect
+ * free, so a module the host does not use is left out entirely, with what it imports (compromise, the taggers, the
+ * summary): marking them so lets esbuild drop them even where they run code at load (compromise plugins).
+ */
+const hostTakesWhatItUses = {
+  name: 'host-takes-what-it-uses',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.resolving || args.kind === 'entry-point') return undefined;
+      const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { resolving: true } });
+      if (r.errors.length || r.external || r.namespace !== 'file' || !/[\\/]src[\\/]core[\\/]/.test(r.path)) return undefined;
+      return { path: r.path, sideEffects: false };
+    });
+  },
+};
+
 /** The CLI loads the core at run time from dist/core.js (one copy of the model for the CLI and the library). */
 const cliCoreExternal = {
   name: 'cli-core-external',
@@ -103,7 +121,7 @@ const targets = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
-    plugins: [hostWithoutModels],
+    plugins: [hostWithoutModels, hostTakesWhatItUses],
   },
   {
     ...common,
@@ -113,13 +131,16 @@ const targets = [
     format: 'cjs',
     target: 'es2022',
     external: ['vscode'],
-    plugins: [webPlatform, hostWithoutModels],
+    plugins: [webPlatform, hostWithoutModels, hostTakesWhatItUses],
   },
   {
     // One worker for desktop (worker_threads) and browser (Web Worker): the model ships once. See src/worker/universal.ts.
     ...common,
     entryPoints: ['src/worker/universal.ts'],
     outfile: 'dist/worker.js',
+    // The worker builds the summary (compromise) as well as the tags: compromise loads on the first summary, so the
+    // worker's start (and the first highlights) never wait for its lexicon.
+    plugins: [lazyCompromise],
     platform: 'neutral',
     mainFields: ['browser', 'module', 'main'],
     format: 'iife',

@@ -45,6 +45,7 @@ encodeJoint(w, nT, { trans: Array.from(trans1, q), hashes, weights: w1 }, { tran
 const bytes = w.bytes();
 const old = fs.readFileSync(OUT, 'utf8');
 const header = old.split('\n').filter((l) => l.startsWith('//')).map((l) => l.replace(/ Pruned: .*$/, ''));
+header[header.length - 1] = header[header.length - 1].replace(/\d+ bytes, base64/, `${bytes.length} bytes, base64`);
 header[header.length - 1] += ` Pruned: weights / ${S}, |w| <= ${T} dropped (scripts/prune-model.ts), ${hashes.length} of ${rows.length} features kept.`;
 const src = header.join('\n') + `\nexport const NER_MODEL_BASE64 =\n  '${base64Encode(bytes)}';\n`;
 console.log(`features ${rows.length} -> ${hashes.length}; ${old.length} -> ${src.length} bytes on disk (${bytes.length} binary)`);

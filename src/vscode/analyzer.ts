@@ -1,59 +1,36 @@
-import { analyze, contentHash, findMarkup, indexEntry, lintMarkup, type Analysis, type AnalyzeOptions, type IndexEntry, type MarkupDiagnostic, type MarkupSpan, type TextChange } from '../core';
-import type { MarkupOptions, WorkerRequest, WorkerResponse } from '../worker/protocol';
+import { applyAnalysisPatch, type Analysis, type AnalyzeOptions, type IndexEntry, type MarkupDiagnostic, type MarkupSpan, type TextChange } from '../core';
+import type { IndexInputs, MarkupOptions, ModelAnswers, ModelQuery, WorkerRequest, WorkerResponse } from '../worker/protocol';
 
-export type { MarkupOptions };
+export type { IndexInputs, MarkupOptions, ModelQuery, ModelAnswers };
 
-/** Where analysis runs: a worker (so typing is never delayed) or, as a fallback, this thread. */
+/**
+ * Where analysis runs: a worker (so typing is never delayed) or, as a fallback, this thread. Either way the host
+ * only sends texts, edits and questions, and receives plain JSON: the analysis core (the models, compromise, the
+ * summary) lives in dist/worker.js, never in the extension-host bundle.
+ */
 export interface Analyzer {
   readonly kind: 'worker' | 'in-process';
-  analyze(uri: string, version: number, text: string, options?: AnalyzeOptions): Promise<Analysis>;
-  /** The workspace-index entry of a report (its actors and mentions). */
-  index(uri: string, text: string, options?: AnalyzeOptions): Promise<IndexEntry>;
+  /**
+   * The analysis of a version. With `base` (an analysis of an earlier version of the document, made with the same
+   * options, that this analyzer gave), only what changed since crosses the thread boundary.
+   */
+  analyze(uri: string, version: number, text: string | (() => string), options?: AnalyzeOptions, base?: { version: number; analysis: Analysis }): Promise<Analysis>;
+  /** The workspace-index entry of a report (its actors and mentions), with the workspace's corrections and registry. */
+  index(uri: string, text: string, options?: AnalyzeOptions, inputs?: IndexInputs): Promise<IndexEntry>;
   /** Analyst markup spans and lint diagnostics of a document version. */
-  markup(uri: string, version: number, text: string, options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }>;
+  markup(uri: string, version: number, text: string | (() => string), options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }>;
+  /**
+   * A layer of the document model of one version (actors, summary, resolved dates, index entry, threat picture).
+   * `analysis` is the host's analysis of that version when it differs from the worker's (corrections, annotations);
+   * `text` is read only if the worker does not hold that version.
+   */
+  model<Q extends ModelQuery>(uri: string, version: number, text: () => string, options: AnalyzeOptions | undefined, analysis: Analysis | undefined, query: Q): Promise<ModelAnswers[Q['what']]>;
   /** A document changed from version - 1 to version: the worker applies the edit to its copy (no text is sent). */
   edit(uri: string, version: number, changes: TextChange[]): void;
   /** Requests sent and not yet answered. */
   readonly pendingCount: number;
   forget(uri: string): void;
   dispose(): void;
-}
-
-function markupOf(text: string, options: MarkupOptions): { spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] } {
-  const t = text.length > options.maxLength ? text.slice(0, options.maxLength) : text;
-  const spans = findMarkup(t);
-  return { spans, diagnostics: options.lint ? lintMarkup(t, { spans, rules: options.rules }) : [] };
-}
-
-/** Runs `fn` after the current event (so the triggering edit finishes first); its result or error settles the promise. */
-function later<T>(fn: () => T): Promise<T> {
-  return new Promise((resolve, reject) =>
-    setTimeout(() => {
-      try {
-        resolve(fn());
-      } catch (err) {
-        reject(err);
-      }
-    }, 0),
-  );
-}
-
-/** Runs analysis on the extension host thread, yielding first so the triggering event finishes. */
-export class InProcessAnalyzer implements Analyzer {
-  readonly kind = 'in-process' as const;
-  readonly pendingCount = 0;
-  index(_uri: string, text: string, options?: AnalyzeOptions): Promise<IndexEntry> {
-    return this.analyze('', 0, text, options).then((a) => indexEntry(text, a, contentHash(text)));
-  }
-  analyze(_uri: string, _version: number, text: string, options?: AnalyzeOptions): Promise<Analysis> {
-    return later(() => analyze(text, options));
-  }
-  markup(_uri: string, _version: number, text: string, options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }> {
-    return later(() => markupOf(text, options));
-  }
-  edit(): void {}
-  forget(): void {}
-  dispose(): void {}
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -66,19 +43,51 @@ export interface WorkerPort {
   terminate(): void;
 }
 
-/** Sends work to a worker and matches answers to requests. If the worker dies, pending work fails and later work runs in-process. */
+/** The worker's request handler (src/worker/handler.ts), when it runs on this thread. */
+export type WorkerHandle = (req: WorkerRequest) => WorkerResponse;
+
+/**
+ * A port that answers on this thread with the worker's own handler, after the current event (so the triggering edit
+ * finishes first). Without a handler every request fails with `unavailable` (a clear message, never a crash).
+ */
+export function inProcessPort(handle: WorkerHandle | undefined, unavailable = 'no analysis worker could start'): WorkerPort {
+  let listener: ((msg: WorkerResponse) => void) | undefined;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  return {
+    post(msg) {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        const res: WorkerResponse = handle ? handle(msg) : { id: msg.id, ok: false, error: `Analyst Lens cannot analyse here: ${unavailable}` };
+        listener?.(res);
+      }, 0);
+      timers.add(t);
+    },
+    onMessage: (cb) => (listener = cb),
+    onError: () => undefined,
+    terminate: () => {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+    },
+  };
+}
+
+/**
+ * Sends work to a worker and matches answers to requests. If the worker dies, pending work fails and later work goes
+ * to the fallback (the worker's handler on this thread, where the platform can load it).
+ */
 export class WorkerAnalyzer implements Analyzer {
-  readonly kind = 'worker' as const;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: WorkerResponse & { ok: true }) => void; reject: (e: Error & { resync?: boolean }) => void }>();
   /** uri -> the version of the document the worker holds (after the edits sent). */
   private readonly synced = new Map<string, number>();
   private dead: Error | undefined;
-  private readonly fallback = new InProcessAnalyzer();
+  private fallbackValue: Analyzer | undefined;
 
   constructor(
     private readonly port: WorkerPort,
     private readonly log: (msg: string) => void,
+    readonly kind: 'worker' | 'in-process' = 'worker',
+    private readonly fallbackFactory: () => Analyzer = () => new WorkerAnalyzer(inProcessPort(undefined, 'the analysis worker stopped'), log, 'in-process'),
   ) {
     port.onMessage((res) => {
       const p = this.pending.get(res.id);
@@ -93,6 +102,10 @@ export class WorkerAnalyzer implements Analyzer {
       for (const p of this.pending.values()) p.reject(this.dead);
       this.pending.clear();
     });
+  }
+
+  private get fallback(): Analyzer {
+    return (this.fallbackValue ??= this.fallbackFactory());
   }
 
   get pendingCount(): number {
@@ -111,30 +124,40 @@ export class WorkerAnalyzer implements Analyzer {
    * A request about one version of a document: without its text when the worker holds that version (it followed
    * the edits), with it otherwise, and once more with it if the worker turns out not to have it.
    */
-  private async versioned<T>(uri: string, version: number, text: string, send: (text?: string) => Promise<WorkerResponse & { ok: true }>, pick: (r: WorkerResponse & { ok: true }) => T): Promise<T> {
+  private async versioned<T>(uri: string, version: number, text: string | (() => string), send: (text?: string) => Promise<WorkerResponse & { ok: true }>, pick: (r: WorkerResponse & { ok: true }) => T): Promise<T> {
+    const read = () => (typeof text === 'string' ? text : text());
     const has = this.synced.get(uri) === version;
     this.synced.set(uri, version);
     try {
-      return pick(await send(has ? undefined : text));
+      return pick(await send(has ? undefined : read()));
     } catch (err) {
       if (!(err as { resync?: boolean }).resync) throw err;
       this.synced.set(uri, version);
-      return pick(await send(text));
+      return pick(await send(read()));
     }
   }
 
-  analyze(uri: string, version: number, text: string, options?: AnalyzeOptions): Promise<Analysis> {
+  analyze(uri: string, version: number, text: string | (() => string), options?: AnalyzeOptions, base?: { version: number; analysis: Analysis }): Promise<Analysis> {
     if (this.dead) return this.fallback.analyze(uri, version, text, options);
-    return this.versioned(uri, version, text, (t) => this.request({ kind: 'analyze', uri, version, text: t, options }), (r) => r.analysis!);
+    return this.versioned(uri, version, text, (t) => this.request({ kind: 'analyze', uri, version, text: t, options, base: base?.version }), (r) => {
+      if (!r.patch) return r.analysis!;
+      if (!base || r.patch.base !== base.version) throw new Error(`the worker patched version ${r.patch.base} of ${uri}, not the one held`);
+      return applyAnalysisPatch(base.analysis, r.patch);
+    });
   }
 
-  markup(uri: string, version: number, text: string, options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }> {
+  markup(uri: string, version: number, text: string | (() => string), options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }> {
     if (this.dead) return this.fallback.markup(uri, version, text, options);
     return this.versioned(uri, version, text, (t) => this.request({ kind: 'markup', uri, version, text: t, options }), (r) => r.markup!);
   }
 
+  model<Q extends ModelQuery>(uri: string, version: number, text: () => string, options: AnalyzeOptions | undefined, analysis: Analysis | undefined, query: Q): Promise<ModelAnswers[Q['what']]> {
+    if (this.dead) return this.fallback.model(uri, version, text, options, analysis, query);
+    return this.versioned(uri, version, text, (t) => this.request({ kind: 'model', uri, version, text: t, options, analysis, query }), (r) => r.value as ModelAnswers[Q['what']]);
+  }
+
   edit(uri: string, version: number, changes: TextChange[]): void {
-    if (this.dead) return;
+    if (this.dead) return this.fallback.edit(uri, version, changes);
     if (this.synced.get(uri) !== version - 1) {
       this.synced.delete(uri);
       return;
@@ -144,19 +167,21 @@ export class WorkerAnalyzer implements Analyzer {
     this.request({ kind: 'edit', uri, version, changes }).catch(() => this.synced.delete(uri));
   }
 
-  index(uri: string, text: string, options?: AnalyzeOptions): Promise<IndexEntry> {
-    if (this.dead) return this.fallback.index(uri, text, options);
-    return this.request({ kind: 'index', uri, text, options }).then((r) => r.entry!);
+  index(uri: string, text: string, options?: AnalyzeOptions, inputs?: IndexInputs): Promise<IndexEntry> {
+    if (this.dead) return this.fallback.index(uri, text, options, inputs);
+    return this.request({ kind: 'index', uri, text, options, inputs }).then((r) => r.entry!);
   }
 
   forget(uri: string): void {
     this.synced.delete(uri);
-    if (!this.dead) this.port.post({ id: this.nextId++, kind: 'forget', uri });
+    if (this.dead) return this.fallbackValue?.forget(uri);
+    this.port.post({ id: this.nextId++, kind: 'forget', uri });
   }
 
   dispose(): void {
     for (const p of this.pending.values()) p.reject(new Error('disposed'));
     this.pending.clear();
     this.port.terminate();
+    this.fallbackValue?.dispose();
   }
 }

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
-import { InProcessAnalyzer, WorkerAnalyzer, type Analyzer } from './analyzer';
+import { inProcessPort, WorkerAnalyzer, type Analyzer } from './analyzer';
 
 declare const Worker: { new (url: string): { postMessage(m: unknown): void; onmessage: ((e: { data: never }) => void) | null; onerror: ((e: unknown) => void) | null; terminate(): void } } | undefined;
 
-/** Browser: analysis in a Web Worker running dist/worker.js (the same file as on desktop), or in-process where workers are unavailable. */
+/**
+ * Browser: analysis in a Web Worker running dist/worker.js (the same file as on desktop). A browser host without
+ * workers gets an analyzer that says so on every request (the web bundle does not carry the analysis core).
+ */
 export function createAnalyzer(context: vscode.ExtensionContext, log: (m: string) => void): Analyzer {
   try {
     if (typeof Worker === 'undefined') throw new Error('no Worker in this host');
@@ -18,7 +21,7 @@ export function createAnalyzer(context: vscode.ExtensionContext, log: (m: string
       log,
     );
   } catch (err) {
-    log(`could not start the analysis worker (${String(err)}); analysing on the extension host thread`);
-    return new InProcessAnalyzer();
+    log(`could not start the analysis worker (${String(err)}); this browser host cannot analyse reports`);
+    return new WorkerAnalyzer(inProcessPort(undefined, `no Web Worker in this browser host (${String(err)})`), log, 'in-process');
   }
 }

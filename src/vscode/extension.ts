@@ -11,7 +11,7 @@ import { registerExportCommands } from './features/exports';
 import { registerActorFeatures } from './features/actors';
 import { registerThreatFeatures } from './features/threatHover';
 import { registerWorkspaceCommands, WorkspaceIndex } from './features/workspaceIndex';
-import { actorKey, indexEntry } from '../core';
+import { actorKey } from '../core';
 import { registerMarkup } from './features/markup';
 import { registerLens } from './features/lens';
 import { registerAnnotations } from './features/annotations';
@@ -48,7 +48,8 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
   const actorKeyAt = async (editor: vscode.TextEditor): Promise<string | undefined> => {
     const r = await service.get(editor.document);
     const offset = editor.document.offsetAt(editor.selection.active);
-    const entry = indexEntry(editor.document.getText(), r.analysis, '');
+    // The index entry of this version, built by the worker's document model (actor keys as the index files them).
+    const entry = await service.model(editor.document, r, { what: 'indexEntry', actors: await service.actorOptions() });
     const hit = entry.actors.find((a) => a.mentions.some(([s, e]) => s <= offset && offset <= e));
     return hit ? actorKey(hit.type, hit.name) : undefined;
   };
@@ -75,6 +76,15 @@ export function activate(context: vscode.ExtensionContext): AnalystLensApi {
     ...registerExportCommands(service, log),
     ...registerActorFeatures(service, config.languages, log, index, (parts) => {
       status.setActors(parts.actors);
+      // The workspace index files actors as the hover does: the analyst's corrections and the registry applied.
+      index.inputs = async () => {
+        await parts.registry.ready();
+        return {
+          actors: { registry: parts.registry.entries(), ignore: parts.registry.ignored(), splits: parts.registry.splits() },
+          corrections: parts.registry.corrections(),
+        };
+      };
+      context.subscriptions.push(parts.registry.onDidChange(() => index.refresh()));
       return registerLens({ ...parts, service, log, config: getConfig, extensionUri: context.extensionUri });
     }),
     ...registerThreatFeatures(service, config.languages),

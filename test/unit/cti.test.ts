@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stixValidator } from './stixSchemas';
 import { analyze, createIncrementalAnalyzer, findCti, looksTechnical, summarize, techniqueById, groupByName, toMarkdown, toStix } from '../../src/core';
 import { buildThreat } from '../../src/core/cti/threat';
-import { dropUnknownNames } from '../../src/core/cti';
+import { dropUnknownNames, mergeCti, propagateNames, withHeadWords, type CtiEntity } from '../../src/core/cti';
 import { isCitation, citationContext, referenceSections } from '../../src/core/cti/citations';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
@@ -56,6 +56,38 @@ describe('[cti] threat-intelligence entities', () => {
     const e = (text: string, type: 'person' | 'place') => ({ start: 0, end: text.length, text, type });
     const kept = dropUnknownNames([e('Used', 'person'), e('Vladimir Putin', 'person'), e('Smith', 'person'), e('Pastebin', 'place'), e('Germany', 'place'), e('DeltaCharlie', 'person')]);
     assert.deepEqual(kept.map((x) => x.text), ['Vladimir Putin', 'Smith', 'Germany']);
+  });
+
+  it('a malware name and the "backdoor"/"trojan" right after it are one span', () => {
+    const text = 'The Quillbeak backdoor and the Marrowfen trojans reached hosts; Quillbeak backdoored them.';
+    const at = (s: string, type: CtiEntity['type']): CtiEntity => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type, source: 'cti-model', confidence: 0.8 });
+    const last = { ...at('Quillbeak', 'malware'), start: text.lastIndexOf('Quillbeak'), end: text.lastIndexOf('Quillbeak') + 9 };
+    // "backdoored" is another word
+    const out = withHeadWords(text, [at('Quillbeak', 'malware'), at('Marrowfen', 'malware'), last]);
+    assert.deepEqual(out.map((e) => text.slice(e.start, e.end)), ['Quillbeak backdoor', 'Marrowfen trojans', 'Quillbeak']);
+  });
+
+  it('a name found once with confidence is found at its other mentions, typed as most of its found mentions', () => {
+    const text = 'Operators loaded Quillbeak first. Later, Quillbeak and QuillbeakX ran; quillbeak.dll stayed. Quillbeak again.';
+    const e = (from: number, type: CtiEntity['type'], confidence: number): CtiEntity => {
+      const start = text.indexOf('Quillbeak', from);
+      return { start, end: start + 9, type, source: 'cti-model', confidence };
+    };
+    const first = e(0, 'malware', 0.8);
+    const out = propagateNames(text, [first, e(first.end, 'tool', 0.3)]);
+    // whole words with the same spelling only: not "QuillbeakX" nor "quillbeak.dll"; the unsure "tool" mention stays as it was
+    assert.deepEqual(out.map((x) => [x.start, x.type]), [[first.start, 'malware'], [text.indexOf('Quillbeak', first.end), 'tool'], [text.lastIndexOf('Quillbeak'), 'malware']]);
+    // an unsure mention alone spreads nothing
+    assert.equal(propagateNames(text, [e(0, 'malware', 0.4)]).length, 1);
+  });
+
+  it('the tagger never overrides a person whose first word is a known first name', () => {
+    const text = 'Report prepared by Naomi Petrakis.';
+    const person = { start: 19, end: 33, type: 'person' as const, text: 'Naomi Petrakis', source: 'ner' as const };
+    const guess: CtiEntity = { start: 19, end: 33, type: 'tool', source: 'cti-model', confidence: 0.9 };
+    assert.deepEqual(mergeCti(text, [person], [guess]).map((x) => x.type), ['person']);
+    // an ATT&CK name does
+    assert.deepEqual(mergeCti(text, [person], [{ ...guess, source: 'attack-name' }]).map((x) => x.type), ['tool']);
   });
 
   it('the incremental analyzer gives the same CTI entities as analyze()', () => {

@@ -94,10 +94,19 @@ describe('[package] npm run package on a fresh copy of the repository', function
     const withModel = [...files].filter(([, b]) => b.includes(fingerprint)).map(([f]) => f);
     console.log(`        the model is in: ${withModel.join(', ')}`);
     assert.ok(withModel.includes('extension/dist/worker.js'), 'the worker carries the model');
-    // The extension host bundles may still carry it until the host stops analysing in process (issue 11): every
-    // other file must not.
-    assert.deepEqual(withModel.filter((f) => !/^extension\/dist\/(?:web\/)?extension\.js$/.test(f)), ['extension/dist/worker.js']);
+    assert.deepEqual(withModel, ['extension/dist/worker.js']);
     assert.ok(![...files.keys()].some((f) => /worker/.test(f) && f !== 'extension/dist/worker.js'), 'one worker file');
+  });
+
+  it('the extension-host bundles carry no analysis core: no model, no compromise, at most 300 KiB each (issue 11)', () => {
+    for (const f of ['extension/dist/extension.js', 'extension/dist/web/extension.js']) {
+      const b = files.get(f);
+      assert.ok(b, `${f} is not in the .vsix`);
+      assert.ok(b.length <= 300 * 1024, `${f}: ${b.length} bytes`);
+      // The worker builds the summary with compromise; the host asks it.
+      assert.ok(!b.toString('utf8').includes('compromise'), `${f} carries compromise`);
+    }
+    assert.ok(files.get('extension/dist/worker.js')!.toString('utf8').includes('compromise'), 'the worker carries compromise');
   });
 
   it('the packaged README has no relative image links (they would not render in the marketplace)', () => {

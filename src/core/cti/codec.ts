@@ -1,8 +1,12 @@
 /** The CTI model blob: magic "CTI1", a gazetteer flag, the joint pass-1/pass-2 weights, a pass-2 flag. */
 import { ByteReader, ByteWriter, decodeJoint, type JointModel } from '../ner/model';
 
-/** Entity kinds of the CTI tagger, in tag order (BIO tag B = 1 + 2k, I = 2 + 2k): APTNER's names. */
-export const CTI_KINDS = ['APT', 'MAL', 'TOOL', 'SECTEAM'] as const;
+/**
+ * Entity kinds of the CTI tagger, in tag order (BIO tag B = 1 + 2k, I = 2 + 2k): APTNER's names. OTHER is learnt from
+ * APTNER's file names, attack actions, operating systems, protocols, identities and security teams, so that the
+ * tagger does not have to learn "Word" or "email" as nothing where APTNER types them as one of those; it is not output.
+ */
+export const CTI_KINDS = ['APT', 'MAL', 'TOOL', 'OTHER'] as const;
 
 const MAGIC = [0x43, 0x54, 0x49, 0x31];
 

@@ -167,6 +167,57 @@ export function findCti(text: string, tagger = looksTechnical(text)): CtiEntity[
   const out: CtiEntity[] = [...attack];
   const taken = (a: CtiEntity) => out.some((b) => b.start < a.end && a.start < b.end);
   for (const m of model) if (!taken(m)) out.push(m);
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return propagateNames(text, withHeadWords(text, out));
+}
+
+/** "Spark backdoor", "Zekapab trojan": a malware name and the kind word right after it are one name. */
+const MALWARE_HEAD = /^ (?:backdoors?|trojans?)\b/i;
+export function withHeadWords(text: string, ents: CtiEntity[]): CtiEntity[] {
+  return ents.map((e, i) => {
+    if (e.type !== 'malware') return e;
+    const m = MALWARE_HEAD.exec(text.slice(e.end, e.end + 12));
+    if (!m) return e;
+    const end = e.end + m[0].length;
+    const next = ents[i + 1];
+    if (next && next.start < end) return e;
+    return { ...e, end };
+  });
+}
+
+const PROP_MIN = 0.5;
+/**
+ * One name, one type per report: a name the tagger or the ATT&CK table found at least once with confidence
+ * PROP_MIN or more is found at its other mentions too (same spelling, whole words), typed as most of its found
+ * mentions are.
+ */
+export function propagateNames(text: string, ents: CtiEntity[]): CtiEntity[] {
+  const votes = new Map<string, Map<CtiType, number>>();
+  for (const e of ents) {
+    if (e.type === 'technique' || e.confidence < PROP_MIN) continue;
+    const s = text.slice(e.start, e.end);
+    if (!nameLike(s) || GENERIC.test(s)) continue;
+    let v = votes.get(s);
+    if (!v) votes.set(s, (v = new Map()));
+    v.set(e.type, (v.get(e.type) ?? 0) + e.confidence);
+  }
+  if (votes.size === 0) return ents;
+  const out = [...ents];
+  // characters already in a CTI entity
+  const taken = new Uint8Array(text.length);
+  for (const e of ents) taken.fill(1, e.start, e.end);
+  const free = (a: number, b: number) => { for (let i = a; i < b; i++) if (taken[i]) return false; return true; };
+  for (const [name, v] of votes) {
+    let type: CtiType = 'tool', best = -1, sum = 0;
+    for (const [t, w] of v) { sum += w; if (w > best) { best = w; type = t; } }
+    const re = new RegExp(`(?<![\\p{L}\\p{N}_])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      const a = m.index, b = a + m[0].length;
+      if (!free(a, b)) continue;
+      out.push({ start: a, end: b, type, source: 'cti-model', confidence: Math.min(0.9, best / sum) });
+      taken.fill(1, a, b);
+    }
+  }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -193,6 +244,7 @@ export function mergeCti(original: string, entities: readonly Entity[], cti: rea
     }
     if (over.some((e) => !NEWS_NAMES.has(e.type))) continue;
     if (over.length > 0 && c.confidence < CTI_WINS_AT) continue;
+    if (c.source === 'cti-model' && over.some(isNamedPerson)) continue;
     if (kept.length && kept[kept.length - 1].end > c.start) continue;
     kept.push(c);
     for (const e of over) dropped.add(e);
@@ -203,6 +255,14 @@ export function mergeCti(original: string, entities: readonly Entity[], cti: rea
 }
 
 const GAZ_BIT = (k: (typeof GAZ_KINDS)[number]) => 1 << GAZ_KINDS.indexOf(k);
+
+/** A person of two words or more whose first word is a known first name ("Naomi Petrakis"): the tagger's guess never beats it. */
+function isNamedPerson(e: Entity): boolean {
+  if (e.type !== 'person') return false;
+  const words = e.text.split(/\s+/);
+  if (words.length < 2) return false;
+  return ((nerModel().gaz.get(gazKey([words[0].toLowerCase()])) ?? 0) & GAZ_BIT('firstname')) !== 0;
+}
 
 /**
  * In a threat report, a one-word person or place the news tagger found is dropped unless the gazetteer knows the

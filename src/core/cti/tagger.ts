@@ -1,6 +1,6 @@
 /**
  * The CTI tagger: the news tagger's features and decoder (src/core/ner) with a model trained on threat reports
- * (scripts/train-cti.ts, APTNER): threat actors (APT), malware (MAL), tools (TOOL) and security teams (SECTEAM).
+ * (scripts/train-cti.ts, APTNER): threat actors (APT), malware (MAL), tools (TOOL) and OTHER (not output; codec.ts).
  * Each span carries a confidence: the Viterbi path's margin over the best path that leaves the span out.
  */
 import { baseFeatures, MAX_FEATURES, NerDoc, type Gazetteer } from '../ner/features';

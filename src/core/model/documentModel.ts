@@ -111,7 +111,7 @@ export class DocumentModel {
    * honours the registry like everything else. Kept per options.
    */
   summary(options: ModelSummaryOptions = {}): Summary {
-    const key = JSON.stringify([options.reportDate, options.reportDateSource, options.selection, options.title]);
+    const key = JSON.stringify([options.reportDate, options.reportDateSource, options.selection, options.title, options.includeCitations]);
     let s = this.summaries.get(key);
     if (!s) {
       const whole = !options.selection || (options.selection[0] <= 0 && options.selection[1] >= this.text.length);

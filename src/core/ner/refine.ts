@@ -9,6 +9,7 @@
  * - Things named after people are not persons: a person span followed by a capitalised head such as "Act", "Building",
  *   "Day", "LLP" becomes a group/place/organization span up to that head ("Eleanor Roosevelt Building"), and
  *   a possessive before "disease"/"syndrome" is dropped ("Alzheimer's disease").
+ * - People listed after a plural title are all people ("Co-Premiers A and B"), whatever type the tagger gave the later ones.
  * - In a headline-style line (most words capitalised), a one-word person that is not a known first name is
  *   dropped ("Tram Derails"): the document-level propagation finds real surnames there again.
  */
@@ -100,6 +101,16 @@ export function refineSpans(tokens: readonly Token[], spans: TokSpan[], sentence
   const adjacent = (i: number, j: number) => tokens[j].start - tokens[i].end <= 1 && !/\n/.test(tx(i));
   const sentOf = new Int32Array(n);
   sentences.forEach((s, k) => { for (let i = s.start; i < s.end && i < n; i++) sentOf[i] = k; });
+  /** "Ministers", "Presidents", "Co-Premiers", "Senators": a title head in the plural (one title, several people). */
+  const isPluralTitle = (t: string) => {
+    const w = t.replace(/^(?:Co|Vice|Deputy)-/, '');
+    return w.length > 3 && w.endsWith('s') && TITLE_HEADS.has(w.slice(0, -1)) && !WEAK_TITLE_HEADS.has(w.slice(0, -1));
+  };
+  /** Every token of the span is a capitalised word (a name's shape, not "the Senate" or "3 Arrows"). */
+  const allNameWords = (s: TokSpan) => {
+    for (let i = s.a; i <= s.b; i++) if (!isCap(tx(i)) || !/^\p{L}/u.test(tx(i)) || NEVER_NAME.has(tx(i)) || NAMED_AFTER[tx(i)] !== undefined) return false;
+    return true;
+  };
   let out: TokSpan[] = [];
   // 1. edges: function words and (unambiguous) title heads off person spans; a person made only of them goes.
   // An organisation made only of title words right after "<title> of" is the title's domain ("Director of
@@ -228,7 +239,31 @@ export function refineSpans(tokens: readonly Token[], spans: TokSpan[], sentence
     }
     if (i >= 0 && sentOf[i] === sentOf[s.a] && isAliasCue(tokens, i)) final[k] = { ...s, kind: 3 };
   }
-  // 6. headline-style sentences: a person span that does not start with a known first name
+  // 6. people listed after a plural title are all people: "Co-Premiers Norodom Ranariddh and Hun Sen", "Presidents
+  // A, B and C". The tagger often types a later member of the list by its shape alone (a place, an organisation).
+  for (let k = 1; k < final.length; k++) {
+    const s = final[k];
+    if (s.kind === 0 || s.a < 2) continue;
+    let m = k - 1, i = s.a - 1;
+    // a member of the list: the last one after "and" ("A, B and C"), or a middle one between commas ("A, B, and C")
+    const last = tx(i) === 'and' || tx(i) === '&';
+    const after = s.b + 1 < n ? tx(s.b + 1) : '';
+    if (!last && !(tx(i) === ',' && (after === ',' || after === 'and' || after === '&'))) continue;
+    // walk back over the list: "<person> and" / "<person> , and" next to it, "<person> ," before
+    let listed = false;
+    while (m >= 0 && i >= 1 && (tx(i) === ',' || (!listed && (tx(i) === 'and' || tx(i) === '&')))) {
+      let j = i - 1;
+      if (tx(i) === 'and' && tx(j) === ',') j--;
+      if (j < 0 || final[m].b !== j || final[m].kind !== 0 || sentOf[j] !== sentOf[s.a]) break;
+      listed = true;
+      i = final[m].a - 1;
+      m--;
+    }
+    // the first person's own title: "Co-Premiers Prince Norodom Ranariddh"
+    for (let skip = 0; skip < 3 && i >= 1 && !isPluralTitle(tx(i)) && (TITLE_HEADS.has(tx(i)) || TITLE_MODIFIERS.has(tx(i))); skip++) i--;
+    if (listed && i >= 0 && sentOf[i] === sentOf[s.a] && isPluralTitle(tx(i)) && allNameWords(s)) final[k] = { ...s, kind: 0 };
+  }
+  // 7. headline-style sentences: a person span that does not start with a known first name
   return final.filter((s) => {
     if (s.kind !== 0) return true;
     const sent = sentences[sentOf[s.a]];

@@ -1,7 +1,7 @@
 import type { Entity, ReportDate, SummaryOptions, TimeGranularity, TimelineEntry } from '../types';
 import { frontMatter, sentenceAt, type Sentence } from './sentences';
 import { MONTHS, MONTH_PATTERN as MONTH_RE } from '../text/lexicon';
-import { findTimexes, normaliseTimex, tenseAt, type TimexKind } from './timex';
+import { findTimexes, normaliseTimex, tenseAt, type TimexKind, type TimexValue } from './timex';
 
 // compromise-dates resolves relative expressions ("this morning", "last Tuesday") against a given day (nlp.ts).
 import { parseDates } from './nlp';
@@ -142,6 +142,8 @@ export function buildTimeline(text: string, sentences: readonly Sentence[], enti
   const today = reportDate ?? '';
   const out: TimelineEntry[] = [];
   let anchor: string | undefined;
+  // Discourse references (timex.ts TimexContext): the quarter the text reports on, the last year and month it named.
+  const refs: { quarter?: string; year?: number; month?: string } = {};
   const entityCache = new Map<string, CompromiseDate | undefined>();
   const seen = new Set<string>();
   // Dates first, then times of day (which take their sentence's date, wherever it stands in the sentence).
@@ -159,9 +161,12 @@ export function buildTimeline(text: string, sentences: readonly Sentence[], enti
       const nearest = sameSentence.sort((a, b) => Math.abs(a.start - x.start) - Math.abs(b.start - x.start))[0];
       ctxAnchor = nearest ? nearest.date : today || undefined;
     }
-    const v = normaliseTimex(x.text, x.kind, { dct: today || undefined, tense, anchor: ctxAnchor ?? (today || undefined) });
+    // A sentence about several months ("for the nine months", "the first half") compares years, not the quarter.
+    const quarter = MONTHS_SPAN.test(s.text) ? undefined : refs.quarter;
+    const v = normaliseTimex(x.text, x.kind, { dct: today || undefined, tense, anchor: ctxAnchor ?? (today || undefined), ...refs, quarter });
+    if (v && x.kind === 'date') noteReference(refs, x.text, v, today);
     let entry: Omit<TimelineEntry, 'sentence'>;
-    if (v && (v.date || v.kind === 'duration' || v.kind === 'set' || /_REF$/.test(v.value) || !today)) {
+    if (v && (v.date || v.kind === 'duration' || v.kind === 'set' || /_REF$/.test(v.value) || /^\d{2,4}$/.test(v.value) || !today)) {
       entry = { start: x.start, end: x.end, text: x.text, type: v.kind, granularity: v.granularity, relative: v.relative, resolved: !!v.date, value: v.value };
       if (v.date) entry.date = v.date;
       if (v.endDate && v.endDate !== v.date) entry.endDate = v.endDate;
@@ -187,6 +192,24 @@ export function buildTimeline(text: string, sentences: readonly Sentence[], enti
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Remember what an expression names outright for later anaphora: a quarter ("the third quarter", "Q3", not "a year
+ * ago"), a year written in the text ("in 1995"), a month named by its name.
+ */
+function noteReference(refs: { quarter?: string; year?: number; month?: string }, text: string, v: TimexValue, today: string): void {
+  const value = v.value;
+  const named = !/\b(?:ago|earlier|before|last|that|same|previous|following|year-ago|year-earlier)\b/i.test(text);
+  // The quarter a report is about has ended, and not long ago (not "the 1987 second quarter", not one still running).
+  // A fiscal quarter may be numbered from another month: it only has to have ended.
+  const reported = !!v.endDate && !!today && v.endDate <= today && (v.endDate >= addDays(today, -200) || /fiscal/i.test(text));
+  // The first such quarter is the one the report is about (its lead); later ones are mentioned in passing.
+  if (!refs.quarter && /^\d{4}-Q[1-4]$/.test(value) && named && reported && /quarter|\bq[1-4]\b|\b[1-4]q\b/i.test(text)) refs.quarter = value;
+  if (named && /\d{4}|nineteen|two thousand/i.test(text) && /^\d{4}/.test(value)) refs.year = +value.slice(0, 4);
+  if (named && MONTH_NAME.test(text) && /^\d{4}-\d{2}/.test(value)) refs.month = value.slice(0, 7);
+}
+const MONTHS_SPAN = /\b(?:nine|six|twelve|eight|ten|eleven|first \w+|latest \w+) months\b|\b(?:nine|six|12)-month\b|\bfirst half\b|\bfull year\b/i;
+const MONTH_NAME = new RegExp(`\\b${MONTH_RE}(?![a-z])`, 'i');
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 

@@ -1,5 +1,6 @@
 import type { Actor, Evidence, FiveW, FiveWAnswer, Relation, RelationType, ReportDate, TimelineEntry } from '../types';
 import { mainClause, stripAttribution, type Clause } from './clauses';
+import { howCues, whyCues, type CueHit } from './cues';
 import type { Sentence } from './sentences';
 
 const EMPTY = (): FiveWAnswer => ({ answer: '', items: [] });
@@ -21,22 +22,6 @@ export function mainEvent(relations: readonly Relation[], sentences: readonly Se
   }
   return best?.r;
 }
-
-/** Why: cue phrases that state a cause or purpose. The answer is the cue and what follows, up to the clause's end. */
-const WHY_CUES = [
-  /\bthe (?:purpose|aim|goal|objective) of (?:the|this|his|her|their) (?:trip|visit|meeting|talks|move|operation|attack)\b[^.]*?\b(?:is|was)\s+/i,
-  /\b(?:in order to|so as to|so that|aimed at|in an? (?:effort|bid|attempt) to|in response to|because(?: of)?|due to|owing to|in retaliation for|in protest (?:at|against|over)|to protest (?:against )?|in the wake of|in the face of|on suspicion of|on charges? of|as a result of|seeking to|to discuss|to revive|to restore|to end|to ease|to resolve|to settle|to negotiate|to mark|to celebrate|to press|to boost|to prevent|to avoid|to protect|to support|citing)\s/i,
-  /\b(?:arrested|charged|jailed|sentenced|convicted|fined|detained|executed|held|indicted|praised|honoured|honored|awarded|thanked|criticised|criticized|closed|shut)\b[^,.;]{0,60}?\s(for)\s(?!(?:the )?(?:first|second|third|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|about|up to|more than|years?|months?|weeks?|days?|hours?)\b)/i,
-  /\b(?:after|following)\s(?!(?:a|an|the)?\s*(?:meeting|talks|visit|ceremony|session|game|match|speech)\b|(?:the\s+)?(?:[\p{Lu}][\p{L}]+day|\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|noon|midnight|dawn|dusk|week|month|year|hours?\b|days?\b|minutes?\b))/iu,
-];
-/** How: the channel or means stated by the text. */
-const HOW_CUES = [
-  /\b(?:by (?:tele)?phone|by video(?:[- ]?link)?|by letter|by fax|by (?:e-?mail)|by helicopter|by road|by air|by sea|by boat|by bus|by train)\b/i,
-  /\bin an? (?:joint |written |brief |televised |radio |television |telephone |phone |video )?(?:statement|interview|letter|speech|commentary|broadcast|communique|communiqué|message|call|conversation|address|news conference|press conference|report|decree)\b(?:\s+(?:to|with|by|carried by|issued by|on|from)\s+[^,.;]{1,60})?/i,
-  /\b(?:told|addressed|at) (?:a |an )?(?:news|press) conference\b(?:\s+in\s+[\p{Lu}][\p{L}-]+)?/iu,
-  /\btold (?:reporters|journalists|parliament|Reuters|[\p{Lu}][\p{L}-]+ (?:radio|television|TV|newspaper|daily))\b/u,
-  /\b(?:on (?:his|her|their|a|an) (?:[\p{L}-]+ )?(?:state|official|working|private|surprise) visit|in person|via [\p{L}-]+(?: [\p{L}-]+)?|using [\p{L}-]+(?: [\p{L}-]+)?|armed with [^,.;]{1,60}|with (?:drones?|missiles?|rockets?|artillery|tanks|knives|guns|explosives)|thanks to [^,.;]{1,60}|with the help of [^,.;]{1,60}|by [\p{L}]+ing\b[^,.;]{0,60}|voted \d+-\d+|on (?:a|an) (?:[\p{L}-]+ ){0,3}flight\b[^,.;]{0,40})/iu,
-];
 
 export interface FiveWInput {
   sentences: readonly Sentence[];
@@ -140,15 +125,22 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   leads.forEach((l, rank) => {
     const raw = l.sentence.text.slice(l.from);
     const { text: core } = stripAttribution(raw);
-    const clause = mainClause(core);
+    let clause = mainClause(core);
     if (!clause) return;
+    // "NATO said it was monitoring …", "Smith said he would resign": the pronoun is the speaker.
+    if (clause.attributedTo && /^(?:he|she|it|they|we)$/i.test(clause.subject.text)) clause = { ...clause, subject: clause.attributedTo };
     const base = l.sentence.start + l.from;
     let score = [3, 2, 1.2, 0.8][rank] ?? 0.5;
     const subj = clause.subject;
     const named = agentsIn(base + subj.start, base + subj.end);
     if (named.some((a) => a.type !== 'place')) score += 1;
     else if (named.length) score += 0.6;
+    // "Cardinal X said his doctors had found …": the reported clause names no actor, so the named speaker's
+    // statement is the event (chosen below); it counts as an actor's act.
+    else if (clause.attributedTo && agentsIn(base + clause.attributedTo.start, base + clause.attributedTo.end).some((a) => a.type !== 'place')) score += 1;
     if (!subj.text || PRONOUN_SUBJECT.test(subj.text)) score -= 2;
+    // A line that opens in lower case continues a sentence broken by the layout ("that up to 75 men are …").
+    if (/^\s*["“]?\p{Ll}/u.test(raw)) score -= 2;
     if (clause.reporting) score -= 1.5;
     if (headWords.size) score += Math.min(1, content(clause.predicate.text + ' ' + subj.text).filter((w) => headWords.has(w)).length * 0.34);
     cands.push({ sentence: l.sentence, base, clause, score, rank });
@@ -259,35 +251,43 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
     else if (ids.size && /\b(?:trip|visit|meeting|talks|journey)\b/i.test(s.text) && actors.some((a) => ids.has(a.id) && a.mentions.some((m) => m.start >= s.start && m.end <= s.end))) about.push(s);
   }
   const quoted = (s: Sentence, at: number) => (text ? insideQuote(text, s.start, s.start + at) : insideQuotes(s.text, at));
-  result.why = cueAnswer(about, WHY_CUES, true, quoted) ?? EMPTY();
-  // How: the event's own sentence (and a trip's sentences), not another speaker's "told reporters".
-  const aboutWho = (s: Sentence) => result.who.items.some((n) => n && mentions(s.text, n));
-  result.how = cueAnswer(about.filter((s) => s === evSentence || aboutWho(s) || !leads.some((l) => l.sentence === s)), HOW_CUES, false, quoted) ?? EMPTY();
+  // A cause stated later, in a sentence about who ("… in response to attacks on …"), comes after the lead.
+  // About who: names one of them, by name or by another of its mentions ("U.S." for the United States).
+  const whoActors = actors.filter((a) => result.who.items.includes(a.name));
+  const aboutWho = (s: Sentence) =>
+    result.who.items.some((n) => n && mentions(s.text, n)) || whoActors.some((a) => a.mentions.some((m) => m.start >= s.start && m.end <= s.end));
+  const body = sentences.filter((s) => s.kind !== 'heading' && s !== headline);
+  const whyPool = [...about];
+  for (const s of body.slice(0, 10)) if (!whyPool.includes(s) && aboutWho(s)) whyPool.push(s);
+  result.why = cueAnswer(whyPool, whyCues, quoted, (s, h) => about.includes(s) || h.rank <= 1) ?? EMPTY();
+  // How: the event's sentence, the lead and the trip's sentences state the means; a channel ("in a statement",
+  // "told a news conference") counts in the first sentences when its sentence is about who (the speaker is the
+  // actor of the event), not another speaker's "told reporters".
+  const firstIdx = evSentence ? Math.max(0, body.indexOf(evSentence)) : 0;
+  const howPool = [...about];
+  const leadSet = new Set(leads.slice(0, 3).map((l) => l.sentence));
+  // The event is reported by a source ("…, a rights activist said"): that source's channel, stated in the next
+  // sentences ("said in an interview", "in a statement carried by …"), is how it was made known.
+  const reported = !!evSentence && /\b(?:said|says|told|according to|quoted|reported|announced)\b/i.test(evSentence.text);
+  for (const s of body.slice(0, Math.max(8, firstIdx + 4))) if (!howPool.includes(s)) howPool.push(s);
+  result.how =
+cueAnswer(howPool, howCues, quoted, (s, h) => s === evSentence || aboutWho(s) || (h.kind === 'means' ? about.includes(s) : h.rank < 3 && (reported || leadSet.has(s)))) ?? EMPTY();
   return { fiveW: result, main: strong ? main : fallback, mainSentence: focus };
 }
 
-function cueAnswer(about: readonly Sentence[], cues: readonly RegExp[], why: boolean, quoted: (s: Sentence, at: number) => boolean): FiveWAnswer | undefined {
-  for (const s of about) {
-    let best: { at: number; answer: string } | undefined;
-    for (const re of cues) {
-      const m = re.exec(s.text);
-      if (!m) continue;
-      // Words inside a quotation are the speaker's; only an explicit "the purpose of the trip is" counts there.
-      if (quoted(s, m.index) && !/\bpurpose\b/i.test(m[0])) continue;
-      let answer: string;
-      if (why) {
-        const cueText = m[1] ? m[0].slice(m[0].lastIndexOf(m[1])) : m[0].replace(/^,\s*/, '');
-        let rest = s.text.slice(m.index + m[0].length);
-        rest = rest.split(/[;:!?]|,\s+(?!and\b)|\s[-–—]{1,2}\s|\.(?:\s|$)|\s(?:said|says|told)\b/)[0];
-        const words = rest.trim().split(/\s+/);
-        if (words.length > 22) rest = words.slice(0, 22).join(' ');
-        answer = /(?:\bis|\bwas)\s+$/.test(m[0]) ? rest.trim() : `${cueText.trim()} ${rest.trim()}`;
-      } else answer = m[0];
-      answer = answer.replace(/[.;,”"’]+$/u, '').replace(/\s+/g, ' ').trim();
-      if (answer.split(/\s+/).length < 2) continue;
-      if (!best || m.index < best.at) best = { at: m.index, answer };
-    }
-    if (best) return { answer: best.answer, items: [], evidence: ev(s) };
+/** The first sentence (in the order given) with a cue; in it, the strongest cue, then the earliest. */
+function cueAnswer(
+  pool: readonly Sentence[],
+  find: (s: string) => CueHit[],
+  quoted: (s: Sentence, at: number) => boolean,
+  keep: (s: Sentence, h: CueHit) => boolean = () => true,
+): FiveWAnswer | undefined {
+  for (const s of pool) {
+    // Words inside a quotation are the speaker's; only an explicit "the purpose of the trip is" counts there.
+    const hits = find(s.text).filter((h) => (h.kind === 'purpose-stated' || !quoted(s, h.at)) && keep(s, h));
+    if (!hits.length) continue;
+    const best = hits.sort((a, b) => a.rank - b.rank || a.at - b.at)[0];
+    return { answer: best.answer, items: [], evidence: ev(s) };
   }
   return undefined;
 }
@@ -300,7 +300,14 @@ function insideQuote(text: string, from: number, at: number): boolean {
     const c = text[p];
     if (c === '“') open = true;
     else if (c === '”') open = false;
-    else if (c === '"') straight = !straight;
+    else if (c === '"') {
+      // A straight quote after a comma or stop closes ('… less," he told'), and so does one the attribution
+      // follows ('… less, "a composed Bernardin told', '"Aziz said'); before a letter it opens.
+      const next = text.slice(p + 1, p + 60);
+      if (/[,.!?]/.test(text[p - 1] ?? '') || /^\s?(?:(?:a|an|the)\s+)?(?:[\p{L}.'’-]+\s+){0,3}(?:said|says|told|added|asked|declared)\b/u.test(next) || (/[,.!?]\s$/.test(text.slice(p - 2, p)) && /^\p{Ll}/u.test(next))) straight = false;
+      else if (/[\p{L}\p{N}'‘]/u.test(text[p + 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[p - 1] ?? '')) straight = true;
+      else straight = !straight;
+    }
   }
   return open || straight;
 }

@@ -42,6 +42,12 @@ const SEASON = ci('spring|summer|autumn|winter');
 const PART = ci('morning|afternoon|evening|night');
 const MOD = `(?:${ci('early|mid|late|the end of|the beginning of|the start of|the middle of|the turn of|end-|mid-')}[-\\s]*)`;
 const YEAR = '(?:1[6-9]\\d{2}|20\\d{2})';
+/** A year in words, as transcripts write it: "nineteen ninety-six", "the year two thousand". */
+const TENS_W = 'ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const UNITS_W = 'one|two|three|four|five|six|seven|eight|nine';
+const TEENS_W = 'eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const YEAR_WORDS = `${ci('nineteen')}[-\\s]+(?:${ci(TENS_W)}(?:[-\\s]${ci(UNITS_W)})?|${ci(TEENS_W)}|${ci('hundred')})`;
+const YEAR_ANY = `(?:${YEAR}|${YEAR_WORDS})`;
 const REL = ci('last|next|this|coming|past|previous|following|current|same|that');
 const ORD = ci('first|second|third|fourth|final|last|latest|current|1st|2nd|3rd|4th');
 const TZ = '(?:GMT|UTC|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|MSK|IST|JST|local time)';
@@ -53,17 +59,18 @@ const PATTERNS: [TimexKind, string][] = [
   ['time', `\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?`],
   ['time', `\\d{1,2}[:.]\\d{2}\\s*(?:[aApP]\\.?[mM]\\.?)(?:\\s*${TZ})?|\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*(?:[aApP]\\.?[mM]\\.?))?(?:\\s*${TZ})?|\\d{1,2}\\s*[aApP]\\.?[mM]\\.?(?:\\s*${TZ})?|\\d{4}\\s*(?:Z|GMT|UTC|hrs|hours)(?=[\\s.,;)]|$)`],
   ['time', `(?:${ci('at|around|about|before|after|by|until')}\\s+)?${ci('noon|midnight|midday|dawn|dusk|nightfall|daybreak')}`],
+  ['time', `(?<=${ci('at|around|about|before|after|by|until|from')}\\s)\\d{1,2}(?:[:.]\\d{2})?\\s+(?:${ci("o'clock")}\\s+)?${ci('in the (?:morning|afternoon|evening)|at night')}`],
   // calendar dates
   ['date', `\\d{4}-\\d{2}-\\d{2}`],
   ['date', `\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})`],
   ['date', `(?:${WEEKDAY},?\\s+)?(?:${ci('the')}\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${ci('of')}\\s+)?${MONTH}(?:,?\\s+${YEAR})?`],
   ['date', `(?:${WEEKDAY},?\\s+)?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+${YEAR})?(?!\\d)`],
-  ['date', `${MOD}?(?:${REL}\\s+)?${MONTH}(?:,?\\s+${YEAR}|\\s+(?:${ci('of')}\\s+)?(?:${ci('this|last|next|that')})\\s+${ci('year')})?`],
+  ['date', `${MOD}?(?:${REL}\\s+)?${MONTH}(?:,?\\s+${YEAR_ANY}|\\s+(?:${ci('of')}\\s+)?(?:${ci('this|last|next|that')})\\s+${ci('year')})?`],
   ['date', `${MOD}?(?:${ci('last|next|this|coming|past')}\\s+)?${WEEKDAY}(?:\\s+${PART})?`],
   ['date', `(?:${ci('the day (?:before|after)')}\\s+)?${ci('today|tonight|yesterday|tomorrow')}(?:\\s+${PART})?|${ci('(?:this|last|tomorrow|yesterday|early this|late last|late this|early)')}\\s+${PART}`],
   ['date', `${ci('(?:earlier|later)')}\\s+(?:${ci('today|tonight')}|${ci('this|next|last')}\\s+${ci('week|month|year|season')}|${ci('in the')}\\s+${ci('day|week|month|year|season|decade')})`],
   ['date', `${MOD}?(?:${ci('the|sometime|early|late')}\\s+)?(?:${REL}\\s+)(?:${ci('fiscal|financial|calendar|school|academic')}\\s+)?${ci('week(?:end)?|month|quarter|year|season|decade|century|day|night|morning|evening|afternoon|spring|summer|autumn|fall|winter|half')}`],
-  ['date', `(?:${ci('the')}\\s+)?(?:${YEAR}\\s+|${ci('this year\'s|last year\'s|next year\'s|its|the year-ago|the year-earlier|year-ago|year-earlier')}\\s+)?(?:${ORD})[-\\s]+(?:${ci('fiscal')}\\s+)?(?:${ci('quarter|half')})(?:\\s+${ci('of')}\\s+(?:${ci('fiscal')}\\s+)?(?:${YEAR}|${ci('this year|last year|next year|the year')}))?`],
+  ['date', `(?:${ci('the')}\\s+)?(?:${YEAR}\\s+|${ci('this year\'s|last year\'s|next year\'s|its|the year-ago|the year-earlier|year-ago|year-earlier')}\\s+)?(?:${ci('fiscal')}[-\\s]+)?(?:${ORD})[-\\s]+(?:${ci('fiscal')}\\s+)?(?:${ci('quarter|half')})(?:\\s+${ci('of')}\\s+(?:${ci('fiscal')}\\s+)?(?:${YEAR}|${ci('this year|last year|next year|the year')}))?`],
   ['date', `(?:${ci('fiscal')}\\s+)?(?:Q[1-4]|[1-4]Q|H[12])(?:\\s*${YEAR})?`],
   ['date', `${ci('the')}\\s+(?:${ci('latest|current|full|fiscal|same|comparable')}\\s+)?${ci('quarter|weekend|fiscal year')}|(?<=${ci('in|during|for|over|through|of|earlier in|later in|throughout')}\\s)${ci('the')}\\s+${ci('year|week|month')}`],
   ['date', `(?:${ci('last|this|next')}\\s+)?${ci("christmas(?: day| eve)?|new year's(?: day| eve)|thanksgiving(?: day)?|election day|independence day")}`],
@@ -71,12 +78,16 @@ const PATTERNS: [TimexKind, string][] = [
   ['date', `${ci('the year-ago|the year-earlier')}\\s+(?:${ci('quarter|period|year')})|${ci('year-ago|year-earlier')}`],
   ['date', `${MOD}?(?:${ci('fiscal|financial|calendar')}\\s+(?:${ci('year')}\\s+)?)?${YEAR}(?:/\\d{2,4})?`],
   ['date', `FY\\s?'?\\d{2,4}`],
+  ['date', `(?:${ci('the year')}\\s+)?${YEAR_WORDS}|(?:${ci('the year')}\\s+|(?<=${ci('in|since|by|until')}\\s))${ci('two thousand')}(?:\\s+${ci('and')})?(?:[-\\s]+${ci(`${UNITS_W}|ten|${TEENS_W}`)})?|${ci('the year')}\\s+${YEAR}`],
+  ['date', `${MOD}?(?:${ci('the')}\\s+)?(?:${ci('early|mid|late')}[-\\s]+)?${ci('twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties')}`],
+  ['date', `${ci('the')}\\s+(?:${ci('corresponding|comparable|same|latest|year-ago|year-earlier')}|${YEAR})\\s+(?:${ci('year-ago|year-earlier')}\\s+)?${ci('quarter|period')}(?:\\s+(?:${ci('a year ago|a year earlier|last year|of last year|the year before')}))?|${ci("last year's")}\\s+${ci('quarter|period')}|${ci('the')}\\s+${ci('quarter|period')}\\s+${ci('a year ago|a year earlier')}`],
+  ['date', `(?:${ci('around|at|by|before|until|through')}\\s+)?(?:${ci('the')}\\s+)?${ci("year end|year's end")}|${ci('the full year')}`],
   ['date', `${MOD}?(?:${ci('the')}\\s+)?(?:${ci('early|mid|late')}[-\\s]+)?(?:1[6-9]|20)\\d0['’]?s|${ci('the')}\\s+['’]\\d0s`],
-  ['date', `${MOD}?(?:${ci('the')}\\s+)?${SEASON}(?:\\s+(?:${ci('of')}\\s+)?${YEAR})?|${MOD}?(?:${ci('the')}\\s+)?${ci('fall')}\\s+(?:${ci('of')}\\s+)?${YEAR}`],
+  ['date', `${MOD}?(?:${ci('the')}\\s+)?${SEASON}(?:\\s+(?:${ci('of')}\\s+)?${YEAR_ANY})?|${MOD}?(?:${ci('the')}\\s+)?${ci('fall')}\\s+(?:${ci('of')}\\s+)?${YEAR}`],
   ['date', `(?:${ci('about|almost|nearly|some|more than|over|just over|less than')}\\s+)?${NUM}\\s+(?:${ci('more')}\\s+)?(?:${UNIT})\\s+(?:${ci('or so')}\\s+)?${ci('ago|earlier|later|before|after|from now|hence')}`],
   ['date', `${UNIT}\\s+${ci('ago')}`],
   ['date', `${ci('now|currently|recently|nowadays|lately|at present|at the moment|these days|the past|the future|the present|in the past|in future|in the future|former|formerly|soon')}`],
-  ['date', `${ci('the (?:next|following|previous|same) (?:day|morning|afternoon|evening|night|week|month|year)|the day before|the day after|a day (?:after|before|later|earlier)|that (?:day|night|morning|evening|week|month|year)|the (?:end|beginning|start|middle) of (?:the|this|next|last) (?:week|month|year|quarter|decade)|(?:the )?(?:end|beginning|start) of the (?:week|month|year)|year-end|month-end')}`],
+  ['date', `${ci('the (?:next|following|previous|same) (?:day|morning|afternoon|evening|night|week|month|year)|that same (?:day|morning|night)|the day before|the day after|a day (?:after|before|later|earlier)|that (?:day|night|morning|evening|week|month|year)|the (?:end|beginning|start|middle) of (?:the|this|next|last) (?:week|month|year|quarter|decade)|(?:the )?(?:end|beginning|start) of the (?:week|month|year)|year-end|month-end')}`],
   // durations
   ['duration', `(?:${ci('the')}\\s+(?:${ci('past|last|next|coming|previous|first|final|following')}\\s+))?(?:${ci('about|almost|nearly|some|more than|over|just over|less than|at least|up to')}\\s+)?${NUM}(?:\\s+${ci('to|or')}\\s+${NUM})?\\s+(?:${ci('more|full|straight|consecutive')}\\s+)?(?:${UNIT})(?:\\s+${ci('and a half')})?`],
   ['duration', `${NUM}-(?:${ci('second|minute|hour|day|night|week|month|quarter|year|decade')})(?:-${ci('long|old')})?`],
@@ -107,7 +118,7 @@ export function findTimexes(text: string): TimexSpan[] {
         continue;
       }
       // A year that counts something ("2000 troops", "$1990"), or a number in a list, is not a date.
-      if (kind === 'date' && /^\d{4}$/.test(t) && (NOT_YEAR_AFTER.test(text.slice(start + 4, start + 20)) || /[$£€#]\s*$|\d[,.]$/.test(text.slice(Math.max(0, start - 2), start)))) continue;
+      if (kind === 'date' && /^(?:\d{4}|nineteen[-\s]\S+)$/i.test(t) && (NOT_YEAR_AFTER.test(text.slice(start + 4, start + 20)) || /[$£€#]\s*$|\d[,.]$/.test(text.slice(Math.max(0, start - 2), start)))) continue;
       // Weekday/month abbreviations need their dot; "May" needs to look like a month ("May 5", "in May", "last May").
       if (/^May$/.test(t) && !/\b(?:in|of|since|until|by|early|late|mid|last|next|this|during|from|to|through)\s*$/i.test(text.slice(Math.max(0, start - 12), start)) && !/^\s*\d/.test(text.slice(start + 3, start + 6))) continue;
       if (/^(?:March|Mar\.)$/.test(t) && !/\b(?:in|of|since|until|by|early|late|mid|last|next|this|during|from|to|through)\s*$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
@@ -141,67 +152,100 @@ export function findTimexes(text: string): TimexSpan[] {
 
 // ------------------------------------------------------------------ tense of the governing verb
 const PAST_IRREGULAR = new Set(
-  'was were had did said told met went came took gave made got found left held kept began brought thought felt saw ran stood sat fell won lost paid sent spent built led fought flew knew rose struck shot hit put set cut quit read sought drove wrote broke spoke chose froze hid stole swore tore wore beat bit ate drew grew threw blew rang sang sank swam became forgave forgot overcame withdrew arose awoke bound bred dealt dug fed fled flung forbade hung heard laid lay lent lit meant mistook overtook proved rode sold shook shone slid sold sprang stuck stung strove swept swung taught understood undertook upheld upset wept wound'.split(' '),
+  'was were had did said told met went came took gave made got found left held kept began brought bought caught thought felt saw ran stood sat fell won lost paid sent spent built led fought flew knew rose struck shot hit put set cut quit read sought drove wrote broke spoke chose froze hid stole swore tore wore beat bit ate drew grew threw blew rang sang sank swam became forgave forgot overcame withdrew arose awoke bound bred dealt dug fed fled flung forbade hung heard laid lay lent lit meant mistook overtook proved rode sold shook shone slid sprang stuck stung strove swept swung taught understood undertook upheld upset wept wound slept sped woke drank shrank spun been'.split(' '),
 );
 const PRESENT = new Set('is are am says say has have does do remains seems'.split(' '));
 const NOT_VERB_ED = new Set('need speed seed feed bed red shed bleed breed deed steed weed hundred indeed led'.split(' '));
+/** Past forms that announce something still to come ("planned a rally on Saturday", "a summit set for April"). */
+const PLANNING = /^(?:planned|scheduled|expected|slated|due|set)$/;
+/** Words right before a date that put it ahead (finance: "payable Dec. 7", "of record Nov. 22", "effective Feb. 1"). */
+const AHEAD_CUE = /^(?:payable|effective|record)$/;
 
-let lastTokens: { text: string; tokens: { w: string; s: number }[] } | undefined;
+interface Token {
+  w: string;
+  s: number;
+  /** Capitalised inside the sentence: a name ("United States"), never the verb. */
+  name: boolean;
+}
+let lastTokens: { text: string; tokens: Token[] } | undefined;
 /** Words and clause marks of a sentence (the last one is kept: a sentence's expressions are read one after another). */
-function tokenize(sentence: string): { w: string; s: number }[] {
+function tokenize(sentence: string): Token[] {
   if (lastTokens?.text === sentence) return lastTokens.tokens;
-  const tokens: { w: string; s: number }[] = [];
+  const tokens: Token[] = [];
   const re = /[A-Za-z\u00C0-\u024F'’]+|[,;:]/g;
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) tokens.push({ w: m[0].toLowerCase(), s: m.index });
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) tokens.push({ w: m[0].toLowerCase(), s: m.index, name: tokens.length > 0 && /^[A-Z]/.test(m[0]) && /[a-z]/.test(m[0]) });
   lastTokens = { text: sentence, tokens };
   return tokens;
 }
 
 /**
  * The tense that governs a temporal expression at [at, end) of `sentence`: the nearest verb in its clause,
- * future when a modal or a word of planning governs it ("would appear in court on Saturday", "is due on Monday").
+ * future when a modal or a word of planning governs it ("would appear in court on Saturday", "is due on Monday",
+ * "planned a rally on Saturday"), past after "since" or a perfect ("had been due to expire Friday"). An expression
+ * that opens the sentence ("On Tuesday, the league plans …") takes the verb after its comma.
  */
 export function tenseAt(sentence: string, at: number, end = at): Tense | undefined {
   const tokens = tokenize(sentence);
   const classify = (i: number): Tense | undefined => {
     const w = tokens[i].w;
-    if (/^[,;:]$/.test(w)) return undefined;
-    if (/^(?:will|shall|'ll|’ll)$/.test(w)) return 'future';
-    if (/^(?:due|scheduled|upcoming|planned|planning|expected)$/.test(w)) return 'future';
+    if (/^[,;:]$/.test(w) || tokens[i].name) return undefined;
     const prev = (k: number) => tokens[i - k]?.w ?? '';
-    if (PAST_IRREGULAR.has(w) || (/^[a-z]+ed$/.test(w) && !NOT_VERB_ED.has(w))) {
+    const perfect = () => prev(1) === 'had' || (prev(1) === 'been' && prev(2) === 'had');
+    if (/^(?:will|shall|'ll|’ll)$/.test(w)) return 'future';
+    // An auxiliary takes the tense of the planning word it carries: "were planning to drive", "was expected to".
+    if (/^(?:is|are|was|were|be|been)$/.test(w) && (PLANNING.test(tokens[i + 1]?.w ?? '') || /^(?:planning|going)$/.test(tokens[i + 1]?.w ?? '')) && !perfect()) return 'future';
+    if (PLANNING.test(w) || /^(?:upcoming|planning)$/.test(w)) {
+      // "had been due to expire Friday" is over; "a summit set for April", "planned a rally" are ahead.
+      if (perfect()) return 'past';
+      if (w !== 'set' || /^(?:for|to)$/.test(tokens[i + 1]?.w ?? '')) return 'future';
+    }
+    // "-ed" after a determiner or a degree word is an adjective: "a still unspecified date", "the planned merger".
+    const adjective = /^(?:a|an|the|its|his|her|their|our|this|that|these|those|some|any|no|still|very|more|most|less|least|well|so|too|as|newly|recently)$/.test(prev(1));
+    if (PAST_IRREGULAR.has(w) || (/^[a-z]+ed$/.test(w) && !NOT_VERB_ED.has(w) && !adjective)) {
       // "will be held", "would be charged", "is expected": the modal governs.
       for (let k = 1; k <= 3; k++) if (/^(?:will|would|shall|'ll|’ll)$/.test(prev(k))) return 'future';
-      if (/^(?:is|are|am)$/.test(prev(1)) && /^(?:expected|scheduled|set|due|planned)$/.test(w)) return 'future';
       if (/^(?:has|have)$/.test(prev(1)) || /^(?:has|have)$/.test(prev(2))) return 'past';
       if (/^(?:is|are|be)$/.test(prev(1))) return 'present';
       return 'past';
     }
     if (/^(?:would|could|might)$/.test(w)) return 'future';
     if (PRESENT.has(w)) return 'present';
-    // A base verb after a modal: "would appear"; after "to" only when planning governs it: "is due to meet".
+    // A base verb after a modal: "would appear"; after "to" when planning governs it: "is due to meet", "is to resume".
     if (/^(?:will|would|shall|'ll|’ll)$/.test(prev(1)) && /^[a-z]+$/.test(w)) return 'future';
-    if (prev(1) === 'to' && /^(?:due|scheduled|expected|set|plans?|planned|planning|going|intends?|intended|agreed|hopes?|hoped|wants?|wanted|decided|promised|vowed|pledged|ready|prepared|poised|likely|able|seeks?|sought|aims?|aimed)$/.test(prev(2)) && /^[a-z]+$/.test(w)) return 'future';
+    if (prev(1) === 'to' && PLANNING.test(prev(2)) && (prev(3) === 'had' || (prev(3) === 'been' && prev(4) === 'had'))) return 'past';
+    if (prev(1) === 'to' && /^(?:is|are|due|scheduled|expected|expects?|set|plans?|planned|planning|going|intends?|intended|agreed|hopes?|hoped|wants?|wanted|decided|promised|vowed|pledged|ready|prepared|poised|likely|able|seeks?|sought|aims?|aimed)$/.test(prev(2)) && /^[a-z]+$/.test(w)) return 'future';
     return undefined;
   };
   let first = tokens.findIndex((t) => t.s >= at);
   if (first < 0) first = tokens.length;
   let last = tokens.findIndex((t) => t.s >= end);
   if (last < 0) last = tokens.length;
+  // "Wednesday's ruling", "Saturday night's debate": an event the text refers back to.
+  if (/^['’]s\b/.test(sentence.slice(end, end + 3)) && /day\b|night\b|morning\b|evening\b|afternoon\b/i.test(sentence.slice(at, end))) return 'past';
+  // The word right before the expression: "since" looks back, "payable" and "of record" look ahead.
+  const before = tokens[first - 1]?.w ?? '';
+  if (before === 'since') return 'past';
+  if (AHEAD_CUE.test(before) || (before === 'of' && tokens[first - 2]?.w === 'record')) return 'future';
   let best: { d: number; t: Tense } | undefined;
   // Before the expression, then after it, not crossing a clause mark more than once.
   let marks = 0;
+  let words = 0;
   for (let i = first - 1; i >= 0 && first - i <= 12; i--) {
     if (/^[,;:]$/.test(tokens[i].w) && ++marks > 1) break;
+    if (!/^[,;:]$/.test(tokens[i].w)) words++;
     const t = classify(i);
     if (t) {
       best = { d: first - i, t };
       break;
     }
   }
+  // An expression that opens the sentence ("In January, …", "On Tuesday, …") reads the verb after its comma.
+  const opening = words <= 1 && !best;
   marks = 0;
-  for (let i = last; i < tokens.length && i - last < 8; i++) {
-    if (/^[,;:]$/.test(tokens[i].w) && ++marks > 0) break;
+  for (let i = last; i < tokens.length && i - last < (opening ? 12 : 8); i++) {
+    if (/^[,;:]$/.test(tokens[i].w) && ++marks > (opening && i === last ? 1 : 0)) break;
+    // A new clause ends the search; "and" inside a name ("the Arms and Trade Office") does not.
+    if (/^(?:but|while|whereas|although)$/.test(tokens[i].w) || (tokens[i].w === 'and' && !(tokens[i - 1]?.name && tokens[i + 1]?.name))) break;
     const t = classify(i);
     if (t) {
       // A verb before the expression governs it more often than one after: count the distance double.
@@ -288,12 +332,40 @@ const unitOf = (s: string) => {
   return u in UNIT_CODE ? u : undefined;
 };
 
+const WORD_NUMBER: Record<string, number> = Object.fromEntries(
+  [...UNITS_W.split('|'), 'ten', ...TEENS_W.split('|')].map((w, i) => [w, i + 1]).concat(TENS_W.split('|').map((w, i) => [w, 10 * (i + 1)])),
+);
+/** Years and decades in words to figures: "nineteen ninety-six" → "1996", "the year two thousand" → "2000", "the nineties" → "the 1990s". */
+function yearsInFigures(t: string): string {
+  return t
+    .replace(/\bnineteen[- ](hundred|[a-z]+)(?:[- ]([a-z]+))?\b/g, (m, a: string, b?: string) => {
+      if (a === 'hundred') return '1900';
+      const tens = WORD_NUMBER[a];
+      if (tens === undefined) return m;
+      const unit = b ? WORD_NUMBER[b] : 0;
+      if (unit === undefined || unit > 9 || (b && tens % 10)) return m;
+      return String(1900 + tens + unit);
+    })
+    .replace(/\b(?:the year )?two thousand(?: and)?(?:[- ]([a-z]+))?\b/g, (m, b?: string) => (b && WORD_NUMBER[b] === undefined ? m : String(2000 + (b ? WORD_NUMBER[b] : 0))))
+    .replace(/^the year (\d{4})$/, '$1')
+    .replace(/\b(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/, (_m, d: string) => `19${WORD_NUMBER[d.replace(/ies$/, 'y')] / 10}0s`);
+}
+
 export interface TimexContext {
   /** The report date, YYYY-MM-DD. */
   dct?: string;
   tense?: Tense;
   /** The last day-level date of the text before this expression (for "the next day"). */
   anchor?: string;
+  /**
+   * The quarter the text reports on (its last named quarter, "1989-Q3"): in an earnings report "a year ago",
+   * "the year-ago period" and "the latest period" speak of that quarter (TimeBank convention).
+   */
+  quarter?: string;
+  /** The last year the text named outright (for "that year", "the following year", "later that year"). */
+  year?: number;
+  /** The last month the text named, YYYY-MM (for "that month", "the following month"). */
+  month?: string;
 }
 
 /**
@@ -301,7 +373,8 @@ export interface TimexContext {
  * resolver); durations and sets get their own kinds and no calendar date.
  */
 export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext): TimexValue | undefined {
-  const t = expr.toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'").trim();
+  let t = expr.toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'").trim();
+  if (kind === 'date') t = yearsInFigures(t);
   const dct = ctx.dct;
   const Y = dct ? +dct.slice(0, 4) : undefined;
   const Mo = dct ? +dct.slice(5, 7) : undefined;
@@ -361,6 +434,12 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
       h = (+hourOnly[1] % 12) + (hourOnly[2] === 'p' ? 12 : 0);
     } else if (/noon|midday/.test(t)) h = 12;
     else if (/midnight/.test(t)) h = 0;
+    // "4 in the morning", "9 in the evening", "11 at night"
+    const spoken = /^(\d{1,2})(?:[:.](\d{2}))?\s+(?:o'clock\s+)?(?:in the (morning|afternoon|evening)|at night)$/.exec(t);
+    if (spoken && +spoken[1] <= 12) {
+      h = (+spoken[1] % 12) + (spoken[3] === 'morning' || (!spoken[3] && +spoken[1] < 5) ? 0 : 12);
+      mi = spoken[2] ? +spoken[2] : 0;
+    }
     if (h === undefined || h > 24 || mi > 59) {
       if (/dawn|daybreak/.test(t) && ctx.anchor) return { kind: 'time', value: `${ctx.anchor}TMO`, date: ctx.anchor, granularity: 'part-of-day', relative: true };
       if (/dusk|nightfall/.test(t) && ctx.anchor) return { kind: 'time', value: `${ctx.anchor}TEV`, date: ctx.anchor, granularity: 'part-of-day', relative: true };
@@ -402,12 +481,17 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
       const dir = rel === 'last' || rel === 'past' || rel === 'previous' ? 'past' : rel === 'next' || rel === 'coming' ? 'future' : rel === 'this' ? 'this' : tense === 'future' ? 'future' : tense === 'past' ? 'past' : 'nearest';
       y = Y;
       // A day a few weeks ahead named in the past tense is usually a deadline set ("the Jan. 14 deadline").
-      const soon = d !== undefined && dct !== undefined && utc(ymd(Y, mo, Math.min(d, daysIn(Y, mo)))).getTime() - utc(dct).getTime() <= 31 * 86400000;
+      // So is the month right after the report's ("gave them until mid-November" in late October).
+      const soon = d !== undefined ? dct !== undefined && utc(ymd(Y, mo, Math.min(d, daysIn(Y, mo)))).getTime() - utc(dct).getTime() <= 31 * 86400000 : mo === Mo + 1;
       if (dir === 'past' && (rel ? cmp(Y) >= 0 : cmp(Y) > 0 && !soon)) y = Y - 1;
       else if (dir === 'future' && (rel ? cmp(Y) <= 0 : cmp(Y) < 0)) y = Y + 1;
       else if (dir === 'nearest') {
-        // No tense to go by: the occurrence nearest the report date.
-        const months = (yy: number) => Math.abs((yy - Y) * 12 + mo - Mo);
+        // No tense to go by: the occurrence nearest the report date, a month ahead counting as two behind (news
+        // reports more of what happened than of what is to come).
+        const months = (yy: number) => {
+          const k = (yy - Y) * 12 + mo - Mo;
+          return k > 0 ? 2 * k : -k;
+        };
         y = [Y - 1, Y, Y + 1].sort((a, b) => months(a) - months(b))[0];
       }
     }
@@ -438,6 +522,23 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   if (m) return { kind: 'date', value: `${m[1]}${m[2]}`, date: ymd(+`${m[1]}${m[2]}0`, 1, 1), endDate: ymd(+`${m[1]}${m[2]}9`, 12, 31), granularity: 'range', relative: false };
   m = /'(\d)0s/.exec(t);
   if (m) return { kind: 'date', value: `19${m[1]}`, granularity: 'range', relative: false };
+  // the quarter the report is about, and the same quarter a year before
+  const qc = ctx.quarter ? /^(\d{4})-Q([1-4])$/.exec(ctx.quarter) : null;
+  if (qc) {
+    const qy = +qc[1];
+    const qn = +qc[2];
+    if (/^(?:(?:about|nearly|almost) )?(?:a|one) year (?:ago|earlier|before)$|^(?:the )?(?:comparable |corresponding |same )?(?:year-ago|year-earlier|year-before|prior-year)(?: (?:quarter|period|results))?$|^last year's (?:quarter|period)$|^the (?:corresponding|comparable|same) (?:quarter|period) (?:a year (?:ago|earlier)|last year|of last year|the year before|of the previous year)$|^the (?:quarter|period) a year (?:ago|earlier)$/.test(t)) return quarterV(qy - 1, qn, true);
+    if (/^(?:the |that )(?:latest |same |recent |most recent )?(?:quarter|period)$/.test(t)) return quarterV(qy, qn, true);
+    const yq = /^the (\d{4}) (?:quarter|period)$/.exec(t);
+    if (yq) return quarterV(+yq[1], qn, false);
+  }
+  // without a quarter to go by: "the 1988 period" is that year, "the latest period" the last quarter that ended
+  const yp = /^the (\d{4}) (?:period|quarter)$/.exec(t);
+  if (yp) return yearV(+yp[1], false);
+  if (/^the latest period$/.test(t) && Y !== undefined && Mo !== undefined) {
+    const last = Math.ceil(Mo / 3) - 1;
+    return last < 1 ? quarterV(Y - 1, 4, true) : quarterV(Y, last, true);
+  }
   // quarters and halves
   const q = /\b(first|second|third|fourth|final|last|latest|current|1st|2nd|3rd|4th)[- ](?:fiscal )?(quarter|half)\b/.exec(t) ?? /\b(?:the )?(quarter)\b/.exec(t);
   const qShort = /\b(?:q([1-4])|([1-4])q|h([12]))\b/.exec(t);
@@ -505,7 +606,7 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   const anchor = ctx.anchor ?? dct;
   if (/^(?:the (?:next|following) (?:day|morning|afternoon|evening|night)|the day after|a day (?:after|later))$/.test(t)) return dayV(addDays(anchor, 1), true);
   if (/^(?:the previous (?:day|morning|afternoon|evening|night)|the day before|a day (?:before|earlier))$/.test(t)) return dayV(addDays(anchor, -1), true);
-  if (/^(?:the same (?:day|morning|night)|that (?:day|night|morning|evening))$/.test(t)) return dayV(anchor, true);
+  if (/^(?:(?:the |that )?same (?:day|morning|night)|that (?:day|night|morning|evening))$/.test(t)) return dayV(anchor, true);
   if (/^(?:later|earlier) in the day$/.test(t)) return dayV(anchor, true);
   const inThe = /^(?:later|earlier) in the (week|month|year)$/.exec(t);
   if (inThe) return normaliseTimex(`this ${inThe[1]}`, kind, ctx);
@@ -527,6 +628,11 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
     if (!which && tense !== 'future' && d > dct) return normaliseTimex(`last ${t}`, kind, ctx);
     return dayV(d, true);
   }
+  if (/^(?:(?:around|at|by|before|until|through) )?(?:the )?(?:year end|year's end)$/.test(t)) return yearV(Y, true);
+  // "year-end" is the last day of the year: this one ahead ("by year-end"), the last one in the past ("since year-end").
+  if (t === 'year-end') return dayV(ymd(tense === 'past' ? Y - 1 : Y, 12, 31), true);
+  // "the latest fiscal year" is the last one reported, i.e. completed.
+  if (/^the latest (?:fiscal |financial )?year$/.test(t)) return yearV(Y - 1, true);
   const theUnit = /^the (?:latest |current |full |same |comparable )?(week|weekend|month|year|fiscal year)$/.exec(t);
   if (theUnit) {
     if (theUnit[1] === 'weekend') {
@@ -564,6 +670,15 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
       which = /\bnext\b/.test(t) ? 'next' : /\blast\b/.test(t) ? 'last' : 'this';
     }
     const k = which === 'last' || which === 'past' || which === 'previous' ? -1 : which === 'next' || which === 'coming' || which === 'following' ? 1 : 0;
+    // "that year", "the following year", "later that month": counted from the year or month the text last named.
+    if (/^(?:that|same|following|previous)$/.test(which)) {
+      if (unit === 'year' && ctx.year !== undefined) return yearV(ctx.year + k, true);
+      const am = ctx.month ? /^(\d{4})-(\d{2})$/.exec(ctx.month) : null;
+      if (unit === 'month' && am) {
+        const total = +am[1] * 12 + (+am[2] - 1) + k;
+        return monthV(Math.floor(total / 12), (total % 12) + 1, true);
+      }
+    }
     if (unit === 'week' || unit === 'weekend') {
       const w = weekValue(addDays(dct, 7 * k), unit === 'weekend' ? '-WE' : '');
       return { kind: 'date', ...w, granularity: 'week', relative: true };
@@ -610,7 +725,8 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
       return monthV(Math.floor(total / 12), (total % 12) + 1, true);
     }
     if (unit === 'year') return yearV(by + N, true);
-    if (unit === 'decade') return { kind: 'date', value: String(Math.floor((by + 10 * N) / 10)), granularity: 'range', relative: true };
+    // "a decade ago" is a year ten years back (as TimeBank and AQUAINT annotate it), not the decade before.
+    if (unit === 'decade') return yearV(by + 10 * N, true);
     if (unit === 'hour' || unit === 'minute' || unit === 'second') return dayV(base, true);
     return undefined;
   }

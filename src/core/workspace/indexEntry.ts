@@ -1,4 +1,4 @@
-import type { Analysis, ActorType } from '../types';
+import type { Actor, Analysis, ActorType } from '../types';
 import { buildActors } from '../actors';
 
 /** One actor of one report, as the workspace index keeps it: small enough to persist for hundreds of reports. */
@@ -23,7 +23,7 @@ export const actorKey = (type: string, name: string) => `${type}:${name.toLowerC
  * The index entry of a report: its actors (the same actor model as hovers and summaries: "Putin" is filed under
  * "Vladimir Putin", "IDF" under the organisation it abbreviates) with the position of every mention.
  */
-export function indexEntry(text: string, analysis: Analysis, hash: string): IndexEntry {
+export function indexEntry(text: string, analysis: Analysis, hash: string, actors?: readonly Actor[]): IndexEntry {
   // Line starts, so positions can be computed without the document.
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
@@ -37,7 +37,8 @@ export function indexEntry(text: string, analysis: Analysis, hash: string): Inde
     }
     return lo;
   };
-  const actors: IndexedActor[] = buildActors(text, analysis).map((a) => ({
+  // `actors`: built by the caller (with the workspace registry applied); else built here without one.
+  const indexed: IndexedActor[] = (actors ?? buildActors(text, analysis)).map((a) => ({
     key: actorKey(a.type, a.name),
     type: a.type,
     name: a.name,
@@ -46,5 +47,5 @@ export function indexEntry(text: string, analysis: Analysis, hash: string): Inde
       return [m.start, m.end, line, m.start - lineStarts[line]] as [number, number, number, number];
     }),
   }));
-  return { hash, words: (text.match(/\S+/g) ?? []).length, actors };
+  return { hash, words: (text.match(/\S+/g) ?? []).length, actors: indexed };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildActors, type Actor, type Mention } from '../../core';
+import type { Actor, Mention } from '../../core';
 import type { AnalysisService } from '../analysisService';
 import type { ActorRegistry } from './actorRegistry';
 
@@ -75,14 +75,15 @@ export class ActorService implements vscode.Disposable {
     const t0 = Date.now();
     let actors: Actor[] = [];
     try {
-      actors = buildActors(doc.getText(), r.analysis, {
-        registry: this.registry.entries(),
-        ignore: this.registry.ignored(),
-        splits: this.registry.splits(),
+      // Built by the worker's document model of this version (the host bundle has no actor builder).
+      actors = await this.analysis.model(doc, r, {
+        what: 'actors',
+        actors: { registry: this.registry.entries(), ignore: this.registry.ignored(), splits: this.registry.splits() },
       });
     } catch (err) {
       this.log.error(`actors failed for ${key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }
+    if (doc.isClosed || r.version !== doc.version) return undefined;
     this.log.debug(`actors of ${doc.uri.fsPath || key} v${r.version}: ${actors.length} in ${Date.now() - t0} ms`);
     const mentions = actors
       .flatMap((actor) => actor.mentions.map((mention) => ({ mention, actor })))

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildThreat, ENTITY_TYPES, type Actor, type EntityType, type ThreatEntity } from '../../core';
+import { ENTITY_TYPES, type Actor, type EntityType, type ThreatEntity } from '../../core';
 import { borderColorId } from './decorations';
 import { typeLabel } from './lens';
 import { COMMANDS } from '../commandIds';
@@ -111,7 +111,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     // While the report is being edited, the last actors known stay listed until the new ones arrive.
     const all = (await this.actors.get(this.doc)) ?? this.actors.peek(this.doc);
     if (!all) return [];
-    const threat = this.threatNodes();
+    const threat = await this.threatNodes();
     this.view.message = all.actors.length || threat.length ? undefined : 'No actors found in this report.';
     const nodes: Node[] = [{ kind: 'legend' as const }, ...threat.filter((n) => n.type === 'threatActor')];
     nodes.push(...(['person', 'organization', 'place', 'group'] as const)
@@ -121,10 +121,12 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   /** The report's threat actors, malware, tools and techniques (threat reports only). */
-  private threatNodes(): Array<Node & { kind: 'ttype' }> {
+  private async threatNodes(): Promise<Array<Node & { kind: 'ttype' }>> {
     const r = this.doc ? this.actors.analysis.peek(this.doc) : undefined;
     if (!this.doc || !r || r.version !== this.doc.version || !r.analysis.entities.some((e) => e.type in THREAT_LABELS)) return [];
-    const p = buildThreat(this.doc.getText(), r.analysis.entities);
+    // Built by the worker's document model of this version.
+    const p = await this.actors.analysis.model(this.doc, r, { what: 'threat' }).catch(() => undefined);
+    if (!p) return [];
     return ([['threatActor', p.actors], ['malware', p.malware], ['tool', p.tools], ['technique', p.techniques]] as const)
       .filter(([, items]) => items.length)
       .map(([type, items]) => ({ kind: 'ttype' as const, type, items: [...items] }));
@@ -202,8 +204,8 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   /** What the view lists now (for tests and scripts): scope and actor names. */
-  snapshot(): { scope: string; names: string[]; threats: string[] } {
-    const threats = this.scope === 'report' ? this.threatNodes().flatMap((n) => n.items.map((t) => t.name)) : [];
+  async snapshot(): Promise<{ scope: string; names: string[]; threats: string[] }> {
+    const threats = this.scope === 'report' ? (await this.threatNodes()).flatMap((n) => n.items.map((t) => t.name)) : [];
     const names = this.scope === 'workspace' && this.workspace ? this.workspace.actors().map((a) => a.name) : (this.doc ? this.actors.peek(this.doc)?.actors.map((a) => a.name) : undefined) ?? [];
     return { scope: this.scope, names, threats };
   }

@@ -90,9 +90,10 @@ export function registerEntityCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
     vscode.commands.registerCommand(COMMANDS.showLog, () => deps.log.show()),
     // What the highlights show now, as offsets into the current version (the stale-highlight tests read it).
-    vscode.commands.registerCommand(COMMANDS.getDecorations, async (arg?: unknown) => {
+    // A second argument { ranges: false } leaves the ranges out (a cheap probe while polling).
+    vscode.commands.registerCommand(COMMANDS.getDecorations, async (arg?: unknown, opts?: { ranges?: boolean }) => {
       const doc = await resolveDocument(arg);
-      return doc ? decorations.state(doc.uri.toString()) : undefined;
+      return doc ? decorations.state(doc.uri.toString(), opts?.ranges !== false) : undefined;
     }),
     // Cheap probe for scripts and tests: the analysed version and entity count, without converting every range.
     vscode.commands.registerCommand(COMMANDS.getAnalysisState, async (arg?: unknown) => {

@@ -23,6 +23,10 @@ export interface DecorationState {
   ranges: TrackedRange[];
   /** Milliseconds the host spent moving the ranges and re-setting the decorations after the last edit. */
   followMs?: number;
+  /** performance.now() in the extension host when the edit that made `analysedVersion` arrived (if one did). */
+  editedAt?: number;
+  /** performance.now() in the extension host when the decorations of `analysedVersion` were set. */
+  appliedAt?: number;
 }
 
 /**
@@ -37,6 +41,8 @@ export class DecorationFeature implements vscode.Disposable {
   private readonly decorated = new Map<string, Record<string, number>>();
   /** uri -> the ranges decorated now (offsets into `version`). */
   private readonly shown = new Map<string, DecorationState>();
+  /** uri -> when the host received the change event that made a version (for the keystroke -> highlights figure). */
+  private readonly editedAt = new Map<string, { version: number; at: number }>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -64,6 +70,7 @@ export class DecorationFeature implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.shown.delete(d.uri.toString());
         this.decorated.delete(d.uri.toString());
+        this.editedAt.delete(d.uri.toString());
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         // Large reports are decorated around the visible lines only: follow the scroll.
@@ -94,9 +101,9 @@ export class DecorationFeature implements vscode.Disposable {
   }
 
   /** The ranges a document shows now (for tests and scripts: `analystLens.getDecorations`). */
-  state(uri: string): DecorationState | undefined {
+  state(uri: string, withRanges = true): DecorationState | undefined {
     const s = this.shown.get(uri);
-    return s && { ...s, ranges: s.ranges.map((r) => ({ ...r })) };
+    return s && { ...s, ranges: withRanges ? s.ranges.map((r) => ({ ...r })) : [] };
   }
 
   /** Re-apply to every visible editor (after a settings change or a toggle). */
@@ -116,6 +123,7 @@ export class DecorationFeature implements vscode.Disposable {
   private follow(e: vscode.TextDocumentChangeEvent): void {
     if (!e.contentChanges.length) return;
     const key = e.document.uri.toString();
+    this.editedAt.set(key, { version: e.document.version, at: performance.now() });
     const s = this.shown.get(key);
     if (!s) return;
     if (s.version !== e.document.version - 1) {
@@ -177,13 +185,16 @@ export class DecorationFeature implements vscode.Disposable {
         tracked.push({ start: e.start, end: e.end, type: e.type, text: e.text });
       }
     }
-    this.shown.set(r.uri, { uri: r.uri, version: r.version, analysedVersion: r.version, ranges: tracked });
+    const edited = this.editedAt.get(r.uri);
+    const state: DecorationState = { uri: r.uri, version: r.version, analysedVersion: r.version, ranges: tracked, editedAt: edited?.version === r.version ? edited.at : undefined };
+    this.shown.set(r.uri, state);
     const counts: Record<string, number> = {};
     for (const [t, ranges] of byType) {
       editor.setDecorations(this.types.get(t)!, ranges);
       counts[t] = ranges.length;
     }
     this.decorated.set(r.uri, counts);
+    state.appliedAt = performance.now();
   }
 
   private clear(editor: vscode.TextEditor): void {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS, EXPORTER_DESCRIPTORS, exportFileName, exportSummary, type ExportFormat, type ExporterDescriptor } from '../../core';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, EXPORTER_DESCRIPTORS, exportFileName, type ExportFormat, type ExporterDescriptor } from '../../core';
 import type { AnalysisService } from '../analysisService';
 import { COMMANDS } from '../commandIds';
-import { computeSummary, reportName, SummaryCancelled } from './summaryData';
+import { exportedSummary, reportName, SummaryCancelled } from './summaryData';
 
 /** Arguments of analystLens.exportSummary; all optional (the palette passes none). */
 export interface ExportArgs {
@@ -58,8 +58,8 @@ export function registerExportCommands(service: AnalysisService, log: vscode.Log
       }
       if (target.toString() === doc.uri.toString()) throw new Error('the export would overwrite the report itself: choose another file');
       try {
-        const summary = await computeSummary(doc, service, { selection: a.selection });
-        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportSummary(summary, format, { source: doc.uri.toString() })));
+        const text = await exportedSummary(doc, service, format, { selection: a.selection });
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
       } catch (err) {
         if (err instanceof SummaryCancelled) return undefined;
         log.error(`export of ${doc.uri.toString()} as ${format} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);

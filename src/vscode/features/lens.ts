@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { applyCorrections, correctionKey, ENTITY_TYPES, explainTemporal, readQuantity, resolveTemporal, titleOwner, type Actor, type ActorType, type Analysis, type Entity, type EntityType, type Mention, type ResolvedTemporal } from '../../core';
+import { applyCorrections, correctionKey, ENTITY_TYPES, explainTemporal, readQuantity, titleOwner, type Actor, type ActorType, type Entity, type EntityType, type Mention, type ResolvedTemporal } from '../../core';
+import type { DocumentAnalysis } from '../analysisService';
 import type { AnalysisService } from '../analysisService';
 import { COMMANDS } from '../commandIds';
 import { TYPE_LABELS } from '../convert';
@@ -90,15 +91,17 @@ interface Deps {
   extensionUri?: vscode.Uri;
 }
 
-/** Dates and times resolved per document version (the hover asks often; resolution is the summary's). */
+/** Dates and times resolved per document version (the hover asks often; resolution is the summary's, in the worker). */
 class TemporalCache {
-  private readonly cache = new Map<string, { version: number; analysis: Analysis; value: Promise<ResolvedTemporal> }>();
-  get(doc: vscode.TextDocument, analysis: Analysis): Promise<ResolvedTemporal> {
+  constructor(private readonly service: AnalysisService) {}
+  private readonly cache = new Map<string, { version: number; analysis: DocumentAnalysis['analysis']; value: Promise<ResolvedTemporal> }>();
+  get(doc: vscode.TextDocument, r: DocumentAnalysis): Promise<ResolvedTemporal> {
     const key = doc.uri.toString();
     const hit = this.cache.get(key);
-    if (hit && hit.version === doc.version && hit.analysis === analysis) return hit.value;
-    const value = reportDateFor(doc).then((dates) => resolveTemporal(doc.getText(), analysis, dates));
-    this.cache.set(key, { version: doc.version, analysis, value });
+    if (hit && hit.version === doc.version && hit.analysis === r.analysis) return hit.value;
+    const value = reportDateFor(doc).then((dates) => this.service.model(doc, r, { what: 'temporal', dates }));
+    value.catch(() => this.cache.delete(key));
+    this.cache.set(key, { version: doc.version, analysis: r.analysis, value });
     return value;
   }
   forget(uri: string): void {
@@ -146,7 +149,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     }
     md.appendMarkdown(`$(${ICONS[e.type]}) **${esc(e.text.replace(/\s+/g, ' '))}** · ${typeLabel(e.type)}\n\n`);
     if (e.type === 'date' || e.type === 'time') {
-      const t = await this.temporal.get(doc, r.analysis);
+      const t = await this.temporal.get(doc, r);
       const entry = t.entries.find((x) => x.start === e.start && x.end === e.end);
       if (entry) {
         const { value, how } = explainTemporal(entry, t.reportDate);
@@ -235,8 +238,11 @@ ${rows}
 /** Registers corrections, hovers, quick fixes and the legend. */
 export function registerLens(deps: Deps): vscode.Disposable[] {
   const { service, registry, actors, selector, log } = deps;
-  const temporal = new TemporalCache();
-  const correct = (text: string, a: Parameters<typeof applyCorrections>[1]) => applyCorrections(text, a, registry.corrections());
+  const temporal = new TemporalCache(service);
+  const correct = (text: () => string, a: Parameters<typeof applyCorrections>[1]) => {
+    const corrections = registry.corrections();
+    return corrections.length ? applyCorrections(text(), a, corrections) : a;
+  };
   let legend: vscode.WebviewPanel | undefined;
   const renderLegend = () => {
     if (legend) legend.webview.html = legendHtml(deps, Math.random().toString(36).slice(2) + Date.now().toString(36), legend.webview.cspSource);

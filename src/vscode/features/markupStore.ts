@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { lintMarkup, LINT_CODES, type LintOptions, type MarkupDiagnostic, type MarkupSpan } from '../../core';
+import { LINT_CODES, type LintOptions, type MarkupDiagnostic, type MarkupSpan } from '../../core';
 import { looksBinary } from '../analysisService';
 import { isReport, readMarkupRules, type LensConfig } from '../config';
-import { findMarkupSliced } from './markupText';
 import type { Analyzer } from '../analyzer';
 
 /** The markup of one version of one document. */
@@ -18,14 +17,15 @@ export interface DocumentMarkup {
 
 
 /**
- * Per-document cache of analyst markup (spans and lint diagnostics), keyed by version. Computed in the analysis
- * worker, which holds the document's text already (it follows the edits); without a worker, in the extension host,
- * the search sliced so that long reports do not block it.
+ * Per-document cache of analyst markup (spans and lint diagnostics), keyed by version. Computed by the analyzer:
+ * the analysis worker, which holds the document's text already (it follows the edits), or its fallback.
  */
 export class MarkupStore implements vscode.Disposable {
   private readonly cache = new Map<string, DocumentMarkup>();
   private readonly inflight = new Map<string, { version: number; promise: Promise<DocumentMarkup> }>();
   private readonly emitter = new vscode.EventEmitter<DocumentMarkup>();
+  /** Per document: whether its text looked binary when first read (typing does not make text binary). */
+  private readonly binary = new Map<string, boolean>();
   /** Bumped by invalidate(): results computed under older settings go to their caller but are neither kept nor announced. */
   private generation = 0;
   /** Fires with each newly computed result for a document's current version. */
@@ -33,7 +33,7 @@ export class MarkupStore implements vscode.Disposable {
 
   constructor(
     private readonly config: () => LensConfig,
-    private readonly analyzer?: Analyzer,
+    private readonly analyzer: Analyzer,
   ) {}
 
   isEligible(doc: vscode.TextDocument): boolean {
@@ -76,30 +76,27 @@ export class MarkupStore implements vscode.Disposable {
 
   /** Drops one document's result (it closed). */
   forget(uri: vscode.Uri): void {
+    this.binary.delete(uri.toString());
     this.cache.delete(uri.toString());
     this.inflight.delete(uri.toString());
   }
 
   private async compute(doc: vscode.TextDocument, key: string, version: number): Promise<DocumentMarkup> {
-    const full = doc.getText();
-    if (looksBinary(full)) return { uri: key, version, spans: [], diagnostics: [], limited: 'binary content: not read' };
+    // The text is read only if the worker does not hold this version (or to tell once whether it is binary).
+    let text: string | undefined;
+    const full = () => (text ??= doc.getText());
+    let binary = this.binary.get(key);
+    if (binary === undefined) this.binary.set(key, (binary = looksBinary(full())));
+    if (binary) return { uri: key, version, spans: [], diagnostics: [], limited: 'binary content: not read' };
+    const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
     const max = this.config().maxDocumentLength;
-    const text = full.length > max ? full.slice(0, max) : full;
-    const limited = full.length > max ? `only the first ${max} characters were read (analystLens.maxDocumentLength)` : undefined;
+    const limited = length > max ? `only the first ${max} characters were read (analystLens.maxDocumentLength)` : undefined;
     const rules = readMarkupRules(doc);
-    if (this.analyzer?.kind === 'worker') {
-      const ruleOptions: NonNullable<LintOptions['rules']> = {};
-      for (const code of LINT_CODES) ruleOptions[code] = rules[code] === 'off' ? false : rules[code];
-      const lint = LINT_CODES.some((c) => rules[c] !== 'off');
-      const r = await this.analyzer.markup(key, version, full, { maxLength: max, rules: ruleOptions, lint });
-      return { uri: key, version, spans: r.spans, diagnostics: r.diagnostics, limited };
-    }
-    const spans = (await findMarkupSliced(text, () => !doc.isClosed && doc.version === version)) ?? [];
-    const options: LintOptions = { spans, rules: {} };
-    for (const code of LINT_CODES) options.rules![code] = rules[code] === 'off' ? false : rules[code];
-    let diagnostics: MarkupDiagnostic[] = [];
-    if (LINT_CODES.some((c) => rules[c] !== 'off')) diagnostics = lintMarkup(text, options);
-    return { uri: key, version, spans, diagnostics, limited };
+    const ruleOptions: NonNullable<LintOptions['rules']> = {};
+    for (const code of LINT_CODES) ruleOptions[code] = rules[code] === 'off' ? false : rules[code];
+    const lint = LINT_CODES.some((c) => rules[c] !== 'off');
+    const r = await this.analyzer.markup(key, version, full, { maxLength: max, rules: ruleOptions, lint });
+    return { uri: key, version, spans: r.spans, diagnostics: r.diagnostics, limited };
   }
 
   dispose(): void {

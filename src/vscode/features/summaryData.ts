@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createDocumentModel, withAnnotations, type Annotation, type Summary } from '../../core';
+import type { Annotation, ExportFormat, Summary } from '../../core';
 import type { AnalysisService } from '../analysisService';
 
 /** Reports longer than this get a cancellable progress notification while they are summarised. */
@@ -44,12 +44,24 @@ export class SummaryCancelled extends Error {
  * version; long reports show a cancellable progress notification. Cancelling discards the result: summarize() itself
  * is synchronous, so the check happens before it starts and before its result is used.
  */
-export async function computeSummary(
+export function computeSummary(doc: vscode.TextDocument, service: AnalysisService, opts: { selection?: [number, number]; quiet?: boolean } = {}): Promise<Summary> {
+  return summaryOf(doc, service, opts, undefined);
+}
+
+/** The summary exported in a format: the text of the file, made in the worker (the host has no exporters). */
+export function exportedSummary(doc: vscode.TextDocument, service: AnalysisService, format: ExportFormat, opts: { selection?: [number, number]; quiet?: boolean } = {}): Promise<string> {
+  return summaryOf(doc, service, opts, { format, source: doc.uri.toString() });
+}
+
+function summaryOf(doc: vscode.TextDocument, service: AnalysisService, opts: { selection?: [number, number]; quiet?: boolean }, exportAs: undefined): Promise<Summary>;
+function summaryOf(doc: vscode.TextDocument, service: AnalysisService, opts: { selection?: [number, number]; quiet?: boolean }, exportAs: { format: ExportFormat; source: string }): Promise<string>;
+function summaryOf(
   doc: vscode.TextDocument,
   service: AnalysisService,
-  opts: { selection?: [number, number]; quiet?: boolean } = {},
-): Promise<Summary> {
-  const run = async (token?: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string }>): Promise<Summary> => {
+  opts: { selection?: [number, number]; quiet?: boolean },
+  exportAs: { format: ExportFormat; source: string } | undefined,
+): Promise<Summary | string> {
+  const run = async (token?: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string }>): Promise<Summary | string> => {
     progress?.report({ message: 'analysing…' });
     const dates = await reportDateFor(doc);
     const actors = await service.actorOptions();
@@ -60,23 +72,19 @@ export async function computeSummary(
     for (let tries = 0; analysed.version !== doc.version && tries < 20; tries++) analysed = await service.get(doc);
     if (analysed.skipped) throw new Error(`${reportName(doc)}: ${analysed.skipped}`);
     if (analysed.version !== doc.version) throw new Error(`${reportName(doc)} kept changing while it was summarised: try again.`);
-    const text = doc.getText();
     progress?.report({ message: 'summarising…' });
-    // Let the notification paint before the synchronous work (text and analysis are of one version already).
-    await new Promise((r) => setTimeout(r, 0));
-    // The document model of this version, with the actor registry applied like the hover and the Actors view.
-    const model = createDocumentModel(text, {
-      version: analysed.version,
-      format: doc.languageId === 'markdown' ? 'markdown' : 'plain',
-      analysis: analysed.analysis,
-      registry: actors.registry,
-      ignore: actors.ignore,
-      splits: actors.splits,
-    });
+    // The worker's document model of this version builds the summary, with the actor registry applied like the
+    // hover and the Actors view (the host bundle has no summariser).
     const includeCitations = vscode.workspace.getConfiguration('analystLens', doc.uri).get<unknown>('indicators.includeCitations') === true;
-    const summary = model.summary({ ...dates, selection: opts.selection, title: reportName(doc), includeCitations });
+    const query = {
+      actors: { registry: actors.registry, ignore: actors.ignore, splits: actors.splits },
+      format: doc.languageId === 'markdown' ? ('markdown' as const) : ('plain' as const),
+      summary: { ...dates, selection: opts.selection, title: reportName(doc), includeCitations },
+      annotations: [...annotationsOf(doc)],
+    };
+    const result = exportAs ? await service.model(doc, analysed, { what: 'export', exportAs, ...query }) : await service.model(doc, analysed, { what: 'summary', ...query });
     if (token?.isCancellationRequested) throw new SummaryCancelled();
-    return withAnnotations(summary, annotationsOf(doc));
+    return result;
   };
   if (opts.quiet || doc.getText().length < PROGRESS_THRESHOLD) return run();
   return Promise.resolve(
@@ -86,3 +94,4 @@ export async function computeSummary(
     ),
   );
 }
+

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ATTACK_NOTICE, buildThreat, CTI_TYPES, type CtiType, type Entity, type ThreatEntity, type ThreatPicture } from '../../core';
+import { CTI_TYPES, type CtiType, type Entity, type ThreatEntity, type ThreatPicture } from '../../core';
 import type { AnalysisService } from '../analysisService';
 
 const LABEL: Record<CtiType, string> = { threatActor: 'threat actor', malware: 'malware', tool: 'tool', technique: 'ATT&CK technique' };
@@ -9,7 +9,7 @@ const list = (xs: readonly string[], max = 6) => `${xs.slice(0, max).map(esc).jo
 const isCti = (t: string): t is CtiType => (CTI_TYPES as readonly string[]).includes(t);
 
 /** The hover card of a threat actor, malware, tool or technique: what ATT&CK and this report say about it. */
-export function threatCard(doc: vscode.TextDocument, picture: ThreatPicture, t: ThreatEntity): vscode.MarkdownString {
+export function threatCard(doc: vscode.TextDocument, picture: ThreatPicture & { attackNotice?: string }, t: ThreatEntity): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.isTrusted = false;
   md.supportHtml = false;
@@ -60,13 +60,13 @@ export function threatCard(doc: vscode.TextDocument, picture: ThreatPicture, t: 
   }
   const line = doc.positionAt(t.firstMention).line + 1;
   md.appendMarkdown(`${t.mentionCount} mention${t.mentionCount === 1 ? '' : 's'} · first mention line ${line}\n\n`);
-  if (t.attackId) md.appendMarkdown(`*ATT&CK® ${esc(ATTACK_NOTICE.replace(/\s*This work.*$/, ''))}*\n\n`);
+  if (t.attackId && picture.attackNotice) md.appendMarkdown(`*ATT&CK® ${esc(picture.attackNotice.replace(/\s*This work.*$/, ''))}*\n\n`);
   return md;
 }
 
 /** Hover cards on threat actors, malware, tools and techniques; the threat picture is cached per document version. */
 export class ThreatHoverProvider implements vscode.HoverProvider {
-  private cache = new Map<string, { version: number; picture: ThreatPicture }>();
+  private cache = new Map<string, { version: number; picture: Promise<ThreatPicture & { attackNotice: string }> }>();
   constructor(
     private readonly service: AnalysisService,
     private readonly enabled: () => boolean,
@@ -82,11 +82,14 @@ export class ThreatHoverProvider implements vscode.HoverProvider {
     const key = doc.uri.toString();
     let c = this.cache.get(key);
     if (!c || c.version !== doc.version) {
-      c = { version: doc.version, picture: buildThreat(doc.getText(), r.analysis.entities) };
+      // The worker's document model of this version builds the picture (the host has no ATT&CK tables).
+      c = { version: doc.version, picture: this.service.model(doc, r, { what: 'threat' }) };
+      c.picture.catch(() => this.cache.delete(key));
       this.cache.set(key, c);
       if (this.cache.size > 20) this.cache.delete(this.cache.keys().next().value as string);
     }
-    const p = c.picture;
+    const p = await c.picture;
+    if (token.isCancellationRequested || doc.version !== r.version) return undefined;
     const t = [...p.actors, ...p.malware, ...p.tools, ...p.techniques].find((x) => x.mentions.some((m) => m.start === hit.start));
     if (!t) return undefined;
     return new vscode.Hover(threatCard(doc, p, t), new vscode.Range(doc.positionAt(hit.start), doc.positionAt(hit.end)));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { contentHash, type IndexEntry, type IndexedActor } from '../../core';
-import type { Analyzer } from '../analyzer';
+import type { Analyzer, IndexInputs } from '../analyzer';
 import { COMMANDS } from '../commandIds';
 
 const CACHE_FILE = 'workspace-index-v1.json';
@@ -17,6 +17,8 @@ interface CachedFile {
   mtime: number;
   size: number;
   entry: IndexEntry;
+  /** The corrections and registry the entry was made with (a hash): another registry means another entry. */
+  inputs?: string;
 }
 
 /** An actor across the workspace: every report it appears in, with its mentions there. */
@@ -51,6 +53,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
   lastStats: IndexStats | undefined;
+  /** The analyst's corrections and the actor registry every report is indexed with (set by the actor features). */
+  inputs: () => Promise<IndexInputs | undefined> = async () => undefined;
+  private again = false;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -65,6 +70,22 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.building = this.run(showProgress).finally(() => (this.building = undefined));
     }
     return this.building;
+  }
+
+  /**
+   * The registry or the corrections changed: the reports are indexed again with them (a run in progress is
+   * followed by another, since it started with the old ones). Nothing happens before the first build.
+   */
+  refresh(): void {
+    if (!this.lastStats && !this.building) return;
+    if (this.building) {
+      if (this.again) return;
+      this.again = true;
+      void this.building.finally(() => {
+        this.again = false;
+        void this.build(false);
+      });
+    } else void this.build(false);
   }
 
   private get cacheUri(): vscode.Uri | undefined {
@@ -105,6 +126,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!s.enabled || !vscode.workspace.workspaceFolders?.length) return stats;
     const t0 = Date.now();
     this.ensureWatcher(s);
+    const inputs = await this.currentInputs();
     const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) => {
       const [uris, cache] = await Promise.all([vscode.workspace.findFiles(s.include, s.exclude), this.loadCache()]);
       stats.files = uris.length;
@@ -119,7 +141,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         await Promise.all(
           workers.map(async (worker) => {
             for (let uri = queue.shift(); uri && !token?.isCancellationRequested; uri = queue.shift()) {
-              await this.indexOne(uri, worker, cache[uri.toString()], s, stats);
+              await this.indexOne(uri, worker, cache[uri.toString()], s, stats, inputs);
               done++;
               progress?.report({ message: `${done}/${uris.length} reports`, increment: step });
             }
@@ -146,8 +168,20 @@ export class WorkspaceIndex implements vscode.Disposable {
     return stats;
   }
 
-  private async indexOne(uri: vscode.Uri, worker: Analyzer, cached: CachedFile | undefined, s: IndexSettings, stats: IndexStats): Promise<void> {
+  private async currentInputs(): Promise<{ value?: IndexInputs; key?: string }> {
+    try {
+      const value = await this.inputs();
+      return value ? { value, key: contentHash(JSON.stringify(value)) } : {};
+    } catch (err) {
+      this.log.warn(`index: could not read the registry and corrections: ${String(err)}`);
+      return {};
+    }
+  }
+
+  private async indexOne(uri: vscode.Uri, worker: Analyzer, cached: CachedFile | undefined, s: IndexSettings, stats: IndexStats, inputs: { value?: IndexInputs; key?: string }): Promise<void> {
     const key = uri.toString();
+    // An entry made with other corrections or another registry is not reused.
+    if (cached && cached.inputs !== inputs.key) cached = undefined;
     try {
       const st = await vscode.workspace.fs.stat(uri);
       if (st.size > s.maxFileSize) {
@@ -169,8 +203,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         return;
       }
       const format = uri.path.toLowerCase().endsWith('.md') ? 'markdown' : 'plain';
-      const entry = await worker.index(key, text, { format, maxLength: s.maxFileSize });
-      this.files.set(key, { mtime: st.mtime, size: st.size, entry });
+      const entry = await worker.index(key, text, { format, maxLength: s.maxFileSize }, inputs.value);
+      this.files.set(key, { mtime: st.mtime, size: st.size, entry, inputs: inputs.key });
       stats.analysed++;
     } catch (err) {
       this.log.warn(`index: could not index ${uri.fsPath || key}: ${String(err)}`);
@@ -189,11 +223,13 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (!found.length) return;
       const worker = this.createWorker();
       const stats: IndexStats = { files: 1, analysed: 0, reused: 0, words: 0, ms: 0, cancelled: false };
-      void this.indexOne(uri, worker, undefined, this.settings(), stats).finally(() => {
-        worker.dispose();
-        this.scheduleSave();
-        this.changed.fire();
-      });
+      void this.currentInputs()
+        .then((inputs) => this.indexOne(uri, worker, undefined, this.settings(), stats, inputs))
+        .finally(() => {
+          worker.dispose();
+          this.scheduleSave();
+          this.changed.fire();
+        });
     };
     this.subscriptions.push(
       this.watcher,

@@ -50,7 +50,7 @@ export async function getEntities(arg?: vscode.Uri | string): Promise<EntitiesRe
 }
 
 /** Polls until `probe` returns a truthy value; fails with `what` after `timeoutMs`. Never asserts on time itself. */
-export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 20_000, intervalMs = 50): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -61,7 +61,7 @@ export async function waitFor<T>(what: string, probe: () => T | Promise<T>, time
       last = err;
     }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-    await sleep(50);
+    await sleep(intervalMs);
   }
 }
 

@@ -99,7 +99,7 @@ export function registerAnnotations(service: AnalysisService, log: vscode.LogOut
   service.postProcess = (doc, text, analysis) => {
     const r = store.peek(doc);
     // Annotations whose quote is not at their position in this text (another version) are left out by the core.
-    return r ? applyOverridesToAnalysis(analysis, r.annotations, text) : analysis;
+    return r && r.annotations.some((a) => a.kind === 'entity') ? applyOverridesToAnalysis(analysis, r.annotations, text()) : analysis;
   };
   setSummaryAnnotations((doc) => store.peek(doc)?.annotations ?? []);
 
