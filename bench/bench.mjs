@@ -41,12 +41,17 @@ function time(fn, minMs = 1500) {
   return runs[Math.floor(runs.length / 2)];
 }
 const fmt = (n) => Math.round(n).toLocaleString('en');
+// `npm run bench -- --only 5,7` runs only those sections (numbers as printed below).
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? new Set(String(process.argv[onlyArg + 1] ?? '').split(',').map(Number)) : undefined;
+const want = (n) => !only || only.has(n);
 const pctile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 console.log(`Analyst Lens benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${new Date().toISOString()}`);
 console.log(`text: seed report + ${docs.length} CoNLL-2003 dev documents, news-style spacing: ${fmt(corpusWords)} words\n`);
 
 // 1. Throughput: the whole core (every entity type) vs compromise's people/places/organizations, same text, same run.
+if (want(1)) {
 const paragraphs = corpus.split(/\n\n/);
 const coreMs = time(() => { for (const p of paragraphs) core.analyze(p); });
 const compMs = time(() => { for (const p of paragraphs) { const d = nlp(p); d.people().json({ offset: true }); d.places().json({ offset: true }); d.organizations().json({ offset: true }); } });
@@ -56,9 +61,10 @@ console.log('1. throughput (median pass over all documents)');
 console.log(`   core analyze():                     ${fmt(coreWps)} words/s`);
 console.log(`   compromise people/places/orgs:      ${fmt(compWps)} words/s`);
 console.log(`   ratio core / compromise:            ${(coreWps / compWps).toFixed(2)}×  (goal ≥ 3×)\n`);
+}
 
 // 2. Re-analysis after a one-character edit in a 10,000-word report.
-{
+if (want(2)) {
   const base = report(10_000);
   const inc = core.createIncrementalAnalyzer ? core.createIncrementalAnalyzer() : null;
   const label = inc ? 'incremental analyzer' : 'full re-analysis (no incremental analyzer in this build)';
@@ -80,6 +86,7 @@ console.log(`   ratio core / compromise:            ${(coreWps / compWps).toFixe
 }
 
 // 3. Cost per word as documents grow.
+if (want(3)) {
 console.log('3. cost per word by document size (one document, full analysis)');
 const per = {};
 for (const n of [1_000, 10_000, 100_000]) {
@@ -89,9 +96,10 @@ for (const n of [1_000, 10_000, 100_000]) {
   console.log(`   ${fmt(n).padStart(7)} words: ${ms.toFixed(1).padStart(8)} ms  = ${per[n].toFixed(2)} µs/word`);
 }
 console.log(`   100k / 1k per-word cost: ${(per[100_000] / per[1_000]).toFixed(2)}×  (goal ≤ 1.5×)\n`);
+}
 
 // 4. Memory for a 1 MB report (in a fresh process so earlier work does not count) and bundle sizes.
-{
+if (want(4)) {
   const probe = `const core=require(${JSON.stringify(corePath)});const fs=require('fs');const t=fs.readFileSync(0,'utf8');` +
     `let peak=0;const iv=setInterval(()=>{peak=Math.max(peak,process.memoryUsage().heapUsed)},5);` +
     `const r=core.analyze(t);peak=Math.max(peak,process.memoryUsage().heapUsed);clearInterval(iv);` +
@@ -110,7 +118,7 @@ console.log(`   100k / 1k per-word cost: ${(per[100_000] / per[1_000]).toFixed(2
 }
 
 // 5. The rest of the core on long text: actors, summary, analyst markup (incl. a catastrophic-backtracking probe).
-{
+if (want(5)) {
   console.log('5. other stages');
   const t = report(10_000);
   const a = core.analyze(t);
@@ -158,7 +166,7 @@ console.log(`   100k / 1k per-word cost: ${(per[100_000] / per[1_000]).toFixed(2
 
 // 6. Workspace indexing with the worker pool the extension uses (2 worker_threads running dist/worker.js), on
 //    about 1 million words of reports, and a warm reopen: read the persisted index, stat every report, reuse all.
-{
+if (want(6)) {
   const { Worker } = await import('node:worker_threads');
   const os2 = await import('node:os');
   const workerPath = path.join(repoRoot, 'dist', 'worker.js');
@@ -214,7 +222,7 @@ console.log(`   100k / 1k per-word cost: ${(per[100_000] / per[1_000]).toFixed(2
 // 7. The command line (dist/cli.js) as a batch tool: start-up time, and throughput over 1,000 reports (the CoNLL-2003
 //    dev documents, cycled, one file each) in ONE process with 2 worker threads, JSON Lines out. Wall-clock figures
 //    depend on how busy the machine is; the CPU seconds of the child process (Linux /proc) do not.
-await benchCli();
+if (want(7)) await benchCli();
 
 async function benchCli() {
   const { spawnSync } = await import('node:child_process');

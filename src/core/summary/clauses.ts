@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { parse } from './nlp';
 
 /**
  * A light clause reader for news sentences: the main verb, its grammatical subject and a short object phrase,
@@ -45,9 +45,23 @@ const VERB_MAX_WORDS = 14;
 
 function verbsOf(s: string): VerbHit[] {
   try {
-    type J = { text: string; offset: { start: number; length: number }; verb?: { infinitive?: string; grammar?: { tense?: string; isInfinitive?: boolean; form?: string } } };
-    const json = (nlp(s) as unknown as { verbs: () => { json: (o: object) => J[] } }).verbs().json({ offset: true });
-    return json.filter((v) => v.text.trim() && !/^['’]s$/u.test(v.text.trim())).map((v) => {
+    type G = { infinitive?: string; grammar?: { tense?: string; isInfinitive?: boolean; form?: string } };
+    type Verbs = { toView: () => { json: (o: object) => { text: string; offset: { start: number; length: number } }[] }; eq: (i: number) => { json: (o: object) => { verb?: G }[] } };
+    const verbs = (parse(s) as unknown as { verbs: () => Verbs }).verbs();
+    // Every verb's offsets; its grammar and infinitive (compromise's costliest verb step) only when asked for.
+    const all = verbs.toView().json({ offset: true, terms: false }).map((v, i) => ({ v, i }));
+    return all.filter(({ v }) => v.text.trim() && !/^['’]s$/u.test(v.text.trim())).map(({ v, i }) => {
+      let g: G | undefined;
+      const verb = (): G => {
+        if (!g) {
+          try {
+            g = verbs.eq(i).json({ terms: false })[0]?.verb ?? {};
+          } catch {
+            g = {};
+          }
+        }
+        return g;
+      };
       // compromise's offsets drift by a character after contractions ("Bosnia's ruling"): realign on its text.
       let start = v.offset.start;
       const own = v.text.trim().replace(/[.,;:!?]+$/, '');
@@ -60,10 +74,18 @@ function verbsOf(s: string): VerbHit[] {
         start,
         end: start + text.length,
         text,
-        tense: v.verb?.grammar?.tense,
-        infinitive: v.verb?.infinitive,
-        isInfinitive: !!v.verb?.grammar?.isInfinitive,
-        form: v.verb?.grammar?.form,
+        get tense() {
+          return verb().grammar?.tense;
+        },
+        get infinitive() {
+          return verb().infinitive;
+        },
+        get isInfinitive() {
+          return !!verb().grammar?.isInfinitive;
+        },
+        get form() {
+          return verb().grammar?.form;
+        },
       };
     });
   } catch {
@@ -129,7 +151,7 @@ export function mainClause(s: string, depth = 0): Clause | undefined {
     }
     prevEnd = v.end;
     const lw = lastWord(v);
-    if (v.isInfinitive && /\bto\s*$/i.test(s.slice(Math.max(0, v.start - 4), v.start))) continue;
+    if (/\bto\s*$/i.test(s.slice(Math.max(0, v.start - 4), v.start)) && v.isInfinitive) continue;
     if (/\bto\s+$/i.test(s.slice(Math.max(0, v.start - 4), v.start))) continue;
     if (/ing$/i.test(lw) && v.text.split(/\s+/).length === 1) continue; // gerund / participle
     // "a group headed by X was forming …": a participle followed by its agent modifies the noun before it.

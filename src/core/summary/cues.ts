@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { parse } from './nlp';
 
 /**
  * Cue phrases for "why" (cause, purpose, circumstance) and "how" (channel, means, manner), in the spirit of
@@ -46,7 +46,7 @@ function purposeInfinitives(s: string): { at: number; cueEnd: number }[] {
   if (!/\bto\s/i.test(s)) return [];
   let hits: { text: string; offset: { start: number; length: number } }[];
   try {
-    hits = (nlp(s) as unknown as { match: (m: string) => { json: (o: object) => typeof hits } }).match('to #Infinitive').json({ offset: true });
+    hits = (parse(s) as unknown as { match: (m: string) => { json: (o: object) => typeof hits } }).match('to #Infinitive').json({ offset: true });
   } catch {
     return [];
   }

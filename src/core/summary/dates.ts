@@ -1,13 +1,10 @@
-import nlp from 'compromise';
-import datePlugin from 'compromise-dates';
 import type { Entity, ReportDate, SummaryOptions, TimeGranularity, TimelineEntry } from '../types';
 import { frontMatter, sentenceAt, type Sentence } from './sentences';
 import { MONTHS, MONTH_PATTERN as MONTH_RE } from '../text/lexicon';
 import { findTimexes, normaliseTimex, tenseAt, type TimexKind, type TimexValue } from './timex';
 
-// compromise-dates resolves relative expressions ("this morning", "last Tuesday") against a given day. It extends
-// the shared compromise instance; registering it does not change what analyze() finds (checked on the seed).
-nlp.plugin(datePlugin as unknown as Parameters<typeof nlp.plugin>[0]);
+// compromise-dates resolves relative expressions ("this morning", "last Tuesday") against a given day (nlp.ts).
+import { parseDates } from './nlp';
 
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -110,7 +107,7 @@ interface CompromiseDate {
 
 function runCompromise(s: string, today: string): CompromiseDate[] {
   try {
-    const doc = nlp(s) as unknown as { dates: (o: object) => { json: (o: object) => CompromiseDate[] } };
+    const doc = parseDates(s) as unknown as { dates: (o: object) => { json: (o: object) => CompromiseDate[] } };
     return doc.dates({ today, timezone: 'UTC' }).json({ offset: true });
   } catch {
     return [];

@@ -9,6 +9,7 @@ import { lookupPlace, toCountry } from './gazetteer';
 import { extractRelations } from './relations';
 import { frontMatter, lineIndex, splitSentences, type Sentence } from './sentences';
 import { findTopics } from './topics';
+import { withParseCache } from './nlp';
 import { markupSections } from './markup';
 import { threatSection } from '../cti/summary';
 
@@ -27,6 +28,11 @@ export interface PreparedLayers {
  * the whole text.
  */
 export function summarize(text: string, options: SummaryOptions & { analysis?: Analysis; prepared?: PreparedLayers } = {}): Summary {
+  // compromise parses each sentence once per summary: topics and the clause reader share them (nlp.ts).
+  return withParseCache(() => summarizeText(text, options));
+}
+
+function summarizeText(text: string, options: SummaryOptions & { analysis?: Analysis; prepared?: PreparedLayers }): Summary {
   const full = typeof text === 'string' ? text : String(text ?? '');
   const reportDate = findReportDate(full, options);
   let base = 0;
@@ -67,7 +73,7 @@ export function summarize(text: string, options: SummaryOptions & { analysis?: A
     timeline,
     relations,
     quotes: quotesOf(part, actors),
-    topics: findTopics(part, analysis.entities, actors),
+    topics: findTopics(part, analysis.entities, actors, 12, sentences),
     mentions: mentionsOf(analysis, actors, options.actors?.ignore),
     ...markup,
     counts: {

@@ -1,6 +1,7 @@
-import nlp from 'compromise';
 import type { Actor, Entity, Topic } from '../types';
 import { toCountry } from './gazetteer';
+import { parse, parseLight } from './nlp';
+import { splitSentences, type Sentence } from './sentences';
 
 interface Term {
   text: string;
@@ -10,8 +11,13 @@ interface Term {
   offset: { start: number; length: number };
 }
 
-/** How much of a long report the noun-phrase pass reads (about 2,500 words). */
-export const NOUN_PHRASE_CHARS = 15_000;
+/** How much of a long report the noun-phrase pass reads (about 1,000 words: the first page). */
+export const NOUN_PHRASE_CHARS = 6_000;
+/**
+ * The first sentences (headline and lead) get compromise's full tagger, shared with the clause reader, which reads
+ * the same sentences; the rest of the window gets its lighter pre-tagger (nlp.ts parseLight), a third of the cost.
+ */
+export const LEAD_SENTENCES = 6;
 
 /** Nouns too general to tell what a report is about. */
 const GENERIC = new Set(
@@ -26,7 +32,7 @@ const WEAK_ADJ = /^(?:important|major|other|several|separate|common|informed|ver
  * Key topics: the places and organisations the report is about (demonyms count for their country: "Iranian" for
  * Iran) and its noun phrases, by weight (occurrences, longer phrases a little more). People are actors, not topics.
  */
-export function findTopics(text: string, entities: readonly Entity[], actors: readonly Actor[], limit = 12): Topic[] {
+export function findTopics(text: string, entities: readonly Entity[], actors: readonly Actor[], limit = 12, sentences?: readonly Sentence[]): Topic[] {
   const topics = new Map<string, Topic>();
   const add = (key: string, display: string, start: number, w: number) => {
     const t = topics.get(key);
@@ -55,16 +61,24 @@ export function findTopics(text: string, entities: readonly Entity[], actors: re
   };
   // Tagging is what costs: noun phrases come from the lead (the first NOUN_PHRASE_CHARS characters, cut at a
   // sentence end), where a report says what it is about; places and organisations count over the whole text.
-  let head = text;
+  let headEnd = text.length;
   if (text.length > NOUN_PHRASE_CHARS) {
     const cut = text.slice(0, NOUN_PHRASE_CHARS).search(/[.!?]["”’)]*\s+[^.!?]*$/u);
-    head = text.slice(0, cut > 0 ? cut + 1 : NOUN_PHRASE_CHARS);
+    headEnd = cut > 0 ? cut + 1 : NOUN_PHRASE_CHARS;
   }
-  let terms: Term[] = [];
-  try {
-    terms = (nlp(head).json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[]).flatMap((s) => s.terms);
-  } catch {
-    terms = [];
+  // Tagged sentence by sentence (the summary's sentences): the lead fully, with the parses the clause reader asks
+  // for (nlp.ts caches them for the summary), the rest lightly. A sentence that straddles the cut is read whole.
+  const terms: Term[] = [];
+  let n = 0;
+  for (const s of sentences ?? splitSentences(text)) {
+    if (s.start >= headEnd) break;
+    const tag = n++ < LEAD_SENTENCES ? parse : parseLight;
+    try {
+      for (const j of tag(s.text).json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[])
+        for (const t of j.terms) terms.push({ ...t, offset: { start: t.offset.start + s.start, length: t.offset.length } });
+    } catch {
+      // A sentence compromise cannot read gives no noun phrases.
+    }
   }
   let chunk: Term[] = [];
   const flush = () => {

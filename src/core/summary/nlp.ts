@@ -1,0 +1,74 @@
+import nlp from 'compromise';
+import datePlugin from 'compromise-dates';
+
+/**
+ * The summary's one door to compromise: the tagger that topics (noun phrases) and clauses (verbs) read, and the
+ * date parser that dates.ts falls back to. Two things make it cheaper than calling `nlp()` everywhere:
+ *
+ * - compromise-dates registers a hook that runs its date tagger on every `nlp()` call (about 40% of the cost of a
+ *   parse). Only `parseDates` needs it, so the hook is taken out of the default run and `parseDates` runs it on its
+ *   own document: the tags it adds are the same either way.
+ * - Within `withParseCache`, a text is parsed once: the lead sentences that topics tags are the sentences whose
+ *   verbs the clause reader asks for. The cache lives for one call (one summary), so memory stays bounded and a
+ *   repeated summary of the same text costs what the first one did.
+ *
+ * Documents handed out may be shared: callers read them (json, verbs, match) and never change them.
+ */
+
+// compromise-dates extends the shared compromise instance; registering it does not change what analyze() finds.
+nlp.plugin(datePlugin as unknown as Parameters<typeof nlp.plugin>[0]);
+
+/** A parsed compromise document (the view type of the build in use). */
+export type Doc = ReturnType<typeof nlp>;
+
+let configured = false;
+/** Takes the date tagger out of the hooks every `nlp()` call runs (done once, after the plugin is applied). */
+function ready(): void {
+  if (configured) return;
+  configured = true;
+  const world = (nlp as unknown as { world: () => { hooks?: string[] } }).world();
+  if (Array.isArray(world.hooks)) world.hooks = world.hooks.filter((h) => h !== 'dates');
+}
+
+let cache: Map<string, Doc> | undefined;
+
+/** Runs `fn` with a parse cache: each distinct text is parsed once until `fn` returns. Nests (the outer cache wins). */
+export function withParseCache<T>(fn: () => T): T {
+  if (cache) return fn();
+  cache = new Map();
+  try {
+    return fn();
+  } finally {
+    cache = undefined;
+  }
+}
+
+/** The tagged document of `text` (no date tagging), from the cache when one is open. */
+export function parse(text: string): Doc {
+  ready();
+  const hit = cache?.get(text);
+  if (hit) return hit;
+  const doc = nlp(text);
+  cache?.set(text, doc);
+  return doc;
+}
+
+/**
+ * A lighter tagging of `text`: compromise's lexicon and pre-tagger (word lists, suffixes, capitals, neighbours)
+ * without its post-tagger's pattern sweep, about a third of the cost of `parse`. Good enough to tell nouns and
+ * adjectives from the rest; not for verbs. Not cached.
+ */
+export function parseLight(text: string): Doc {
+  ready();
+  const doc = (nlp as unknown as { tokenize: (t: string) => Doc }).tokenize(text);
+  doc.compute(['index', 'id', 'freeze', 'typeahead', 'lexicon', 'preTagger']);
+  return doc;
+}
+
+/** A document of `text` with compromise-dates' tags, for `doc.dates()`. Never shared: the date tagger changes tags. */
+export function parseDates(text: string): Doc {
+  ready();
+  const doc = nlp(text);
+  doc.compute('dates');
+  return doc;
+}
