@@ -90,6 +90,21 @@ describe('[cti] threat-intelligence entities', () => {
     assert.deepEqual(mergeCti(text, [person], [{ ...guess, source: 'attack-name' }]).map((x) => x.type), ['tool']);
   });
 
+  it('well-known software named in a threat report is a tool (software list); file names, domains and news text are not', () => {
+    const text = 'After the phishing lure, the operators built the loader in Visual Studio, bypassed AppLocker, ran PsExec ' +
+      'and compressed stolen archives with WinRAR. The malware also abused Wininet for its C2 traffic. A file named ' +
+      'visualstudio.exe and the domain wininet.example were seen.';
+    const listed = findCti(text, true).filter((e) => e.source === 'software').map((e) => text.slice(e.start, e.end));
+    assert.deepEqual(listed, ['Visual Studio', 'AppLocker', 'Wininet']);
+    // the merged analysis types them (and the ATT&CK software beside them) as tools, not organisations
+    const tools = analyze(text).entities.filter((e) => e.type === 'tool').map((e) => e.text);
+    assert.deepEqual(tools, ['Visual Studio', 'AppLocker', 'PsExec', 'WinRAR', 'Wininet']);
+    // "C2" stays an unhighlighted generic term
+    assert.ok(!analyze(text).entities.some((e) => e.text === 'C2'));
+    // news text: no tagger, no list
+    assert.ok(!findCti('The studio moved its project files from Visual Studio to a new editor, the company said.').some((e) => e.source === 'software'));
+  });
+
   it('the incremental analyzer gives the same CTI entities as analyze()', () => {
     const inc = createIncrementalAnalyzer();
     inc.analyze(profile.slice(0, 500), { format: 'markdown' });

@@ -11,6 +11,7 @@ import type { Entity, EntityType } from '../types';
 import { tokenize } from '../ner/tokenize';
 import { attackTables, ctiKey, groupByName, softwareByName, techniqueById, type AttackGroup, type AttackSoftware, type AttackTechnique } from './attack';
 import { ctiSpansOfTokens } from './tagger';
+import { findSoftware } from './software';
 import { nerModel } from '../ner';
 import { GAZ_KINDS, gazKey } from '../ner/features';
 
@@ -24,8 +25,8 @@ export interface CtiEntity {
   start: number;
   end: number;
   type: CtiType;
-  /** 'attack-id' (T1059.001), 'attack-name' (ATT&CK table), 'cti-model' (the tagger). */
-  source: 'attack-id' | 'attack-name' | 'cti-model';
+  /** 'attack-id' (T1059.001), 'attack-name' (ATT&CK table), 'software' (software.ts list), 'cti-model' (the tagger). */
+  source: 'attack-id' | 'attack-name' | 'software' | 'cti-model';
   /** 0–1. ATT&CK IDs and exact ATT&CK names 1; the tagger's spans by their score margin. */
   confidence: number;
 }
@@ -163,9 +164,13 @@ export function findCti(text: string, tagger = looksTechnical(text)): CtiEntity[
     if (!type || GENERIC.test(text.slice(s.start, s.end))) continue;
     model.push({ start: s.start, end: s.end, type, source: 'cti-model', confidence: s.margin / (s.margin + CTI_MARGIN_MID) });
   }
-  // ATT&CK mentions first, then the tagger's spans where no ATT&CK mention is
+  // ATT&CK mentions first, then well-known software (software.ts), then the tagger's spans where neither is
   const out: CtiEntity[] = [...attack];
   const taken = (a: CtiEntity) => out.some((b) => b.start < a.end && a.start < b.end);
+  for (const s of findSoftware(text)) {
+    const e: CtiEntity = { start: s.start, end: s.end, type: 'tool', source: 'software', confidence: 0.9 };
+    if (!taken(e)) out.push(e);
+  }
   for (const m of model) if (!taken(m)) out.push(m);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return propagateNames(text, withHeadWords(text, out));
