@@ -99,6 +99,9 @@ describe('[cti] threat-intelligence entities', () => {
     // the merged analysis types them (and the ATT&CK software beside them) as tools, not organisations
     const tools = analyze(text).entities.filter((e) => e.type === 'tool').map((e) => e.text);
     assert.deepEqual(tools, ['Visual Studio', 'AppLocker', 'PsExec', 'WinRAR', 'Wininet']);
+    // a vendor's name before its product is not part of the tool
+    const lure = 'The lure was a Microsoft Word document with a macro; the loader then ran Adobe Flash Player exploits.';
+    assert.deepEqual(findCti(lure, true).filter((e) => e.source === 'software').map((e) => lure.slice(e.start, e.end)), ['Word', 'Flash Player']);
     // "C2" stays an unhighlighted generic term
     assert.ok(!analyze(text).entities.some((e) => e.text === 'C2'));
     // news text: no tagger, no list

@@ -43,20 +43,16 @@ const CUES = /* @__PURE__ */ new RegExp(
 );
 
 /**
- * True when the text reads like a threat report: at least 3 cue occurrences of 2 different kinds and one cue per
- * 400 words or more (a news story mentioning "malware" once stays news); in a text of several Markdown sections, at least
+ * True when the text reads like a threat report: at least 3 cue occurrences (one kind repeated is enough: "C2" five
+ * times) and one cue per 400 words or more (a news story mentioning "malware" once stays news); in a text of several Markdown sections, at least
  * half of it in sections with a cue per 400 words (a digest with one cyber item stays news).
  */
 export function looksTechnical(text: string): boolean {
   if (typeof text !== 'string' || text.length === 0) return false;
   const sample = text.length > 400_000 ? text.slice(0, 400_000) : text;
-  const kinds = new Set<string>();
   let n = 0;
-  for (const m of sample.matchAll(CUES)) {
-    n++;
-    kinds.add(m[0].toLowerCase().replace(/s$/, ''));
-  }
-  if (n < 3 || kinds.size < 2) return false;
+  for (const _ of sample.matchAll(CUES)) n++;
+  if (n < 3) return false;
   if (n * 400 < sample.length / 6) return false;
   // A digest or briefing of several items (Markdown headings) with one cyber item is not a threat report: at least
   // half of the text must be in sections that are themselves dense in cues.

@@ -42,15 +42,22 @@ function softwareRe(): RegExp {
   if (!re) {
     const names = SOFTWARE.filter((s) => !AMBIGUOUS.has(s)).sort((a, b) => b.length - a.length);
     const alt = names.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    re = new RegExp(`(?<![\\p{L}\\p{N}_.\\-/\\\\])(?:${alt})(?![\\p{L}\\p{N}_\\-/\\\\]|\\.[\\p{L}\\p{N}])`, 'gu');
+    re = new RegExp(`(?<![\\p{L}\\p{N}_.\\-/\\\\])(?:${alt})(?![\\p{L}\\p{N}_\\-/\\\\]|\\.[\\p{L}\\p{N}]| Protocol)`, 'gu');
   }
   return re;
 }
 
-/** Offsets of well-known software names in `text`. */
+/** A vendor's name before its product ("Microsoft Word", "Adobe Flash Player"): the vendor is an organisation, the product the tool. */
+const VENDOR = /^(?:Microsoft|MS|Adobe) /;
+
+/** Offsets of well-known software names in `text` (the product without its vendor's name). */
 export function findSoftware(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const m of text.matchAll(softwareRe())) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(softwareRe())) {
+    const v = VENDOR.exec(m[0]);
+    const start = m.index + (v ? v[0].length : 0);
+    out.push({ start, end: m.index + m[0].length });
+  }
   return out;
 }
 
