@@ -108,6 +108,14 @@ describe('[cti] threat-intelligence entities', () => {
     assert.ok(!findCti('The studio moved its project files from Visual Studio to a new editor, the company said.').some((e) => e.source === 'software'));
   });
 
+  it('a hash or a file name is never a malware or tool name', () => {
+    const text = 'The dropper wrote updater.exe and invoice-2024.doc, then the backdoor beaconed to its C2. ' +
+      'Indicators of compromise: MD5 9E107D9D372BB6826BD81D3542A419D6 for the loader, svchost32.dll for the implant. ' +
+      'The malware used PowerShell for persistence and exfiltration.';
+    const names = findCti(text, true).map((e) => text.slice(e.start, e.end));
+    for (const bad of ['updater.exe', 'invoice-2024.doc', '9E107D9D372BB6826BD81D3542A419D6', 'svchost32.dll']) assert.ok(!names.includes(bad), bad);
+  });
+
   it('the incremental analyzer gives the same CTI entities as analyze()', () => {
     const inc = createIncrementalAnalyzer();
     inc.analyze(profile.slice(0, 500), { format: 'markdown' });

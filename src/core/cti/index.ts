@@ -143,6 +143,9 @@ export function isGenericCtiTerm(s: string): boolean {
   return GENERIC.test(s);
 }
 
+/** A hash or a file name ("CE8B…A3", "report.doc", "svchost.exe") is an indicator, never a tagger's malware or tool name. */
+const INDICATOR_LIKE = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|\S+\.(?:exe|dll|docx?|xlsx?|xlsm|docm|rtf|pdf|zip|rar|7z|js|vbs|ps1|bat|cmd|lnk|hta|jar|scr|bin|dat|tmp|txt|sys|ini|log|py|sh))$/i;
+
 const KIND_TYPE: Record<string, CtiType | undefined> = { APT: 'threatActor', MAL: 'malware', TOOL: 'tool' };
 
 /** Margin (quantised score units per token) at which a tagger span counts as sure: confidence 0.5 there. */
@@ -157,7 +160,7 @@ export function findCti(text: string, tagger = looksTechnical(text)): CtiEntity[
   const model: CtiEntity[] = [];
   for (const s of ctiSpansOfTokens(tokens, sentences)) {
     const type = KIND_TYPE[s.kind];
-    if (!type || GENERIC.test(text.slice(s.start, s.end))) continue;
+    if (!type || GENERIC.test(text.slice(s.start, s.end)) || INDICATOR_LIKE.test(text.slice(s.start, s.end))) continue;
     model.push({ start: s.start, end: s.end, type, source: 'cti-model', confidence: s.margin / (s.margin + CTI_MARGIN_MID) });
   }
   // ATT&CK mentions first, then well-known software (software.ts), then the tagger's spans where neither is
