@@ -72,3 +72,37 @@ export function parseDates(text: string): Doc {
   doc.compute('dates');
   return doc;
 }
+
+/** A term of a parsed document with its character offset in the parsed text (what `.json({ terms: { offset } })` gives). */
+export interface TaggedTerm {
+  text: string;
+  post: string;
+  tags: string[];
+  normal: string;
+  offset: { start: number; length: number };
+}
+
+interface RawTerm {
+  text: string;
+  post?: string;
+  tags: Set<string>;
+  normal?: string;
+  offset?: { start: number; length: number };
+}
+
+/**
+ * The terms of `doc` with their offsets, read from compromise's term objects directly: the same fields as
+ * `doc.json({ offset: true, terms: { offset: true } })` gives per term, without building the rest of its JSON
+ * (sentence text, chunks, ids), which cost more than the tagging of the light pass.
+ */
+export function termsOf(doc: Doc): TaggedTerm[] {
+  doc.compute('offset');
+  const out: TaggedTerm[] = [];
+  for (const terms of (doc as unknown as { docs: RawTerm[][] }).docs) {
+    for (const t of terms) {
+      const o = t.offset ?? { start: 0, length: 0 };
+      out.push({ text: t.text, post: t.post ?? '', tags: [...t.tags], normal: t.normal ?? '', offset: { start: o.start, length: o.length } });
+    }
+  }
+  return out;
+}

@@ -1,15 +1,9 @@
 import type { Actor, Entity, Topic } from '../types';
 import { toCountry } from './gazetteer';
-import { parse, parseLight } from './nlp';
+import { parse, parseLight, termsOf, type TaggedTerm } from './nlp';
 import { splitSentences, type Sentence } from './sentences';
 
-interface Term {
-  text: string;
-  post: string;
-  tags: string[];
-  normal: string;
-  offset: { start: number; length: number };
-}
+type Term = TaggedTerm;
 
 /** How much of a long report the noun-phrase pass reads (about 1,000 words: the first page). */
 export const NOUN_PHRASE_CHARS = 6_000;
@@ -74,8 +68,7 @@ export function findTopics(text: string, entities: readonly Entity[], actors: re
     if (s.start >= headEnd) break;
     const tag = n++ < LEAD_SENTENCES ? parse : parseLight;
     try {
-      for (const j of tag(s.text).json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[])
-        for (const t of j.terms) terms.push({ ...t, offset: { start: t.offset.start + s.start, length: t.offset.length } });
+      for (const t of termsOf(tag(s.text))) terms.push({ ...t, offset: { start: t.offset.start + s.start, length: t.offset.length } });
     } catch {
       // A sentence compromise cannot read gives no noun phrases.
     }
