@@ -42,6 +42,9 @@ const LABELS: Record<Actor['type'], [string, string]> = {
   group: ['Groups', 'globe'],
 };
 
+/** How long the report must stay unchanged before the visible Actors view recomputes after an edit. */
+const ACTORS_AFTER_TYPING_MS = 400;
+
 /**
  * The Explorer view "Actors": the active report's actors by type, with mention counts, most salient first.
  * Clicking an actor reveals its first mention. Computes only while the view is visible.
@@ -52,6 +55,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   private readonly view: vscode.TreeView<Node>;
   private readonly subscriptions: vscode.Disposable[] = [];
   private doc: vscode.TextDocument | undefined;
+  private settle: ReturnType<typeof setTimeout> | undefined;
   /** 'report': the active report's actors; 'workspace': every report's, from the workspace index. */
   scope: 'report' | 'workspace' = 'report';
 
@@ -69,9 +73,16 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
         if (r.uri === this.doc?.uri.toString()) this.emitter.fire(undefined);
       }),
       ...(workspace ? [workspace.onDidChange(() => this.scope === 'workspace' && this.emitter.fire(undefined))] : []),
-      // A new analysis of the report on screen: recompute while the view is visible.
+      // A new analysis of the report on screen: recompute while the view is visible, once typing pauses. Building the
+      // actors of a long report takes the analysis worker a while; doing it on every keystroke's analysis would queue
+      // it before the next keystroke's highlights.
       actors.analysis.onDidAnalyze((r) => {
-        if (this.view.visible && r.uri === this.doc?.uri.toString() && this.doc) void actors.get(this.doc);
+        if (!this.view.visible || r.uri !== this.doc?.uri.toString() || !this.doc) return;
+        clearTimeout(this.settle);
+        const doc = this.doc;
+        this.settle = setTimeout(() => {
+          if (this.view.visible && doc === this.doc && !doc.isClosed) void actors.get(doc);
+        }, ACTORS_AFTER_TYPING_MS);
       }),
     );
     this.refresh();
@@ -211,6 +222,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   dispose(): void {
+    clearTimeout(this.settle);
     for (const d of this.subscriptions) d.dispose();
   }
 }
