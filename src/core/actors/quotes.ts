@@ -1,4 +1,5 @@
 import type { ActorType, MentionKind, Quote, Span } from '../types';
+import { lowerBound } from '../text/intervals';
 
 /** A mention with the actor it belongs to, as the quote attribution needs it. */
 export interface LinkedMention {
@@ -197,16 +198,7 @@ function speakerIn(sorted: readonly LinkedMention[], a: number, b: number, last:
 let text_ = '';
 
 /** Index of the first mention starting at or after `offset` (binary search; `sorted` is sorted by start). */
-function firstAtOrAfter(sorted: readonly LinkedMention[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstAtOrAfter = (sorted: readonly LinkedMention[], offset: number): number => lowerBound(sorted, offset);
 
 /**
  * Attributes each quotation to a speaker mention: `X said “…”`, `“…,” X said`, `“…,” said X`,

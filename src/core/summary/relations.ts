@@ -1,5 +1,6 @@
 import type { Actor, ActorType, Entity, Relation, RelationParticipant, RelationType, TimelineEntry } from '../types';
 import type { Sentence } from './sentences';
+import { lowerBound } from '../text/intervals';
 
 /**
  * Verb patterns, one relation type each. Order matters: earlier patterns win where two match at one place
@@ -289,18 +290,6 @@ function charBefore(text: string, at: number): string {
   const c = text.charCodeAt(at - 1);
   const pair = c >= 0xdc00 && c <= 0xdfff && at >= 2 && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff;
   return pair ? text.slice(at - 2, at) : text[at - 1];
-}
-
-/** Index of the first item whose start is ≥ `at` (items sorted by start). */
-function lowerBound(items: readonly { start: number }[], at: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Where the last insideQuote scan stopped: verbs come in text order, so the next one continues from there. */
