@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { averaged, quantiseBy, spanKeys, type Trained } from './train-common';
+import { averaged, indexFeatures, mulberry32, quantiseBy, spanKeys, type Trained } from './train-common';
 import { MAX_FEATURES, N_TAGS, NerDoc, tokenFeatures } from '../src/core/ner/features';
 import { base64Encode, buildModel, ByteWriter, encodeJoint, tagDoc, viterbi, type LinearModel } from '../src/core/ner/model';
 import { tagCtiDoc } from '../src/core/cti/tagger';
@@ -101,32 +101,13 @@ function readAptner(file: string): TrainDoc[] {
 
 // ---------------------------------------------------------------- perceptron (as in scripts/train.ts)
 
-function mulberry32(a: number) {
-  return () => {
-    a |= 0; a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 
 function train(docs: TrainDoc[], nerDocs: NerDoc[], label: string, seed: number): Trained {
   const t0 = Date.now();
   const buf = new Uint32Array(MAX_FEATURES);
-  const counts = new Map<number, number>();
-  let nTok = 0;
-  for (const d of nerDocs) {
-    nTok += d.n;
-    for (let i = 0; i < d.n; i++) {
-      const k = tokenFeatures(d, i, buf);
-      for (let f = 0; f < k; f++) counts.set(buf[f], (counts.get(buf[f]) ?? 0) + 1);
-    }
-  }
-  const index = new Map<number, number>();
-  const hashList: number[] = [];
-  for (const [h, c] of counts) if (c >= MIN_COUNT) { index.set(h, hashList.length); hashList.push(h); }
-  counts.clear();
+  // pass A: the features seen often enough, numbered
+  const { index, hashList, nTok } = indexFeatures(nerDocs, MIN_COUNT);
   const F = hashList.length;
   const offs = new Int32Array(nTok + 1);
   let feats = new Int32Array(nTok * 40);

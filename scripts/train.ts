@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { averaged, quantiseBy, spanKeys, type Trained } from './train-common';
+import { averaged, indexFeatures, mulberry32, quantiseBy, spanKeys, type Trained } from './train-common';
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import { decodeNerModel, encodeGazetteer, writeMagic } from '../src/core/ner/codec';
@@ -231,32 +231,12 @@ function buildGazetteer(): Gazetteer {
 
 // ---------------------------------------------------------------- perceptron
 
-function mulberry32(a: number) {
-  return () => {
-    a |= 0; a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function train(docs: TrainDoc[], nerDocs: NerDoc[], label: string, seed: number): Trained {
   const t0 = Date.now();
   const buf = new Uint32Array(MAX_FEATURES);
-  // pass A: count feature occurrences
-  const counts = new Map<number, number>();
-  let nTok = 0;
-  for (const d of nerDocs) {
-    nTok += d.n;
-    for (let i = 0; i < d.n; i++) {
-      const k = tokenFeatures(d, i, buf);
-      for (let f = 0; f < k; f++) counts.set(buf[f], (counts.get(buf[f]) ?? 0) + 1);
-    }
-  }
-  const index = new Map<number, number>();
-  const hashList: number[] = [];
-  for (const [h, c] of counts) if (c >= MIN_COUNT) { index.set(h, hashList.length); hashList.push(h); }
-  counts.clear();
+  // pass A: the features seen often enough, numbered
+  const { index, hashList, nTok } = indexFeatures(nerDocs, MIN_COUNT);
   const F = hashList.length;
   // pass B: feature indices per token
   const offs = new Int32Array(nTok + 1);
