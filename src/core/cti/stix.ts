@@ -31,27 +31,17 @@ export function threatObjects(t: SummaryThreat, common: Common, makeId: (type: s
   const ref = new Map<string, string>();
   const refs = (e: ThreatEntity) => (e.attackId ? { external_references: [attackReference(e.attackId)] } : {});
   const names = (e: ThreatEntity) => [...new Set([...e.aliases, ...(e.attackName && e.attackName !== e.name ? [e.attackName] : []), ...(e.knownAliases ?? [])])].filter((n) => n !== e.name);
-  for (const a of t.actors) {
-    const o: Obj = { type: 'intrusion-set', ...common, id: makeId('intrusion-set', a.attackId ?? a.name), name: a.name, ...refs(a) };
-    const al = names(a);
+  // Intrusion sets, malware and tools: a named object with its ATT&CK reference and aliases.
+  const named = (type: 'intrusion-set' | 'malware' | 'tool', e: ThreatEntity, extra: { is_family?: boolean } = {}) => {
+    const o: Obj = { type, ...common, id: makeId(type, e.attackId ?? e.name), name: e.name, ...extra, ...refs(e) };
+    const al = names(e);
     if (al.length) o.aliases = al;
     objects.push(o);
-    ref.set(a.id, o.id);
-  }
-  for (const m of t.malware) {
-    const o: Obj = { type: 'malware', ...common, id: makeId('malware', m.attackId ?? m.name), name: m.name, is_family: true, ...refs(m) };
-    const al = names(m);
-    if (al.length) o.aliases = al;
-    objects.push(o);
-    ref.set(m.id, o.id);
-  }
-  for (const x of t.tools) {
-    const o: Obj = { type: 'tool', ...common, id: makeId('tool', x.attackId ?? x.name), name: x.name, ...refs(x) };
-    const al = names(x);
-    if (al.length) o.aliases = al;
-    objects.push(o);
-    ref.set(x.id, o.id);
-  }
+    ref.set(e.id, o.id);
+  };
+  for (const a of t.actors) named('intrusion-set', a);
+  for (const m of t.malware) named('malware', m, { is_family: true });
+  for (const x of t.tools) named('tool', x);
   for (const x of t.techniques) {
     const o: Obj = x.attackId
       ? attackPatternObject(x.attackId, common, makeId)
