@@ -18,6 +18,13 @@ describe('[summary/fast paths] same results as the slower forms they replace', (
     assert.deepEqual(texts('aMonday Tuesday'), ['Tuesday']);
   });
 
+  it('findTimexes: an underscore is not a letter, so a year or a day after one is found (texts with and without "_")', () => {
+    const texts = (x: string) => findTimexes(x).map((t) => t.text);
+    assert.deepEqual(texts('Release build_2019 shipped on Friday.'), ['2019', 'Friday']);
+    assert.deepEqual(texts('Release build-2019 shipped on Friday.'), ['2019', 'Friday']);
+    assert.deepEqual(texts('Release build2019 shipped on_Friday.'), ['Friday']);
+  });
+
   it('relations: a verb inside a quotation opened in an earlier sentence of the paragraph is the speaker’s, not an event', () => {
     const text = [
       'Minister Lena Orvik said: “We will not wait. Karl Brand met the envoys yesterday.” Lena Orvik met Karl Brand in Tallmere on Monday.',

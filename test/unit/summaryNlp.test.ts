@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { parse, parseDates, parseLight, withParseCache } from '../../src/core/summary/nlp';
+import { parse, parseDates, parseLight, parseVerbs, withParseCache } from '../../src/core/summary/nlp';
+import { mainClause } from '../../src/core/summary/clauses';
+import nlp from 'compromise';
 import { findTopics } from '../../src/core/summary/topics';
 import { analyze, summarize } from '../../src/core';
 
@@ -27,6 +29,32 @@ describe('summary/nlp: one parse per sentence per summary, date tagging only whe
     const day = dates[0]?.dates?.start?.slice(0, 10) ?? '';
     assert.equal(new Date(`${day}T00:00:00Z`).getUTCDay(), 2, `a Tuesday: ${day}`);
     assert.ok(day < '2024-03-14', `before the report date: ${day}`);
+  });
+
+  it("chunks phrases only for the verb reader: parseVerbs gives compromise's own tags and chunks, parse the same tags", () => {
+    const s = 'The harbour authority closed the northern pier and evacuated the old warehouses.';
+    type Terms = { terms: { text: string; tags: string[]; chunk?: string }[] }[];
+    const terms = (d: ReturnType<typeof parse>) => (d.json() as Terms).flatMap((x) => x.terms).map((t) => `${t.text}:${t.tags.join(',')}:${t.chunk ?? ''}`);
+    parse('x'); // nlp.ts's one-time set-up: compromise's default run without the date tagger
+    const compromise = terms(nlp(s) as unknown as ReturnType<typeof parse>);
+    withParseCache(() => {
+      const plain = parse(s);
+      const before = terms(plain);
+      assert.deepEqual(before.map((t) => t.replace(/:[^:]*$/, '')), compromise.map((t) => t.replace(/:[^:]*$/, '')), 'the same tags');
+      assert.notDeepEqual(before, compromise, 'the chunker has not run');
+      const withChunks = parseVerbs(s);
+      assert.equal(withChunks, plain, 'the same cached document');
+      assert.deepEqual(terms(withChunks), compromise);
+      const verbs = (withChunks as unknown as { verbs: () => { out: (f: string) => string[] } }).verbs().out('array');
+      assert.deepEqual(verbs, ['closed', 'evacuated']);
+    });
+  });
+
+  it("the clause reader's verb gives its tense and infinitive when read", () => {
+    const c = mainClause('The harbour authority closed the northern pier on Monday.')!;
+    assert.equal(c.verb.text, 'closed');
+    assert.equal(c.verb.tense, 'PastTense');
+    assert.equal(c.verb.infinitive, 'close');
   });
 
   it('parseLight still tells nouns and adjectives apart', () => {

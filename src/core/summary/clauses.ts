@@ -1,4 +1,4 @@
-import { parse } from './nlp';
+import { parseVerbs } from './nlp';
 
 /**
  * A light clause reader for news sentences: the main verb, its grammatical subject and a short object phrase,
@@ -47,7 +47,7 @@ function verbsOf(s: string): VerbHit[] {
   try {
     type G = { infinitive?: string; grammar?: { tense?: string; isInfinitive?: boolean; form?: string } };
     type Verbs = { toView: () => { json: (o: object) => { text: string; offset: { start: number; length: number } }[] }; eq: (i: number) => { json: (o: object) => { verb?: G }[] } };
-    const verbs = (parse(s) as unknown as { verbs: () => Verbs }).verbs();
+    const verbs = (parseVerbs(s) as unknown as { verbs: () => Verbs }).verbs();
     // Every verb's offsets; its grammar and infinitive (compromise's costliest verb step) only when asked for.
     const all = verbs.toView().json({ offset: true, terms: false }).map((v, i) => ({ v, i }));
     return all.filter(({ v }) => v.text.trim() && !/^['’]s$/u.test(v.text.trim())).map(({ v, i }) => {
@@ -192,7 +192,7 @@ export function mainClause(s: string, depth = 0): Clause | undefined {
       const shift = (p: Piece): Piece => ({ start: p.start + from, end: p.end + from, text: p.text });
       return {
         subject: shift(inner.subject),
-        verb: { ...shift(inner.verb), tense: inner.verb.tense, infinitive: inner.verb.infinitive },
+        verb: lazyVerb(shift(inner.verb), inner.verb),
         predicate: shift(inner.predicate),
         attributedTo: subjectHead(s, subject),
         reportVerb: { start: v.start, end: v.end, text: v.text },
@@ -211,9 +211,24 @@ export function mainClause(s: string, depth = 0): Clause | undefined {
   predicate.end = predicate.start + predicate.text.length;
   return {
     subject: subjectHead(s, subject),
-    verb: { start: v.start, end: v.end, text: v.text, tense: v.tense, infinitive: v.infinitive },
+    verb: lazyVerb(v, v),
     predicate,
     reporting,
+  };
+}
+
+/** The verb's piece; its tense and infinitive (compromise's costliest verb step) are read from `from` when asked. */
+function lazyVerb(p: Piece, from: { readonly tense?: string; readonly infinitive?: string }): Clause['verb'] {
+  return {
+    start: p.start,
+    end: p.end,
+    text: p.text,
+    get tense() {
+      return from.tense;
+    },
+    get infinitive() {
+      return from.infinitive;
+    },
   };
 }
 

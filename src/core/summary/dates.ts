@@ -146,6 +146,8 @@ export function buildTimeline(text: string, sentences: readonly Sentence[], enti
   const refs: { quarter?: string; year?: number; month?: string } = {};
   const entityCache = new Map<string, CompromiseDate | undefined>();
   const seen = new Set<string>();
+  /** Whether a sentence speaks of several months: tested once per sentence, not once per expression. */
+  const monthsSpanOf = new Map<object, boolean>();
   // Dates first, then times of day (which take their sentence's date, wherever it stands in the sentence).
   const ordered = [...spans.filter((x) => x.kind !== 'time'), ...spans.filter((x) => x.kind === 'time')];
   for (const x of ordered) {
@@ -162,7 +164,9 @@ export function buildTimeline(text: string, sentences: readonly Sentence[], enti
       ctxAnchor = nearest ? nearest.date : today || undefined;
     }
     // A sentence about several months ("for the nine months", "the first half") compares years, not the quarter.
-    const quarter = MONTHS_SPAN.test(s.text) ? undefined : refs.quarter;
+    let monthsSpan = monthsSpanOf.get(s);
+    if (monthsSpan === undefined) monthsSpanOf.set(s, (monthsSpan = MONTHS_SPAN.test(s.text)));
+    const quarter = monthsSpan ? undefined : refs.quarter;
     const v = normaliseTimex(x.text, x.kind, { dct: today || undefined, tense, anchor: ctxAnchor ?? (today || undefined), ...refs, quarter });
     if (v && x.kind === 'date') noteReference(refs, x.text, v, today);
     let entry: Omit<TimelineEntry, 'sentence'>;

@@ -11,6 +11,8 @@ import datePlugin from 'compromise-dates';
  * - Within `withParseCache`, a text is parsed once: the lead sentences that topics tags are the sentences whose
  *   verbs the clause reader asks for. The cache lives for one call (one summary), so memory stays bounded and a
  *   repeated summary of the same text costs what the first one did.
+ * - compromise's chunker (noun/verb phrase chunks, a fifth of a parse) runs only on the documents whose verb phrases
+ *   are read (`parseVerbs`): it sets each term's chunk and no tags, so the other readers see the same tags.
  *
  * Documents handed out may be shared: callers read them (json, verbs, match) and never change them.
  */
@@ -43,13 +45,39 @@ export function withParseCache<T>(fn: () => T): T {
   }
 }
 
-/** The tagged document of `text` (no date tagging), from the cache when one is open. */
+/** The hooks `parse` runs: compromise's default run without the date tagger (see ready) and the chunker. */
+let parseHooks: string[] | undefined;
+
+/** The tagged document of `text` (no date tagging, no chunks), from the cache when one is open. */
 export function parse(text: string): Doc {
   ready();
   const hit = cache?.get(text);
   if (hit) return hit;
-  const doc = nlp(text);
+  const world = (nlp as unknown as { world: () => { hooks: string[] } }).world();
+  const hooks = world.hooks;
+  parseHooks ??= hooks.filter((h) => h !== 'chunks');
+  let doc: Doc;
+  // The same call compromise makes for `nlp(text)`, with the chunker left for parseVerbs; the shared hook list is
+  // put back before anything else can run.
+  world.hooks = parseHooks;
+  try {
+    doc = nlp(text);
+  } finally {
+    world.hooks = hooks;
+  }
   cache?.set(text, doc);
+  return doc;
+}
+
+const chunked = new WeakSet<object>();
+
+/** `parse(text)` with compromise's phrase chunks, which `doc.verbs()` reads (computed once per document). */
+export function parseVerbs(text: string): Doc {
+  const doc = parse(text);
+  if (!chunked.has(doc)) {
+    doc.compute('chunks');
+    chunked.add(doc);
+  }
   return doc;
 }
 

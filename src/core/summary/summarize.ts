@@ -12,8 +12,11 @@ import { findTopics } from './topics';
 import { withParseCache } from './nlp';
 import { markupSections } from './markup';
 import { threatSection } from '../cti/summary';
+import { CTI_TYPES } from '../cti/types';
 
 export const SUMMARY_SCHEMA_VERSION = 1 as const;
+
+const CTI_SET: ReadonlySet<string> = new Set(CTI_TYPES);
 
 /** Layers a caller (the document model) has already built for the whole text: summarize() reuses them. */
 export interface PreparedLayers {
@@ -92,7 +95,9 @@ function summarizeText(text: string, options: SummaryOptions & { analysis?: Anal
       assessments: 0,
     },
   };
-  const threat = threatSection(part, analysis.entities, summary.indicators, citations);
+  // The threat picture is built from threat actors, malware, tools and techniques: a report that names none has no
+  // Threat section (threatSection would return undefined after a pass over every sentence).
+  const threat = analysis.entities.some((e) => CTI_SET.has(e.type)) ? threatSection(part, analysis.entities, summary.indicators, citations) : undefined;
   if (threat) summary.threat = threat;
   summary.counts.indicators = summary.indicators.length;
   summary.counts.assessments = summary.assessments.length;

@@ -103,6 +103,13 @@ const PATTERNS: [TimexKind, string][] = [
 // The word-start condition is checked by findTimexes, not by the regex: a pattern that opens with a lookbehind
 // runs it at every position of the text, about three times the cost of the pattern itself. Same matches.
 const COMPILED = PATTERNS.map(([kind, p]) => [kind, new RegExp(`(?:${p})${E}`, 'gu')] as const);
+/**
+ * The same patterns behind `\b`, tried only where a word starts (a quarter cheaper: most positions of a text are
+ * inside words). Every pattern's first character is an ASCII letter or digit, so at a match that findTimexes keeps
+ * (not after a letter or digit) `\b` holds unless an underscore comes before it: for a text without underscores
+ * these give the same matches, and findTimexes uses COMPILED for the others.
+ */
+const COMPILED_AT_WORD = PATTERNS.map(([kind, p]) => [kind, new RegExp(`\\b(?:${p})${E}`, 'gu')] as const);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** A letter or digit ends right before `at` (what B forbids). */
 function afterLetterOrDigit(text: string, at: number): boolean {
@@ -119,7 +126,7 @@ const NOT_YEAR_AFTER = /^\s*(?:%|percent|per cent|people|troops|soldiers|men|wom
 /** Every temporal expression of `text` (longest match wins where patterns overlap), in text order. */
 export function findTimexes(text: string): TimexSpan[] {
   const found: TimexSpan[] = [];
-  for (const [kind, re] of COMPILED) {
+  for (const [kind, re] of text.includes('_') ? COMPILED : COMPILED_AT_WORD) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       let t = m[0];
