@@ -82,7 +82,12 @@ const clean = (x: string) => x.replace(/[.;,”"’]+$/u, '').replace(/\s+/g, ' 
 /** No news sentence is longer; a huge unbroken line is read only so far (the cues and compromise stay fast). */
 const MAX_SENTENCE = 1500;
 
-export function whyCues(s: string): CueHit[] {
+/**
+ * The why-cues of a sentence. With `accept` (the caller keeps only the hits it accepts, then the lowest rank), the
+ * purpose infinitives (rank 2, the only cue that needs compromise's full tagger) are looked for only when no
+ * accepted hit ranks above them: they could not be chosen.
+ */
+export function whyCues(s: string, accept?: (h: CueHit) => boolean): CueHit[] {
   s = s.slice(0, MAX_SENTENCE);
   const out: CueHit[] = [];
   const push = (at: number, answer: string, rank: number, kind: CueHit['kind']) => {
@@ -107,7 +112,8 @@ export function whyCues(s: string): CueHit[] {
   const moved = /\b(?:so\s+)?(?:shaken|upset|angered|alarmed|frightened|shocked|outraged|incensed|worried|disturbed|spurred|driven|provoked|motivated)\s+(?:by|at|over)\s+/i.exec(s);
   if (moved) push(moved.index, `${moved[0].trim()} ${clauseAfter(s, moved.index + moved[0].length).split(/\s+(?:that|when)\s/)[0]}`, 1, 'cause');
   for (const re of PURPOSE) cueRegex(re, 2, 'purpose');
-  for (const p of purposeInfinitives(s)) {
+  const decided = accept !== undefined && out.some((h) => h.rank < 2 && accept(h));
+  for (const p of decided ? [] : purposeInfinitives(s)) {
     const rest = clauseAfter(s, p.cueEnd);
     if (rest.split(/\s+/).length >= 2) push(p.at, `to ${rest}`, 2, 'purpose');
   }

@@ -278,13 +278,14 @@ cueAnswer(howPool, howCues, quoted, (s, h) => s === evSentence || aboutWho(s) ||
 /** The first sentence (in the order given) with a cue; in it, the strongest cue, then the earliest. */
 function cueAnswer(
   pool: readonly Sentence[],
-  find: (s: string) => CueHit[],
+  find: (s: string, accept: (h: CueHit) => boolean) => CueHit[],
   quoted: (s: Sentence, at: number) => boolean,
   keep: (s: Sentence, h: CueHit) => boolean = () => true,
 ): FiveWAnswer | undefined {
   for (const s of pool) {
     // Words inside a quotation are the speaker's; only an explicit "the purpose of the trip is" counts there.
-    const hits = find(s.text).filter((h) => (h.kind === 'purpose-stated' || !quoted(s, h.at)) && keep(s, h));
+    const accept = (h: CueHit) => (h.kind === 'purpose-stated' || !quoted(s, h.at)) && keep(s, h);
+    const hits = find(s.text, accept).filter(accept);
     if (!hits.length) continue;
     const best = hits.sort((a, b) => a.rank - b.rank || a.at - b.at)[0];
     return { answer: best.answer, items: [], evidence: ev(s) };

@@ -237,41 +237,53 @@ function quotesOf(text: string, actors: readonly Actor[]): SummaryQuote[] {
 const ACTOR_TYPES = new Set(['person', 'organization', 'place', 'group']);
 
 function mentionsOf(analysis: Analysis, actors: readonly Actor[], ignore: readonly string[] = []): SummaryMention[] {
-  const owner = new Map<string, Actor>();
-  for (const a of actors) for (const m of a.mentions) owner.set(`${m.start}:${m.end}`, a);
-  // The first mention (in actor order) that contains an entity, found among the mentions near it: sorted by start,
-  // with their order kept to break ties as a scan of the whole list would.
-  const byStart = actors.flatMap((a) => a.mentions.map((m) => ({ m, a }))).map((x, order) => ({ ...x, order }));
-  byStart.sort((x, y) => x.m.start - y.m.start || x.order - y.order);
-  const longest = byStart.reduce((n, { m }) => Math.max(n, m.end - m.start), 0);
-  const container = (start: number, end: number): Actor | undefined => {
+  // Every actor mention, sorted by start, with its actor order kept to break ties. The owner of an entity is the
+  // actor with a mention of exactly its span (the last one in actor order, as a map keyed by span would keep), else
+  // the first mention (in actor order) that contains it, found among the mentions near it.
+  const byStart: { start: number; end: number; a: Actor; order: number }[] = [];
+  for (const a of actors) for (const m of a.mentions) byStart.push({ start: m.start, end: m.end, a, order: byStart.length });
+  byStart.sort((x, y) => x.start - y.start || x.order - y.order);
+  let longest = 0;
+  for (const x of byStart) longest = Math.max(longest, x.end - x.start);
+  /** Index of the first mention starting at or after `at`. */
+  const from = (at: number) => {
     let lo = 0;
     let hi = byStart.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (byStart[mid].m.start < end - longest) lo = mid + 1;
+      if (byStart[mid].start < at) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  };
+  const exact = (start: number, end: number): Actor | undefined => {
+    let best: Actor | undefined;
+    for (let i = from(start); i < byStart.length && byStart[i].start === start; i++) if (byStart[i].end === end) best = byStart[i].a;
+    return best;
+  };
+  const container = (start: number, end: number): Actor | undefined => {
     let best: (typeof byStart)[number] | undefined;
-    for (let i = lo; i < byStart.length && byStart[i].m.start <= start; i++) {
+    for (let i = from(end - longest); i < byStart.length && byStart[i].start <= start; i++) {
       const x = byStart[i];
-      if (x.m.end >= end && (!best || x.order < best.order)) best = x;
+      if (x.end >= end && (!best || x.order < best.order)) best = x;
     }
     return best?.a;
   };
   // Ignored names (and the surnames of ignored full names, as buildActors drops them) are not actors' mentions.
   const ignored = new Set(ignore.map(nameKey));
   for (const n of ignore) if (/\s/.test(n.trim())) ignored.add(nameKey(n.trim().split(/\s+/).pop()!));
-  return analysis.entities.flatMap((e) => {
-    const a = owner.get(`${e.start}:${e.end}`) ?? container(e.start, e.end);
-    if (!a && ignored.size && ACTOR_TYPES.has(e.type) && ignored.has(nameKey(e.text))) return [];
-    const out: SummaryMention = { start: e.start, end: e.end, text: e.text, type: e.type as EntityType, line: 0, column: 0 };
+  const out: SummaryMention[] = [];
+  for (const e of analysis.entities) {
+    const a = exact(e.start, e.end) ?? container(e.start, e.end);
+    if (!a && ignored.size && ACTOR_TYPES.has(e.type) && ignored.has(nameKey(e.text))) continue;
+    const m: SummaryMention = { start: e.start, end: e.end, text: e.text, type: e.type as EntityType, line: 0, column: 0 };
     if (a) {
-      out.actorId = a.id;
-      out.actorName = a.name;
+      m.actorId = a.id;
+      m.actorName = a.name;
     }
-    return [out];
-  });
+    out.push(m);
+  }
+  return out;
 }
 
 function titleOf(text: string, sentences: ReturnType<typeof splitSentences>): string | undefined {
