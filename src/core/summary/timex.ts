@@ -51,6 +51,8 @@ const YEAR_ANY = `(?:${YEAR}|${YEAR_WORDS})`;
 const REL = ci('last|next|this|coming|past|previous|following|current|same|that');
 const ORD = ci('first|second|third|fourth|final|last|latest|current|1st|2nd|3rd|4th');
 const TZ = '(?:GMT|UTC|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|MSK|IST|JST|local time)';
+/** A comma between date parts, also as tokenised text writes it ("March 01 , 2008", "Friday , May 2"). */
+const COMMA = '(?:[^\\S\\n]?,)?\\s+';
 /** Patterns match only at a word start, `(?<![\\p{L}\\p{N}])`: findTimexes checks it (afterLetterOrDigit). */
 const E = '(?![\\p{L}\\p{N}])';
 
@@ -63,9 +65,9 @@ const PATTERNS: [TimexKind, string][] = [
   // calendar dates
   ['date', `\\d{4}-\\d{2}-\\d{2}`],
   ['date', `\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})`],
-  ['date', `(?:${WEEKDAY},?\\s+)?(?:${ci('the')}\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${ci('of')}\\s+)?${MONTH}(?:,?\\s+${YEAR})?`],
-  ['date', `(?:${WEEKDAY},?\\s+)?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+${YEAR})?(?!\\d)`],
-  ['date', `${MOD}?(?:${REL}\\s+)?${MONTH}(?:,?\\s+${YEAR_ANY}|\\s+(?:${ci('of')}\\s+)?(?:${ci('this|last|next|that')})\\s+${ci('year')})?`],
+  ['date', `(?:${WEEKDAY}${COMMA})?(?:${ci('the')}\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${ci('of')}\\s+)?${MONTH}(?:${COMMA}${YEAR})?`],
+  ['date', `(?:${WEEKDAY}${COMMA})?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:${COMMA}${YEAR})?(?!\\d)`],
+  ['date', `${MOD}?(?:${REL}\\s+)?${MONTH}(?:${COMMA}${YEAR_ANY}|\\s+(?:${ci('of')}\\s+)?(?:${ci('this|last|next|that')})\\s+${ci('year')})?`],
   ['date', `${MOD}?(?:${ci('last|next|this|coming|past')}\\s+)?${WEEKDAY}(?:\\s+${PART})?`],
   ['date', `(?:${ci('the day (?:before|after)')}\\s+)?${ci('today|tonight|yesterday|tomorrow')}(?:\\s+${PART})?|${ci('(?:this|last|tomorrow|yesterday|early this|late last|late this|early)')}\\s+${PART}`],
   ['date', `${ci('(?:earlier|later)')}\\s+(?:${ci('today|tonight')}|${ci('this|next|last')}\\s+${ci('week|month|year|season')}|${ci('in the')}\\s+${ci('day|week|month|year|season|decade')})`],
@@ -102,7 +104,10 @@ const PATTERNS: [TimexKind, string][] = [
 
 // The word-start condition is checked by findTimexes, not by the regex: a pattern that opens with a lookbehind
 // runs it at every position of the text, about three times the cost of the pattern itself. Same matches.
-const COMPILED = PATTERNS.map(([kind, p]) => [kind, new RegExp(`(?:${p})${E}`, 'gu')] as const);
+const COMPILED = PATTERNS.map(([kind, p]) => [kind, new RegExp(`(?:${p})${E}`, 'gu'), p] as const);
+/** The same pattern anchored at the start of a string (compiled when first needed). */
+const ANCHORED = new Map<string, RegExp>();
+const anchored = (p: string) => ANCHORED.get(p) ?? ANCHORED.set(p, new RegExp(`^(?:${p})${E}`, 'u')).get(p)!;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** A letter or digit ends right before `at` (what B forbids). */
 function afterLetterOrDigit(text: string, at: number): boolean {
@@ -119,7 +124,7 @@ const NOT_YEAR_AFTER = /^\s*(?:%|percent|per cent|people|troops|soldiers|men|wom
 /** Every temporal expression of `text` (longest match wins where patterns overlap), in text order. */
 export function findTimexes(text: string): TimexSpan[] {
   const found: TimexSpan[] = [];
-  for (const [kind, re] of COMPILED) {
+  for (const [kind, re, p] of COMPILED) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       let t = m[0];
@@ -132,6 +137,15 @@ export function findTimexes(text: string): TimexSpan[] {
       if (!t) {
         re.lastIndex++;
         continue;
+      }
+      // An expression never runs across a line break (a headline's "on Friday" and the dateline below it): match
+      // again within the line.
+      const nl = t.indexOf('\n');
+      if (nl >= 0) {
+        const within = anchored(p).exec(text.slice(start, start + nl));
+        re.lastIndex = start + (within?.[0].length || 1);
+        if (!within?.[0]) continue;
+        t = within[0];
       }
       // A year that counts something ("2000 troops", "$1990"), or a number in a list, is not a date.
       if (kind === 'date' && /^(?:\d{4}|nineteen[-\s]\S+)$/i.test(t) && (NOT_YEAR_AFTER.test(text.slice(start + 4, start + 20)) || /[$£€#]\s*$|\d[,.]$/.test(text.slice(Math.max(0, start - 2), start)))) continue;
