@@ -163,7 +163,9 @@ export function buildTimeline(text: string, sentences: readonly Sentence[], enti
     }
     // A sentence about several months ("for the nine months", "the first half") compares years, not the quarter.
     const quarter = MONTHS_SPAN.test(s.text) ? undefined : refs.quarter;
-    const v = normaliseTimex(x.text, x.kind, { dct: today || undefined, tense, anchor: ctxAnchor ?? (today || undefined), ...refs, quarter });
+    // A month named before it in the sentence ("in February, up from the same period last year").
+    const sentenceMonth = [...out].reverse().find((o) => o.sentence.start === s.start && o.start < x.start && o.type === 'date' && /^\d{4}-\d{2}$/.test(o.value ?? ''))?.value;
+    const v = normaliseTimex(x.text, x.kind, { dct: today || undefined, tense, anchor: ctxAnchor ?? (today || undefined), ...refs, quarter, sentenceMonth });
     if (v && x.kind === 'date') noteReference(refs, x.text, v, today);
     let entry: Omit<TimelineEntry, 'sentence'>;
     if (v && (v.date || v.kind === 'duration' || v.kind === 'set' || /_REF$/.test(v.value) || /^\d{2,4}$/.test(v.value) || !today)) {
