@@ -24,15 +24,18 @@ describe('[summary/dates] held-out news (MEANTIME classes)', () => {
     assert.equal(valueOf(text, 'June 3 , 2019'), '2019-06-03');
     assert.equal(valueOf(text, 'Wednesday , April 9'), '2031-04-09');
   });
-  it('an expression never runs across a line break (a headline ending in a weekday above the dateline)', () => {
+  it('an expression does not run from a headline into the dateline below it, nor across a blank line (but wraps inside a paragraph)', () => {
     const text = 'Ferries to stay in port until Friday\nApril 10, 2031\nThe line said storms kept its boats in port.\n';
     assert.deepEqual(
       findTimexes(text).filter((x) => x.text.includes('\n')),
       [],
     );
     assert.ok(entry(text, 'Friday'));
-    const years = 'Coal output is at its lowest since 82\nOctober brought no relief.';
-    assert.ok(!findTimexes(years).some((x) => x.text.includes('\n')), JSON.stringify(findTimexes(years)));
+    const headline = "Coal output at its lowest since '82\nOctober 27, 2031\nMines closed.";
+    assert.ok(!findTimexes(headline).some((x) => x.text.includes('\n')), JSON.stringify(findTimexes(headline)));
+    assert.ok(!findTimexes('Talks on the Friday\n\nMarch 3 agenda went on.').some((x) => x.text.includes('\n')));
+    // Inside a hard-wrapped paragraph a date may wrap.
+    assert.ok(findTimexes('The vote is set for Sept.\n25, the board said.').some((x) => x.text === 'Sept.\n25'));
   });
   it('market reports: "to end the day", "for the day", "late in the day" are the day the text speaks of, not the next one', () => {
     const text = 'Tin prices climb\nApril 10, 2031\nTin rose 4% on Wednesday. The metal slipped at first, rebounded late in the day after falling 2%, and ended the day at $31,000. For the day, volume was thin.';
@@ -78,5 +81,12 @@ describe('[summary/dates] held-out news (MEANTIME classes)', () => {
     assert.deepEqual([of('Three years')?.type, of('Three years')?.value], ['duration', 'P3Y']);
     assert.deepEqual([of('A week')?.type, of('A week')?.value], ['duration', 'P1W']);
     assert.deepEqual([of('Two days before')?.type, of('Two days before')?.value], ['date', '2031-04-05']);
+  });
+  it('durations: "two and a half years", "the past five trading days"', () => {
+    const text = 'Mill reopens\nApril 10, 2031\nThe works took almost two and a half years. Shares fell over the past five trading days.';
+    const s = summarize(text, { reportDate: THU });
+    const of = (t: string) => s.timeline.find((x) => x.text === t);
+    assert.deepEqual([of('almost two and a half years')?.type, of('almost two and a half years')?.value], ['duration', 'P2.5Y']);
+    assert.deepEqual([of('the past five trading days')?.type, of('the past five trading days')?.value], ['duration', 'P5D']);
   });
 });

@@ -95,7 +95,7 @@ const PATTERNS: [TimexKind, string][] = [
   // a two-digit year after a preposition: "the lowest since '82" (findTimexes checks the word before)
   ['date', `['’]\\d{2}(?![\\d'’%])`],
   // durations
-  ['duration', `(?:${ci('the')}\\s+(?:${ci('past|last|next|coming|previous|first|final|following')}\\s+))?(?:${ci('about|almost|nearly|some|more than|over|just over|less than|at least|up to')}\\s+)?${NUM}(?:\\s+${ci('to|or')}\\s+${NUM})?\\s+(?:${ci('more|full|straight|consecutive')}\\s+)?(?:${UNIT})(?:\\s+${ci('and a half')})?`],
+  ['duration', `(?:${ci('the')}\\s+(?:${ci('past|last|next|coming|previous|first|final|following')}\\s+))?(?:${ci('about|almost|nearly|some|more than|over|just over|less than|at least|up to')}\\s+)?${NUM}(?:\\s+${ci('and a half')})?(?:\\s+${ci('to|or')}\\s+${NUM})?\\s+(?:${ci('more|full|straight|consecutive|trading|business|working')}\\s+)?(?:${UNIT})(?:\\s+${ci('and a half')})?`],
   ['duration', `${NUM}-(?:${ci('second|minute|hour|day|night|week|month|quarter|year|decade')})(?:-${ci('long|old')})?`],
   ['duration', `(?<=${ci('for|over|in|within|during|take|takes|took|last|lasted')}\\s)(?:${ci('recent')}\\s+)?${ci('seconds|minutes|hours|days|weeks|months|years|decades|ages')}`],
   ['duration', `${ci('the')}\\s+(?:${ci('past|last|next|coming')})\\s+(?:${ci('few|several')}\\s+)?${ci('days|weeks|months|years|decades')}|${ci('recent|coming')}\\s+${ci('days|weeks|months|years|quarters')}`],
@@ -127,6 +127,13 @@ const NOT_YEAR_AFTER = /^\s*(?:%|percent|per cent|people|troops|soldiers|men|wom
 
 /** The words before a bare "the day" that make it a day of the text ("to end the day", "for the day", "late in the day"). */
 const DAY_BEFORE = /\b(?:end|ends|ended|ending|finish|finishes|finished|finishing|close|closes|closed|closing|start|started|starting|open|opened|opening|for)\s+$/i;
+/** A dateline: a line that is only a date ("September 18, 2008", "18 Sept. 2008", "2008-09-18"). */
+const DATELINE = new RegExp(`^[^\\S\\n]*(?:${WEEKDAY}${COMMA})?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?${COMMA}${YEAR}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}${COMMA}${YEAR}|\\d{4}-\\d{2}-\\d{2})[^\\S\\n]*(?:\\n|$)`);
+/** The line break at `at` ends a block: a blank line follows, or the next line is a dateline. */
+function crossesBlock(text: string, at: number): boolean {
+  const next = text.slice(at + 1, at + 60);
+  return /^[^\S\n]*\n/.test(next) || DATELINE.test(next);
+}
 /** Every temporal expression of `text` (longest match wins where patterns overlap), in text order. */
 export function findTimexes(text: string): TimexSpan[] {
   const found: TimexSpan[] = [];
@@ -144,10 +151,11 @@ export function findTimexes(text: string): TimexSpan[] {
         re.lastIndex++;
         continue;
       }
-      // An expression never runs across a line break (a headline's "on Friday" and the dateline below it): match
-      // again within the line.
+      // An expression runs across a line break only inside a paragraph (hard-wrapped "on Sept.\n25"): not across a
+      // blank line, nor into a dateline below a headline ("closed until Friday\nSeptember 18, 2008"). There it is
+      // matched again within its line.
       const nl = t.indexOf('\n');
-      if (nl >= 0) {
+      if (nl >= 0 && crossesBlock(text, start + nl)) {
         const within = anchored(p).exec(text.slice(start, start + nl));
         re.lastIndex = start + (within?.[0].length || 1);
         if (!within?.[0]) continue;
@@ -454,7 +462,7 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
     return { kind: 'set', value: 'SET', granularity: 'unknown', relative: false };
   }
   if (kind === 'duration') {
-    const m = /(?:^|\s|-)(\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)[- ](?:more |full |straight |consecutive )?(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|weekends?)\b/.exec(t);
+    const m = /(?:^|\s|-)(\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)(?: and a half)?[- ](?:more |full |straight |consecutive |trading |business |working )?(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|weekends?)\b/.exec(t);
     const bare = /^(?:the (?:past|last|next|coming) (?:few |several )?|recent |coming |ages)?(seconds|minutes|hours|days|weeks|months|years|decades|quarters)?$/.exec(t);
     let n: number | undefined;
     let unit: string | undefined;
