@@ -180,7 +180,7 @@ describe('ner: sample report', () => {
 
   it('finds the main people, places and groups', () => {
     // Not here: Sofia Antunes and Nuno Salgado. The tagger alone runs "Rear Admiral Sofia Antunes and Chief of Staff
-    // Lt. Gen. Nuno Salgado" into one organisation; analyze()'s title layer recovers Antunes (sample.test.ts).
+    // Lt. Gen. Nuno Salgado" into one organisation; analyze()'s title layer recovers both (sample.test.ts).
     for (const p of ['Duarte Vasconcelos', 'Ivana Kovacevic', 'Vasconcelos', 'Kovacevic', 'Rui Meireles', 'Tomislav Jurak', 'Jurak']) {
       assert.ok(found.has(`person:${p}`), `person ${p}`);
     }

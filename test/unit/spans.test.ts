@@ -32,6 +32,21 @@ describe('[core/spans] titles, ranks and span boundaries', () => {
     }
   });
 
+  it('reads abbreviated ranks ("Lt. Gen.", "Sen.") as titles, and a rank after a role as its own title', () => {
+    const text = 'The delegation included Chief of Staff Lt. Gen. Nuno Salgado, Sen. Ana Ribeiro and Naval Intelligence Director Rear Admiral Sofia Antunes.';
+    const ents = analyze(text).entities;
+    const titles = ents.filter((e) => e.type === 'title').map((e) => e.text);
+    assert.deepEqual(titles, ['Chief of Staff', 'Lt. Gen.', 'Sen.', 'Naval Intelligence Director', 'Rear Admiral']);
+    const people = ents.filter((e) => e.type === 'person').map((e) => e.text);
+    assert.deepEqual(people, ['Nuno Salgado', 'Ana Ribeiro', 'Sofia Antunes']);
+  });
+
+  it('keeps one title where the rank word is part of the office ("Secretary General", "Air Chief Marshal", "Lt. Col.")', () => {
+    const text = 'Secretary General Ana Ribeiro met Air Chief Marshal Rui Lopes and Lt. Col. Nuno Salgado.';
+    const titles = find(text, 'title');
+    assert.deepEqual(titles, ['Secretary General', 'Air Chief Marshal', 'Lt. Col.']);
+  });
+
   it('keeps trailing punctuation and possessives out of every span', () => {
     const text = 'On the eve of Varelas’s arrival, Athens warned Ankara. Greece’s security (Turkey). “Cyprus,” he said.';
     for (const e of analyze(text).entities) {
