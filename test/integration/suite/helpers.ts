@@ -35,7 +35,7 @@ export function fixture(rel: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
 }
 
-export const SAMPLE = 'reports/sochi-visit.md';
+export const SAMPLE = 'reports/dubrovnik-visit.md';
 
 /** Opens a fixture file in a real, non-preview editor and makes it the active one. */
 export async function show(rel: string): Promise<vscode.TextEditor> {
