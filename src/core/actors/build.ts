@@ -3,7 +3,7 @@ import { applySplits } from '../lens/corrections';
 import { acronymOf, isAcronym, leadingLowercase, looksLikeName, nameKey, nameTokens, slug } from './names';
 import { countryOf, countryOfName } from './demonyms';
 import { readMentionContext, roleKey } from './roles';
-import { readStructure, type StructureFact } from './appositions';
+import { isRoleHead, readStructure, type StructureFact } from './appositions';
 import { findNominals } from './nominals';
 import { attributeQuotes, findQuotations, joinSplitQuotes, type LinkedMention } from './quotes';
 import { sentenceIndexAt, splitSentences } from './sentences';
@@ -93,10 +93,20 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   for (const r of raws) {
     if (r.type !== 'person' || r.kind !== 'name') continue;
     r.type = personOrThing(text, r);
+    // "General Motors Corporation" read as the title "General" and a person: the organisation keeps its first word.
+    const prev = r.type === 'organization' && r.entity !== undefined && r.entity > 0 ? ents[r.entity - 1] : undefined;
+    if (prev && prev.type === 'title' && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && /^ $/.test(text.slice(prev.end, r.start)) && ORG_NAME_END.test(r.text)) {
+      r.start = prev.start;
+      r.text = text.slice(r.start, r.end);
+      r.key = nameKey(r.text);
+    }
     if (r.type !== 'person') for (const t of nameTokens(r.key)) things.set(t, r.type);
   }
-  // "Vinson" after "the aircraft carrier Carl Vinson": a word of a thing's name is not a person either.
-  for (const r of raws) if (r.type === 'person' && r.kind === 'name' && nameTokens(r.key).length === 1 && things.has(r.key)) r.type = things.get(r.key)!;
+  // "Vinson" after "the aircraft carrier Carl Vinson": a word of a thing's name is not a person either, unless it is
+  // the surname of a person of the document ("Clinton" of "Hillary Clinton" beside the "Clinton Foundation").
+  const fullSurnames = new Set<string>();
+  for (const r of raws) if (r.type === 'person') { const t = nameTokens(r.key); if (t.length >= 2) fullSurnames.add(t[t.length - 1]); }
+  for (const r of raws) if (r.type === 'person' && r.kind === 'name' && nameTokens(r.key).length === 1 && things.has(r.key) && !fullSurnames.has(r.key)) r.type = things.get(r.key)!;
   raws = raws.filter((r) => !(r.type === 'person' && quotedTitle(text, r)));
 
   // 1c. Words around a name that show it speaks. "Damascus radio said": a place with a broadcaster's noun after it is
@@ -150,6 +160,7 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
     return d.raws.length > 0;
   });
   readRolesAndAffiliations(text, ents, kept, byEntity, registry);
+  retypeOrganisations(text, ents, kept);
   assignIds(kept);
 
   // 5. Mentions and aliases as written.
@@ -457,6 +468,14 @@ const FACILITY_AFTER = /^[ \t\u00a0]+(airport|square|street|avenue|boulevard|bri
 const THING_AFTER = /^[ \t\u00a0]+(hospital|university|college|school|centre|center|prison|building|tower|hotel|foundation|institute|museum|library|award|prize|memorial|trophy|cup|fund)\b/i;
 const FACILITY_NAME = /\s(?:Square|Street|Avenue|Boulevard|Airport|Bridge|Road|Park|Stadium|Station|Harbour|Harbor)$/;
 const EPONYM_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:case|affair|scandal|trial|family|administration|government|era|years|camp|team|children|estate|murders?|killings?|doctrine|presidency|campaign|aides?|camp|supporters|allies|rally|ticket|plan)\b/i;
+/** Last words that make a name an organisation's: "Motors Corporation", "Cingular Wireless", "Barclays Capital". */
+const ORG_NAME_END = /\s(?:Corporation|Corp\.?|Inc\.?|Incorporated|Company|Co\.|Ltd\.?|Limited|LLC|PLC|plc|AG|SpA|GmbH|Group|Holdings?|Bank|Bancorp|Motors|Airlines|Airways|Aviation|Aerospace|Mutual|Wireless|Telecom|Partners|Associates|Industries|Systems|Technologies|Securities|Capital|Investments|Communications|Networks|Entertainment|Pharmaceuticals|Studios|Records|Insurance|Trust|Fund|Foundation|Institute|University|College|Council|Committee|Commission|Agency|Authority|Ministry|Department|Party|Association|Federation|League|Brothers)$/;
+/** Last words that make a name a site's: "Everett Factory", "Delivery Center" ("Robert Plant", "John Tower" are people). */
+const SITE_NAME_END = /\s(?:Factory|Works|Center|Centre|Terminal|Mall|Hospital|Hotel|Arena|Campus|Headquarters)$/;
+/** A company noun right before the name: "the assembly plant Automobile Craiova", "engine maker Europrop". */
+const COMPANY_BEFORE = /\b(?:company|companies|firm|corporation|conglomerate|plant|factory|manufacturer|automaker|carmaker|airframer|(?:car|auto|engine|aircraft|plane|chip|phone|drug|steel|truck|toy)[ -]?maker|airline|retailer|supermarket|chain|lender|insurer|bank|studio|label|website)[ \t\u00a0]+$/i;
+/** A product noun right before the name: "the e-mail client Mail", "web browser Safari", "operating system Lion". */
+const PRODUCT_BEFORE = /\b(?:e-?mail client|browser|software|operating system|app|application|console|smartphone|handset|laptop|device|version|index|series|sitcom)[ \t\u00a0]+$/i;
 const THING_BEFORE = /\b(?:RMS|USS|HMS|MV|SS|book|biography|memoir|novel|film|movie|album|song|newspaper|magazine|ship|vessel|carrier|yacht|tanker|liner|operation|programme|program|brand)[ \t\u00a0]+$/i;
 
 /**
@@ -468,11 +487,77 @@ function personOrThing(text: string, r: Raw): ActorType {
   const after = text.slice(r.end, r.end + 24);
   if (FACILITY_AFTER.test(after) || FACILITY_NAME.test(r.text)) return 'place';
   if (THING_AFTER.test(after)) return 'organization';
-  const before = text.slice(Math.max(0, r.start - 24), r.start);
-  if (THING_BEFORE.test(before)) return 'organization';
+  // "General Motors Corporation" read as "General" + "Motors Corporation", "Washington Mutual", "Everett Factory":
+  // the last word of the name says what it is.
+  if (/\s/.test(r.text.trim())) {
+    if (ORG_NAME_END.test(r.text)) return 'organization';
+    if (SITE_NAME_END.test(r.text)) return 'place';
+  }
+  const before = text.slice(Math.max(0, r.start - 32), r.start);
+  if (THING_BEFORE.test(before) || COMPANY_BEFORE.test(before)) return 'organization';
+  if (PRODUCT_BEFORE.test(before)) return 'group';
   // "the Titanic's hull": people are not written with "the" before their name ("the late …" aside)
   if (/(?:^|[^\p{L}])the[ \t\u00a0]+$/iu.test(before) && !EPONYM_AFTER.test(after)) return 'organization';
   return 'person';
+}
+
+const LIST_GAP = /^(?:,?[ \t\u00a0]+(?:and|or|&)[ \t\u00a0]+|,[ \t\u00a0]+)$/;
+const NAME_TYPES = new Set(['person', 'organization', 'place', 'group']);
+
+/** The nearest name entity before (dir -1) or after (dir 1) entity `i`, past dates and amounts ("WorldCom ($103 billion)"). */
+function nearName(ents: readonly Entity[], i: number, dir: 1 | -1): number | undefined {
+  for (let k = i + dir; k >= 0 && k < ents.length; k += dir) {
+    if (NAME_TYPES.has(ents[k].type)) return k;
+    if (ents[k].type === 'title') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A person the text never treats as one (no role, rank, title or speech verb at any mention) that it lists beside
+ * organisations ("between Boeing and Lockheed Martin", "Lehman Brothers, Washington Mutual and WorldCom") or names
+ * before a role and a person ("Uralsib analyst Chris Weafer") is an organisation the tagger took for a person.
+ */
+function retypeOrganisations(text: string, ents: readonly Entity[], drafts: Draft[]): void {
+  const orgsByKey = new Map<string, Draft>();
+  for (const d of drafts) if (d.type === 'organization') for (const r of d.raws) orgsByKey.set(r.key, d);
+  for (const d of drafts) {
+    if (d.type !== 'person' || d.entry !== undefined || d.roles.length || d.rank) continue;
+    // A full name that its surname or given name stands for elsewhere ("Obama adviser Jane Roe") is a person's.
+    if (d.raws.some((r) => r.kind === 'surname' || r.kind === 'alias')) continue;
+    let orgCue = false;
+    let personCue = false;
+    for (const r of d.raws) {
+      const after = text.slice(r.end, r.end + 40);
+      const before = text.slice(Math.max(0, r.start - 16), r.start);
+      if (SAYS_AFTER.test(after) || /\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?[ \t\u00a0]+$/.test(before)) personCue = true;
+      if (r.entity === undefined || orgCue) continue;
+      const gapless = (a: number, b: number) => text.slice(a, b).replace(/[ \t\u00a0]*\([^()\n]{0,40}\)/g, '');
+      const prev = nearName(ents, r.entity, -1);
+      const next = nearName(ents, r.entity, 1);
+      // A comma alone is a list only when the list goes on past this name ("A, B and C"; not "Jane Roe, Reuters").
+      const gapBefore = prev !== undefined ? gapless(ents[prev].end, r.start) : '';
+      const gapAfter = next !== undefined ? gapless(r.end, ents[next].start) : '';
+      const listed = (gap: string, other: string) => LIST_GAP.test(gap) && (!/^,[ \t\u00a0]+$/.test(gap) || LIST_GAP.test(other));
+      if (prev !== undefined && ents[prev].type === 'organization' && listed(gapBefore, gapAfter)) orgCue = true;
+      if (next !== undefined && ents[next].type === 'organization' && listed(gapAfter, gapBefore)) orgCue = true;
+      // "Uralsib analyst Chris Weafer": a role noun between this name and the next person's.
+      if (next !== undefined && ents[next].type === 'person') {
+        const gap = /^[ \t\u00a0]+((?:[\p{L}.-]+[ \t\u00a0]+){1,3})$/u.exec(text.slice(r.end, ents[next].start));
+        const last = gap?.[1].trim().split(/[ \t\u00a0]+/).pop();
+        if (last && isRoleHead(last)) orgCue = true;
+      }
+    }
+    if (!orgCue || personCue) continue;
+    d.type = 'organization';
+    const same = d.raws.map((r) => orgsByKey.get(r.key)).find((o) => o && o !== d);
+    if (same) {
+      same.raws.push(...d.raws);
+      same.raws.sort((a, b) => a.start - b.start);
+      d.raws = [];
+    }
+  }
+  for (let i = drafts.length - 1; i >= 0; i--) if (!drafts[i].raws.length) drafts.splice(i, 1);
 }
 
 /** A name that is exactly the words of a quotation ("the “Strike Hard” campaign"): a title or a slogan. */
