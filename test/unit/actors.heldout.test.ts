@@ -139,6 +139,38 @@ describe('[core/actors] held-out error classes: things typed person', () => {
     assert.equal(actors.find((a) => a.name === 'Barack Obama')?.mentions.length, 2);
   });
 
+  it('an apposition that names a company or a product types the name', () => {
+    const text = 'Shoppers flocked to Harlan Tobey, the largest retailer in the state. Fans praised Otter, the newest version of the phone software. Nora Vale, the company spokeswoman, declined.';
+    const actors = buildActors(text, layer(text, [['Harlan Tobey', 'person'], ['Otter', 'person'], ['Nora Vale', 'person']]), { actions: false });
+    assert.equal(typeOf(actors, 'Harlan Tobey'), 'organization');
+    assert.equal(typeOf(actors, 'Otter'), 'group');
+    assert.equal(typeOf(actors, 'Nora Vale'), 'person', 'the head of "the company spokeswoman" is a role');
+  });
+
+  it('a company the tagger read as a group is an organisation; nationalities, faiths and products stay groups', () => {
+    const text =
+      'Skyvane announced job cuts on Monday. A Skyvane spokesman said the plant would stay open. Documents came from engine maker Rotaprop. ' +
+      'Russian officials and Shia clerics met. The Kestrel K9 sold well. Republicans said no.';
+    const actors = buildActors(
+      text,
+      layer(text, [
+        ['Skyvane', 'group'],
+        ['Skyvane', 'group', 2],
+        ['Rotaprop', 'group'],
+        ['Russian', 'group'],
+        ['Shia', 'group'],
+        ['Kestrel K9', 'group'],
+        ['Republicans', 'group'],
+      ]),
+      { actions: false },
+    );
+    const skyvane = actors.find((a) => a.name === 'Skyvane');
+    assert.equal(skyvane?.type, 'organization');
+    assert.equal(skyvane?.mentions.length, 2);
+    assert.equal(typeOf(actors, 'Rotaprop'), 'organization');
+    for (const g of ['Russian', 'Shia', 'Kestrel K9', 'Republicans']) assert.equal(typeOf(actors, g), 'group', g);
+  });
+
   it('the whole pipeline: companies and sites of a business report are not people', () => {
     const text =
       'General Motors Corporation said on Wednesday that its sales fell 20% in March. The contract was fought for between Boeing and ' +

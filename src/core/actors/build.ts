@@ -132,6 +132,17 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   }
   for (const r of raws) if (speaking.has(r.key) && r.kind === 'name') r.type = 'person';
 
+  // 1d. Companies the tagger read as a group (its "other names" class, with nationalities and products): a name that
+  // is no nationality, faith or people, written after a company noun ("engine maker Europrop", "aircraft
+  // manufacturer, Airbus"), before a role ("Airbus spokesman", "the Airbus chief executive") or before a verb of
+  // speech or announcement ("Airbus announced"), is an organisation everywhere in the document.
+  const companies = new Set<string>();
+  for (const r of raws) {
+    if (r.type !== 'group' || r.kind !== 'name' || companies.has(r.key) || !groupMayBeCompany(r.text)) continue;
+    if (companyCue(text, r)) companies.add(r.key);
+  }
+  for (const r of raws) if (r.type === 'group' && companies.has(r.key)) r.type = 'organization';
+
   // 2. One type per name: where the tagger disagrees with itself, the majority (then the first) wins.
   const votes = new Map<string, Map<ActorType, number>>();
   for (const r of raws) {
@@ -474,6 +485,9 @@ const ORG_NAME_END = /\s(?:Corporation|Corp\.?|Inc\.?|Incorporated|Company|Co\.|
 const SITE_NAME_END = /\s(?:Factory|Works|Center|Centre|Terminal|Mall|Hospital|Hotel|Arena|Campus|Headquarters)$/;
 /** A company noun right before the name: "the assembly plant Automobile Craiova", "engine maker Europrop". */
 const COMPANY_BEFORE = /\b(?:company|companies|firm|corporation|conglomerate|plant|factory|manufacturer|automaker|carmaker|airframer|(?:car|auto|engine|aircraft|plane|chip|phone|drug|steel|truck|toy)[ -]?maker|airline|retailer|supermarket|chain|lender|insurer|bank|studio|label|website)[ \t\u00a0]+$/i;
+/** "X, the world's largest retailer," / "X, a company that" / "X, the newest version of": the head noun of an apposition. */
+const APPOSITION_THING = /^,[ \t\u00a0]+(?:the|a|an|its|their)[ \t\u00a0]+(?:[\p{L}\p{N}'’.-]+[ \t\u00a0]+){0,4}?(company|firm|corporation|conglomerate|automaker|carmaker|airframer|manufacturer|airline|carrier|retailer|lender|insurer|bank|subsidiary|division|version|operating system|browser|software|device)(?=[ \t\u00a0]*(?:[,.;:)]|$)|[ \t\u00a0]+(?:that|which|of|based|in|with|for|from|and)\b)/u;
+const PRODUCT_NOUN = /^(?:version|operating system|browser|software|device)$/;
 /** A product noun right before the name: "the e-mail client Mail", "web browser Safari", "operating system Lion". */
 const PRODUCT_BEFORE = /\b(?:e-?mail client|browser|software|operating system|app|application|console|smartphone|handset|laptop|device|version|index|series|sitcom)[ \t\u00a0]+$/i;
 const THING_BEFORE = /\b(?:RMS|USS|HMS|MV|SS|book|biography|memoir|novel|film|movie|album|song|newspaper|magazine|ship|vessel|carrier|yacht|tanker|liner|operation|programme|program|brand)[ \t\u00a0]+$/i;
@@ -496,9 +510,45 @@ function personOrThing(text: string, r: Raw): ActorType {
   const before = text.slice(Math.max(0, r.start - 32), r.start);
   if (THING_BEFORE.test(before) || COMPANY_BEFORE.test(before)) return 'organization';
   if (PRODUCT_BEFORE.test(before)) return 'group';
+  // An apposition that says what the name is: "X, an American automaker which", "X, the newest version of".
+  const app = APPOSITION_THING.exec(text.slice(r.end, r.end + 90));
+  if (app) return PRODUCT_NOUN.test(app[1]) ? 'group' : 'organization';
   // "the Titanic's hull": people are not written with "the" before their name ("the late …" aside)
   if (/(?:^|[^\p{L}])the[ \t\u00a0]+$/iu.test(before) && !EPONYM_AFTER.test(after)) return 'organization';
   return 'person';
+}
+
+/** Peoples, faiths and parties' members: groups, never companies ("Shia cleric X", "Arab leaders said"). */
+const PEOPLES = new Set(
+  ('arab arabs muslim muslims shia shiite shiites sunni sunnis hindu hindus sikh sikhs jew jews christian christians buddhist ' +
+    'buddhists kurd kurds druze alawite alawites copt copts bedouin pashtun pashtuns tamil tamils hutu hutus tutsi tutsis roma ' +
+    'maori aboriginal latino latinos hispanic hispanics baptist methodist mormon mormons quaker evangelical orthodox protestant ' +
+    'catholic catholics democrat democrats republican republicans tory tories labour conservative conservatives liberal liberals ' +
+    'communist communists socialist socialists islamist islamists jihadist jihadists zionist zionists')
+    .split(' '),
+);
+
+/** A group name that may be a company's: no nationality, people, faith or party, no plural, no model number. */
+function groupMayBeCompany(name: string): boolean {
+  const k = name.toLowerCase();
+  if (PEOPLES.has(k) || countryOf(name) || countryOfName(name) || /\d/.test(name)) return false;
+  const words = name.split(/\s+/);
+  const last = words[words.length - 1];
+  if (words.some((w) => countryOf(w) || PEOPLES.has(w.toLowerCase()))) return false;
+  // demonym-like adjectives and plurals ("Serbian", "Kurdish", "Basques", "Democrats"); "Airbus" and "Lloyds" stay
+  if (words.length === 1 && /(?:an|ic|ish|ese|i|[^su]s)$/.test(last) && !/^\p{Lu}+$/u.test(last)) return false;
+  return true;
+}
+
+const ANNOUNCES_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:(?:has|have|had)[ \t\u00a0]+)?(?:said|says|announced|announces|unveiled|unveils|reported|reports|warned|confirmed|denied|stated|posted|launched|launches|plans|delivered)\b/;
+const ROLE_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:spokesman|spokeswoman|spokesperson|chief executive|chief financial officer|chief operating officer|CEO|CFO|COO|chairman|chairwoman|executives?|employees|engineers|managing director|vice[ -]president|shareholders|board|website|headquarters|factory|plants?)\b/i;
+
+/** The words around a group mention that show a company. */
+function companyCue(text: string, r: Raw): boolean {
+  const after = text.slice(r.end, r.end + 40);
+  const before = text.slice(Math.max(0, r.start - 40), r.start).replace(/,[ \t\u00a0]*$/, ' ');
+  const app = APPOSITION_THING.exec(text.slice(r.end, r.end + 90));
+  return COMPANY_BEFORE.test(before) || ROLE_AFTER.test(after) || ANNOUNCES_AFTER.test(after) || (!!app && !PRODUCT_NOUN.test(app[1]));
 }
 
 const LIST_GAP = /^(?:,?[ \t\u00a0]+(?:and|or|&)[ \t\u00a0]+|,[ \t\u00a0]+)$/;
