@@ -98,7 +98,7 @@ const summaryParts = [];
 for (const v of variants) {
   if (only && only !== v.name) continue;
   const c = { persons: 0, perHit: 0, perNone: 0, junk: 0, merges: 0, goldNamed: 0, foundNamed: 0, goldTwo: 0, foundTwo: 0, orgs: 0, orgHit: 0, orgNone: 0, goldOrg: 0, foundOrg: 0, foundOrgAny: 0, groups: 0 };
-  const errs = { junk: [], none: [], missed: [], merges: [], orgWrong: [], orgMissed: [] };
+  const errs = { junk: [], none: [], missed: [], merges: [], orgWrong: [], orgNone: [], orgMissed: [] };
   const t0 = performance.now();
   for (const doc of data) {
     const { text, gold } = v.prep(doc);
@@ -133,7 +133,7 @@ for (const v of variants) {
         c.orgs++;
         if (types.has('ORG')) c.orgHit++;
         else if (ents.size) errs.orgWrong.push(desc());
-        else c.orgNone++;
+        else { c.orgNone++; errs.orgNone.push(desc()); }
       } else if (a.type === 'group') c.groups++;
     }
     for (const e of gold) {

@@ -171,6 +171,40 @@ describe('[core/actors] held-out error classes: things typed person', () => {
     for (const g of ['Russian', 'Shia', 'Kestrel K9', 'Republicans']) assert.equal(typeOf(actors, g), 'group', g);
   });
 
+  it('products the tagger read as organisations or people are not either, unless the text shows a company', () => {
+    const text =
+      'Skyway ordered 12 Boeing 787 Dreamliner aircraft and two A380 jets. Shops sold out of Aurex Slate laptops. ' +
+      'Owners of the iPod Nimbus complained. Velta cars sold well. Velta announced record profits.';
+    const actors = buildActors(
+      text,
+      layer(text, [
+        ['Skyway', 'organization'],
+        ['Boeing', 'organization'],
+        ['Dreamliner', 'organization'],
+        ['A380', 'organization'],
+        ['Aurex Slate', 'organization'],
+        ['Nimbus', 'person'],
+        ['Velta', 'organization'],
+        ['Velta', 'organization', 2],
+      ]),
+      { actions: false },
+    );
+    for (const p of ['Dreamliner', 'A380', 'Aurex Slate', 'Nimbus']) assert.equal(typeOf(actors, p), 'group', p);
+    assert.equal(typeOf(actors, 'Boeing'), 'organization');
+    assert.equal(typeOf(actors, 'Velta'), 'organization', 'announced: a company, though "Velta cars" reads like a product');
+  });
+
+  it('a score table and a family are no product and no company', () => {
+    const text = 'Melrose 107 Stirling County 10.\nBorin visits wife Ada Borin in hospital. Borin, 65, is recovering.';
+    const actors = buildActors(
+      text,
+      layer(text, [['Melrose', 'organization'], ['Stirling County', 'organization'], ['Borin', 'person'], ['Ada Borin', 'person'], ['Borin', 'person', 3]]),
+      { actions: false },
+    );
+    assert.equal(typeOf(actors, 'Stirling County'), 'organization');
+    assert.ok(actors.filter((a) => a.mentions.some((m) => m.text === 'Borin')).every((a) => a.type === 'person'));
+  });
+
   it('the whole pipeline: companies and sites of a business report are not people', () => {
     const text =
       'General Motors Corporation said on Wednesday that its sales fell 20% in March. The contract was fought for between Boeing and ' +

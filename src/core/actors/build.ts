@@ -90,6 +90,7 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
 
   // 1b. Names the tagger took for people that the words around them show are things or places.
   const things = new Map<string, ActorType>();
+  const byOwnName = new Map<string, ActorType>();
   for (const r of raws) {
     if (r.type !== 'person' || r.kind !== 'name') continue;
     r.type = personOrThing(text, r);
@@ -100,13 +101,18 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
       r.text = text.slice(r.start, r.end);
       r.key = nameKey(r.text);
     }
-    if (r.type !== 'person') for (const t of nameTokens(r.key)) things.set(t, r.type);
+    // A word of a name typed by its own last word ("Clinton" of a "Clinton Foundation") may still be a person's surname.
+    if (r.type !== 'person') for (const t of nameTokens(r.key)) if (!ORG_NAME_END.test(r.text) && !SITE_NAME_END.test(r.text)) things.set(t, r.type); else byOwnName.set(t, r.type);
   }
   // "Vinson" after "the aircraft carrier Carl Vinson": a word of a thing's name is not a person either, unless it is
   // the surname of a person of the document ("Clinton" of "Hillary Clinton" beside the "Clinton Foundation").
   const fullSurnames = new Set<string>();
   for (const r of raws) if (r.type === 'person') { const t = nameTokens(r.key); if (t.length >= 2) fullSurnames.add(t[t.length - 1]); }
-  for (const r of raws) if (r.type === 'person' && r.kind === 'name' && nameTokens(r.key).length === 1 && things.has(r.key) && !fullSurnames.has(r.key)) r.type = things.get(r.key)!;
+  for (const r of raws) {
+    if (r.type !== 'person' || r.kind !== 'name' || nameTokens(r.key).length !== 1) continue;
+    const t = things.get(r.key) ?? (fullSurnames.has(r.key) ? undefined : byOwnName.get(r.key));
+    if (t) r.type = t;
+  }
   raws = raws.filter((r) => !(r.type === 'person' && quotedTitle(text, r)));
 
   // 1c. Words around a name that show it speaks. "Damascus radio said": a place with a broadcaster's noun after it is
@@ -142,6 +148,19 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
     if (companyCue(text, r)) companies.add(r.key);
   }
   for (const r of raws) if (r.type === 'group' && companies.has(r.key)) r.type = 'organization';
+
+  // 1e. Products the tagger read as organisations or people: a model designation ("A380", "MD-95"), a name after a
+  // brand and a model number ("Boeing 787 Dreamliner") or before a product noun ("MacBook Air laptops"), or after a
+  // camel-case brand ("iPod Touch"), when no mention of the name shows a company.
+  const products = new Map<string, boolean>();
+  for (const r of raws) {
+    if (r.kind !== 'name' || (r.type !== 'organization' && r.type !== 'person')) continue;
+    const company = r.type === 'organization' && (companyCue(text, r) || ORG_NAME_END.test(r.text));
+    const product = MODEL_NAME.test(r.text) || productCue(text, r);
+    if (company) products.set(r.key, false);
+    else if (product && !products.has(r.key)) products.set(r.key, true);
+  }
+  for (const r of raws) if (products.get(r.key) && r.kind === 'name' && (r.type === 'organization' || r.type === 'person')) r.type = 'group';
 
   // 2. One type per name: where the tagger disagrees with itself, the majority (then the first) wins.
   const votes = new Map<string, Map<ActorType, number>>();
@@ -551,6 +570,21 @@ function companyCue(text: string, r: Raw): boolean {
   return COMPANY_BEFORE.test(before) || ROLE_AFTER.test(after) || ANNOUNCES_AFTER.test(after) || (!!app && !PRODUCT_NOUN.test(app[1]));
 }
 
+/** Model designations: "A380", "MD-95", "C-17", "A330-200" (not "G20"). */
+const MODEL_NAME = /^(?!G\d)[A-Z]{1,3}-?\d{2,4}(?:-\d{1,4})?[A-Z]{0,3}$/;
+const PRODUCT_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:aircraft|airliners?|jetliners?|cars|sedans?|laptops?|notebooks?|smartphones?|handsets?|tablets?|operating system)\b/;
+const BRAND_MODEL_BEFORE = /\p{Lu}[\p{L}-]*[ \t\u00a0]+\d{3}(?:-\d{1,3})?[ \t\u00a0]+$/u;
+const CAMEL_BRAND_BEFORE = /(?:^|[\s(])(?:\p{Ll}+\p{Lu}|\p{Lu}\p{Ll}+\p{Lu})[\p{L}]*[ \t\u00a0]+$/u;
+
+/** The words around a name that show a product. */
+function productCue(text: string, r: Raw): boolean {
+  const before = text.slice(Math.max(0, r.start - 40), r.start);
+  // "Boeing 787 Dreamliner", but not a score table ("Melrose 107 Stirling County 10")
+  return PRODUCT_AFTER.test(text.slice(r.end, r.end + 30)) || (BRAND_MODEL_BEFORE.test(before) && !/^[ \t\u00a0]+\d/.test(text.slice(r.end, r.end + 3))) || (r.type === 'person' && CAMEL_BRAND_BEFORE.test(before));
+}
+
+/** Family relations: "X visits wife Y" says nothing of an organisation. */
+const KIN = /^(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower|nephew|niece|cousin|uncle|aunt|grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter|fiancee?|spouse|friend)$/i;
 const LIST_GAP = /^(?:,?[ \t\u00a0]+(?:and|or|&)[ \t\u00a0]+|,[ \t\u00a0]+)$/;
 const NAME_TYPES = new Set(['person', 'organization', 'place', 'group']);
 
@@ -580,7 +614,8 @@ function retypeOrganisations(text: string, ents: readonly Entity[], drafts: Draf
     for (const r of d.raws) {
       const after = text.slice(r.end, r.end + 40);
       const before = text.slice(Math.max(0, r.start - 16), r.start);
-      if (SAYS_AFTER.test(after) || /\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?[ \t\u00a0]+$/.test(before)) personCue = true;
+      // "X said", "Mr. X", "X, 65,"
+      if (SAYS_AFTER.test(after) || /^,[ \t\u00a0]+\d{1,3},/.test(after) || /\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?[ \t\u00a0]+$/.test(before)) personCue = true;
       if (r.entity === undefined || orgCue) continue;
       const gapless = (a: number, b: number) => text.slice(a, b).replace(/[ \t\u00a0]*\([^()\n]{0,40}\)/g, '');
       const prev = nearName(ents, r.entity, -1);
@@ -595,7 +630,7 @@ function retypeOrganisations(text: string, ents: readonly Entity[], drafts: Draf
       if (next !== undefined && ents[next].type === 'person') {
         const gap = /^[ \t\u00a0]+((?:[\p{L}.-]+[ \t\u00a0]+){1,3})$/u.exec(text.slice(r.end, ents[next].start));
         const last = gap?.[1].trim().split(/[ \t\u00a0]+/).pop();
-        if (last && isRoleHead(last)) orgCue = true;
+        if (last && isRoleHead(last) && !KIN.test(last)) orgCue = true;
       }
     }
     if (!orgCue || personCue) continue;
