@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze, buildActors, type Actor, type Analysis, type Entity, type EntityType } from '../../src/core';
+import { companyContext, propagatePersons, type RawSpan } from '../../src/core/extract/spans';
+import { words } from '../../src/core/text/words';
 
 // Error classes found on held-out news (MEANTIME Wikinews articles, scripts/eval/actors-meantime.mjs): companies,
 // sites and products the name tagger took for people. The texts below are invented. Each test gives the actor model
@@ -213,5 +215,20 @@ describe('[core/actors] held-out error classes: things typed person', () => {
     const actors = buildActors(text, analyze(text), { actions: false });
     const people = actors.filter((a) => a.type === 'person').map((a) => a.name);
     assert.deepEqual(people, ['Chris Weafer']);
+  });
+
+  it('a company hidden in the tagger’s "other" class is an organisation at every mention once one mention shows it', () => {
+    const text = 'Skyvane announced job cuts on Monday.\nThe Skyvane jets were grounded. Fans of the Skyvane Cup cheered. Nordic 767 rose.';
+    const at = (surface: string, nth = 1) => {
+      let i = -1;
+      for (let k = 0; k < nth; k++) i = text.indexOf(surface, i + 1);
+      return i;
+    };
+    const hidden = (surface: string, nth = 1): RawSpan => ({ start: at(surface, nth), end: at(surface, nth) + surface.length, type: 'group', source: 'ner', hidden: true });
+    const spans = [hidden('Skyvane'), hidden('Skyvane', 2), hidden('Skyvane Cup'), hidden('Nordic 767')];
+    const out = propagatePersons(text, words(text), spans).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+    assert.deepEqual(out, ['organization:Skyvane', 'organization:Skyvane'], 'the cup and the model stay hidden');
+    assert.ok(companyContext(text, 0, 7), '"announced"');
+    assert.ok(!companyContext(text, at('Skyvane Cup'), at('Skyvane Cup') + 11));
   });
 });

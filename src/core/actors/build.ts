@@ -1,5 +1,6 @@
 import type { Actor, ActorType, Analysis, BuildActorsOptions, Entity, Mention, MentionKind, Quote, RegistryEntry } from '../types';
 import { applySplits } from '../lens/corrections';
+import { appositionThing, COMPANY_BEFORE, companyContext } from '../extract/spans';
 import { acronymOf, isAcronym, leadingLowercase, looksLikeName, nameKey, nameTokens, slug } from './names';
 import { countryOf, countryOfName } from './demonyms';
 import { readMentionContext, roleKey } from './roles';
@@ -502,11 +503,6 @@ const EPONYM_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:case|affair|scandal|trial|fami
 const ORG_NAME_END = /\s(?:Corporation|Corp\.?|Inc\.?|Incorporated|Company|Co\.|Ltd\.?|Limited|LLC|PLC|plc|AG|SpA|GmbH|Group|Holdings?|Bank|Bancorp|Motors|Airlines|Airways|Aviation|Aerospace|Mutual|Wireless|Telecom|Partners|Associates|Industries|Systems|Technologies|Securities|Capital|Investments|Communications|Networks|Entertainment|Pharmaceuticals|Studios|Records|Insurance|Trust|Fund|Foundation|Institute|University|College|Council|Committee|Commission|Agency|Authority|Ministry|Department|Party|Association|Federation|League|Brothers)$/;
 /** Last words that make a name a site's: "Everett Factory", "Delivery Center" ("Robert Plant", "John Tower" are people). */
 const SITE_NAME_END = /\s(?:Factory|Works|Center|Centre|Terminal|Mall|Hospital|Hotel|Arena|Campus|Headquarters)$/;
-/** A company noun right before the name: "the assembly plant Automobile Craiova", "engine maker Europrop". */
-const COMPANY_BEFORE = /\b(?:company|companies|firm|corporation|conglomerate|plant|factory|manufacturer|automaker|carmaker|airframer|(?:car|auto|engine|aircraft|plane|chip|phone|drug|steel|truck|toy)[ -]?maker|airline|retailer|supermarket|chain|lender|insurer|bank|studio|label|website)[ \t\u00a0]+$/i;
-/** "X, the world's largest retailer," / "X, a company that" / "X, the newest version of": the head noun of an apposition. */
-const APPOSITION_THING = /^,[ \t\u00a0]+(?:the|a|an|its|their)[ \t\u00a0]+(?:[\p{L}\p{N}'’.-]+[ \t\u00a0]+){0,4}?(company|firm|corporation|conglomerate|automaker|carmaker|airframer|manufacturer|airline|carrier|retailer|lender|insurer|bank|subsidiary|division|version|operating system|browser|software|device)(?=[ \t\u00a0]*(?:[,.;:)]|$)|[ \t\u00a0]+(?:that|which|of|based|in|with|for|from|and)\b)/u;
-const PRODUCT_NOUN = /^(?:version|operating system|browser|software|device)$/;
 /** A product noun right before the name: "the e-mail client Mail", "web browser Safari", "operating system Lion". */
 const PRODUCT_BEFORE = /\b(?:e-?mail client|browser|software|operating system|app|application|console|smartphone|handset|laptop|device|version|index|series|sitcom)[ \t\u00a0]+$/i;
 const THING_BEFORE = /\b(?:RMS|USS|HMS|MV|SS|book|biography|memoir|novel|film|movie|album|song|newspaper|magazine|ship|vessel|carrier|yacht|tanker|liner|operation|programme|program|brand)[ \t\u00a0]+$/i;
@@ -530,8 +526,8 @@ function personOrThing(text: string, r: Raw): ActorType {
   if (THING_BEFORE.test(before) || COMPANY_BEFORE.test(before)) return 'organization';
   if (PRODUCT_BEFORE.test(before)) return 'group';
   // An apposition that says what the name is: "X, an American automaker which", "X, the newest version of".
-  const app = APPOSITION_THING.exec(text.slice(r.end, r.end + 90));
-  if (app) return PRODUCT_NOUN.test(app[1]) ? 'group' : 'organization';
+  const app = appositionThing(text, r.end);
+  if (app) return app;
   // "the Titanic's hull": people are not written with "the" before their name ("the late …" aside)
   if (/(?:^|[^\p{L}])the[ \t\u00a0]+$/iu.test(before) && !EPONYM_AFTER.test(after)) return 'organization';
   return 'person';
@@ -559,15 +555,10 @@ function groupMayBeCompany(name: string): boolean {
   return true;
 }
 
-const ANNOUNCES_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:(?:has|have|had)[ \t\u00a0]+)?(?:said|says|announced|announces|unveiled|unveils|reported|reports|warned|confirmed|denied|stated|posted|launched|launches|plans|delivered)\b/;
-const ROLE_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:spokesman|spokeswoman|spokesperson|chief executive|chief financial officer|chief operating officer|CEO|CFO|COO|chairman|chairwoman|executives?|employees|engineers|managing director|vice[ -]president|shareholders|board|website|headquarters|factory|plants?)\b/i;
 
 /** The words around a group mention that show a company. */
 function companyCue(text: string, r: Raw): boolean {
-  const after = text.slice(r.end, r.end + 40);
-  const before = text.slice(Math.max(0, r.start - 40), r.start).replace(/,[ \t\u00a0]*$/, ' ');
-  const app = APPOSITION_THING.exec(text.slice(r.end, r.end + 90));
-  return COMPANY_BEFORE.test(before) || ROLE_AFTER.test(after) || ANNOUNCES_AFTER.test(after) || (!!app && !PRODUCT_NOUN.test(app[1]));
+  return companyContext(text, r.start, r.end);
 }
 
 /** Model designations: "A380", "MD-95", "C-17", "A330-200" (not "G20"). */
