@@ -173,6 +173,12 @@ describe('[core/actors] held-out error classes: things typed person', () => {
     for (const g of ['Russian', 'Shia', 'Kestrel K9', 'Republicans']) assert.equal(typeOf(actors, g), 'group', g);
   });
 
+  it('the middle word of a chief’s title is no person', () => {
+    const text = '“Orders doubled,” said Ravi Sen, Chairman and Chief Operating Officer of Halden Air.';
+    const actors = buildActors(text, layer(text, [['Ravi Sen', 'person'], ['Operating', 'person'], ['Halden Air', 'organization']]), { actions: false });
+    assert.deepEqual(actors.filter((a) => a.type === 'person').map((a) => a.name), ['Ravi Sen']);
+  });
+
   it('products the tagger read as organisations or people are not either, unless the text shows a company', () => {
     const text =
       'Skyway ordered 12 Boeing 787 Dreamliner aircraft and two A380 jets. Shops sold out of Aurex Slate laptops. ' +

@@ -114,7 +114,7 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
     const t = things.get(r.key) ?? (fullSurnames.has(r.key) ? undefined : byOwnName.get(r.key));
     if (t) r.type = t;
   }
-  raws = raws.filter((r) => !(r.type === 'person' && quotedTitle(text, r)));
+  raws = raws.filter((r) => !(r.type === 'person' && (quotedTitle(text, r) || insideChiefTitle(text, r))));
 
   // 1c. Words around a name that show it speaks. "Damascus radio said": a place with a broadcaster's noun after it is
   // that broadcaster, an organisation. "Jamil said" where "Jamil" was typed a place: a place does not speak, so a
@@ -634,6 +634,11 @@ function retypeOrganisations(text: string, ents: readonly Entity[], drafts: Draf
     }
   }
   for (let i = drafts.length - 1; i >= 0; i--) if (!drafts[i].raws.length) drafts.splice(i, 1);
+}
+
+/** "Chief Operating Officer", "Chief Technology Officer": the middle word of a chief's title is no person. */
+function insideChiefTitle(text: string, r: Raw): boolean {
+  return !/\s/.test(r.text) && /\bChief[ \t\u00a0]+$/.test(text.slice(Math.max(0, r.start - 8), r.start)) && /^[ \t\u00a0]+(?:Officer|Executive|Director|Engineer|Economist|Strategist|Scientist)\b/.test(text.slice(r.end, r.end + 14));
 }
 
 /** A name that is exactly the words of a quotation ("the “Strike Hard” campaign"): a title or a slogan. */
