@@ -18,7 +18,8 @@
 //  - junk people: person actors whose mentions hit only gold ORG/LOC/PRO/FIN entities (never a PER);
 //  - organisations P/R: organisation actors on a gold ORG entity / organisation actors; named gold ORG entities
 //    found by an organisation actor (also: found by any actor, whatever its type);
-//  - merges: person actors whose mentions hit two gold PER entities.
+//  - merges: person actors whose mentions hit two gold PER entities; splits: gold PER entities held by two person
+//    actors or more (each of them counts as right for P).
 // --errors lists every error, by class. Reads ../shared (evaluation data): not needed by the extension or tests.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -97,8 +98,8 @@ const named = (e) => e.mentions.some((m) => m.syntactic_type === 'NAM');
 const summaryParts = [];
 for (const v of variants) {
   if (only && only !== v.name) continue;
-  const c = { persons: 0, perHit: 0, perNone: 0, junk: 0, merges: 0, goldNamed: 0, foundNamed: 0, goldTwo: 0, foundTwo: 0, orgs: 0, orgHit: 0, orgNone: 0, goldOrg: 0, foundOrg: 0, foundOrgAny: 0, groups: 0 };
-  const errs = { junk: [], none: [], missed: [], merges: [], orgWrong: [], orgNone: [], orgMissed: [] };
+  const c = { splits: 0, persons: 0, perHit: 0, perNone: 0, junk: 0, merges: 0, goldNamed: 0, foundNamed: 0, goldTwo: 0, foundTwo: 0, orgs: 0, orgHit: 0, orgNone: 0, goldOrg: 0, foundOrg: 0, foundOrgAny: 0, groups: 0 };
+  const errs = { splits: [], junk: [], none: [], missed: [], merges: [], orgWrong: [], orgNone: [], orgMissed: [] };
   const t0 = performance.now();
   for (const doc of data) {
     const { text, gold } = v.prep(doc);
@@ -113,6 +114,7 @@ for (const v of variants) {
     for (let k = 0; k < 6 && regionEnd < text.length; k++) { const nl = text.indexOf('\n', regionEnd + 1); regionEnd = nl < 0 ? text.length : nl; }
     const s = core.summarize(text, { reportDate: doc.gold.dct, reportDateSource: 'option', format: 'plain' });
     const found = new Map(); // gold entity -> types of the actors that found it
+    const personHits = new Map(); // gold PER entity -> person actors on it
     const line = (m) => { const a = text.lastIndexOf('\n', m.start - 1) + 1; const b = text.indexOf('\n', m.end); return text.slice(Math.max(a, m.start - 70), Math.min(b < 0 ? text.length : b, m.end + 50)).replace(/\s+/g, ' '); };
     for (const a of [...s.actors, ...s.organizations]) {
       const inRegion = a.mentions.filter((m) => m.start < regionEnd);
@@ -129,6 +131,7 @@ for (const v of variants) {
         else if (ents.size) { c.junk++; errs.junk.push(desc()); }
         else { c.perNone++; errs.none.push(desc()); }
         if (per.length > 1) { c.merges++; errs.merges.push(desc()); }
+        for (const e of per) personHits.set(e, (personHits.get(e) ?? 0) + 1);
       } else if (a.type === 'organization') {
         c.orgs++;
         if (types.has('ORG')) c.orgHit++;
@@ -139,6 +142,7 @@ for (const v of variants) {
     for (const e of gold) {
       const types = found.get(e);
       if (e.type === 'PER') {
+        if ((personHits.get(e) ?? 0) > 1) { c.splits++; errs.splits.push(`${doc.id.slice(0, 40)} | ${e.name} | ${personHits.get(e)} person actors`); }
         const two = e.mentions.length >= 2 || named(e);
         if (named(e)) {
           c.goldNamed++;
@@ -159,7 +163,7 @@ for (const v of variants) {
   console.log(`  persons P:        ${c.perHit}/${c.persons} (${pct(c.perHit, c.persons)})   judged P ${pct(c.perHit, c.persons - c.perNone)} (${c.perNone} person actors on no gold entity)`);
   console.log(`  persons R:        ${c.foundNamed}/${c.goldNamed} named gold persons (${pct(c.foundNamed, c.goldNamed)});  ${c.foundTwo}/${c.goldTwo} with >= 2 mentions or a name (${pct(c.foundTwo, c.goldTwo)})`);
   console.log(`  junk people:      ${c.junk} person actors whose mentions hit only gold ORG/LOC/PRO/FIN entities`);
-  console.log(`  person merges:    ${c.merges} person actors on two gold persons`);
+  console.log(`  person merges:    ${c.merges} person actors on two gold persons;  split persons: ${c.splits} gold persons held by two person actors or more`);
   console.log(`  organisations P:  ${c.orgHit}/${c.orgs} (${pct(c.orgHit, c.orgs)})   judged P ${pct(c.orgHit, c.orgs - c.orgNone)}`);
   console.log(`  organisations R:  ${c.foundOrg}/${c.goldOrg} named gold ORG entities (${pct(c.foundOrg, c.goldOrg)});  found by an actor of any type ${c.foundOrgAny} (${pct(c.foundOrgAny, c.goldOrg)}); group actors ${c.groups}`);
   if (showErrors) {
@@ -169,6 +173,6 @@ for (const v of variants) {
     }
     console.log('');
   }
-  summaryParts.push(`${v.name}: personP=${pct(c.perHit, c.persons)} personR=${pct(c.foundNamed, c.goldNamed)} junkPeople=${c.junk} merges=${c.merges} orgP=${pct(c.orgHit, c.orgs)} orgR=${pct(c.foundOrg, c.goldOrg)}`);
+  summaryParts.push(`${v.name}: personP=${pct(c.perHit, c.persons)} personR=${pct(c.foundNamed, c.goldNamed)} junkPeople=${c.junk} merges=${c.merges} splits=${c.splits} orgP=${pct(c.orgHit, c.orgs)} orgR=${pct(c.foundOrg, c.goldOrg)}`);
 }
 console.log(`SUMMARY actors-meantime ${summaryParts.join(' | ')}`);
