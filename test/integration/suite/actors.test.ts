@@ -1,7 +1,7 @@
 // Actors in a real VS Code: hover cards, references, Outline, highlights, definition and the workspace registry.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { entitiesOf, fixture, SAMPLE, show, sleep, waitFor } from './helpers';
+import { entitiesOf, fixture, SAMPLE, screenshot, show, sleep, waitFor } from './helpers';
 
 const REGISTRY = '.analyst/actors.json';
 
@@ -56,6 +56,15 @@ describe('actors: hover cards and navigation', function () {
     assert.match(text, /command:analystLens\.showSummary/);
     assert.match(text, /command:analystLens\.addToRegistry\?/);
     assert.match(text, /command:analystLens\.ignoreName\?/);
+    // The card on screen, for the README (docs/images/hover-card.png is copied from this screenshot).
+    const editor = vscode.window.activeTextEditor!;
+    const at = positionOf(doc, 'Kovacevic', 2);
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await sleep(800);
+    await screenshot('hover-card');
+    await vscode.commands.executeCommand('editor.action.hideHover').then(undefined, () => undefined);
   });
 
   it('hover on "the Premier" explains the nominal link to Duarte Vasconcelos, with the first quote', async () => {

@@ -2,22 +2,11 @@
 // (applied to highlights, hovers, actors and the summary), the Outline, the export notification, the walkthrough,
 // and the sample in light and dark themes. Screenshots go to test-artifacts/ (runCodeServer.mjs takes them).
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { ENTITY_TYPES, entitiesOf, extension, fixture, sleep, waitFor, type EntitiesResult } from './helpers';
+import { ENTITY_TYPES, entitiesOf, extension, fixture, screenshot, sleep, waitFor, type EntitiesResult } from './helpers';
 
-const SIGNAL_DIR = process.env.ANALYST_LENS_IT_SIGNAL_DIR;
-const MARK = process.env.ANALYST_LENS_IT_MARK ?? '';
 
-/** Asks the runner for test-artifacts/<name>.png and waits until it was taken (no-op outside the code-server run). */
-async function shot(name: string): Promise<void> {
-  if (!SIGNAL_DIR) return;
-  console.log(`${MARK}ANALYST_LENS_SHOT ${name}`);
-  const done = join(SIGNAL_DIR, `shot-${name}`);
-  const deadline = Date.now() + 30_000;
-  while (!existsSync(done) && Date.now() < deadline) await sleep(100);
-}
+const shot = (name: string) => screenshot(name, 30_000);
 
 const hoverText = (hovers: vscode.Hover[]) =>
   hovers

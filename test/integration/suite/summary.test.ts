@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { SAMPLE, show, waitFor } from './helpers';
+import { SAMPLE, screenshot, show, sleep, waitFor } from './helpers';
 
 interface ShowSummaryResult {
   uri: string;
@@ -45,6 +45,8 @@ describe('summary view and exports', () => {
     assert.equal(tabs[0].t.label, 'Summary: dubrovnik-visit');
     assert.notEqual(tabs[0].g.viewColumn, editor.viewColumn, 'the view opens beside the report');
     assert.equal(editor.document.isDirty, false, 'the report is never modified');
+    await sleep(800);
+    await screenshot('summary-view'); // docs/images/summary-view.png is copied from this screenshot
 
     // Running it again reuses the same panel.
     await show(SAMPLE);
