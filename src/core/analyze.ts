@@ -2,12 +2,13 @@ import type { Analysis, AnalyzeOptions, Entity, EntityType } from './types';
 import { ENTITY_TYPES } from './types';
 import { isCapitalised, onlySpaceBetween, words, type Word } from './text/words';
 import { findTitles, type TitleSpan } from './extract/titles';
-import { findTemporal, type TemporalSpan } from './extract/temporal';
+import { findTemporal, HOLIDAY_RE, type TemporalSpan } from './extract/temporal';
 import { findQuantities, type QuantitySpan } from './extract/quantities';
 import { findKnownOrganizations, type OrgMatch } from './extract/organizations';
 import { MONTHS, TITLE_HEADS, TITLE_MODIFIERS } from './extract/lexicon';
 import { propagatePersons, resolveOverlaps, splitLines, stripTitles, toEntity, trimSpan, type RawSpan } from './extract/spans';
 import { joinWrappedLines, recognizeNames, type NameSpan } from './ner';
+import { isGroupName } from './text/lexicon';
 import { maskMarkdown } from './text/markdown';
 import { itemsWithin, lowerBound, Occupancy } from './text/intervals';
 import { dropUnknownNames, findCti, looksTechnical, mergeCti } from './cti';
@@ -80,7 +81,11 @@ export function localSpans(analyzed: string, parts: RuleParts, names: readonly N
     // A known organisation overrides whatever the tagger made of it ("Hezbollah" read as a person).
     const org = knownOrgs[lowerBound(knownOrgs, n.start + 1) - 1];
     if (org && org.start <= n.start && n.end <= org.end) continue;
-    for (const piece of splitLines(analyzed, { start: n.start, end: n.end, type: n.type, source: 'ner' })) {
+    // The tagger's "other" class holds events, works and products too: only groups of people are coloured as groups.
+    // The tagger's "other" class holds events, works and products too: only groups of people are coloured as
+    // groups; the rest still holds its words (a "Ford Focus" is no Mr Ford).
+    const hidden = n.type === 'group' && !isGroupName(analyzed.slice(n.start, n.end)) ? { hidden: true as const } : {};
+    for (const piece of splitLines(analyzed, { start: n.start, end: n.end, type: n.type, source: 'ner', ...hidden })) {
       // The tagger's tokenizer already decided whether a final dot belongs to the name ("Fla.", "U.S.").
       const [start, end] = trimSpan(analyzed, piece.start, piece.end, true);
       if (end <= start) continue;
@@ -102,10 +107,12 @@ export function localSpans(analyzed: string, parts: RuleParts, names: readonly N
     // Only where the tagger found no person of its own there.
     if (personChars.isFree(p.start, p.end)) raw.push({ ...p, rank: 0.5 });
   }
-  // A date or time that holds a name wins over it ("14:30 GMT", "Easter Monday 2024"); otherwise names win.
+  // A date or time that holds a name wins over it ("14:30 GMT", "Easter Monday 2024"), and so does a holiday ("Christmas");
+  // otherwise names win.
   const nameSpans = raw.filter((r) => r.type !== 'title').sort((a, b) => a.start - b.start);
   for (const t of parts.temporal) {
-    const holdsName = itemsWithin(nameSpans, t.start, t.end).some((n) => n.end - n.start < t.end - t.start);
+    const holdsName =
+      itemsWithin(nameSpans, t.start, t.end).some((n) => n.end - n.start < t.end - t.start) || HOLIDAY_RE.test(analyzed.slice(t.start, t.end));
     raw.push({ ...t, source: 'rule', rank: holdsName ? -1 : undefined });
   }
   for (const q of parts.quantities) raw.push({ ...q, type: 'quantity', source: 'rule' });
@@ -167,7 +174,7 @@ function mergeNationalBodies(text: string, spans: RawSpan[]): RawSpan[] {
   for (let i = 0; i < spans.length; i++) {
     const a = spans[i];
     const b = spans[i + 1];
-    if (a.type === 'group' && b?.type === 'organization' && b.start - a.end === 1 && text[a.end] === ' ' && NATIONAL_BODY.test(text.slice(b.start, b.end))) {
+    if (a.type === 'group' && !a.hidden && b?.type === 'organization' && b.start - a.end === 1 && text[a.end] === ' ' && NATIONAL_BODY.test(text.slice(b.start, b.end))) {
       out.push({ ...b, start: a.start, source: 'rule' });
       i++;
     } else out.push(a);

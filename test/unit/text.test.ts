@@ -67,3 +67,33 @@ describe('[core/text] one segmentation, one lexicon', () => {
     assert.ok(!lexicon.ABBREVIATIONS.has('sun') && lexicon.TOKEN_ABBREVIATIONS.has('sun'), 'a day name may end a sentence');
   });
 });
+
+describe('[core/text] plain-text lines that stand alone without a full stop', () => {
+  const texts = (t: string) => segment.splitSentences(t).map((s) => s.text);
+
+  it('a title line, a date line and a dateline are not glued to the lead sentence', () => {
+    assert.deepEqual(
+      texts('Harbour authority halts night shipments after crane collapse\nApril 14, 2025\nThe port authority in Gdansk stopped all night shipments on Monday after a crane fell onto a ferry.\nNobody was hurt.'),
+      [
+        'Harbour authority halts night shipments after crane collapse',
+        'April 14, 2025',
+        'The port authority in Gdansk stopped all night shipments on Monday after a crane fell onto a ferry.',
+        'Nobody was hurt.',
+      ],
+    );
+    assert.deepEqual(texts('FERRY - CRANE FALLS IN GDANSK.\nGDANSK 2025-04-14\nA crane fell onto a ferry on Monday.'), [
+      'FERRY - CRANE FALLS IN GDANSK.',
+      'GDANSK 2025-04-14',
+      'A crane fell onto a ferry on Monday.',
+    ]);
+    assert.deepEqual(texts('By Marta Nowak\nA crane fell onto a ferry on Monday.'), ['By Marta Nowak', 'A crane fell onto a ferry on Monday.']);
+  });
+
+  it('hard-wrapped prose still reads as one sentence across its line breaks', () => {
+    const wrapped =
+      'The harbour master of Gdansk told reporters on Monday that the crane that fell onto\nthe ferry had been inspected in March and that the Polish Maritime Office would\nInvestigate the operator.';
+    assert.equal(texts(wrapped).length, 1);
+    // A short first line is a title only before a clearly longer line, not before the next line of a wrapped lead.
+    assert.equal(texts('Port officials in Gdansk said on Monday that the\nPolish Maritime Office would investigate.').length, 1);
+  });
+});

@@ -16,6 +16,11 @@ export interface RawSpan {
   source: string;
   /** Overrides the type's priority in resolveOverlaps (lower wins). */
   rank?: number;
+  /**
+   * A name that is no entity the product shows (an event, a work, a product the tagger put in its "other" class):
+   * it holds its words against overlaps and person propagation, and is dropped when propagation ends.
+   */
+  hidden?: true;
 }
 
 const ABBREVIATION_END = /(?:\b[A-Z]\.[A-Z]\.|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|St|Bros|Mt|Ft)\.)$/;
@@ -163,6 +168,18 @@ export function propagatePersons(text: string, ws: readonly Word[], spans: RawSp
  * person name never spans a line break, so a text cut at blank lines propagates piece by piece exactly alike).
  */
 export function propagateNames(text: string, ws: readonly Word[], spans: RawSpan[], names: PersonNames): RawSpan[] {
+  // A known person's name the tagger put in its "other" class is that person ("Jobs", "James Roche").
+  if (spans.some((s) => s.hidden)) {
+    spans = spans.map((s) => {
+      const t = s.hidden ? text.slice(s.start, s.end) : '';
+      return t && (names.surnames.has(t) || names.fullNames.has(t)) ? { start: s.start, end: s.end, type: 'person', source: 'propagated' } : s;
+    });
+  }
+  const out = propagate(text, ws, spans, names);
+  return out.some((s) => s.hidden) ? out.filter((s) => !s.hidden) : out;
+}
+
+function propagate(text: string, ws: readonly Word[], spans: RawSpan[], names: PersonNames): RawSpan[] {
   const { surnames, fullNames, orgForms } = names;
   // One name, one type: a lone word read as a person that the document names an organisation elsewhere, and that
   // is no person's surname, is that organisation ("Pirelli Tyre" ... "Analysts said Pirelli would ...").

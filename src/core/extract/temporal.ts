@@ -9,6 +9,11 @@ export interface TemporalSpan {
 const MONTH = '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const PART = '(?:morning|afternoon|evening|night|week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)';
+const HOLIDAY =
+  "(?:Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|(?:Lunar|Chinese)\\s+New\\s+Year|Thanksgiving(?:\\s+Day)?|" +
+  "Easter(?:\\s+(?:Sunday|Monday))?(?!\\s+Island)|Good\\s+Friday|Boxing\\s+Day|Independence\\s+Day|Labou?r\\s+Day|Memorial\\s+Day|" +
+  "Veterans\\s+Day|Armistice\\s+Day|Halloween|Ramadan|Eid(?:\\s+al-(?:Fitr|Adha))?|Hanukkah|Passover|Yom\\s+Kippur|" +
+  "Rosh\\s+Hashanah|Diwali|Nowruz)";
 const NUMWORD = '(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a|an)';
 const UNIT = '(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)';
 
@@ -31,6 +36,8 @@ const DATE_PATTERNS = [
   `(?:on|last|next|this|by|until|since)\\s+${WEEKDAY}`,
   `${WEEKDAY}`,
   `(?:in|since|by|until|during|early|late|mid-|of)\\s+${MONTH}(?![a-z])`,
+  // holidays: "before Christmas", "on New Year's Eve", "last Ramadan" (the summary's timex resolves them)
+  `(?:(?:this|last|next)\\s+)?${HOLIDAY}`,
 ];
 
 const TIME_PATTERNS = [
@@ -41,6 +48,9 @@ const TIME_PATTERNS = [
   '\\d{4}\\s+(?:GMT|UTC|hours|hrs)',
   '(?:at\\s+)?(?:noon|midnight|dawn|dusk)',
 ];
+
+/** A holiday named alone ("Christmas", "last Ramadan"): a date even where the tagger read a name. */
+export const HOLIDAY_RE = new RegExp(`^(?:(?:this|last|next)\\s+)?${HOLIDAY}$`, 'iu');
 
 const compile = (parts: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 const DATE_RE = compile(DATE_PATTERNS);

@@ -2,6 +2,7 @@ import type { Actor, Evidence, FiveW, FiveWAnswer, Relation, RelationType, Repor
 import { mainClause, stripAttribution, type Clause } from './clauses';
 import { howCues, whyCues, type CueHit } from './cues';
 import type { Sentence } from './sentences';
+import { DATELINE_LINE } from '../text/segment';
 
 const EMPTY = (): FiveWAnswer => ({ answer: '', items: [] });
 const ev = (s: { start: number; end: number; text: string }): Evidence => ({ start: s.start, end: s.end, text: s.text });
@@ -35,8 +36,6 @@ export interface FiveWInput {
   reportDate?: ReportDate;
 }
 
-/** A dateline on its own line: "LONDON 1996-08-30", "PARAMARIBO, Surinam 1996-08-30", "KYIV, March 3". */
-const DATELINE_LINE = /^([\p{Lu}][\p{Lu}.'’-]+(?:[ -][\p{Lu}][\p{Lu}.'’-]+){0,3})(?:,\s*[\p{L} .'’-]{2,30}?)?\s*(?:\([\p{L} ]{2,30}\))?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?|\p{L}+\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*[-–—:]*\s*$/u;
 /** A dateline opening the lead: "WASHINGTON (Reuters) - ", "LONDON, 3 March 2023 — ". */
 const DATELINE_PREFIX = /^([\p{Lu}][\p{Lu}.'’-]+(?:[ -][\p{Lu}][\p{Lu}.'’-]+){0,3})(?:,\s*[^—–\n]{1,40}?)?\s*(?:\([\p{L} ]{2,30}\))?\s*[-–—]{1,2}\s+/u;
 const BYLINE = /^(?:by\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}|[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){1,2}|(?:updated|published|posted|last updated)\b.*|(?:photo|image|video|advertisement|read more|click here|share this|follow us)\b.*)$/u;

@@ -247,6 +247,40 @@ export function countryOf(word: string): string | undefined {
   return countryOfDemonym(word) ?? countryOfName(word);
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Groups
+
+/** Religious, ethnic and political groups that are no country's demonym (singular, lower case). */
+const GROUP_WORDS: ReadonlySet<string> = new Set(
+  ('muslim moslem islamic islamist jihadist christian catholic protestant evangelical orthodox anglican jew jewish hindu sikh ' +
+    'buddhist sunni shia shiite shi\'ite alawite druze yazidi copt coptic kurd arab bedouin berber tuareg pashtun tajik uzbek ' +
+    'hazara baloch uighur uyghur tibetan rohingya tamil sinhalese hutu tutsi zulu xhosa maori aborigine afrikaner basque ' +
+    'catalan flemish walloon chechen ingush ossetian abkhaz tatar cossack roma serb croat bosniak slav yugoslav soviet ' +
+    'briton scot welshman latino hispanic republican democrat communist socialist liberal conservative labourite tory ' +
+    'maoist marxist loyalist unionist nationalist royalist separatist zionist').split(' '),
+);
+
+/**
+ * Whether a name the tagger put in its "other" class names a group of people (what the product colours as a
+ * group: nationalities, religious, ethnic and political groups) rather than an event, a work, a product or a
+ * competition ("World Cup", "Schindler's List", "Boeing 767", "Labor Day"). Decided by the last word: a demonym
+ * ("South Korean", "Iraqis"), a known group word ("Bosnian Serbs", "Roman Catholic"), or the shape of a demonym
+ * ("Zairean", "Surinamese", "Scottish").
+ */
+export function isGroupName(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  if (/-/.test(last)) return !!countryOfDemonym(last) || !!countryOfDemonym(name); // "Surinamese-born", "U.S.-led": no
+  const lower = last.toLowerCase().replace(/[’']s$/u, '');
+  const singular = lower.replace(/(?:men)$/, 'man').replace(/(?<=[a-z]{3})(?:es|s)$/, '');
+  for (const w of [lower, singular, lower.replace(/s$/, '')]) {
+    if (GROUP_WORDS.has(w) || BY_DEMONYM.has(w)) return true;
+  }
+  if (countryOfDemonym(name)) return true;
+  const cased = last.charAt(0) + last.slice(1).toLowerCase();
+  return /^\p{Lu}\p{Ll}{2,}(?:an|ese|ish|[^aeiou]i)s?$/u.test(cased);
+}
+
 /** A country (never a bloc) a place name names: "Britain" -> "United Kingdom"; undefined for cities and blocs. */
 function countryNamed(name: string): string | undefined {
   const c = countryOfName(name);

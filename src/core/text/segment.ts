@@ -4,7 +4,7 @@
  * sees the same boundaries for the same report. Abbreviations come from the one lexicon (`./lexicon`).
  */
 import type { Span } from '../types';
-import { ABBREVIATIONS } from './lexicon';
+import { ABBREVIATIONS, MONTH_PATTERN } from './lexicon';
 
 export interface Sentence extends Span {
   /** 'heading' for Markdown headings, 'item' for list items; front matter is never a sentence. */
@@ -22,6 +22,26 @@ export const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)
 
 /** Opening (or closing) line of a fenced code block: group 1 is the fence. */
 export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+/** A dateline on its own line: "LONDON 1996-08-30", "PARAMARIBO, Surinam 1996-08-30", "KYIV, March 3". Group 1: the place. */
+export const DATELINE_LINE = /^([\p{Lu}][\p{Lu}.'’-]+(?:[ -][\p{Lu}][\p{Lu}.'’-]+){0,3})(?:,\s*[\p{L} .'’-]{2,30}?)?\s*(?:\([\p{L} ]{2,30}\))?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?|\p{L}+\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*[-–—:]*\s*$/u;
+
+/** A line that is only a date (a report's date under its title): "March 01, 2008", "Monday, 3 March 2008", "2008-03-01". */
+const DATE_LINE = new RegExp(
+  `^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(?:\\d{1,2}\\s+${MONTH_PATTERN},?\\s+\\d{4}|${MONTH_PATTERN}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})(?:,?\\s+\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?$`,
+  'i',
+);
+
+/**
+ * A plain-text line that stands alone although no full stop ends it: a date line, a dateline with a date
+ * ("LONDON 1996-08-30"), a byline ("By Jane Doe").
+ */
+function standsAlone(line: string): boolean {
+  const l = line.trim();
+  if (DATE_LINE.test(l)) return true;
+  if (/^by\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}$/iu.test(l)) return true;
+  return /\d{4}-\d{2}-\d{2}\s*[-–—:]*$|\d{4}\s*[-–—:]*$/.test(l) && DATELINE_LINE.test(l);
+}
 
 /** YAML front matter at the very start (`---` … `---`), with its simple `key: value` fields. */
 export function frontMatter(text: string): FrontMatter | undefined {
@@ -65,6 +85,7 @@ export function splitSentences(text: string): Sentence[] {
     }
   };
   let fence: string | null = null;
+  let lastLineStart = pos;
   while (lineRe.lastIndex < text.length) {
     const m = lineRe.exec(text);
     if (!m || m[0] === '') break;
@@ -105,11 +126,23 @@ export function splitSentences(text: string): Sentence[] {
       inParagraph = true;
       continue;
     }
-    // Plain-text reports often put one paragraph a line: a line that ends a sentence ends the paragraph.
-    if (block && /[.!?]\s?["”’'»)\]]*\s*$/u.test(text.slice(block.start, block.end))) {
-      flush();
-      paragraph++;
+    // Plain-text reports often put one paragraph a line: a line that ends a sentence ends the paragraph. So does a
+    // line that stands alone without a full stop (a date, a dateline, a byline), and a title line: the text's first
+    // line, with no full stop, before a date line or a clearly longer line of prose.
+    if (block) {
+      const last = text.slice(lastLineStart, block.end);
+      const isTitle =
+        block.start === lastLineStart &&
+        out.length === 0 &&
+        !/[.!?:;,]\s?["”’'»)\]]*\s*$/u.test(last) &&
+        /^\s*[\p{Lu}\d“"‘']/u.test(raw) &&
+        (standsAlone(raw) || last.trim().length < 0.7 * raw.trim().length);
+      if (/[.!?]\s?["”’'»)\]]*\s*$/u.test(last) || standsAlone(last) || isTitle) {
+        flush();
+        paragraph++;
+      }
     }
+    lastLineStart = lineStart;
     inParagraph = true;
     if (block) block.end = lineEnd;
     else block = { start: lineStart, end: lineEnd };
