@@ -133,11 +133,11 @@ describe('a new user: legend, hovers, corrections, Outline, export, walkthrough'
   });
 
   it('quick fixes on a wrong highlight: "Not an entity" removes it at once from highlights and summary, via the registry', async () => {
-    // "Blue Corridor" is a plan: whatever span the tagger colours in it is wrong (which one depends on the model).
-    const start = offsetOf(doc, 'Blue Corridor');
+    // "Sea Lion" is a plan: whatever span the tagger colours in it is wrong (which one depends on the model).
+    const start = offsetOf(doc, 'Sea Lion');
     const before = await entitiesOf(doc);
-    const wrong = before.entities.find((e) => e.start < start + 'Blue Corridor'.length && start < e.end);
-    assert.ok(wrong, 'the tagger highlights something in "Blue Corridor" (a plan, not an entity)');
+    const wrong = before.entities.find((e) => e.start < start + 'Sea Lion'.length && start < e.end);
+    assert.ok(wrong, 'the tagger highlights something in "Sea Lion" (a plan, not an entity)');
     const w = wrong.text;
     const sameText = before.entities.filter((e) => e.text === w && e.type === wrong.type).length;
     const at = Math.max(wrong.start, start) + 1;
@@ -171,7 +171,7 @@ describe('a new user: legend, hovers, corrections, Outline, export, walkthrough'
     await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups').then(undefined, () => undefined);
     await sleep(300);
     await shot('quick-fix-result');
-    assert.equal(doc.getText().includes('Blue Corridor'), true, 'the report itself is never edited');
+    assert.equal(doc.getText().includes('Sea Lion'), true, 'the report itself is never edited');
   });
 
   it('"Change type to organisation" reaches highlights, hover, actors and the summary; "Split" and "Same actor as" reach the actors', async () => {
