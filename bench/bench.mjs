@@ -285,3 +285,10 @@ async function benchCli() {
   }
   fs.rmSync(tmp, { recursive: true, force: true });
 }
+
+// 8. One keystroke's round trip through the analysis worker's handler at 10k and 40k words (bench/typing.mjs: the
+//    typing integration test's generated report and keystrokes; CPU and wall-clock p50/p95).
+if (want(8)) {
+  console.log('8. typing');
+  process.stdout.write(execFileSync(process.execPath, [path.join(repoRoot, 'bench', 'typing.mjs')], { encoding: 'utf8' }).replace(/^/gm, '   '));
+}
