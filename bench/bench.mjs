@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench — prints speed and memory figures of the analysis core (no pass/fail: tests never time things).
-// Text: the seed report and the CoNLL-2003 dev documents (../shared/eval) concatenated as plain prose.
+// Text: the sample report (test/fixtures/sample) and the CoNLL-2003 dev documents (../shared/eval) concatenated as plain prose.
 // Reads ../shared: a benchmark script, not needed by the extension or the tests.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,9 +15,9 @@ const corePath = requireBuiltCore();
 const core = require(corePath);
 const nlp = require('compromise');
 const scorer = await import(pathToFileURL(requireShared('eval/score.mjs', 'npm run bench')).href);
-const seed = fs.readFileSync(path.join(repoRoot, 'test/fixtures/seed/000_931ddf8dbef545ad.txt'), 'utf8');
+const sample = fs.readFileSync(path.join(repoRoot, 'test/fixtures/sample/dubrovnik-visit.txt'), 'utf8');
 const docs = scorer.readConll(requireShared('eval/conll2003-dev.txt', 'npm run bench'), { detok: true });
-const corpus = [seed, ...docs.map((d) => d.text)].join('\n\n');
+const corpus = [sample, ...docs.map((d) => d.text)].join('\n\n');
 const countWords = (t) => (t.match(/\S+/g) || []).length;
 const corpusWords = countWords(corpus);
 
@@ -48,7 +48,7 @@ const want = (n) => !only || only.has(n);
 const pctile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 console.log(`Analyst Lens benchmark — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${new Date().toISOString()}`);
-console.log(`text: seed report + ${docs.length} CoNLL-2003 dev documents, news-style spacing: ${fmt(corpusWords)} words\n`);
+console.log(`text: sample report + ${docs.length} CoNLL-2003 dev documents, news-style spacing: ${fmt(corpusWords)} words\n`);
 
 // 1. Throughput: the whole core (every entity type) vs compromise's people/places/organizations, same text, same run.
 if (want(1)) {
@@ -284,4 +284,11 @@ async function benchCli() {
     console.log(`   ${command.padEnd(10)} ${(N / r.wall).toFixed(1)} reports/s (wall ${r.wall.toFixed(1)} s, ${ok}/${lines.length} ok${r.cpu !== undefined ? `, cpu ${r.cpu.toFixed(1)} s` : ''}${perCpu})  (goal ≥ 50/s on 2 cores)`);
   }
   fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+// 8. One keystroke's round trip through the analysis worker's handler at 10k and 40k words (bench/typing.mjs: the
+//    typing integration test's generated report and keystrokes; CPU and wall-clock p50/p95).
+if (want(8)) {
+  console.log('8. typing');
+  process.stdout.write(execFileSync(process.execPath, [path.join(repoRoot, 'bench', 'typing.mjs')], { encoding: 'utf8' }).replace(/^/gm, '   '));
 }

@@ -1,13 +1,15 @@
 /**
- * Seed report for the NER tagger: which required mentions of an expected.json are found (with the right type),
- * which are missed, and which `not_entities` are produced.
- *   npx tsx scripts/ner-seed-report.ts [test/fixtures/seed/000_931ddf8dbef545ad.txt]
+ * Acceptance report for the NER tagger: which required mentions of an expected.json are found (with the right type),
+ * which are missed, and which `not_entities` are produced. Default: the sample report written for this repository.
+ *   npx tsx scripts/ner-seed-report.ts [test/fixtures/sample/dubrovnik-visit.txt]
+ * The ../shared seed report works too (read in place, never copied):
+ *   npx tsx scripts/ner-seed-report.ts ../shared/seeds/000_931ddf8dbef545ad.txt
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { recognizeNames, type NameSpan } from '../src/core/ner/index';
 
-const txtPath = path.resolve(process.argv[2] ?? 'test/fixtures/seed/000_931ddf8dbef545ad.txt');
+const txtPath = path.resolve(process.argv[2] ?? 'test/fixtures/sample/dubrovnik-visit.txt');
 const expPath = txtPath.replace(/\.txt$/, '.expected.json');
 if (!fs.existsSync(txtPath) || !fs.existsSync(expPath)) {
   console.error(`ner-seed-report: ${txtPath} or ${expPath} not found`);
@@ -28,7 +30,7 @@ function check(surface: string, type: NameSpan['type']): { total: number; ok: nu
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
   for (const m of text.matchAll(re)) {
     const s = m.index ?? 0, e = s + surface.length;
-    // occurrences inside a longer required mention (e.g. "Putin" inside "Vladimir Putin") are judged there
+    // occurrences inside a longer required mention (e.g. "Jurak" inside "Tomislav Jurak") are judged there
     const exact = found.find((f) => f.start === s && f.end === e);
     const inside = found.find((f) => f.start <= s && f.end >= e && f.type === type && (f.start < s || f.end > e));
     total++;

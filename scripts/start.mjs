@@ -74,7 +74,7 @@ const longUrl = workbenchUrl({
   port: serverPort,
   folder: fixtureWorkspace,
   extensionDevelopmentPath: repoRoot,
-  openFile: join(fixtureWorkspace, 'reports', 'sochi-visit.md'),
+  openFile: join(fixtureWorkspace, 'reports', 'dubrovnik-visit.md'),
 }).replace(/\?folder=[^&]*/, `?workspace=${encodeURIComponent(workspaceFile)}`);
 // http://127.0.0.1:PORT/ redirects to the workbench with the extension and the sample report.
 const redirect = http.createServer((req, res) => {

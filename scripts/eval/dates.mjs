@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// eval-runs: []
+// eval-runs: [] ["--meantime"]
 // Temporal expressions on TempEval-3 training documents (../shared/eval/dates/te3-timebank.json and te3-aquaint.json:
 // TimeBank 183 + AQUAINT 73 news documents, each with its document creation time and every TIMEX3). The system is
 // what the CLI shows: summarize(text, { reportDate: DCT }).timeline. Scored per corpus:
@@ -11,9 +11,17 @@
 //                      where the gold stops at the day). Those credits are counted and printed, and the exact-string
 //                      figure is printed beside the total;
 //   type right       = gold DURATION/SET overlapped by an entry of the same type;
-//   precision        = timeline entries overlapping some gold timex.
+//   precision        = timeline entries overlapping some gold timex (MEANTIME: entries in its annotated lines).
 // Never the TempEval-3 platinum test documents. Options: --errors file.jsonl (misses and wrong values), --only timebank|aquaint,
 // --classes (the misses by class: missed, granularity, weekday direction or anchor, month year, quarter, gold with X, ...).
+// --meantime scores held-out text nobody tuned to instead: MEANTIME English (../shared/eval/meantime/meantime.json,
+// 120 Wikinews articles, CC BY 4.0, gold DCT and TIMEX3 values) the same way, twice: the text as stored (tokenised,
+// a space before every punctuation mark: "March 01 , 2008") and detokenised the way news is written (no space
+// before , . ; : ) % 's n't '' and none after ( $ ``; gold offsets mapped), the figure to judge by. The dateline's
+// timex (gold `dct`) is the report date itself, metadata the timeline leaves out: it is not scored as a timex;
+// instead "report date from text" counts the documents whose report date summarize finds in the text (without
+// the option) equal to the gold DCT. Gold values left as misses, not tuned to: ISO weeks one above ISO 8601
+// ("this week" on Thursday 2008-10-09 = 2008-W42), weekdays resolved to the DCT's own day, a DCT unlike its dateline.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { requireBuiltCore, requireShared } from '../shared.mjs';
@@ -21,7 +29,8 @@ import { requireBuiltCore, requireShared } from '../shared.mjs';
 const args = process.argv.slice(2);
 const opt = (k) => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : undefined; };
 const core = createRequire(import.meta.url)(requireBuiltCore());
-const corpora = ['timebank', 'aquaint'].filter((c) => !opt('--only') || opt('--only') === c);
+const meantime = args.includes('--meantime');
+const corpora = meantime ? ['meantime', 'meantime-detok'] : ['timebank', 'aquaint'].filter((c) => !opt('--only') || opt('--only') === c);
 const errors = [];
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
 const line = [];
@@ -74,17 +83,78 @@ function missClass(g, gv, hits, dct, valueOf) {
   if (v.slice(4) === gv.slice(4)) return 'other year, same shape (anchor)';
   return 'other (anchor or reading)';
 }
+// News-style spacing for MEANTIME's tokenised text: no space before closing punctuation and clitics, none after
+// opening brackets, currency signs and opening quotes; newlines kept. Returns the text and a map of old offsets.
+const NO_SPACE_BEFORE = new Set([',', '.', ';', ':', '!', '?', ')', ']', '}', '%', "'s", "'S", "'", "n't", "'re", "'ll", "'ve", "'m", "'d", "''", '”', '’', '...']);
+const NO_SPACE_AFTER = new Set(['(', '[', '{', '$', '``', '`', '“', '#', '£', '€', '¥']);
+function detokenise(text) {
+  let out = '';
+  const map = new Int32Array(text.length + 1).fill(-1);
+  let prev = null;
+  let quoteOpen = false;
+  let last = 0;
+  for (const m of text.matchAll(/\S+/g)) {
+    const tok = m[0];
+    const gap = text.slice(last, m.index);
+    let sep = gap;
+    if (prev !== null && !gap.includes('\n')) {
+      let join = NO_SPACE_BEFORE.has(tok) || NO_SPACE_AFTER.has(prev);
+      if (tok === '"' && quoteOpen) join = true;
+      if (prev === '"' && quoteOpen && tok !== '"') join = true;
+      if (join) sep = '';
+    }
+    if (tok === '"') quoteOpen = !quoteOpen;
+    if (gap.includes('\n')) quoteOpen = false;
+    out += sep;
+    for (let i = 0; i < tok.length; i++) map[m.index + i] = out.length + i;
+    out += tok;
+    prev = tok;
+    last = m.index + tok.length;
+  }
+  out += text.slice(last);
+  return { text: out, at: (i) => map[i], endAt: (i) => map[i - 1] + 1 };
+}
+function loadCorpus(name) {
+  if (!name.startsWith('meantime')) return JSON.parse(fs.readFileSync(requireShared(`eval/dates/te3-${name}.json`, 'npm run eval (dates)'), 'utf8'));
+  const raw = JSON.parse(fs.readFileSync(requireShared('eval/meantime/meantime.json', 'npm run eval -- dates --meantime'), 'utf8'));
+  return raw.map((d) => {
+    // One gold DCT is written day-month-year ("03-02-2009" for a dateline of February 03, 2009).
+    const dmy = /^(\d{2})-(\d{2})-(\d{4})$/.exec(String(d.gold.dct ?? ''));
+    if (dmy) d = { ...d, gold: { ...d.gold, dct: `${dmy[3]}-${dmy[2]}-${dmy[1]}` } };
+    // The dateline's timex (the whole second line) is the report date (metadata), not a timeline event; two
+    // documents have no gold DCT: summarize reads their dateline.
+    const l1 = d.text.indexOf('\n') + 1;
+    const l2 = d.text.indexOf('\n', l1);
+    const timexes = d.gold.timexes.filter((g) => !g.dct && !(g.start === l1 && g.end === l2)).map((g) => ({ ...g, type: String(g.type).toUpperCase() }));
+    // Only the headline, dateline and the first four sentences (one a line) are annotated: precision counts there.
+    let annotatedEnd = 0;
+    for (let i = 0; i < 6 && annotatedEnd >= 0; i++) annotatedEnd = d.text.indexOf('\n', annotatedEnd + (i ? 1 : 0));
+    if (annotatedEnd < 0) annotatedEnd = d.text.length;
+    if (name === 'meantime') return { id: d.id, text: d.text, annotatedEnd, gold: { dct: d.gold.dct, timexes } };
+    const t = detokenise(d.text);
+    const mapped = timexes.map((g) => ({ ...g, start: t.at(g.start), end: t.endAt(g.end) }));
+    for (const g of mapped) if (t.text.slice(g.start, g.end).replace(/\s/g, '') !== g.text.replace(/\s/g, '')) throw new Error(`detokenise: ${d.id} ${g.text}`);
+    return { id: d.id, text: t.text, annotatedEnd: annotatedEnd >= d.text.length ? t.text.length : t.at(annotatedEnd - 1) + 1, gold: { dct: d.gold.dct, timexes: mapped.map((g) => ({ ...g, text: t.text.slice(g.start, g.end) })) } };
+  });
+}
 for (const name of corpora) {
-  const docs = JSON.parse(fs.readFileSync(requireShared(`eval/dates/te3-${name}.json`, 'npm run eval (dates)'), 'utf8'));
+  const docs = loadCorpus(name);
+  let dctFromText = 0;
   const S = { classes: {}, credits: {}, calExact: 0, dt: 0, dtFound: 0, all: 0, allFound: 0, cal: 0, calRight: 0, ds: 0, dsTyped: 0, sys: 0, sysHit: 0 };
   for (const doc of docs) {
-    const dct = String(doc.gold.dct).slice(0, 10);
+    let dct = doc.gold.dct ? String(doc.gold.dct).slice(0, 10) : undefined;
     let timeline = [];
-    try { timeline = core.summarize(doc.text, { reportDate: dct, reportDateSource: 'option' }).timeline; }
+    try {
+      const summary = core.summarize(doc.text, dct ? { reportDate: dct, reportDateSource: 'option' } : {});
+      timeline = summary.timeline;
+      dct ??= summary.reportDate.date;
+    }
     catch (e) { errors.push({ corpus: name, id: doc.id, kind: 'system-error', message: String(e).slice(0, 300) }); }
+    if (meantime && doc.gold.dct && core.findReportDate(doc.text, {}).date === dct) dctFromText++;
     const overlaps = (a, b) => a.start < b.end && b.start < a.end;
-    S.sys += timeline.length;
-    S.sysHit += timeline.filter((t) => doc.gold.timexes.some((g) => overlaps(t, g))).length;
+    const scored = doc.annotatedEnd === undefined ? timeline : timeline.filter((t) => t.start < doc.annotatedEnd);
+    S.sys += scored.length;
+    S.sysHit += scored.filter((t) => doc.gold.timexes.some((g) => overlaps(t, g))).length;
     for (const g of doc.gold.timexes) {
       const hits = timeline.filter((t) => overlaps(t, g));
       S.all++;
@@ -116,6 +186,7 @@ for (const name of corpora) {
     }
   }
   console.log(`${name.padEnd(9)} docs=${docs.length} date/time found ${S.dtFound}/${S.dt} (${pct(S.dtFound, S.dt)}) · all types found ${pct(S.allFound, S.all)} · calendar values right ${S.calRight}/${S.cal} (${pct(S.calRight, S.cal)}; exact strings ${pct(S.calExact, S.cal)}) · durations/sets typed ${S.dsTyped}/${S.ds} (${pct(S.dsTyped, S.ds)}) · precision ${pct(S.sysHit, S.sys)}`);
+  if (meantime) console.log(`  report date from text (no option) = gold DCT: ${dctFromText}/${docs.filter((d) => d.gold.dct).length} (${pct(dctFromText, docs.filter((d) => d.gold.dct).length)})`);
   line.push(`${name} found=${pct(S.dtFound, S.dt)} values=${pct(S.calRight, S.cal)} P=${pct(S.sysHit, S.sys)}`);
   if (Object.keys(S.credits).length) console.log(`  values counted right beyond exact strings: ${Object.entries(S.credits).map(([k, n]) => `${k} ${n}`).join(', ')}`);
   if (args.includes('--classes')) {
@@ -124,4 +195,4 @@ for (const name of corpora) {
   }
 }
 if (opt('--errors')) fs.writeFileSync(opt('--errors'), errors.map((e) => JSON.stringify(e)).join('\n') + '\n');
-console.log(`SUMMARY dates (TempEval-3 train, relaxed) ${line.join(' · ')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+console.log(`SUMMARY dates (${meantime ? 'MEANTIME held-out, tokenised and detokenised' : 'TempEval-3 train'}, relaxed) ${line.join(' · ')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);

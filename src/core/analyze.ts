@@ -22,10 +22,13 @@ const NATIONAL_BODY = /^(?:[A-Z][a-z]+ )?(?:Ministry|Embassy|Government|Cabinet|
 /** Capitalised words right after a title are the titled person: "National Security Advisor Meir Ben-Shabbat". */
 function personsAfterTitles(text: string, ws: readonly Word[], titles: readonly TitleSpan[]): RawSpan[] {
   const out: RawSpan[] = [];
+  // A title right after a title is not a name: "Chief of Staff" + "Lt. Gen." + the name.
+  const titleStarts = new Set(titles.map((t) => t.start));
   let w = 0;
   for (const t of titles) {
     if (t.weak) continue;
     while (w < ws.length && ws[w].start < t.end) w++;
+    if (w < ws.length && titleStarts.has(ws[w].start)) continue;
     let j = w;
     while (
       j < ws.length &&

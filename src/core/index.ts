@@ -57,7 +57,7 @@ export { findMarkup, lintMarkup, refang, defang } from './markup';
 export type { MarkupSpan, MarkupKind } from './markup';
 export { DocumentModel, createDocumentModel, VersionedCache } from './model';
 export type { DocumentModelOptions, ModelSummaryOptions } from './model';
-export { followEdits, paragraphAround, diffAnalysis, applyAnalysisPatch } from './model';
+export { followEdits, followWindow, paragraphAround, diffAnalysis, applyAnalysisPatch } from './model';
 export type { AnalysisPatch } from './model';
 export type { TrackedRange, TextChange } from './model';
 export { LINT_CODES } from './markup';

@@ -10,10 +10,10 @@ import { anchorAt, applyChanges, contextScore, reanchor, type Annotation, type C
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const REPORTS = [
-  'workspace/reports/sochi-visit.md',
+  'workspace/reports/dubrovnik-visit.md',
   'workspace/reports/moscow-briefing.md',
   'workspace/reports/threat-brief.md',
-  'seed/000_931ddf8dbef545ad.txt',
+  'sample/dubrovnik-visit.txt',
   'markup/threat-report.md',
   'actors/grain-talks.md',
 ].map((f) => readFileSync(join(FIXTURES, f), 'utf8'));

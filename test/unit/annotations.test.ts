@@ -26,7 +26,7 @@ import {
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const ROOT = join(__dirname, '..', '..');
-const sochi = readFileSync(join(FIXTURES, 'workspace', 'reports', 'sochi-visit.md'), 'utf8');
+const sample = readFileSync(join(FIXTURES, 'workspace', 'reports', 'dubrovnik-visit.md'), 'utf8');
 
 let n = 0;
 /** An annotation of the first occurrence of `exact` (after `from`) in `text`. */
@@ -41,18 +41,18 @@ function annotate(text: string, exact: string, fields: Partial<Annotation> = {},
 
 describe('annotations: anchoring', () => {
   it('anchors with a text-quote selector (32 characters of context) and a position selector', () => {
-    const a = annotate(sochi, 'Vladimir Putin');
-    assert.equal(a.quote.exact, 'Vladimir Putin');
+    const a = annotate(sample, 'Ivana Kovacevic');
+    assert.equal(a.quote.exact, 'Ivana Kovacevic');
     assert.equal(a.quote.prefix.length, 32);
-    assert.ok(sochi.slice(0, a.position.start).endsWith(a.quote.prefix));
-    assert.ok(sochi.slice(a.position.end).startsWith(a.quote.suffix));
-    assert.equal(sochi.slice(a.position.start, a.position.end), 'Vladimir Putin');
-    assert.throws(() => anchorAt({ id: 'x', kind: 'tag', tag: 't', created: '' }, sochi, 5, 5), RangeError);
+    assert.ok(sample.slice(0, a.position.start).endsWith(a.quote.prefix));
+    assert.ok(sample.slice(a.position.end).startsWith(a.quote.suffix));
+    assert.equal(sample.slice(a.position.start, a.position.end), 'Ivana Kovacevic');
+    assert.throws(() => anchorAt({ id: 'x', kind: 'tag', tag: 't', created: '' }, sample, 5, 5), RangeError);
   });
 
   it('moves with text inserted before it, outside VS Code (whole-text re-anchoring)', () => {
-    const a = annotate(sochi, 'Major General Aharon Haliva');
-    const edited = `Analyst comment: read this first.\n\n${sochi}`;
+    const a = annotate(sample, 'Rear Admiral Sofia Antunes');
+    const edited = `Analyst comment: read this first.\n\n${sample}`;
     const b = reanchor(a, edited);
     assert.equal(b.orphaned, undefined);
     assert.equal(b.position.start, a.position.start + 35);
@@ -60,17 +60,17 @@ describe('annotations: anchoring', () => {
   });
 
   it('picks the occurrence whose context agrees, not the nearest one', () => {
-    // "Putin" occurs several times; the annotated one is "President Putin" after "talks with the".
-    const a = annotate(sochi, 'Putin', {}, sochi.indexOf('talks with the President'));
-    const moved = sochi.replace('Moscow warned Jerusalem', 'Moscow, which Putin visits often, warned Jerusalem');
-    const b = reanchor({ ...a, position: { start: 0, end: 5 } }, moved);
+    // "Kovacevic" occurs several times; the annotated one is "President Kovacevic" after "talks with".
+    const a = annotate(sample, 'Kovacevic', {}, sample.indexOf('talks with President'));
+    const moved = sample.replace('Rome warned Lisbon', 'Rome, which Kovacevic visits often, warned Lisbon');
+    const b = reanchor({ ...a, position: { start: 0, end: 9 } }, moved);
     assert.equal(b.orphaned, undefined);
-    assert.equal(moved.slice(b.position.start - 'talks with the President '.length, b.position.end), 'talks with the President Putin');
+    assert.equal(moved.slice(b.position.start - 'talks with President '.length, b.position.end), 'talks with President Kovacevic');
   });
 
   it('is orphaned, not moved, when its text is gone', () => {
-    const a = annotate(sochi, 'Operations Directorate Commander');
-    const b = reanchor(a, sochi.replace('Operations Directorate Commander', 'head of operations'));
+    const a = annotate(sample, 'Director of Naval Intelligence');
+    const b = reanchor(a, sample.replace('Director of Naval Intelligence', 'head of naval intelligence'));
     assert.equal(b.orphaned, 'missing');
     assert.deepEqual(b.quote, a.quote, 'the orphan keeps its quote for re-attaching');
   });
@@ -120,11 +120,11 @@ describe('annotations: anchoring', () => {
   });
 
   it('an orphan comes back when its text and whole context return (undo)', () => {
-    const a = annotate(sochi, 'Tamir Heiman');
-    const gone = sochi.replace('Tamir Heiman', '');
+    const a = annotate(sample, 'Nuno Salgado');
+    const gone = sample.replace('Nuno Salgado', '');
     const b = applyChanges(a, [{ rangeOffset: a.position.start, rangeLength: 12, text: '' }], gone);
     assert.equal(b.orphaned, 'missing');
-    const c = applyChanges(b, [{ rangeOffset: a.position.start, rangeLength: 0, text: 'Tamir Heiman' }], sochi);
+    const c = applyChanges(b, [{ rangeOffset: a.position.start, rangeLength: 0, text: 'Nuno Salgado' }], sample);
     assert.equal(c.orphaned, undefined);
     assert.deepEqual(c.position, a.position);
   });
@@ -166,12 +166,12 @@ describe('annotations: entity overrides', () => {
 
 describe('annotations: file', () => {
   it('round-trips with stable key order, one annotation per block, in text order', () => {
-    const b = annotate(sochi, 'Sochi', { note: 'Check the date of the visit.' });
-    const a = annotate(sochi, 'Benjamin Netanyahu', { kind: 'entity', entityType: 'person', tag: undefined, replies: [{ id: 'r1', body: 'Agreed.', created: '2026-11-30T13:00:00.000Z' }] });
-    const text = serializeAnnotationFile({ version: 1, report: 'reports/sochi-visit.md', annotations: [b, a] });
-    const parsed = parseAnnotationFile(text, 'reports/sochi-visit.md');
+    const b = annotate(sample, 'Dubrovnik', { note: 'Check the date of the visit.' });
+    const a = annotate(sample, 'Duarte Vasconcelos', { kind: 'entity', entityType: 'person', tag: undefined, replies: [{ id: 'r1', body: 'Agreed.', created: '2026-11-30T13:00:00.000Z' }] });
+    const text = serializeAnnotationFile({ version: 1, report: 'reports/dubrovnik-visit.md', annotations: [b, a] });
+    const parsed = parseAnnotationFile(text, 'reports/dubrovnik-visit.md');
     assert.deepEqual(parsed.problems, []);
-    assert.deepEqual(parsed.file.annotations, [b, a], 'in text order: "Sochi" of the title first');
+    assert.deepEqual(parsed.file.annotations, [b, a], 'in text order: "Dubrovnik" of the title first');
     assert.equal(serializeAnnotationFile(parsed.file), text, 'serialising again changes nothing');
     const keys = Object.keys(JSON.parse(text).annotations[0]);
     assert.deepEqual(keys, ['id', 'kind', 'tag', 'note', 'quote', 'position', 'created']);
@@ -181,7 +181,7 @@ describe('annotations: file', () => {
     const broken = parseAnnotationFile('{ "annotations": [ { "id": "a" ', 'r.md');
     assert.equal(broken.unreadable, true);
     assert.match(broken.problems[0].message, /not valid JSON/);
-    const good = annotate(sochi, 'Sergei Shoigu');
+    const good = annotate(sample, 'Tomislav Jurak');
     const mixed = JSON.stringify({ version: 1, report: 'r.md', annotations: [good, { id: 'bad', kind: 'colour' }, good] });
     const p = parseAnnotationFile(mixed, 'r.md');
     assert.equal(p.unreadable, false);
@@ -200,9 +200,9 @@ describe('annotations: file', () => {
     const ajv = new Ajv2020({ allErrors: true });
     addFormats(ajv);
     const validate = ajv.compile(schema);
-    const a = annotate(sochi, 'Sochi', { note: 'n', resolved: true, replies: [{ id: 'r', body: 'b', author: 'me', created: '2026-11-30T13:00:00.000Z' }], author: 'me', modified: '2026-11-30T14:00:00.000Z' });
-    const e = { ...annotate(sochi, 'Putin', { kind: 'entity', entityType: 'person', tag: undefined }), orphaned: 'missing' as const };
-    const file: { annotations: Record<string, unknown>[] } = JSON.parse(serializeAnnotationFile({ version: 1, report: 'reports/sochi-visit.md', annotations: [a, e] }));
+    const a = annotate(sample, 'Dubrovnik', { note: 'n', resolved: true, replies: [{ id: 'r', body: 'b', author: 'me', created: '2026-11-30T13:00:00.000Z' }], author: 'me', modified: '2026-11-30T14:00:00.000Z' });
+    const e = { ...annotate(sample, 'Kovacevic', { kind: 'entity', entityType: 'person', tag: undefined }), orphaned: 'missing' as const };
+    const file: { annotations: Record<string, unknown>[] } = JSON.parse(serializeAnnotationFile({ version: 1, report: 'reports/dubrovnik-visit.md', annotations: [a, e] }));
     assert.ok(validate(file), JSON.stringify(validate.errors));
     assert.equal(validate({ ...file, annotations: [{ ...file.annotations[0], kind: 'colour' }] }), false);
     // The package contributes the schema for the files.
@@ -212,12 +212,12 @@ describe('annotations: file', () => {
 });
 
 describe('annotations: exports', () => {
-  const kj = annotate(sochi, 'the two leaders discussed “regional issues,”', { note: 'Single-source: the PMO statement only.', author: 'A. Analyst' });
-  const person = annotate(sochi, 'Meir Ben-Shabbat', { kind: 'entity', entityType: 'person', tag: undefined });
+  const kj = annotate(sample, 'the two leaders reviewed “maritime security”', { note: 'Single-source: the PMO statement only.', author: 'A. Analyst' });
+  const person = annotate(sample, 'Rui Meireles', { kind: 'entity', entityType: 'person', tag: undefined });
   const reply = { ...kj, replies: [{ id: '11111111-1111-4111-8111-111111111111', body: 'Agree, flag it in the brief.', author: 'Reviewer', created: '2026-11-30T15:00:00.000Z' }] };
 
   it('Web Annotation JSON-LD: @context, type Annotation, bodies with purposes, target with both selectors', () => {
-    const c = toWebAnnotationCollection([reply, person], 'file:///reports/sochi-visit.md');
+    const c = toWebAnnotationCollection([reply, person], 'file:///reports/dubrovnik-visit.md');
     assert.equal(c['@context'], WEB_ANNOTATION_CONTEXT);
     assert.equal(c['@context'], 'http://www.w3.org/ns/anno.jsonld');
     assert.equal(c.type, 'AnnotationCollection');
@@ -231,12 +231,12 @@ describe('annotations: exports', () => {
       assert.match(w.id, /^urn:uuid:[0-9a-f-]{36}$/);
       assert.ok(Array.isArray(w.body) && w.body.every((b) => b.type === 'TextualBody' && typeof b.value === 'string'));
       const target = w.target as Exclude<typeof w.target, string>;
-      assert.equal(target.source, 'file:///reports/sochi-visit.md');
+      assert.equal(target.source, 'file:///reports/dubrovnik-visit.md');
       const quote = target.selector.find((s) => s.type === 'TextQuoteSelector') as { exact: string; prefix: string; suffix: string };
       const pos = target.selector.find((s) => s.type === 'TextPositionSelector') as { start: number; end: number };
       assert.ok(quote && pos);
-      assert.equal(sochi.slice(pos.start, pos.end), quote.exact);
-      assert.ok(sochi.slice(0, pos.start).endsWith(quote.prefix) && sochi.slice(pos.end).startsWith(quote.suffix));
+      assert.equal(sample.slice(pos.start, pos.end), quote.exact);
+      assert.ok(sample.slice(0, pos.start).endsWith(quote.prefix) && sample.slice(pos.end).startsWith(quote.suffix));
     }
     const kjW = main.find((w) => (w.body as { purpose: string }[]).some((b) => b.purpose === 'tagging'))!;
     assert.deepEqual(
@@ -254,15 +254,15 @@ describe('annotations: exports', () => {
   });
 
   it('summary: a section for tags and notes (Markdown, JSON), STIX notes referring to the report', () => {
-    const summary = withAnnotations(summarize(sochi, { reportDate: '2020-02-27', title: 'sochi-visit' }), [reply, person, { ...annotate(sochi, 'Hezbollah'), orphaned: 'missing' as const }]);
+    const summary = withAnnotations(summarize(sample, { reportDate: '2025-03-14', title: 'dubrovnik-visit' }), [reply, person, { ...annotate(sample, 'Radio Lumen'), orphaned: 'missing' as const }]);
     const mdText = toMarkdown(summary);
-    assert.match(mdText, /## Analyst annotations\n\n### Key judgement\n\n- “the two leaders discussed “regional issues,”” — Single-source: the PMO statement only\. _\(A\. Analyst\)_\n {2}- \*\*Reviewer:\*\* Agree, flag it in the brief\./);
-    assert.match(mdText, /### Entities marked by the analyst\n\n- \*\*Meir Ben-Shabbat\*\*: person/);
-    assert.match(mdText, /### Orphaned[^\n]*\n\n- key judgement: “Hezbollah”/);
+    assert.match(mdText, /## Analyst annotations\n\n### Key judgement\n\n- “the two leaders reviewed “maritime security”” — Single-source: the PMO statement only\. _\(A\. Analyst\)_\n {2}- \*\*Reviewer:\*\* Agree, flag it in the brief\./);
+    assert.match(mdText, /### Entities marked by the analyst\n\n- \*\*Rui Meireles\*\*: person/);
+    assert.match(mdText, /### Orphaned[^\n]*\n\n- key judgement: “Radio Lumen”/);
     const json = JSON.parse(exportSummary(summary, 'json'));
     assert.equal(json.annotations.length, 3);
     assert.equal(json.annotations[0].note, 'Single-source: the PMO statement only.');
-    const web = JSON.parse(exportSummary(summary, 'webannotation', { source: 'file:///w/reports/sochi-visit.md' }));
+    const web = JSON.parse(exportSummary(summary, 'webannotation', { source: 'file:///w/reports/dubrovnik-visit.md' }));
     assert.equal(web.first.items.filter((i: { motivation: string }) => i.motivation !== 'replying').length, 3);
     const bundle = toStix(summary);
     const report = bundle.objects.find((o) => o.type === 'report')!;
@@ -290,9 +290,9 @@ describe('annotations: exports', () => {
   });
 
   it('a selection summary lists only the annotations inside it', () => {
-    const start = sochi.indexOf('An informed Israeli source');
-    const s = withAnnotations(summarize(sochi, { selection: [start, sochi.length] }), [reply, person]);
-    assert.deepEqual(s.annotations?.map((a) => a.text), ['Meir Ben-Shabbat']);
+    const start = sample.indexOf('A senior Portuguese diplomat');
+    const s = withAnnotations(summarize(sample, { selection: [start, sample.length] }), [reply, person]);
+    assert.deepEqual(s.annotations?.map((a) => a.text), ['Rui Meireles']);
   });
 });
 

@@ -9,7 +9,7 @@ import { isCitation, citationContext, referenceSections } from '../../src/core/c
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const profile = readFileSync(join(FIXTURES, 'cti', 'apt28-profile.md'), 'utf8');
-const news = readFileSync(join(FIXTURES, 'seed', '000_931ddf8dbef545ad.txt'), 'utf8');
+const news = readFileSync(join(FIXTURES, 'sample', 'dubrovnik-visit.txt'), 'utf8');
 
 describe('[cti] threat-intelligence entities', () => {
   it('ATT&CK table: technique IDs with name and tactic, groups with aliases', () => {

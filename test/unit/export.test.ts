@@ -9,8 +9,8 @@ import { sha1, uuidv5 } from '../../src/core/summary/export/uuid';
 import { stixValidator } from './stixSchemas';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
-const seedText = readFileSync(join(FIXTURES, 'seed', '000_931ddf8dbef545ad.txt'), 'utf8');
-const seed = summarize(seedText, { reportDate: '2020-02-27', title: '000_931ddf8dbef545ad' });
+const sampleText = readFileSync(join(FIXTURES, 'sample', 'dubrovnik-visit.txt'), 'utf8');
+const sample = summarize(sampleText, { reportDate: '2025-03-14', title: 'dubrovnik_visit' });
 
 /** RFC 4180 parser: quoted fields with doubled quotes, commas and line breaks; CRLF or LF records. */
 function parseCsv(s: string): string[][] {
@@ -47,7 +47,7 @@ function parseCsv(s: string): string[][] {
 }
 
 describe('[export/stix] STIX 2.1 bundle', () => {
-  const bundle = toStix(seed);
+  const bundle = toStix(sample);
   const schema = stixValidator();
   const SCHEMA_OF: Record<string, string> = {
     report: 'sdos/report.json',
@@ -85,24 +85,25 @@ describe('[export/stix] STIX 2.1 bundle', () => {
     for (const r of refs) assert.ok(ids.has(r), `ref ${r} resolves`);
     for (const t of ['identity', 'location', 'relationship', 'note']) assert.ok(refs.some((r) => r.startsWith(`${t}--`)), `refs a ${t}`);
     const byName = (n: RegExp) => bundle.objects.find((o) => typeof o.name === 'string' && n.test(o.name));
-    assert.equal(byName(/Netanyahu/)?.identity_class, 'individual');
-    assert.equal(byName(/Russian Foreign Ministry/)?.identity_class, 'organization');
-    assert.equal(byName(/Moscow/)?.country, 'RU');
-    const met = bundle.objects.find((o) => o.type === 'relationship' && o.relationship_type === 'met-with' && o.target_ref === byName(/Putin/)?.id);
-    assert.equal(met?.source_ref, byName(/Netanyahu/)?.id);
-    assert.equal(met?.start_time, '2020-02-27T00:00:00.000Z');
+    assert.equal(byName(/Vasconcelos/)?.identity_class, 'individual');
+    assert.equal(byName(/Italian Foreign Ministry/)?.identity_class, 'organization');
+    assert.equal(byName(/^Rome$/)?.country, 'IT');
+    assert.equal(byName(/Dubrovnik/)?.country, 'HR');
+    const met = bundle.objects.find((o) => o.type === 'relationship' && o.relationship_type === 'met-with' && o.target_ref === byName(/Kovacevic/)?.id);
+    assert.equal(met?.source_ref, byName(/Vasconcelos/)?.id);
+    assert.equal(met?.start_time, '2025-03-14T00:00:00.000Z');
     const warned = bundle.objects.find((o) => o.relationship_type === 'warned');
-    assert.equal(warned?.source_ref, byName(/^Moscow$/)?.id);
-    assert.equal(warned?.target_ref, byName(/^Jerusalem$/)?.id);
-    const note = bundle.objects.find((o) => o.type === 'note')!;
-    assert.deepEqual(note.object_refs, [byName(/Netanyahu/)?.id]);
+    assert.equal(warned?.source_ref, byName(/^Rome$/)?.id);
+    assert.equal(warned?.target_ref, byName(/^Lisbon$/)?.id);
+    const note = bundle.objects.find((o) => o.type === 'note' && String(o.content).includes('We came to Dubrovnik'))!;
+    assert.deepEqual(note.object_refs, [byName(/Vasconcelos/)?.id]);
   });
 
   it('ids are UUIDv5 from content and timestamps come from the report date: re-exports are identical', () => {
-    assert.deepEqual(toStix(summarize(seedText, { reportDate: '2020-02-27', title: '000_931ddf8dbef545ad' })), bundle);
+    assert.deepEqual(toStix(summarize(sampleText, { reportDate: '2025-03-14', title: 'dubrovnik_visit' })), bundle);
     for (const o of bundle.objects) {
       assert.match(o.id, /^[a-z-]+--[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      assert.equal(o.created, '2020-02-27T00:00:00.000Z');
+      assert.equal(o.created, '2025-03-14T00:00:00.000Z');
       assert.equal(o.modified, o.created);
     }
     assert.equal(new Set(bundle.objects.map((o) => o.id)).size, bundle.objects.length, 'ids are unique');
@@ -142,15 +143,15 @@ describe('[export/stix] STIX 2.1 bundle', () => {
 
 describe('[export/json] JSON', () => {
   it('parses back to the summary and validates against schemas/summary.schema.json', () => {
-    const text = toJson(seed);
+    const text = toJson(sample);
     const back = JSON.parse(text) as Summary;
-    assert.deepEqual(back, seed);
+    assert.deepEqual(back, sample);
     assert.equal(back.schemaVersion, 1);
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     addFormats(ajv);
     const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'summary.schema.json'), 'utf8'));
     const validate = ajv.compile(schema);
-    for (const s of [seed, summarize(''), summarize('---\ndate: 2024-01-02\n---\nThe minister met Putin yesterday in Moscow.', { selection: [30, 60] }), summarize('Jonas Berg told reporters that the new budget would cut defence spending by a tenth.')]) {
+    for (const s of [sample, summarize(''), summarize('---\ndate: 2024-01-02\n---\nThe minister met Putin yesterday in Moscow.', { selection: [30, 60] }), summarize('Jonas Berg told reporters that the new budget would cut defence spending by a tenth.')]) {
       assert.ok(validate(JSON.parse(toJson(s))), JSON.stringify(validate.errors, null, 1));
     }
   });
@@ -158,22 +159,22 @@ describe('[export/json] JSON', () => {
 
 describe('[export/csv] CSV', () => {
   it('one row per entity mention with type, text, canonical actor, line and column', () => {
-    const rows = parseCsv(toCsv(seed));
+    const rows = parseCsv(toCsv(sample));
     assert.deepEqual(rows[0], [...CSV_COLUMNS]);
-    assert.equal(rows.length - 1, seed.mentions.length);
-    const lines = seedText.split('\n');
+    assert.equal(rows.length - 1, sample.mentions.length);
+    const lines = sampleText.split('\n');
     for (const r of rows.slice(1)) {
       const [type, text, , , line, column] = r;
       assert.ok(type);
       assert.equal(lines[+line - 1].slice(+column - 1, +column - 1 + text.length), text, `${text} at ${line}:${column}`);
     }
-    const surname = rows.find((r) => r[1] === 'Netanyahu');
-    assert.equal(surname?.[2], 'Benjamin Netanyahu', 'the canonical actor of a surname mention');
+    const surname = rows.find((r) => r[1] === 'Vasconcelos');
+    assert.equal(surname?.[2], 'Duarte Vasconcelos', 'the canonical actor of a surname mention');
   });
 
   it('quotes fields with quotes, commas and line breaks (RFC 4180) and ends records with CRLF', () => {
     const tricky: Summary = {
-      ...seed,
+      ...sample,
       mentions: [
         { start: 0, end: 5, text: 'He said "no", then left', type: 'organization', line: 1, column: 1, actorName: 'A, B', actorId: 'x' },
         { start: 0, end: 5, text: 'two\nlines', type: 'place', line: 2, column: 3 },
@@ -192,7 +193,7 @@ describe('[export/csv] CSV', () => {
 });
 
 describe('[export/markdown] Markdown brief', () => {
-  const md = toMarkdown(seed);
+  const md = toMarkdown(sample);
   const sections = new Map<string, string>();
   for (const part of md.split(/^## /m).slice(1)) {
     const nl = part.indexOf('\n');
@@ -200,15 +201,15 @@ describe('[export/markdown] Markdown brief', () => {
   }
 
   it('has a title, the report date, and the sections of the brief', () => {
-    assert.match(md, /^# 000\\_931ddf8dbef545ad\n/);
-    assert.match(md, /Report date: 2020-02-27/);
+    assert.match(md, /^# dubrovnik\\_visit\n/);
+    assert.match(md, /Report date: 2025-03-14/);
     for (const h of ['Bottom line up front', '5W1H', 'Actors', 'Organisations', 'Places', 'Timeline', 'Relations and events', 'Quotes', 'Key topics', 'Counts']) {
       assert.ok(sections.has(h), `section ${h}`);
     }
   });
 
   it('parses back to the BLUF, the six answers, actors and quotes', () => {
-    assert.equal(sections.get('Bottom line up front'), seed.bluf.text);
+    assert.equal(sections.get('Bottom line up front'), sample.bluf.text);
     const answers = Object.fromEntries(
       sections
         .get('5W1H')!
@@ -217,12 +218,12 @@ describe('[export/markdown] Markdown brief', () => {
         .map((m) => [m[1].toLowerCase(), m[2]]),
     );
     assert.deepEqual(Object.keys(answers), ['who', 'what', 'when', 'where', 'why', 'how']);
-    assert.equal(answers.who, seed.fiveW.who.answer);
-    assert.match(answers.when, /this morning \(2020-02-27\)/);
+    assert.equal(answers.who, sample.fiveW.who.answer);
+    assert.match(answers.when, /this morning \(2025-03-14\)/);
     const actorNames = sections.get('Actors')!.split('\n').map((l) => /^- \*\*(.+?)\*\*/.exec(l)![1]);
-    assert.deepEqual(actorNames, seed.actors.filter((a) => a.type === 'person').map((a) => a.name));
-    assert.match(sections.get('Quotes')!, /^> This is a very important journey\./);
-    assert.match(sections.get('Quotes')!, /— Benjamin Netanyahu/);
+    assert.deepEqual(actorNames, sample.actors.filter((a) => a.type === 'person').map((a) => a.name));
+    assert.match(sections.get('Quotes')!, /^> We came to Dubrovnik because the sea does not stop at our borders\./m);
+    assert.match(sections.get('Quotes')!, /— Duarte Vasconcelos/);
   });
 
   it('escapes Markdown in report text and says "not stated" for empty answers', () => {
@@ -236,10 +237,10 @@ describe('[export/markdown] Markdown brief', () => {
 
 describe('[export] formats and file names', () => {
   it('exportSummary gives each format; file names follow <report>.summary.<ext>', () => {
-    assert.equal(exportSummary(seed, 'md'), toMarkdown(seed));
-    assert.equal(JSON.parse(exportSummary(seed, 'stix')).type, 'bundle');
-    assert.equal(exportFileName('/reports/sochi.md', 'md'), 'sochi.summary.md');
-    assert.equal(exportFileName('C:\\r\\sochi.txt', 'stix'), 'sochi.summary.stix.json');
+    assert.equal(exportSummary(sample, 'md'), toMarkdown(sample));
+    assert.equal(JSON.parse(exportSummary(sample, 'stix')).type, 'bundle');
+    assert.equal(exportFileName('/reports/dubrovnik.md', 'md'), 'dubrovnik.summary.md');
+    assert.equal(exportFileName('C:\\r\\dubrovnik.txt', 'stix'), 'dubrovnik.summary.stix.json');
     assert.equal(exportFileName('notes', 'csv'), 'notes.summary.csv');
     assert.equal(exportFileName('', 'json'), 'report.summary.json');
   });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, followEdits, paragraphAround, type TrackedRange } from '../../src/core';
+import { analyze, followEdits, followWindow, paragraphAround, type TrackedRange } from '../../src/core';
 
 const track = (text: string): TrackedRange[] => analyze(text).entities.map((e) => ({ start: e.start, end: e.end, type: e.type, text: e.text }));
 const edit = (text: string, offset: number, length: number, insert: string) => text.slice(0, offset) + insert + text.slice(offset + length);
@@ -71,6 +71,27 @@ describe('[core/model/follow] highlights follow an edit while its analysis is pe
       assertNotStale(ranges, next);
       text = next;
       if (i % 10 === 9) ranges = track(text); // an analysis arrives now and then
+    }
+  });
+
+  it('reading only followWindow of a long text gives what the whole text gives', () => {
+    // ~120 kB: paragraphs, some hard-wrapped without sentence ends, so paragraph searches run far.
+    const parts: string[] = [];
+    for (let i = 0; i < 900; i++) parts.push(i % 7 === 3 ? `Maria Lopez met officials in Lisbon\nand Odesa about item ${i}\nwith the Red Cross` : `Anton Reyes of the Harbour Authority spoke in Oslo on ${(i % 27) + 1} March about shipment ${i}.`);
+    const text = parts.map((p, i) => (i % 5 === 4 ? `${p}\n\n` : `${p} `)).join('');
+    const ranges = track(text).map((r, i) => ({ ...r, id: i }));
+    let seed = 5;
+    for (let k = 0; k < 30; k++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const at = seed % text.length;
+      const changes = k % 4 === 0 ? [{ offset: at, length: 3, text: '' }, { offset: Math.min(text.length, at + 50), length: 0, text: 'Elena Petrova\n' }] : [{ offset: at, length: k % 2, text: 'Mira' }];
+      const after = [...changes].sort((a, b) => b.offset - a.offset).reduce((t, c) => edit(t, c.offset, c.length, c.text), text);
+      const [from, to] = followWindow(changes, after.length);
+      assert.ok(to - from < after.length, 'the window is shorter than the text');
+      const whole = followEdits(ranges, changes, after);
+      const windowed = followEdits(ranges, changes, after.slice(from, to), from);
+      assert.deepEqual(windowed, whole, `edit ${k} at ${at}`);
+      assert.ok(whole.every((r) => typeof r.id === 'number'), 'other properties are kept');
     }
   });
 

@@ -8,16 +8,16 @@ import { splitPieces } from '../../src/core/incremental';
 import { IncrementalTagger, NerBlock } from '../../src/core/ner/incremental';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
-const seed = fs.readFileSync(path.join(fixtures, 'seed', '000_931ddf8dbef545ad.txt'), 'utf8');
+const sample = fs.readFileSync(path.join(fixtures, 'sample', 'dubrovnik-visit.txt'), 'utf8');
 const reportsDir = path.join(fixtures, 'workspace', 'reports');
 const reports = fs.readdirSync(reportsDir).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(reportsDir, f), 'utf8'));
 
-/** Real texts edited by the property: the seed repeated (as paragraphs and as one block), and the workspace reports. */
+/** Real texts edited by the property: the sample report repeated (as paragraphs and as one block), and the workspace reports. */
 const BASES = [
-  [seed, seed, seed].join('\n\n'),
-  seed + '\n' + seed,
+  [sample, sample, sample].join('\n\n'),
+  sample + '\n' + sample,
   reports.join('\n\n'),
-  [reports[0] ?? '', seed, reports[1] ?? ''].join('\n\n'),
+  [reports[0] ?? '', sample, reports[1] ?? ''].join('\n\n'),
 ];
 
 /** Sequences generated and edits per sequence (stated in the test name). */
@@ -28,12 +28,12 @@ const STATE_CASES = 60;
 
 /** Words and pieces that make edits interact with names, titles, dates and blank lines. */
 const WORDS = [
-  'Putin', 'Netanyahu', 'Israel', 'Moscow', 'Hezbollah', 'the', 'The', 'of', 'for', 'Minister', 'Director of', 'President',
+  'Putin', 'Vasconcelos', 'Israel', 'Moscow', 'Hezbollah', 'the', 'The', 'of', 'for', 'Minister', 'Director of', 'President',
   'January', 'Jan.', '5', '2024', '14:30', 'p.m.', 'GMT', 'Monday,', '3,000 troops', '$5', 'billion', 'Russian', 'Foreign Ministry',
-  'Vladimir Putin', 'Benjamin Netanyahu', 'Sochi', 'IRAN', 'U.S.', 'Co.', '“', '”', '(', ')', ',', '.', '```', '`', '[link](x)', '#',
+  'Vladimir Putin', 'Duarte Vasconcelos', 'Dubrovnik', 'Lt. Gen.', 'IRAN', 'U.S.', 'Co.', '“', '”', '(', ')', ',', '.', '```', '`', '[link](x)', '#',
 ];
 const CHARS = ['a', 'x', 'P', 'M', ' ', '.', ',', '\n', '\n\n', '\r\n', '1', '’', '-', '\t', 'É'];
-const paragraphs = [...seed.split('\n'), ...reports.flatMap((r) => r.split(/\n\n/))].filter((p) => p.trim());
+const paragraphs = [...sample.split('\n'), ...reports.flatMap((r) => r.split(/\n\n/))].filter((p) => p.trim());
 
 type Edit = { kind: number; at: number; len: number; pick: number };
 const edit = fc.record({
@@ -175,7 +175,7 @@ describe('incremental analysis', function () {
 
   it('keeps only what the latest text uses', () => {
     const inc = createIncrementalAnalyzer();
-    let text = [seed, seed.replace(/Putin/g, 'Medvedev'), reports.join('\n\n')].join('\n\n');
+    let text = [sample, sample.replace(/Kovacevic/g, 'Horvat'), reports.join('\n\n')].join('\n\n');
     for (let i = 0; i < 40; i++) {
       const at = (i * 7919) % text.length;
       text = text.slice(0, at) + (i % 3 ? 'q' : '\n') + text.slice(at);
@@ -201,10 +201,10 @@ describe('incremental analysis', function () {
     kept = keptDocuments();
     assert.ok(!kept.includes(`file:///r${MAX_DOCUMENTS + 4}.md`));
     // edits of one document go through its analyzer and still equal a full analysis
-    let text = seed;
+    let text = sample;
     for (let i = 0; i < 5; i++) {
       text = text.slice(0, i * 97) + 'Z' + text.slice(i * 97);
-      const r = handle({ id: 100 + i, kind: 'analyze', uri: 'file:///seed.txt', version: i, text, options: { format: 'markdown' } });
+      const r = handle({ id: 100 + i, kind: 'analyze', uri: 'file:///sample.txt', version: i, text, options: { format: 'markdown' } });
       assert.ok(r.ok);
       assert.deepStrictEqual(r.analysis, analyze(text, { format: 'markdown' }));
     }

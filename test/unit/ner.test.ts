@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { recognizeNames, tokenize, type NameSpan } from '../../src/core/ner/index';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures/seed');
+const FIXTURES = path.resolve(__dirname, '../fixtures/sample');
 
 function names(text: string): Array<[string, NameSpan['type']]> {
   return recognizeNames(text).map((s) => [text.slice(s.start, s.end), s.type]);
@@ -166,9 +166,9 @@ describe('ner: recognizeNames', () => {
   });
 });
 
-describe('ner: seed report', () => {
-  const text = fs.readFileSync(path.join(FIXTURES, '000_931ddf8dbef545ad.txt'), 'utf8');
-  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, '000_931ddf8dbef545ad.expected.json'), 'utf8')) as {
+describe('ner: sample report', () => {
+  const text = fs.readFileSync(path.join(FIXTURES, 'dubrovnik-visit.txt'), 'utf8');
+  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'dubrovnik-visit.expected.json'), 'utf8')) as {
     not_entities: string[];
   };
   const spans = recognizeNames(text);
@@ -179,14 +179,16 @@ describe('ner: seed report', () => {
   });
 
   it('finds the main people, places and groups', () => {
-    for (const p of ['Benjamin Netanyahu', 'Vladimir Putin', 'Netanyahu', 'Putin', 'Tamir Heiman', 'Aharon Haliva', 'Sergei Shoigu']) {
+    // Not here: Sofia Antunes and Nuno Salgado. The tagger alone runs "Rear Admiral Sofia Antunes and Chief of Staff
+    // Lt. Gen. Nuno Salgado" into one organisation; analyze()'s title layer recovers both (sample.test.ts).
+    for (const p of ['Duarte Vasconcelos', 'Ivana Kovacevic', 'Vasconcelos', 'Kovacevic', 'Rui Meireles', 'Tomislav Jurak', 'Jurak']) {
       assert.ok(found.has(`person:${p}`), `person ${p}`);
     }
-    for (const p of ['Sochi', 'Syria', 'Israel', 'Iran', 'Russia', 'Moscow', 'Jerusalem', 'Jordan Valley', 'West Bank']) {
+    for (const p of ['Dubrovnik', 'Adriatic Sea', 'Portugal', 'Croatia', 'Libya', 'Lisbon', 'Rome', 'Brussels']) {
       assert.ok(found.has(`place:${p}`), `place ${p}`);
     }
-    for (const g of ['Israeli', 'Russian', 'Iranian', 'Arab']) assert.ok(found.has(`group:${g}`), `group ${g}`);
-    for (const o of ['IDF', 'Air Force']) assert.ok(found.has(`organization:${o}`), `organization ${o}`);
+    for (const g of ['Portuguese', 'Croatian', 'Libyan', 'Italian']) assert.ok(found.has(`group:${g}`), `group ${g}`);
+    for (const o of ['Mediterranean Coastal Security Agency', 'MCSA', 'Navy', 'Air Force', 'Radio Lumen', 'European Union']) assert.ok(found.has(`organization:${o}`), `organization ${o}`);
   });
 
   it('produces none of the not_entities', () => {

@@ -43,10 +43,10 @@ describe('[core/privacy] no network, ever', () => {
   });
   after(() => restore.reverse().forEach((r) => r()));
 
-  it('analyses real reports (seed, Markdown, indicators) without a single network call', () => {
+  it('analyses real reports (the sample report, Markdown, indicators) without a single network call', () => {
     const dir = join(__dirname, '..', 'fixtures');
     const texts = [
-      readFileSync(join(dir, 'seed', '000_931ddf8dbef545ad.txt'), 'utf8'),
+      readFileSync(join(dir, 'sample', 'dubrovnik-visit.txt'), 'utf8'),
       readFileSync(join(dir, 'bad-input', 'markdown-mixed.md'), 'utf8'),
       readFileSync(join(dir, 'bad-input', 'html-script.md'), 'utf8'),
       'C2 at hxxps://evil[.]example[.]com/gate.php and 203.0.113[.]7; see https://example.com/report.',

@@ -8,10 +8,10 @@ const RUNS = 300;
 /** Real prose fragments mixed with hostile characters, so generated strings exercise the tagger, not only junk. */
 const prose = fc.constantFrom(
   'Russian President Vladimir Putin',
-  ' met Benjamin Netanyahu in Sochi this morning.',
-  ' “This is a very important journey,” he said.',
+  ' met Duarte Vasconcelos in Dubrovnik this morning.',
+  ' “The sea does not stop at our borders,” he said.',
   ' Hezbollah',
-  ' Israel’s National Security Advisor Meir Ben-Shabbat',
+  ' Portugal’s National Security Adviser Rui Meireles',
   ' on 5 January 2024 at 14:30 GMT',
   ' $5 billion',
   '\r\n',

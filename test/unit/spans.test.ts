@@ -18,22 +18,37 @@ describe('[core/spans] titles, ranks and span boundaries', () => {
 
   it('finds multi-word titles joined by "and" and "of"', () => {
     const text =
-      'Israeli Prime and Defense Minister Benjamin Netanyahu spoke with the Director of Military Intelligence, Major-General Tamir Heiman.';
+      'Greek Prime and Defence Minister Nikos Varelas spoke with the Director of Army Intelligence, Major-General Petros Lainas.';
     const titles = find(text, 'title');
-    assert.ok(titles.includes('Prime and Defense Minister'), titles.join('|'));
-    assert.ok(titles.includes('Director of Military Intelligence'), titles.join('|'));
+    assert.ok(titles.includes('Prime and Defence Minister'), titles.join('|'));
+    assert.ok(titles.includes('Director of Army Intelligence'), titles.join('|'));
     assert.ok(titles.includes('Major-General'), titles.join('|'));
   });
 
   it('never reports a rank word alone as a person', () => {
-    const text = 'Major General Aharon Haliva and Major-General Tamir Heiman attended. The Major left early.';
+    const text = 'Major General Petros Lainas and Major-General Carla Sousa attended. The Major left early.';
     for (const e of analyze(text).entities.filter((x) => x.type === 'person')) {
       assert.ok(!/^(Major|General|Major-|Major-General)$/.test(e.text), `rank as person: ${e.text}`);
     }
   });
 
+  it('reads abbreviated ranks ("Lt. Gen.", "Sen.") as titles, and a rank after a role as its own title', () => {
+    const text = 'The delegation included Chief of Staff Lt. Gen. Nuno Salgado, Sen. Ana Ribeiro and Naval Intelligence Director Rear Admiral Sofia Antunes.';
+    const ents = analyze(text).entities;
+    const titles = ents.filter((e) => e.type === 'title').map((e) => e.text);
+    assert.deepEqual(titles, ['Chief of Staff', 'Lt. Gen.', 'Sen.', 'Naval Intelligence Director', 'Rear Admiral']);
+    const people = ents.filter((e) => e.type === 'person').map((e) => e.text);
+    assert.deepEqual(people, ['Nuno Salgado', 'Ana Ribeiro', 'Sofia Antunes']);
+  });
+
+  it('keeps one title where the rank word is part of the office ("Secretary General", "Air Chief Marshal", "Lt. Col.")', () => {
+    const text = 'Secretary General Ana Ribeiro met Air Chief Marshal Rui Lopes and Lt. Col. Nuno Salgado.';
+    const titles = find(text, 'title');
+    assert.deepEqual(titles, ['Secretary General', 'Air Chief Marshal', 'Lt. Col.']);
+  });
+
   it('keeps trailing punctuation and possessives out of every span', () => {
-    const text = 'On the eve of Netanyahu’s arrival, Moscow warned Jerusalem. Israel’s security (Russia). “Syria,” he said.';
+    const text = 'On the eve of Varelas’s arrival, Athens warned Ankara. Greece’s security (Turkey). “Cyprus,” he said.';
     for (const e of analyze(text).entities) {
       assert.ok(!/[\s.,;:’'"”)]$/.test(e.text), `trailing junk in ${JSON.stringify(e.text)}`);
       assert.ok(!/[’']s$/.test(e.text), `possessive in ${JSON.stringify(e.text)}`);
@@ -47,7 +62,7 @@ describe('[core/spans] titles, ranks and span boundaries', () => {
   });
 
   it('offsets always slice to the entity text, and spans never overlap', () => {
-    const text = 'Israel’s National Security Advisor Meir Ben-Shabbat flew to Moscow on 5 January 2024 with 300 troops.\r\nשלום 👋 مرحبا';
+    const text = 'Portugal’s National Security Adviser Rui Meireles flew to Madrid on 5 January 2024 with 300 troops.\r\nשלום 👋 مرحبا';
     const { entities } = analyze(text);
     for (const e of entities) assert.equal(text.slice(e.start, e.end), e.text);
     for (let i = 1; i < entities.length; i++) assert.ok(entities[i - 1].end <= entities[i].start, 'overlap');
@@ -106,7 +121,7 @@ describe('[core/names] rules on top of the tagger', () => {
   const types = (text: string) => analyze(text).entities.map((e) => `${e.type}:${e.text}`);
 
   it('reads the capitalised words after a title as the titled person', () => {
-    assert.ok(types('The Director of the agency met Israel’s National Security Advisor Meir Ben-Shabbat in Cairo.').includes('person:Meir Ben-Shabbat'));
+    assert.ok(types('The Director of the agency met Portugal’s National Security Adviser Ana Sousa-Pereira in Cairo.').includes('person:Ana Sousa-Pereira'));
   });
 
   it('keeps name particles and surnames that are also titles', () => {
@@ -116,16 +131,16 @@ describe('[core/names] rules on top of the tagger', () => {
   });
 
   it('knows organisations analysts name every day, even where the tagger reads a person', () => {
-    const t = types('Strikes hit Iranian targets, Hezbollah targets and Hamas positions, a source told TV7.');
+    const t = types('A source told TV7 that Hezbollah and Hamas had moved weapons overnight.');
     for (const o of ['Hezbollah', 'Hamas', 'TV7']) assert.ok(t.includes(`organization:${o}`), t.join(' | '));
   });
 
   it('joins a nationality to the ministry it qualifies', () => {
-    assert.ok(types('The Russian Foreign Ministry also stressed that such a move would undermine hopes.').includes('organization:Russian Foreign Ministry'));
+    assert.ok(types('The Italian Foreign Ministry said on Friday that the plan was premature.').includes('organization:Italian Foreign Ministry'));
   });
 
   it('stops a title before a named domain: "Archbishop of Cape Town"', () => {
-    const t = types('Desmond Tutu was enthroned as Archbishop of Cape Town, South Africa.');
+    const t = types('Thabo Makgoba became Archbishop of Cape Town, South Africa, in 2008.');
     assert.ok(t.includes('place:Cape Town'), t.join(' | '));
   });
 });

@@ -194,3 +194,12 @@ describe('[summary/relations] meetings', () => {
     assert.ok(host.relations.some((r) => r.type === 'meeting'), 'a person welcomed is met');
   });
 });
+
+describe('[summary/relations] a comparison is no meeting', () => {
+  it('"received more orders than X" names no party to a meeting; "received X" does', () => {
+    const { summarize } = require('../../src/core') as typeof import('../../src/core');
+    const rel = (t: string) => summarize(t, { reportDate: '2025-05-02', format: 'plain' }).relations.filter((r) => r.type === 'meeting').length;
+    assert.equal(rel('So far this year Nordhavn Shipyards has received far more orders than Baltic Marine Works.'), 0);
+    assert.equal(rel('President Ivana Kovacevic received Portuguese Prime Minister Duarte Vasconcelos in Zagreb on Tuesday.'), 1);
+  });
+});

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, run } from '../../src/cli/main';
 
-const SEED = join(__dirname, '..', 'fixtures', 'seed', '000_931ddf8dbef545ad.txt');
+const SAMPLE = join(__dirname, '..', 'fixtures', 'sample', 'dubrovnik-visit.txt');
 
 async function cli(...args: string[]) {
   let stdout = '';
@@ -21,29 +21,29 @@ describe('[cli] analyst-lens', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('summarize --format json prints the summary; --date sets the report date', async () => {
-    const r = await cli('summarize', SEED, '--format', 'json', '--date', '2020-02-27');
+    const r = await cli('summarize', SAMPLE, '--format', 'json', '--date', '2025-03-14');
     assert.equal(r.code, 0, r.stderr);
     const s = JSON.parse(r.stdout);
     assert.equal(s.schemaVersion, 1);
-    assert.deepEqual(s.reportDate, { date: '2020-02-27', source: 'option' });
-    assert.equal(s.timeline[0].date, '2020-02-27');
-    assert.equal(s.title, '000_931ddf8dbef545ad');
+    assert.deepEqual(s.reportDate, { date: '2025-03-14', source: 'option' });
+    assert.equal(s.timeline[0].date, '2025-03-14');
+    assert.equal(s.title, 'dubrovnik-visit');
   });
 
   it('without --date, falls back to the file modification time and says so', async () => {
-    const r = await cli('summarize', SEED, '--format=json');
+    const r = await cli('summarize', SAMPLE, '--format=json');
     assert.equal(JSON.parse(r.stdout).reportDate.source, 'fallback');
   });
 
   it('writes each format to --out', async () => {
     for (const [format, check] of [
-      ['md', (t: string) => assert.match(t, /^# 000\\_931ddf8dbef545ad/)],
+      ['md', (t: string) => assert.match(t, /^# dubrovnik-visit\n/)],
       ['csv', (t: string) => assert.match(t, /^type,text,canonical_actor/)],
       ['stix', (t: string) => assert.equal(JSON.parse(t).type, 'bundle')],
       ['json', (t: string) => assert.equal(JSON.parse(t).schemaVersion, 1)],
     ] as const) {
       const out = join(dir, `out.${format}`);
-      const r = await cli('summarize', SEED, '-f', format, '-o', out);
+      const r = await cli('summarize', SAMPLE, '-f', format, '-o', out);
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stdout, '');
       check(readFileSync(out, 'utf8'));
@@ -51,14 +51,14 @@ describe('[cli] analyst-lens', () => {
   });
 
   it('entities prints the entity layer as JSON with lines and columns', async () => {
-    const r = await cli('entities', SEED);
+    const r = await cli('entities', SAMPLE);
     assert.equal(r.code, 0);
-    const e = JSON.parse(r.stdout).entities.find((x: { text: string }) => x.text === 'Benjamin Netanyahu');
-    assert.deepEqual([e.type, e.line, e.column], ['person', 1, 36]);
+    const e = JSON.parse(r.stdout).entities.find((x: { text: string }) => x.text === 'Duarte Vasconcelos');
+    assert.deepEqual([e.type, e.line, e.column], ['person', 1, 39]);
   });
 
   it('exit 2 on usage errors, with the usage on stderr', async () => {
-    for (const args of [[], ['frobnicate', SEED], ['summarize'], ['summarize', SEED, '--format', 'pdf'], ['summarize', SEED, '--date', 'soon'], ['summarize', SEED, '--bogus'], ['summarize', SEED, '--out']]) {
+    for (const args of [[], ['frobnicate', SAMPLE], ['summarize'], ['summarize', SAMPLE, '--format', 'pdf'], ['summarize', SAMPLE, '--date', 'soon'], ['summarize', SAMPLE, '--bogus'], ['summarize', SAMPLE, '--out']]) {
       const r = await cli(...args);
       assert.equal(r.code, 2, `${args.join(' ')} -> ${r.stderr}`);
       assert.match(r.stderr, /^analyst-lens: .+\n\nUsage:/);
@@ -85,7 +85,7 @@ describe('[cli] analyst-lens', () => {
       assert.match(r.stderr, msg);
       assert.equal(r.stdout, '');
     }
-    assert.equal((await cli('summarize', SEED, '--out', join(dir, 'no', 'such', 'dir.md'))).code, 1);
+    assert.equal((await cli('summarize', SAMPLE, '--out', join(dir, 'no', 'such', 'dir.md'))).code, 1);
     // A directory is a batch of reports: it needs JSON Lines or --out-dir.
     const d = await cli('summarize', dir);
     assert.equal(d.code, 2);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { summarize } from '../../src/core';
 import { esc, makeNonce, renderSummaryBody, renderSummaryPage } from '../../src/vscode/features/summaryHtml';
 
-const seedText = readFileSync(join(__dirname, '..', 'fixtures', 'seed', '000_931ddf8dbef545ad.txt'), 'utf8');
+const sampleText = readFileSync(join(__dirname, '..', 'fixtures', 'sample', 'dubrovnik-visit.txt'), 'utf8');
 
 describe('[summary/view] webview HTML', () => {
   it('escapes every string from the report', () => {
@@ -16,16 +16,16 @@ describe('[summary/view] webview HTML', () => {
   });
 
   it('links actors, places, dates, quotes and events back to their offsets in the report', () => {
-    const s = summarize(seedText, { reportDate: '2020-02-27' });
-    const body = renderSummaryBody(s, 'seed.txt');
+    const s = summarize(sampleText, { reportDate: '2025-03-14' });
+    const body = renderSummaryBody(s, 'dubrovnik-visit.txt');
     const links = [...body.matchAll(/data-start="(\d+)" data-end="(\d+)"[^>]*>([^<]*)</g)].map((m) => ({ start: +m[1], end: +m[2], label: m[3] }));
     assert.ok(links.length > 30);
-    const netanyahu = links.find((l) => l.label === 'Benjamin Netanyahu');
-    assert.equal(seedText.slice(netanyahu!.start, netanyahu!.end), 'Benjamin Netanyahu');
+    const vasconcelos = links.find((l) => l.label === 'Duarte Vasconcelos');
+    assert.equal(sampleText.slice(vasconcelos!.start, vasconcelos!.end), 'Duarte Vasconcelos');
     // The place links to its mention; the 5W "where" answer links to its supporting sentence.
-    const sochi = links.filter((l) => l.label === 'Sochi').map((l) => seedText.slice(l.start, l.end));
-    assert.ok(sochi.includes('Sochi'));
-    assert.ok(sochi.some((t) => t.startsWith('Israeli Prime and Defense Minister') && t.includes('Sochi')));
+    const dubrovnik = links.filter((l) => l.label === 'Dubrovnik').map((l) => sampleText.slice(l.start, l.end));
+    assert.ok(dubrovnik.includes('Dubrovnik'));
+    assert.ok(dubrovnik.some((t) => t.startsWith('Portuguese Prime and Foreign Minister') && t.includes('Dubrovnik')));
     for (const id of ['bluf', 'fivew', 'actors', 'places', 'timeline', 'relations', 'quotes', 'topics']) assert.match(body, new RegExp(`<section id="${id}">`));
     for (const f of ['md', 'json', 'csv', 'stix']) assert.match(body, new RegExp(`data-export="${f}"`));
     assert.match(body, /<th scope="row">Why<\/th><td><a /);

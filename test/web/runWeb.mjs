@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Proves the browser build runs in a browser: serves dist/web/ on 127.0.0.1, opens a page in headless Chromium
 // (Debian's /usr/bin/chromium through playwright-core), starts dist/worker.js as a real Web Worker, sends it the
-// seed report and checks the entities that come back. Also asserts the page made no request outside its origin.
+// sample report (test/fixtures/sample) and checks the entities that come back. Also asserts the page made no request outside its origin.
 // Prints `web: N passed, N failed` and exits non-zero on any failure.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -22,21 +22,21 @@ for (const f of ['dist/worker.js', 'dist/web/extension.js']) {
     process.exit(1);
   }
 }
-const seed = fs.readFileSync(path.join(root, 'test/fixtures/seed/000_931ddf8dbef545ad.txt'), 'utf8');
+const sample = fs.readFileSync(path.join(root, 'test/fixtures/sample/dubrovnik-visit.txt'), 'utf8');
 const page = `<!doctype html><meta charset="utf-8"><title>Analyst Lens web worker</title>
 <script>
 window.result = new Promise((resolve, reject) => {
   const w = new Worker('/worker.js');
   w.onerror = (e) => reject(String(e.message || e));
   w.onmessage = (e) => resolve(e.data);
-  fetch('/seed.txt').then((r) => r.text()).then((text) => w.postMessage({ id: 1, kind: 'analyze', uri: 'mem:seed', version: 1, text }));
+  fetch('/sample.txt').then((r) => r.text()).then((text) => w.postMessage({ id: 1, kind: 'analyze', uri: 'mem:sample', version: 1, text }));
 });
 </script>`;
 const server = http.createServer((req, res) => {
   const routes = {
     '/': ['text/html', page],
     '/worker.js': ['text/javascript', fs.readFileSync(path.join(root, 'dist/worker.js'))],
-    '/seed.txt': ['text/plain; charset=utf-8', seed],
+    '/sample.txt': ['text/plain; charset=utf-8', sample],
   };
   const r = routes[req.url];
   if (!r) return res.writeHead(404).end();
@@ -71,8 +71,8 @@ try {
   const ents = res?.analysis?.entities ?? [];
   check('dist/worker.js runs as a Web Worker and answers', res?.ok === true, JSON.stringify(res).slice(0, 200));
   const has = (type, text) => ents.some((e) => e.type === type && e.text === text);
-  check('finds Vladimir Putin (person), Sochi (place), Hezbollah (organisation), Russian (group) in the seed', has('person', 'Vladimir Putin') && has('place', 'Sochi') && has('organization', 'Hezbollah') && has('group', 'Russian'));
-  check('offsets slice to the entity text in the browser', ents.length > 0 && ents.every((e) => seed.slice(e.start, e.end) === e.text));
+  check('finds Ivana Kovacevic (person), Dubrovnik (place), Radio Lumen (organisation), Croatian (group) in the sample', has('person', 'Ivana Kovacevic') && has('place', 'Dubrovnik') && has('organization', 'Radio Lumen') && has('group', 'Croatian'));
+  check('offsets slice to the entity text in the browser', ents.length > 0 && ents.every((e) => sample.slice(e.start, e.end) === e.text));
   check('no request outside the page origin', outside.length === 0, outside.join(', '));
   const webExt = fs.readFileSync(path.join(root, 'dist/web/extension.js'), 'utf8');
   const nodeBuiltins = ['worker_threads', 'node:fs', '"fs"', 'child_process', 'node:path'].filter((m) => webExt.includes(`require("${m.replace(/"/g, '')}")`));

@@ -1,5 +1,6 @@
 import type { Entity } from '../types';
 import { countryOf, countryOfDemonym } from './demonyms';
+import { TITLE_HEADS } from '../extract/lexicon';
 
 /**
  * Roles and affiliations read from the structure of the sentence around one person mention, where the analysis
@@ -64,6 +65,11 @@ const SIDES: Record<string, string> = {
 const NOT_MODIFIER = /^(?:\d[\d,.-]*|\d+-year-old|[a-z]+ly|one|two|three|four|five|six|seven|eight|nine|ten|some|many|several|few|most|other)$/;
 
 const SPACE = '[ \\t\\u00a0]';
+
+/** A role noun ("analyst", "spokesman", "CEO"), lower case or capitalised. */
+export function isRoleHead(word: string): boolean {
+  return isHead(word) || TITLE_HEADS.has(word);
+}
 
 function isHead(word: string): boolean {
   const w = word.toLowerCase().replace(/['’]s$/, '');

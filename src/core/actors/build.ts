@@ -1,9 +1,10 @@
 import type { Actor, ActorType, Analysis, BuildActorsOptions, Entity, Mention, MentionKind, Quote, RegistryEntry } from '../types';
 import { applySplits } from '../lens/corrections';
+import { appositionThing, COMPANY_BEFORE, companyContext } from '../extract/spans';
 import { acronymOf, isAcronym, leadingLowercase, looksLikeName, nameKey, nameTokens, slug } from './names';
 import { countryOf, countryOfName } from './demonyms';
 import { readMentionContext, roleKey } from './roles';
-import { readStructure, type StructureFact } from './appositions';
+import { isRoleHead, readStructure, type StructureFact } from './appositions';
 import { findNominals } from './nominals';
 import { attributeQuotes, findQuotations, joinSplitQuotes, type LinkedMention } from './quotes';
 import { sentenceIndexAt, splitSentences } from './sentences';
@@ -90,14 +91,30 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
 
   // 1b. Names the tagger took for people that the words around them show are things or places.
   const things = new Map<string, ActorType>();
+  const byOwnName = new Map<string, ActorType>();
   for (const r of raws) {
     if (r.type !== 'person' || r.kind !== 'name') continue;
     r.type = personOrThing(text, r);
-    if (r.type !== 'person') for (const t of nameTokens(r.key)) things.set(t, r.type);
+    // "General Motors Corporation" read as the title "General" and a person: the organisation keeps its first word.
+    const prev = r.type === 'organization' && r.entity !== undefined && r.entity > 0 ? ents[r.entity - 1] : undefined;
+    if (prev && prev.type === 'title' && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && /^ $/.test(text.slice(prev.end, r.start)) && ORG_NAME_END.test(r.text)) {
+      r.start = prev.start;
+      r.text = text.slice(r.start, r.end);
+      r.key = nameKey(r.text);
+    }
+    // A word of a name typed by its own last word ("Clinton" of a "Clinton Foundation") may still be a person's surname.
+    if (r.type !== 'person') for (const t of nameTokens(r.key)) if (!ORG_NAME_END.test(r.text) && !SITE_NAME_END.test(r.text)) things.set(t, r.type); else byOwnName.set(t, r.type);
   }
-  // "Vinson" after "the aircraft carrier Carl Vinson": a word of a thing's name is not a person either.
-  for (const r of raws) if (r.type === 'person' && r.kind === 'name' && nameTokens(r.key).length === 1 && things.has(r.key)) r.type = things.get(r.key)!;
-  raws = raws.filter((r) => !(r.type === 'person' && quotedTitle(text, r)));
+  // "Vinson" after "the aircraft carrier Carl Vinson": a word of a thing's name is not a person either, unless it is
+  // the surname of a person of the document ("Clinton" of "Hillary Clinton" beside the "Clinton Foundation").
+  const fullSurnames = new Set<string>();
+  for (const r of raws) if (r.type === 'person') { const t = nameTokens(r.key); if (t.length >= 2) fullSurnames.add(t[t.length - 1]); }
+  for (const r of raws) {
+    if (r.type !== 'person' || r.kind !== 'name' || nameTokens(r.key).length !== 1) continue;
+    const t = things.get(r.key) ?? (fullSurnames.has(r.key) ? undefined : byOwnName.get(r.key));
+    if (t) r.type = t;
+  }
+  raws = raws.filter((r) => !(r.type === 'person' && (quotedTitle(text, r) || insideChiefTitle(text, r))));
 
   // 1c. Words around a name that show it speaks. "Damascus radio said": a place with a broadcaster's noun after it is
   // that broadcaster, an organisation. "Jamil said" where "Jamil" was typed a place: a place does not speak, so a
@@ -121,6 +138,30 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
     if (toks.length === 1 && surnames.has(toks[0]) && !countryOf(r.text) && !countryOfName(r.text) && SAYS_AFTER.test(after)) speaking.add(r.key);
   }
   for (const r of raws) if (speaking.has(r.key) && r.kind === 'name') r.type = 'person';
+
+  // 1d. Companies the tagger read as a group (its "other names" class, with nationalities and products): a name that
+  // is no nationality, faith or people, written after a company noun ("engine maker Europrop", "aircraft
+  // manufacturer, Airbus"), before a role ("Airbus spokesman", "the Airbus chief executive") or before a verb of
+  // speech or announcement ("Airbus announced"), is an organisation everywhere in the document.
+  const companies = new Set<string>();
+  for (const r of raws) {
+    if (r.type !== 'group' || r.kind !== 'name' || companies.has(r.key) || !groupMayBeCompany(r.text)) continue;
+    if (companyCue(text, r)) companies.add(r.key);
+  }
+  for (const r of raws) if (r.type === 'group' && companies.has(r.key)) r.type = 'organization';
+
+  // 1e. Products the tagger read as organisations or people: a model designation ("A380", "MD-95"), a name after a
+  // brand and a model number ("Boeing 787 Dreamliner") or before a product noun ("MacBook Air laptops"), or after a
+  // camel-case brand ("iPod Touch"), when no mention of the name shows a company.
+  const products = new Map<string, boolean>();
+  for (const r of raws) {
+    if (r.kind !== 'name' || (r.type !== 'organization' && r.type !== 'person')) continue;
+    const company = r.type === 'organization' && (companyCue(text, r) || ORG_NAME_END.test(r.text));
+    const product = MODEL_NAME.test(r.text) || productCue(text, r);
+    if (company) products.set(r.key, false);
+    else if (product && !products.has(r.key)) products.set(r.key, true);
+  }
+  for (const r of raws) if (products.get(r.key) && r.kind === 'name' && (r.type === 'organization' || r.type === 'person')) r.type = 'group';
 
   // 2. One type per name: where the tagger disagrees with itself, the majority (then the first) wins.
   const votes = new Map<string, Map<ActorType, number>>();
@@ -150,6 +191,7 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
     return d.raws.length > 0;
   });
   readRolesAndAffiliations(text, ents, kept, byEntity, registry);
+  retypeOrganisations(text, ents, kept);
   assignIds(kept);
 
   // 5. Mentions and aliases as written.
@@ -457,6 +499,12 @@ const FACILITY_AFTER = /^[ \t\u00a0]+(airport|square|street|avenue|boulevard|bri
 const THING_AFTER = /^[ \t\u00a0]+(hospital|university|college|school|centre|center|prison|building|tower|hotel|foundation|institute|museum|library|award|prize|memorial|trophy|cup|fund)\b/i;
 const FACILITY_NAME = /\s(?:Square|Street|Avenue|Boulevard|Airport|Bridge|Road|Park|Stadium|Station|Harbour|Harbor)$/;
 const EPONYM_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:case|affair|scandal|trial|family|administration|government|era|years|camp|team|children|estate|murders?|killings?|doctrine|presidency|campaign|aides?|camp|supporters|allies|rally|ticket|plan)\b/i;
+/** Last words that make a name an organisation's: "Motors Corporation", "Cingular Wireless", "Barclays Capital". */
+const ORG_NAME_END = /\s(?:Corporation|Corp\.?|Inc\.?|Incorporated|Company|Co\.|Ltd\.?|Limited|LLC|PLC|plc|AG|SpA|GmbH|Group|Holdings?|Bank|Bancorp|Motors|Airlines|Airways|Aviation|Aerospace|Mutual|Wireless|Telecom|Partners|Associates|Industries|Systems|Technologies|Securities|Capital|Investments|Communications|Networks|Entertainment|Pharmaceuticals|Studios|Records|Insurance|Trust|Fund|Foundation|Institute|University|College|Council|Committee|Commission|Agency|Authority|Ministry|Department|Party|Association|Federation|League|Brothers)$/;
+/** Last words that make a name a site's: "Everett Factory", "Delivery Center" ("Robert Plant", "John Tower" are people). */
+const SITE_NAME_END = /\s(?:Factory|Works|Center|Centre|Terminal|Mall|Hospital|Hotel|Arena|Campus|Headquarters)$/;
+/** A product noun right before the name: "the e-mail client Mail", "web browser Safari", "operating system Lion". */
+const PRODUCT_BEFORE = /\b(?:e-?mail client|browser|software|operating system|app|application|console|smartphone|handset|laptop|device|version|index|series|sitcom)[ \t\u00a0]+$/i;
 const THING_BEFORE = /\b(?:RMS|USS|HMS|MV|SS|book|biography|memoir|novel|film|movie|album|song|newspaper|magazine|ship|vessel|carrier|yacht|tanker|liner|operation|programme|program|brand)[ \t\u00a0]+$/i;
 
 /**
@@ -468,11 +516,129 @@ function personOrThing(text: string, r: Raw): ActorType {
   const after = text.slice(r.end, r.end + 24);
   if (FACILITY_AFTER.test(after) || FACILITY_NAME.test(r.text)) return 'place';
   if (THING_AFTER.test(after)) return 'organization';
-  const before = text.slice(Math.max(0, r.start - 24), r.start);
-  if (THING_BEFORE.test(before)) return 'organization';
+  // "General Motors Corporation" read as "General" + "Motors Corporation", "Washington Mutual", "Everett Factory":
+  // the last word of the name says what it is.
+  if (/\s/.test(r.text.trim())) {
+    if (ORG_NAME_END.test(r.text)) return 'organization';
+    if (SITE_NAME_END.test(r.text)) return 'place';
+  }
+  const before = text.slice(Math.max(0, r.start - 32), r.start);
+  if (THING_BEFORE.test(before) || COMPANY_BEFORE.test(before)) return 'organization';
+  if (PRODUCT_BEFORE.test(before)) return 'group';
+  // An apposition that says what the name is: "X, an American automaker which", "X, the newest version of".
+  const app = appositionThing(text, r.end);
+  if (app) return app;
   // "the Titanic's hull": people are not written with "the" before their name ("the late …" aside)
   if (/(?:^|[^\p{L}])the[ \t\u00a0]+$/iu.test(before) && !EPONYM_AFTER.test(after)) return 'organization';
   return 'person';
+}
+
+/** Peoples, faiths and parties' members: groups, never companies ("Shia cleric X", "Arab leaders said"). */
+const PEOPLES = new Set(
+  ('arab arabs muslim muslims shia shiite shiites sunni sunnis hindu hindus sikh sikhs jew jews christian christians buddhist ' +
+    'buddhists kurd kurds druze alawite alawites copt copts bedouin pashtun pashtuns tamil tamils hutu hutus tutsi tutsis roma ' +
+    'maori aboriginal latino latinos hispanic hispanics baptist methodist mormon mormons quaker evangelical orthodox protestant ' +
+    'catholic catholics democrat democrats republican republicans tory tories labour conservative conservatives liberal liberals ' +
+    'communist communists socialist socialists islamist islamists jihadist jihadists zionist zionists')
+    .split(' '),
+);
+
+/** A group name that may be a company's: no nationality, people, faith or party, no plural, no model number. */
+function groupMayBeCompany(name: string): boolean {
+  const k = name.toLowerCase();
+  if (PEOPLES.has(k) || countryOf(name) || countryOfName(name) || /\d/.test(name)) return false;
+  const words = name.split(/\s+/);
+  const last = words[words.length - 1];
+  if (words.some((w) => countryOf(w) || PEOPLES.has(w.toLowerCase()))) return false;
+  // demonym-like adjectives and plurals ("Serbian", "Kurdish", "Basques", "Democrats"); "Airbus" and "Lloyds" stay
+  if (words.length === 1 && /(?:an|ic|ish|ese|i|[^su]s)$/.test(last) && !/^\p{Lu}+$/u.test(last)) return false;
+  return true;
+}
+
+
+/** The words around a group mention that show a company. */
+function companyCue(text: string, r: Raw): boolean {
+  return companyContext(text, r.start, r.end);
+}
+
+/** Model designations: "A380", "MD-95", "C-17", "A330-200" (not "G20"). */
+const MODEL_NAME = /^(?!G\d)[A-Z]{1,3}-?\d{2,4}(?:-\d{1,4})?[A-Z]{0,3}$/;
+const PRODUCT_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:aircraft|airliners?|jetliners?|cars|sedans?|laptops?|notebooks?|smartphones?|handsets?|tablets?|operating system)\b/;
+const BRAND_MODEL_BEFORE = /\p{Lu}[\p{L}-]*[ \t\u00a0]+\d{3}(?:-\d{1,3})?[ \t\u00a0]+$/u;
+const CAMEL_BRAND_BEFORE = /(?:^|[\s(])(?:\p{Ll}+\p{Lu}|\p{Lu}\p{Ll}+\p{Lu})[\p{L}]*[ \t\u00a0]+$/u;
+
+/** The words around a name that show a product. */
+function productCue(text: string, r: Raw): boolean {
+  const before = text.slice(Math.max(0, r.start - 40), r.start);
+  // "Boeing 787 Dreamliner", but not a score table ("Melrose 107 Stirling County 10")
+  return PRODUCT_AFTER.test(text.slice(r.end, r.end + 30)) || (BRAND_MODEL_BEFORE.test(before) && !/^[ \t\u00a0]+\d/.test(text.slice(r.end, r.end + 3))) || (r.type === 'person' && CAMEL_BRAND_BEFORE.test(before));
+}
+
+/** Family relations: "X visits wife Y" says nothing of an organisation. */
+const KIN = /^(?:wife|husband|son|daughter|brother|sister|mother|father|widow|widower|nephew|niece|cousin|uncle|aunt|grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter|fiancee?|spouse|friend)$/i;
+const LIST_GAP = /^(?:,?[ \t\u00a0]+(?:and|or|&)[ \t\u00a0]+|,[ \t\u00a0]+)$/;
+const NAME_TYPES = new Set(['person', 'organization', 'place', 'group']);
+
+/** The nearest name entity before (dir -1) or after (dir 1) entity `i`, past dates and amounts ("WorldCom ($103 billion)"). */
+function nearName(ents: readonly Entity[], i: number, dir: 1 | -1): number | undefined {
+  for (let k = i + dir; k >= 0 && k < ents.length; k += dir) {
+    if (NAME_TYPES.has(ents[k].type)) return k;
+    if (ents[k].type === 'title') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A person the text never treats as one (no role, rank, title or speech verb at any mention) that it lists beside
+ * organisations ("between Boeing and Lockheed Martin", "Lehman Brothers, Washington Mutual and WorldCom") or names
+ * before a role and a person ("Uralsib analyst Chris Weafer") is an organisation the tagger took for a person.
+ */
+function retypeOrganisations(text: string, ents: readonly Entity[], drafts: Draft[]): void {
+  const orgsByKey = new Map<string, Draft>();
+  for (const d of drafts) if (d.type === 'organization') for (const r of d.raws) orgsByKey.set(r.key, d);
+  for (const d of drafts) {
+    if (d.type !== 'person' || d.entry !== undefined || d.roles.length || d.rank) continue;
+    // A full name that its surname or given name stands for elsewhere ("Obama adviser Jane Roe") is a person's.
+    if (d.raws.some((r) => r.kind === 'surname' || r.kind === 'alias')) continue;
+    let orgCue = false;
+    let personCue = false;
+    for (const r of d.raws) {
+      const after = text.slice(r.end, r.end + 40);
+      const before = text.slice(Math.max(0, r.start - 16), r.start);
+      // "X said", "Mr. X", "X, 65,"
+      if (SAYS_AFTER.test(after) || /^,[ \t\u00a0]+\d{1,3},/.test(after) || /\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?[ \t\u00a0]+$/.test(before)) personCue = true;
+      if (r.entity === undefined || orgCue) continue;
+      const gapless = (a: number, b: number) => text.slice(a, b).replace(/[ \t\u00a0]*\([^()\n]{0,40}\)/g, '');
+      const prev = nearName(ents, r.entity, -1);
+      const next = nearName(ents, r.entity, 1);
+      // A comma alone is a list only when the list goes on past this name ("A, B and C"; not "Jane Roe, Reuters").
+      const gapBefore = prev !== undefined ? gapless(ents[prev].end, r.start) : '';
+      const gapAfter = next !== undefined ? gapless(r.end, ents[next].start) : '';
+      const listed = (gap: string, other: string) => LIST_GAP.test(gap) && (!/^,[ \t\u00a0]+$/.test(gap) || LIST_GAP.test(other));
+      if (prev !== undefined && ents[prev].type === 'organization' && listed(gapBefore, gapAfter)) orgCue = true;
+      if (next !== undefined && ents[next].type === 'organization' && listed(gapAfter, gapBefore)) orgCue = true;
+      // "Uralsib analyst Chris Weafer": a role noun between this name and the next person's.
+      if (next !== undefined && ents[next].type === 'person') {
+        const gap = /^[ \t\u00a0]+((?:[\p{L}.-]+[ \t\u00a0]+){1,3})$/u.exec(text.slice(r.end, ents[next].start));
+        const last = gap?.[1].trim().split(/[ \t\u00a0]+/).pop();
+        if (last && isRoleHead(last) && !KIN.test(last)) orgCue = true;
+      }
+    }
+    if (!orgCue || personCue) continue;
+    d.type = 'organization';
+    const same = d.raws.map((r) => orgsByKey.get(r.key)).find((o) => o && o !== d);
+    if (same) {
+      same.raws.push(...d.raws);
+      same.raws.sort((a, b) => a.start - b.start);
+      d.raws = [];
+    }
+  }
+  for (let i = drafts.length - 1; i >= 0; i--) if (!drafts[i].raws.length) drafts.splice(i, 1);
+}
+
+/** "Chief Operating Officer", "Chief Technology Officer": the middle word of a chief's title is no person. */
+function insideChiefTitle(text: string, r: Raw): boolean {
+  return !/\s/.test(r.text) && /\bChief[ \t\u00a0]+$/.test(text.slice(Math.max(0, r.start - 8), r.start)) && /^[ \t\u00a0]+(?:Officer|Executive|Director|Engineer|Economist|Strategist|Scientist)\b/.test(text.slice(r.end, r.end + 14));
 }
 
 /** A name that is exactly the words of a quotation ("the “Strike Hard” campaign"): a title or a slogan. */

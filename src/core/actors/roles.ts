@@ -8,7 +8,7 @@ export interface MentionContext {
   roles: string[];
   rank?: string;
   affiliation?: string;
-  /** Index (into the entity list) of the title right before the name: "Prime Minister" in "Prime Minister Netanyahu". */
+  /** Index (into the entity list) of the title right before the name: "Prime Minister" in "Prime Minister Vasconcelos". */
   adjacentTitle?: number;
   /** Index of a person this one is listed after ("X, Director Y and Commander Z"): affiliation may be inherited. */
   listedAfter?: number;
@@ -52,7 +52,7 @@ const COMMA = /^,[ \t\u00a0]+$/;
 const POSSESSIVE_GAP = /^['’]s[ \t\u00a0]+$/;
 const LIST_GAP = /^(?:[ \t\u00a0]+|,[ \t\u00a0]*|,?[ \t\u00a0]+and[ \t\u00a0]+)$/;
 
-/** The country or organisation an entity before a title names: "Russian" -> Russia, "Israel" -> Israel. */
+/** The country or organisation an entity before a title names: "Croatian" -> Croatia, "Portugal" -> Portugal. */
 function affiliationOf(e: Entity): string | undefined {
   if (e.type === 'group') return countryOfDemonym(e.text) ?? e.text;
   if (e.type === 'place') return countryOfName(e.text) ?? e.text;
@@ -62,8 +62,8 @@ function affiliationOf(e: Entity): string | undefined {
 
 /**
  * Reads the titles and affiliation written before (and in a comma apposition after) the person entity `p`:
- * "Israeli Prime and Defense Minister Benjamin Netanyahu", "Israel’s National Security Advisor Meir Ben-Shabbat",
- * "Director of Military Intelligence, Major-General Tamir Heiman", "Sergei Shoigu, Russia’s Defense Minister,".
+ * "Portuguese Prime and Foreign Minister Duarte Vasconcelos", "Portugal’s National Security Adviser Rui Meireles",
+ * "Director of Naval Intelligence, Rear Admiral Sofia Antunes", "Tomislav Jurak, Croatia’s Defence Minister,".
  */
 export function readMentionContext(text: string, ents: readonly Entity[], p: number): MentionContext {
   const ctx: MentionContext = { roles: [] };
@@ -74,7 +74,7 @@ export function readMentionContext(text: string, ents: readonly Entity[], p: num
     const e = ents[i];
     if (e.end > cur) continue;
     const gap = text.slice(e.end, cur);
-    // "Director of Military Intelligence, Major-General Tamir Heiman", "Defense Minister, Sergei Shoigu"
+    // "Director of Naval Intelligence, Rear Admiral Sofia Antunes", "Defence Minister, Tomislav Jurak"
     if (e.type === 'title' && (SPACE.test(gap) || COMMA.test(gap))) {
       if (titles.length === 0 && SPACE.test(gap)) ctx.adjacentTitle = i;
       titles.unshift(i);
@@ -91,7 +91,7 @@ export function readMentionContext(text: string, ents: readonly Entity[], p: num
     }
     break;
   }
-  // "Ben-Shabbat Director of Military Intelligence, Major-General Tamir Heiman and ...": listed after a person.
+  // "Meireles Director of Naval Intelligence, Rear Admiral Sofia Antunes and ...": listed after a person.
   if (titles.length > 0 && !ctx.affiliation) {
     for (let k = i; k >= 0; k--) {
       const e = ents[k];
@@ -100,7 +100,7 @@ export function readMentionContext(text: string, ents: readonly Entity[], p: num
       break;
     }
   }
-  // Apposition after the name: "Sergei Shoigu, the Russian Defense Minister," / "Sergei Shoigu, Russia’s Defense Minister".
+  // Apposition after the name: "Tomislav Jurak, the Croatian Defence Minister," / "Tomislav Jurak, Croatia’s Defence Minister".
   if (titles.length === 0) {
     let j = p + 1;
     let end = ents[p].end;
@@ -138,7 +138,7 @@ export function readMentionContext(text: string, ents: readonly Entity[], p: num
   return ctx;
 }
 
-/** Roles that the word "leader" can stand for ("the Israel leader" -> the Prime Minister). */
+/** Roles that the word "leader" can stand for ("the Portugal leader" -> the Prime Minister). */
 const LEADER_ROLES = new Set(['president', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emir', 'sultan', 'supreme leader', 'leader', 'chairman', 'head of state', 'head of government', 'monarch']);
 
 /** Spelling and synonym variants compared as one role. */

@@ -140,6 +140,9 @@ export function personNames(text: string, ws: readonly Word[], spans: readonly R
       const first = itemsWithin(ws, p.start, p.end)[0];
       if (first && isCapitalised(first.text) && first.text.length > 1 && !NEVER_NAME.has(first.text)) (names.orgForms ??= new Set()).add(first.text);
     }
+    // A company the tagger put in its "other" class ("Airbus announced", "engine maker Europrop"): an organisation
+    // name of the document, wherever it stands.
+    if (p.hidden && hiddenCompany(text, p)) (names.orgForms ??= new Set()).add(COMPANY_MARK + text.slice(p.start, p.end));
     if (p.type !== 'person') continue;
     const parts = itemsWithin(ws, p.start, p.end);
     if (parts.length >= 2) {
@@ -168,11 +171,14 @@ export function propagatePersons(text: string, ws: readonly Word[], spans: RawSp
  * person name never spans a line break, so a text cut at blank lines propagates piece by piece exactly alike).
  */
 export function propagateNames(text: string, ws: readonly Word[], spans: RawSpan[], names: PersonNames): RawSpan[] {
-  // A known person's name the tagger put in its "other" class is that person ("Jobs", "James Roche").
+  // A known person's name the tagger put in its "other" class is that person ("Jobs", "James Roche"); an
+  // organisation name of the document is that organisation ("Airbus" ... "Airbus announced").
   if (spans.some((s) => s.hidden)) {
     spans = spans.map((s) => {
       const t = s.hidden ? text.slice(s.start, s.end) : '';
-      return t && (names.surnames.has(t) || names.fullNames.has(t)) ? { start: s.start, end: s.end, type: 'person', source: 'propagated' } : s;
+      if (t && (names.surnames.has(t) || names.fullNames.has(t))) return { start: s.start, end: s.end, type: 'person', source: 'propagated' };
+      if (t && names.orgForms?.has(COMPANY_MARK + t)) return { start: s.start, end: s.end, type: 'organization', source: 'propagated' };
+      return s;
     });
   }
   const out = propagate(text, ws, spans, names);
@@ -245,4 +251,45 @@ function uniqueFirstNames(fullNames: ReadonlySet<string>, surnames: ReadonlySet<
 
 export function toEntity(text: string, s: RawSpan): Entity {
   return { start: s.start, end: s.end, type: s.type, text: text.slice(s.start, s.end), source: s.source };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Companies: the words around a name that show a company (shared with the actor model, src/core/actors/build.ts)
+
+/** A company noun right before the name: "the assembly plant Automobile Craiova", "engine maker Europrop". */
+export const COMPANY_BEFORE = /\b(?:company|companies|firm|corporation|conglomerate|plant|factory|manufacturer|automaker|carmaker|airframer|(?:car|auto|engine|aircraft|plane|chip|phone|drug|steel|truck|toy)[ -]?maker|airline|retailer|supermarket|chain|lender|insurer|bank|studio|label)[ \t\u00a0]+$/i;
+/** "X, the world's largest retailer," / "X, a company that" / "X, the newest version of": the head noun of an apposition. */
+const APPOSITION_THING = /^,[ \t\u00a0]+(?:the|a|an|its|their)[ \t\u00a0]+(?:[\p{L}\p{N}'’.-]+[ \t\u00a0]+){0,4}?(company|firm|corporation|conglomerate|automaker|carmaker|airframer|manufacturer|airline|carrier|retailer|lender|insurer|bank|subsidiary|division|version|operating system|browser|software|device)(?=[ \t\u00a0]*(?:[,.;:)]|$)|[ \t\u00a0]+(?:that|which|of|based|in|with|for|from|and)\b)/u;
+const PRODUCT_NOUN = /^(?:version|operating system|browser|software|device)$/;
+const ANNOUNCES_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:(?:has|have|had)[ \t\u00a0]+)?(?:said|says|announced|announces|unveiled|unveils|warned|confirmed|denied|stated|posted|launched|launches|plans|delivered)\b/;
+const ROLE_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:spokesman|spokeswoman|spokesperson|chief executive|chief financial officer|chief operating officer|CEO|CFO|COO|chairman|chairwoman|executives?|employees|engineers|managing director|vice[ -]president|shareholders|board|website|headquarters|factory|plants?)\b/i;
+
+/**
+ * Marks a whole name in `PersonNames.orgForms` as a company the tagger hid in its "other" class (the set is merged
+ * across a document's units as it is, so the mark travels with it; no word of a text starts with it).
+ */
+const COMPANY_MARK = '\u0000company:';
+
+/** A hidden "other" name that shows a company: no model number, no plural ("Dreamliners"), a company cue around it. */
+function hiddenCompany(text: string, s: RawSpan): boolean {
+  const name = text.slice(s.start, s.end);
+  if (/\d/.test(name) || /\n/.test(name) || (!/\s/.test(name) && /\p{Ll}[^su\s]s$/u.test(name))) return false;
+  return companyContext(text, s.start, s.end);
+}
+
+/** What an apposition after the name at `end` says it is: "X, an American automaker which" (organisation), "X, the newest version of" (a product, a group). */
+export function appositionThing(text: string, end: number): 'organization' | 'group' | undefined {
+  const app = APPOSITION_THING.exec(text.slice(end, end + 90));
+  return app ? (PRODUCT_NOUN.test(app[1]) ? 'group' : 'organization') : undefined;
+}
+
+/**
+ * The words around the name at [start, end) show a company: a company noun before it ("engine maker Europrop",
+ * "aircraft manufacturer, Airbus"), a role or a company part after it ("Airbus spokesman", "the Airbus chief
+ * executive"), a verb of speech or announcement ("Airbus announced"), or an apposition ("X, the largest retailer in").
+ */
+export function companyContext(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 40);
+  const before = text.slice(Math.max(0, start - 40), start).replace(/,[ \t\u00a0]*$/, ' ');
+  return COMPANY_BEFORE.test(before) || ROLE_AFTER.test(after) || ANNOUNCES_AFTER.test(after) || appositionThing(text, end) === 'organization';
 }

@@ -24,17 +24,52 @@ export interface TextChange {
 
 const NAME_WORD = /\p{Lu}[\p{L}\p{M}'’-]*/gu;
 
+/** Name words of range texts seen lately: a report names the same few people and places over and over. */
+const wordsOf = new Map<string, string[]>();
+const NO_WORDS: string[] = [];
+
 function nameWords(s: string): string[] {
-  return s.match(NAME_WORD) ?? [];
+  let w = wordsOf.get(s);
+  if (w === undefined) {
+    if (wordsOf.size >= 4096) wordsOf.clear();
+    w = s.match(NAME_WORD) ?? NO_WORDS;
+    wordsOf.set(s, w);
+  }
+  return w;
+}
+
+/** How much of the text after the edits `followEdits` reads on each side of them (see `followWindow`). */
+export const FOLLOW_MARGIN = 20_002;
+
+/**
+ * The part of the new text `followEdits` reads: from FOLLOW_MARGIN before the first change to FOLLOW_MARGIN after
+ * the end of the last one (in the coordinates of the text after the changes). Passing only this slice gives the
+ * same result as the whole text, without copying a long report on every keystroke.
+ */
+export function followWindow(changes: readonly TextChange[], lengthAfter: number): [number, number] {
+  if (!changes.length) return [0, 0];
+  const sorted = [...changes].sort((a, b) => a.offset - b.offset);
+  let delta = 0;
+  for (const c of sorted) delta += c.text.length - c.length;
+  const last = sorted[sorted.length - 1];
+  const end = last.offset + last.length + delta;
+  return [Math.max(0, sorted[0].offset - FOLLOW_MARGIN), Math.min(lengthAfter, end + FOLLOW_MARGIN)];
 }
 
 /**
  * The ranges after `changes` (applied together, as one VS Code change event: non-overlapping, in the coordinates
- * of the text before the event). With `textAfter` (the text after the edit), ranges in the edited paragraphs and
- * ranges sharing a name word with the edit are dropped as well; without it, only touched ranges are dropped.
+ * of the text before the event). With `textAfter` (the text after the edit, or its slice starting at `textFrom`
+ * that covers `followWindow`), ranges in the edited paragraphs and ranges sharing a name word with the edit are
+ * dropped as well; without it, only touched ranges are dropped. Other properties of the ranges are kept.
  */
-export function followEdits(ranges: readonly TrackedRange[], changes: readonly TextChange[], textAfter?: string): TrackedRange[] {
-  const paragraphOf = textAfter === undefined ? undefined : (o: number) => paragraphAround(textAfter, o);
+export function followEdits<T extends TrackedRange>(ranges: readonly T[], changes: readonly TextChange[], textAfter?: string, textFrom = 0): T[] {
+  const paragraphOf =
+    textAfter === undefined
+      ? undefined
+      : (o: number): [number, number] => {
+          const [s, e] = paragraphAround(textAfter, o - textFrom);
+          return [s + textFrom, e + textFrom];
+        };
   if (!changes.length) return [...ranges];
   const sorted = [...changes].sort((a, b) => a.offset - b.offset);
   // Where each change lands in the new text, and the paragraphs it dirtied.
@@ -46,13 +81,13 @@ export function followEdits(ranges: readonly TrackedRange[], changes: readonly T
     dirty.push(paragraphOf ? hull(paragraphOf(s), paragraphOf(e)) : [s, e]);
     delta += c.text.length - c.length;
   }
-  const kept: TrackedRange[] = [];
+  const kept: T[] = [];
   const droppedWords = new Set<string>();
   // The words the edit wrote or changed (the whole word around each edit, in the new text).
   if (textAfter !== undefined) {
     delta = 0;
     for (const c of sorted) {
-      const s = c.offset + delta;
+      const s = c.offset + delta - textFrom;
       let a = s;
       let b = s + c.text.length;
       while (a > 0 && /[\p{L}\p{M}\p{N}'’-]/u.test(textAfter[a - 1])) a--;

@@ -1,4 +1,4 @@
 export { DocumentModel, createDocumentModel, type DocumentModelOptions, type ModelSummaryOptions } from './documentModel';
 export { VersionedCache } from './cache';
-export { followEdits, paragraphAround, type TrackedRange, type TextChange } from './follow';
+export { followEdits, followWindow, paragraphAround, type TrackedRange, type TextChange } from './follow';
 export { diffAnalysis, applyAnalysisPatch, type AnalysisPatch } from './patch';

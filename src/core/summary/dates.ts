@@ -23,7 +23,7 @@ export interface AbsoluteDate {
 
 /**
  * The first full calendar date (with day, month and year) in a string: ISO "2020-02-27" or "2020-02-27T10:00Z",
- * "27 February 2020", "February 27, 2020", "Feb. 27 2020", "27/02/2020" (day first, as outside the US, unless the
+ * "27 February 2020", "February 27, 2020" (or "February 27 , 2020" as tokenised text has it), "Feb. 27 2020", "27/02/2020" (day first, as outside the US, unless the
  * first number cannot be a day).
  */
 export function findAbsoluteDate(s: string): AbsoluteDate | undefined {
@@ -33,9 +33,9 @@ export function findAbsoluteDate(s: string): AbsoluteDate | undefined {
   };
   const iso = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(s);
   if (iso) add(iso, +iso[1], +iso[2], +iso[3]);
-  const dmy = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})(?!\\d)`, 'iu').exec(s);
+  const dmy = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?:[^\\S\\n]?,)?\\s+(\\d{4})(?!\\d)`, 'iu').exec(s);
   if (dmy) add(dmy, +dmy[3], MONTHS[dmy[2].toLowerCase()], +dmy[1]);
-  const mdy = new RegExp(`(?<![\\p{L}])${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu').exec(s);
+  const mdy = new RegExp(`(?<![\\p{L}])${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:[^\\S\\n]?,)?\\s+(\\d{4})(?!\\d)`, 'iu').exec(s);
   if (mdy) add(mdy, +mdy[3], MONTHS[mdy[1].toLowerCase()], +mdy[2]);
   const num = /(?<![\d/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/])/.exec(s);
   if (num) {
@@ -167,7 +167,9 @@ export function buildTimeline(text: string, sentences: readonly Sentence[], enti
     let monthsSpan = monthsSpanOf.get(s);
     if (monthsSpan === undefined) monthsSpanOf.set(s, (monthsSpan = MONTHS_SPAN.test(s.text)));
     const quarter = monthsSpan ? undefined : refs.quarter;
-    const v = normaliseTimex(x.text, x.kind, { dct: today || undefined, tense, anchor: ctxAnchor ?? (today || undefined), ...refs, quarter });
+    // A month named before it in the sentence ("in February, up from the same period last year").
+    const sentenceMonth = [...out].reverse().find((o) => o.sentence.start === s.start && o.start < x.start && o.type === 'date' && /^\d{4}-\d{2}$/.test(o.value ?? ''))?.value;
+    const v = normaliseTimex(x.text, x.kind, { dct: today || undefined, tense, anchor: ctxAnchor ?? (today || undefined), ...refs, quarter, sentenceMonth });
     if (v && x.kind === 'date') noteReference(refs, x.text, v, today);
     let entry: Omit<TimelineEntry, 'sentence'>;
     if (v && (v.date || v.kind === 'duration' || v.kind === 'set' || /_REF$/.test(v.value) || /^\d{2,4}$/.test(v.value) || !today)) {

@@ -163,7 +163,9 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
       if (v.type === 'arrest') targetsP = targetsP.filter((p) => p.type === 'person' || p.type === 'group' || p.type === 'organization');
       // "received orders", "met the demands": without a named person, organisation or country next to the verb, no meeting.
       if (NEEDS_ACTOR_TARGET.test(v.text.replace(/\s+with$/i, '')) && !/\swith$/i.test(v.text)) {
-        const direct = targets[0] && text.slice(v.end, targets[0].start).trim().split(/\s+/).filter(Boolean).length <= 4 && !/^\s?['’]s\b/u.test(text.slice(targets[0].end, targets[0].end + 4));
+        // "received more orders than Airbus": a comparison names no party to a meeting.
+        const between = targets[0] ? text.slice(v.end, targets[0].start) : '';
+        const direct = targets[0] && between.trim().split(/\s+/).filter(Boolean).length <= 4 && !/\bthan\b/i.test(between) && !/^\s?['’]s\b/u.test(text.slice(targets[0].end, targets[0].end + 4));
         // "A and B met", "the two leaders met", "the G7 nations met": the subject names the parties themselves.
         const collective = agents.length === 1 && /^\s+(?:[\p{L}-]+\s+)?(?:nations|countries|leaders|ministers|members|delegates|delegations|states|sides|parties|partners|allies)\s+(?:have\s+|had\s+|also\s+)?$/iu.test(text.slice(agents[0].end, v.start));
         const plural = /^(?:met|meet|meets|will meet|to meet)$/i.test(v.text) && (agentsP.length > 1 || agents.some((r) => r.pronoun === 'plural') || collective) && !/^\s+(?:the|a|an|his|her|its|their|our|my|your)\s/i.test(text.slice(v.end, v.end + 7));

@@ -51,6 +51,8 @@ const YEAR_ANY = `(?:${YEAR}|${YEAR_WORDS})`;
 const REL = ci('last|next|this|coming|past|previous|following|current|same|that');
 const ORD = ci('first|second|third|fourth|final|last|latest|current|1st|2nd|3rd|4th');
 const TZ = '(?:GMT|UTC|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|MSK|IST|JST|local time)';
+/** A comma between date parts, also as tokenised text writes it ("March 01 , 2008", "Friday , May 2"). */
+const COMMA = '(?:[^\\S\\n]?,)?\\s+';
 /** Patterns match only at a word start, `(?<![\\p{L}\\p{N}])`: findTimexes checks it (afterLetterOrDigit). */
 const E = '(?![\\p{L}\\p{N}])';
 
@@ -63,12 +65,12 @@ const PATTERNS: [TimexKind, string][] = [
   // calendar dates
   ['date', `\\d{4}-\\d{2}-\\d{2}`],
   ['date', `\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})`],
-  ['date', `(?:${WEEKDAY},?\\s+)?(?:${ci('the')}\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${ci('of')}\\s+)?${MONTH}(?:,?\\s+${YEAR})?`],
-  ['date', `(?:${WEEKDAY},?\\s+)?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+${YEAR})?(?!\\d)`],
-  ['date', `${MOD}?(?:${REL}\\s+)?${MONTH}(?:,?\\s+${YEAR_ANY}|\\s+(?:${ci('of')}\\s+)?(?:${ci('this|last|next|that')})\\s+${ci('year')})?`],
+  ['date', `(?:${WEEKDAY}${COMMA})?(?:${ci('the')}\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${ci('of')}\\s+)?${MONTH}(?:${COMMA}${YEAR})?`],
+  ['date', `(?:${WEEKDAY}${COMMA})?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:${COMMA}${YEAR})?(?!\\d)`],
+  ['date', `${MOD}?(?:${REL}\\s+)?${MONTH}(?:${COMMA}${YEAR_ANY}|\\s+(?:${ci('of')}\\s+)?(?:${ci('this|last|next|that')})\\s+${ci('year')})?`],
   ['date', `${MOD}?(?:${ci('last|next|this|coming|past')}\\s+)?${WEEKDAY}(?:\\s+${PART})?`],
   ['date', `(?:${ci('the day (?:before|after)')}\\s+)?${ci('today|tonight|yesterday|tomorrow')}(?:\\s+${PART})?|${ci('(?:this|last|tomorrow|yesterday|early this|late last|late this|early)')}\\s+${PART}`],
-  ['date', `${ci('(?:earlier|later)')}\\s+(?:${ci('today|tonight')}|${ci('this|next|last')}\\s+${ci('week|month|year|season')}|${ci('in the')}\\s+${ci('day|week|month|year|season|decade')})`],
+  ['date', `${ci('(?:earlier|later)')}\\s+(?:${ci('today|tonight')}|${ci('this|next|last')}\\s+${ci('week|month|year|season')}|${ci('in the')}\\s+${ci('day|week|month|year|season|decade')})|${ci('(?:early|late)')}\\s+${ci('in the')}\\s+${ci('day|week|month|year')}`],
   ['date', `${MOD}?(?:${ci('the|sometime|early|late')}\\s+)?(?:${REL}\\s+)(?:${ci('fiscal|financial|calendar|school|academic')}\\s+)?${ci('week(?:end)?|month|quarter|year|season|decade|century|day|night|morning|evening|afternoon|spring|summer|autumn|fall|winter|half')}`],
   ['date', `(?:${ci('the')}\\s+)?(?:${YEAR}\\s+|${ci('this year\'s|last year\'s|next year\'s|its|the year-ago|the year-earlier|year-ago|year-earlier')}\\s+)?(?:${ci('fiscal')}[-\\s]+)?(?:${ORD})[-\\s]+(?:${ci('fiscal')}\\s+)?(?:${ci('quarter|half')})(?:\\s+${ci('of')}\\s+(?:${ci('fiscal')}\\s+)?(?:${YEAR}|${ci('this year|last year|next year|the year')}))?`],
   ['date', `(?:${ci('fiscal')}\\s+)?(?:Q[1-4]|[1-4]Q|H[12])(?:\\s*${YEAR})?`],
@@ -80,16 +82,20 @@ const PATTERNS: [TimexKind, string][] = [
   ['date', `FY\\s?'?\\d{2,4}`],
   ['date', `(?:${ci('the year')}\\s+)?${YEAR_WORDS}|(?:${ci('the year')}\\s+|(?<=${ci('in|since|by|until')}\\s))${ci('two thousand')}(?:\\s+${ci('and')})?(?:[-\\s]+${ci(`${UNITS_W}|ten|${TEENS_W}`)})?|${ci('the year')}\\s+${YEAR}`],
   ['date', `${MOD}?(?:${ci('the')}\\s+)?(?:${ci('early|mid|late')}[-\\s]+)?${ci('twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties')}`],
-  ['date', `${ci('the')}\\s+(?:${ci('corresponding|comparable|same|latest|year-ago|year-earlier')}|${YEAR})\\s+(?:${ci('year-ago|year-earlier')}\\s+)?${ci('quarter|period')}(?:\\s+(?:${ci('a year ago|a year earlier|last year|of last year|the year before')}))?|${ci("last year's")}\\s+${ci('quarter|period')}|${ci('the')}\\s+${ci('quarter|period')}\\s+${ci('a year ago|a year earlier')}`],
-  ['date', `(?:${ci('around|at|by|before|until|through')}\\s+)?(?:${ci('the')}\\s+)?${ci("year end|year's end")}|${ci('the full year')}`],
+  ['date', `${ci('the')}\\s+(?:${ci('corresponding|comparable|same|latest|year-ago|year-earlier')}|${YEAR})\\s+(?:${ci('year-ago|year-earlier')}\\s+)?${ci('quarter|period|month')}(?:\\s+(?:${ci('a year ago|a year earlier|last year|of last year|the year before')}))?|${ci("last year's")}\\s+${ci('quarter|period')}|${ci('the')}\\s+${ci('quarter|period')}\\s+${ci('a year ago|a year earlier')}`],
+  ['date', `(?:${ci('around|at|by|before|until|through')}\\s+)?(?:${ci('the')}\\s+)?${ci("year end|year's end")}|${ci('the (?:full|entire|whole) year')}`],
   ['date', `${MOD}?(?:${ci('the')}\\s+)?(?:${ci('early|mid|late')}[-\\s]+)?(?:1[6-9]|20)\\d0['’]?s|${ci('the')}\\s+['’]\\d0s`],
   ['date', `${MOD}?(?:${ci('the')}\\s+)?${SEASON}(?:\\s+(?:${ci('of')}\\s+)?${YEAR_ANY})?|${MOD}?(?:${ci('the')}\\s+)?${ci('fall')}\\s+(?:${ci('of')}\\s+)?${YEAR}`],
   ['date', `(?:${ci('about|almost|nearly|some|more than|over|just over|less than')}\\s+)?${NUM}\\s+(?:${ci('more')}\\s+)?(?:${UNIT})\\s+(?:${ci('or so')}\\s+)?${ci('ago|earlier|later|before|after|from now|hence')}`],
   ['date', `${UNIT}\\s+${ci('ago')}`],
   ['date', `${ci('now|currently|recently|nowadays|lately|at present|at the moment|these days|the past|the future|the present|in the past|in future|in the future|former|formerly|soon')}`],
   ['date', `${ci('the (?:next|following|previous|same) (?:day|morning|afternoon|evening|night|week|month|year)|that same (?:day|morning|night)|the day before|the day after|a day (?:after|before|later|earlier)|that (?:day|night|morning|evening|week|month|year)|the (?:end|beginning|start|middle) of (?:the|this|next|last) (?:week|month|year|quarter|decade)|(?:the )?(?:end|beginning|start) of the (?:week|month|year)|year-end|month-end')}`],
+  // "to end the day at 7,114", "for the day": the day the text speaks of (findTimexes checks the word before).
+  ['date', `${ci('the day|the (?:start|beginning) of the day')}`],
+  // a two-digit year after a preposition: "the lowest since '82" (findTimexes checks the word before)
+  ['date', `['’]\\d{2}(?![\\d'’%])`],
   // durations
-  ['duration', `(?:${ci('the')}\\s+(?:${ci('past|last|next|coming|previous|first|final|following')}\\s+))?(?:${ci('about|almost|nearly|some|more than|over|just over|less than|at least|up to')}\\s+)?${NUM}(?:\\s+${ci('to|or')}\\s+${NUM})?\\s+(?:${ci('more|full|straight|consecutive')}\\s+)?(?:${UNIT})(?:\\s+${ci('and a half')})?`],
+  ['duration', `(?:${ci('the')}\\s+(?:${ci('past|last|next|coming|previous|first|final|following')}\\s+))?(?:${ci('about|almost|nearly|some|more than|over|just over|less than|at least|up to')}\\s+)?${NUM}(?:\\s+${ci('and a half')})?(?:\\s+${ci('to|or')}\\s+${NUM})?\\s+(?:${ci('more|full|straight|consecutive|trading|business|working')}\\s+)?(?:${UNIT})(?:\\s+${ci('and a half')})?`],
   ['duration', `${NUM}-(?:${ci('second|minute|hour|day|night|week|month|quarter|year|decade')})(?:-${ci('long|old')})?`],
   ['duration', `(?<=${ci('for|over|in|within|during|take|takes|took|last|lasted')}\\s)(?:${ci('recent')}\\s+)?${ci('seconds|minutes|hours|days|weeks|months|years|decades|ages')}`],
   ['duration', `${ci('the')}\\s+(?:${ci('past|last|next|coming')})\\s+(?:${ci('few|several')}\\s+)?${ci('days|weeks|months|years|decades')}|${ci('recent|coming')}\\s+${ci('days|weeks|months|years|quarters')}`],
@@ -102,14 +108,18 @@ const PATTERNS: [TimexKind, string][] = [
 
 // The word-start condition is checked by findTimexes, not by the regex: a pattern that opens with a lookbehind
 // runs it at every position of the text, about three times the cost of the pattern itself. Same matches.
-const COMPILED = PATTERNS.map(([kind, p]) => [kind, new RegExp(`(?:${p})${E}`, 'gu')] as const);
+const COMPILED = PATTERNS.map(([kind, p]) => [kind, new RegExp(`(?:${p})${E}`, 'gu'), p] as const);
 /**
  * The same patterns behind `\b`, tried only where a word starts (a quarter cheaper: most positions of a text are
- * inside words). Every pattern's first character is an ASCII letter or digit, so at a match that findTimexes keeps
- * (not after a letter or digit) `\b` holds unless an underscore comes before it: for a text without underscores
- * these give the same matches, and findTimexes uses COMPILED for the others.
+ * inside words). A pattern whose first character is an ASCII letter or digit (all but the one that opens with an
+ * apostrophe, "'82") has `\b` at every match findTimexes keeps (not after a letter or digit) unless an underscore
+ * comes before it: for a text without underscores these give the same matches, and findTimexes uses COMPILED for
+ * the others.
  */
-const COMPILED_AT_WORD = PATTERNS.map(([kind, p]) => [kind, new RegExp(`\\b(?:${p})${E}`, 'gu')] as const);
+const COMPILED_AT_WORD = PATTERNS.map(([kind, p]) => [kind, /^\[['’]/.test(p) ? new RegExp(`(?:${p})${E}`, 'gu') : new RegExp(`\\b(?:${p})${E}`, 'gu'), p] as const);
+/** The same pattern anchored at the start of a string (compiled when first needed). */
+const ANCHORED = new Map<string, RegExp>();
+const anchored = (p: string) => ANCHORED.get(p) ?? ANCHORED.set(p, new RegExp(`^(?:${p})${E}`, 'u')).get(p)!;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** A letter or digit ends right before `at` (what B forbids). */
 function afterLetterOrDigit(text: string, at: number): boolean {
@@ -123,10 +133,19 @@ function afterLetterOrDigit(text: string, at: number): boolean {
 /** Words that make a bare four-digit number a quantity, not a year. */
 const NOT_YEAR_AFTER = /^\s*(?:%|percent|per cent|people|troops|soldiers|men|women|children|tonnes|tons|barrels|shares|dollars|feet|metres|meters|km|kilometres|miles|votes|cars|units|jobs|workers|deaths|rooms|beds|points|yards|acres|hectares|cases|[-–]\d)/i;
 
+/** The words before a bare "the day" that make it a day of the text ("to end the day", "for the day", "late in the day"). */
+const DAY_BEFORE = /\b(?:end|ends|ended|ending|finish|finishes|finished|finishing|close|closes|closed|closing|start|started|starting|open|opened|opening|for)\s+$/i;
+/** A dateline: a line that is only a date ("September 18, 2008", "18 Sept. 2008", "2008-09-18"). */
+const DATELINE = new RegExp(`^[^\\S\\n]*(?:${WEEKDAY}${COMMA})?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?${COMMA}${YEAR}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}${COMMA}${YEAR}|\\d{4}-\\d{2}-\\d{2})[^\\S\\n]*(?:\\n|$)`);
+/** The line break at `at` ends a block: a blank line follows, or the next line is a dateline. */
+function crossesBlock(text: string, at: number): boolean {
+  const next = text.slice(at + 1, at + 60);
+  return /^[^\S\n]*\n/.test(next) || DATELINE.test(next);
+}
 /** Every temporal expression of `text` (longest match wins where patterns overlap), in text order. */
 export function findTimexes(text: string): TimexSpan[] {
   const found: TimexSpan[] = [];
-  for (const [kind, re] of text.includes('_') ? COMPILED : COMPILED_AT_WORD) {
+  for (const [kind, re, p] of text.includes('_') ? COMPILED : COMPILED_AT_WORD) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       let t = m[0];
@@ -139,6 +158,16 @@ export function findTimexes(text: string): TimexSpan[] {
       if (!t) {
         re.lastIndex++;
         continue;
+      }
+      // An expression runs across a line break only inside a paragraph (hard-wrapped "on Sept.\n25"): not across a
+      // blank line, nor into a dateline below a headline ("closed until Friday\nSeptember 18, 2008"). There it is
+      // matched again within its line.
+      const nl = t.indexOf('\n');
+      if (nl >= 0 && crossesBlock(text, start + nl)) {
+        const within = anchored(p).exec(text.slice(start, start + nl));
+        re.lastIndex = start + (within?.[0].length || 1);
+        if (!within?.[0]) continue;
+        t = within[0];
       }
       // A year that counts something ("2000 troops", "$1990"), or a number in a list, is not a date.
       if (kind === 'date' && /^(?:\d{4}|nineteen[-\s]\S+)$/i.test(t) && (NOT_YEAR_AFTER.test(text.slice(start + 4, start + 20)) || /[$£€#]\s*$|\d[,.]$/.test(text.slice(Math.max(0, start - 2), start)))) continue;
@@ -154,7 +183,21 @@ export function findTimexes(text: string): TimexSpan[] {
       if (kind === 'duration' && /^(?:an?|some|many|few)\s/i.test(t) && !/\b(?:for|over|in|within|during|than|about|after|nearly|almost|last|lasted|took|takes|spent)\s+$/i.test(text.slice(Math.max(0, start - 10), start))) {
         if (/^(?:an?)\s+(?:day|week|month|year|decade)$/i.test(t)) continue;
       }
+      if (kind === 'date' && /^the day$/i.test(t) && !DAY_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+      if (/^['’]\d{2}$/.test(t) && !/\b(?:since|in|from|until|till|through|by|before|after|of)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
+      // "the day after falling 250 points": the day, then a clause ("after falling"), not the next day.
+      if (/^the day (?:before|after)$/i.test(t) && /^\s+\p{L}+ing\b/u.test(text.slice(start + t.length, start + t.length + 20))) continue;
+      // "a second consecutive day", "a second term": an ordinal, not a duration of one second.
+      if (kind === 'duration' && /^(?:an?|one) second$/i.test(t) && /^\s+(?!ago\b|later\b|earlier\b|or\b|and\b|before\b|after\b)\p{L}/u.test(text.slice(start + t.length, start + t.length + 12))) continue;
       t = t.replace(/[\s,]+$/, '');
+      // "three years after the merger", "two days before it closed": a duration measured from an event the text
+      // names (TIMEX3: the amount is the timex, "after" its signal), not a date counted from the report date.
+      // "two days before," / "a week after." keep their date.
+      const measured = kind === 'date' && /^(?!the\b)(.+?)\s+(?:more\s+)?(?:before|after)$/i.exec(t);
+      if (measured && /^\s+["“'‘(]?[\p{L}\d$]/u.test(text.slice(start + t.length, start + t.length + 4))) {
+        found.push({ start, end: start + measured[1].length, text: measured[1], kind: 'duration' });
+        continue;
+      }
       found.push({ start, end: start + t.length, text: t, kind });
     }
   }
@@ -225,16 +268,21 @@ export function tenseAt(sentence: string, at: number, end = at): Tense | undefin
     // "-ed" after a determiner or a degree word is an adjective: "a still unspecified date", "the planned merger".
     const adjective = /^(?:a|an|the|its|his|her|their|our|this|that|these|those|some|any|no|still|very|more|most|less|least|well|so|too|as|newly|recently)$/.test(prev(1));
     if (PAST_IRREGULAR.has(w) || (/^[a-z]+ed$/.test(w) && !NOT_VERB_ED.has(w) && !adjective)) {
-      // "will be held", "would be charged", "is expected": the modal governs.
-      for (let k = 1; k <= 3; k++) if (/^(?:will|would|shall|'ll|’ll)$/.test(prev(k))) return 'future';
+      // "will be held", "would be charged", "should be completed", "is expected": the modal governs; "should
+      // have been completed" is over.
+      for (let k = 1; k <= 3; k++) {
+        if (/^(?:will|would|shall|'ll|’ll)$/.test(prev(k))) return 'future';
+        // ("could" is also the past of "can": "could not be located Wednesday")
+        if (/^(?:should|must|might)$/.test(prev(k))) return prev(1) === 'have' || prev(2) === 'have' ? 'past' : 'future';
+      }
       if (/^(?:has|have)$/.test(prev(1)) || /^(?:has|have)$/.test(prev(2))) return 'past';
       if (/^(?:is|are|be)$/.test(prev(1))) return 'present';
       return 'past';
     }
-    if (/^(?:would|could|might)$/.test(w)) return 'future';
+    if (/^(?:would|could|might|should)$/.test(w)) return 'future';
     if (PRESENT.has(w)) return 'present';
     // A base verb after a modal: "would appear"; after "to" when planning governs it: "is due to meet", "is to resume".
-    if (/^(?:will|would|shall|'ll|’ll)$/.test(prev(1)) && /^[a-z]+$/.test(w)) return 'future';
+    if (/^(?:will|would|shall|should|'ll|’ll)$/.test(prev(1)) && /^[a-z]+$/.test(w)) return 'future';
     if (prev(1) === 'to' && PLANNING.test(prev(2)) && (prev(3) === 'had' || (prev(3) === 'been' && prev(4) === 'had'))) return 'past';
     if (prev(1) === 'to' && /^(?:is|are|due|scheduled|expected|expects?|set|plans?|planned|planning|going|intends?|intended|agreed|hopes?|hoped|wants?|wanted|decided|promised|vowed|pledged|ready|prepared|poised|likely|able|seeks?|sought|aims?|aimed)$/.test(prev(2)) && /^[a-z]+$/.test(w)) return 'future';
     return undefined;
@@ -276,6 +324,10 @@ export function tenseAt(sentence: string, at: number, end = at): Tense | undefin
       break;
     }
   }
+  // "until Friday", "till June": a deadline or the end of a state, ahead in news whatever the verb's tense ("has
+  // extended the offer until", "postponed until Tuesday", "to remain closed until"); not "not until", "up until",
+  // nor a past perfect ("Until Thursday, they had not named him").
+  if (/^(?:until|till)$/.test(before) && !/^(?:not|up)$/.test(tokens[first - 2]?.w ?? '') && !tokens.some((t) => t.w === 'had' && Math.abs(t.s - at) < 80)) return 'future';
   return best?.t;
 }
 
@@ -389,6 +441,8 @@ export interface TimexContext {
   year?: number;
   /** The last month the text named, YYYY-MM (for "that month", "the following month"). */
   month?: string;
+  /** A month named earlier in the same sentence, YYYY-MM ("sales rose in February from the same period last year"). */
+  sentenceMonth?: string;
 }
 
 /**
@@ -416,7 +470,7 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
     return { kind: 'set', value: 'SET', granularity: 'unknown', relative: false };
   }
   if (kind === 'duration') {
-    const m = /(?:^|\s|-)(\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)[- ](?:more |full |straight |consecutive )?(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|weekends?)\b/.exec(t);
+    const m = /(?:^|\s|-)(\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)(?: and a half)?[- ](?:more |full |straight |consecutive |trading |business |working )?(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|weekends?)\b/.exec(t);
     const bare = /^(?:the (?:past|last|next|coming) (?:few |several )?|recent |coming |ages)?(seconds|minutes|hours|days|weeks|months|years|decades|quarters)?$/.exec(t);
     let n: number | undefined;
     let unit: string | undefined;
@@ -545,6 +599,11 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   if (m) return { kind: 'date', value: `${m[1]}${m[2]}`, date: ymd(+`${m[1]}${m[2]}0`, 1, 1), endDate: ymd(+`${m[1]}${m[2]}9`, 12, 31), granularity: 'range', relative: false };
   m = /'(\d)0s/.exec(t);
   if (m) return { kind: 'date', value: `19${m[1]}`, granularity: 'range', relative: false };
+  // "the same month a year ago", "in February, up from the same period last year": the month just named
+  const sm = /^the (?:same|corresponding|comparable) (month|period)( (?:a year (?:ago|earlier)|last year|of last year|the year before|of the previous year))?$/.exec(t);
+  const mref = sm ? (sm[1] === 'month' ? ctx.sentenceMonth ?? ctx.month : ctx.sentenceMonth) : undefined;
+  const mm = mref ? /^(\d{4})-(\d{2})$/.exec(mref) : null;
+  if (sm && mm) return monthV(+mm[1] - (sm[2] ? 1 : 0), +mm[2], true);
   // the quarter the report is about, and the same quarter a year before
   const qc = ctx.quarter ? /^(\d{4})-Q([1-4])$/.exec(ctx.quarter) : null;
   if (qc) {
@@ -603,7 +662,9 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
     if (n === undefined) n = Mo !== undefined && Mo > 6 ? 2 : 1;
     return halfV(y, n, !yearIn);
   }
-  // years, fiscal years
+  // years, fiscal years; "'82" is the last such year up to ten years ahead of the report
+  m = /^'(\d{2})$/.exec(t);
+  if (m) return yearV(2000 + +m[1] > (Y ?? 2000) + 10 ? 1900 + +m[1] : 2000 + +m[1], false);
   m = /\bfy\s?'?(\d{2,4})\b/.exec(t);
   if (m) return yearV(m[1].length === 2 ? (+m[1] > 30 ? 1900 : 2000) + +m[1] : +m[1], false);
   if (yearIn && /^(?:(?:early|mid|late|the end of|the beginning of|the start of|the middle of|the turn of|end|mid)[- ]*)?(?:(?:fiscal|financial|calendar) (?:year )?)?(?:the )?\d{4}(?:\/\d{2,4})?$/.test(t)) return yearV(+yearIn[1], false);
@@ -630,8 +691,8 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   if (/^(?:the (?:next|following) (?:day|morning|afternoon|evening|night)|the day after|a day (?:after|later))$/.test(t)) return dayV(addDays(anchor, 1), true);
   if (/^(?:the previous (?:day|morning|afternoon|evening|night)|the day before|a day (?:before|earlier))$/.test(t)) return dayV(addDays(anchor, -1), true);
   if (/^(?:(?:the |that )?same (?:day|morning|night)|that (?:day|night|morning|evening))$/.test(t)) return dayV(anchor, true);
-  if (/^(?:later|earlier) in the day$/.test(t)) return dayV(anchor, true);
-  const inThe = /^(?:later|earlier) in the (week|month|year)$/.exec(t);
+  if (/^(?:(?:later|earlier|late|early) in the day|the day|the (?:start|beginning) of the day)$/.test(t)) return dayV(anchor, true);
+  const inThe = /^(?:later|earlier|late|early) in the (week|month|year)$/.exec(t);
   if (inThe) return normaliseTimex(`this ${inThe[1]}`, kind, ctx);
   if (/^(?:the )?(?:year-ago|year-earlier)(?: (?:quarter|period))?$/.test(t)) {
     const cur = Math.ceil(Mo! / 3) - 1;
@@ -656,7 +717,7 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   if (t === 'year-end') return dayV(ymd(tense === 'past' ? Y - 1 : Y, 12, 31), true);
   // "the latest fiscal year" is the last one reported, i.e. completed.
   if (/^the latest (?:fiscal |financial )?year$/.test(t)) return yearV(Y - 1, true);
-  const theUnit = /^the (?:latest |current |full |same |comparable )?(week|weekend|month|year|fiscal year)$/.exec(t);
+  const theUnit = /^the (?:latest |current |full |entire |whole |same |comparable )?(week|weekend|month|year|fiscal year)$/.exec(t);
   if (theUnit) {
     if (theUnit[1] === 'weekend') {
       const dow = utc(dct).getUTCDay();

@@ -54,12 +54,15 @@ export class ActorNavigation implements vscode.ReferenceProvider, vscode.Definit
     return hit && actorDefinition(doc, hit.actor, this.registry);
   }
 
-  async provideDocumentHighlights(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.DocumentHighlight[] | undefined> {
+  async provideDocumentHighlights(doc: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.DocumentHighlight[] | undefined> {
+    // Asked after every cursor move: while typing goes on, not worth building the actors (the next keystroke cancels).
+    if (!(await this.actors.settled(doc, token))) return undefined;
     const hit = await this.actors.at(doc, position);
     return hit?.actor.mentions.map((m) => new vscode.DocumentHighlight(range(doc, m), vscode.DocumentHighlightKind.Text));
   }
 
   async provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
+    if (!(await this.actors.settled(doc, token))) return undefined;
     const all = await this.actors.get(doc);
     if (!all || token.isCancellationRequested) return undefined;
     const out: vscode.DocumentSymbol[] = [];

@@ -13,6 +13,11 @@ export interface DocumentActors {
   mentions: { mention: Mention; actor: Actor }[];
 }
 
+/** How long a report must go unchanged before requests the editor makes by itself (occurrence highlights, the
+ * Outline) build its actors: building a long report's actors occupies the analysis worker, ahead of the next
+ * keystroke's highlights. */
+export const ACTORS_SETTLE_MS = 400;
+
 /**
  * Actors per document version, computed lazily from the AnalysisService's cached analysis (the first hover,
  * outline or tree request pays for it; typing never does) and dropped when the registry or the ignore list
@@ -22,6 +27,8 @@ export class ActorService implements vscode.Disposable {
   private readonly cache = new Map<string, DocumentActors & { generation: number }>();
   private readonly inflight = new Map<string, { version: number; generation: number; promise: Promise<DocumentActors | undefined> }>();
   private readonly emitter = new vscode.EventEmitter<DocumentActors>();
+  /** uri -> Date.now() of its last edit. */
+  private readonly editedAt = new Map<string, number>();
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly onDidChange = this.emitter.event;
 
@@ -32,7 +39,13 @@ export class ActorService implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       this.emitter,
-      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cache.delete(d.uri.toString());
+        this.editedAt.delete(d.uri.toString());
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.editedAt.set(e.document.uri.toString(), Date.now());
+      }),
       // A new analysis of the same version (e.g. the analyst annotated an entity): the actors are computed again.
       analysis.onDidAnalyze((r) => {
         if (this.cache.get(r.uri)?.version === r.version) this.cache.delete(r.uri);
@@ -92,6 +105,22 @@ export class ActorService implements vscode.Disposable {
     this.cache.set(key, result);
     this.emitter.fire(result);
     return result;
+  }
+
+  /**
+   * For what the editor asks by itself after every cursor move or edit (occurrence highlights, the Outline): true at
+   * once when the actors of this version are known or the report has not been edited for ACTORS_SETTLE_MS, else
+   * once typing pauses that long; false when the request was cancelled meanwhile (typing went on) or it closed.
+   */
+  async settled(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<boolean> {
+    const key = doc.uri.toString();
+    for (;;) {
+      if (doc.isClosed || token?.isCancellationRequested) return false;
+      if (this.cache.get(key)?.version === doc.version) return true;
+      const wait = (this.editedAt.get(key) ?? 0) + ACTORS_SETTLE_MS - Date.now();
+      if (wait <= 0) return true;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   /** Latest actors known for a document, possibly of an older version. */

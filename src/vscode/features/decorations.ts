@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ENTITY_TYPE_DESCRIPTORS, ENTITY_TYPES, followEdits, lowerBound, type EntityType, type TrackedRange } from '../../core';
+import { ENTITY_TYPE_DESCRIPTORS, ENTITY_TYPES, followEdits, followWindow, lowerBound, type EntityType, type TrackedRange } from '../../core';
 import type { AnalysisService, DocumentAnalysis } from '../analysisService';
 import type { LensConfig } from '../config';
 import { toRange } from '../convert';
@@ -23,10 +23,24 @@ export interface DecorationState {
   ranges: TrackedRange[];
   /** Milliseconds the host spent moving the ranges and re-setting the decorations after the last edit. */
   followMs?: number;
+  /** Milliseconds the host spent turning the analysis of `analysedVersion` into decorations and setting them. */
+  applyMs?: number;
+  /** Entity types whose decorations the last update set again (the others were unchanged and left as they were). */
+  setTypes?: number;
   /** performance.now() in the extension host when the edit that made `analysedVersion` arrived (if one did). */
   editedAt?: number;
   /** performance.now() in the extension host when the decorations of `analysedVersion` were set. */
   appliedAt?: number;
+}
+
+/** A shown range with the editor range set for it (in the coordinates of the state's version). */
+interface ShownRange extends TrackedRange {
+  range: vscode.Range;
+}
+
+/** What a document shows, with the editor ranges (never handed out: `state()` copies the offsets only). */
+interface Shown extends DecorationState {
+  ranges: ShownRange[];
 }
 
 /**
@@ -40,7 +54,12 @@ export class DecorationFeature implements vscode.Disposable {
   /** uri -> type -> number of ranges currently decorated (what the user sees). */
   private readonly decorated = new Map<string, Record<string, number>>();
   /** uri -> the ranges decorated now (offsets into `version`). */
-  private readonly shown = new Map<string, DecorationState>();
+  private readonly shown = new Map<string, Shown>();
+  /**
+   * editor -> the shown state its decorations were last set from (kept in step by `follow`). After an edit only the
+   * types that lost a range are set again: VS Code moves the others with the text by itself.
+   */
+  private readonly inSync = new WeakMap<vscode.TextEditor, Shown>();
   /** uri -> when the host received the change event that made a version (for the keystroke -> highlights figure). */
   private readonly editedAt = new Map<string, { version: number; at: number }>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -103,7 +122,7 @@ export class DecorationFeature implements vscode.Disposable {
   /** The ranges a document shows now (for tests and scripts: `analystLens.getDecorations`). */
   state(uri: string, withRanges = true): DecorationState | undefined {
     const s = this.shown.get(uri);
-    return s && { ...s, ranges: withRanges ? s.ranges.map((r) => ({ ...r })) : [] };
+    return s && { ...s, ranges: withRanges ? s.ranges.map((r) => ({ start: r.start, end: r.end, type: r.type, text: r.text })) : [] };
   }
 
   /** Re-apply to every visible editor (after a settings change or a toggle). */
@@ -119,41 +138,92 @@ export class DecorationFeature implements vscode.Disposable {
     }
   }
 
-  /** An edit: move the shown ranges with it now, before any analysis of the new version exists. */
+  /**
+   * An edit: move the shown ranges with it now, before any analysis of the new version exists. Only the text around
+   * the edit is read; editor ranges are moved, not recomputed, where the edit cannot have changed them; and only the
+   * types that lost a range are set again (VS Code moves the other decorations with the text itself).
+   */
   private follow(e: vscode.TextDocumentChangeEvent): void {
     if (!e.contentChanges.length) return;
     const key = e.document.uri.toString();
     this.editedAt.set(key, { version: e.document.version, at: performance.now() });
     const s = this.shown.get(key);
     if (!s) return;
-    if (s.version !== e.document.version - 1) {
+    const doc = e.document;
+    if (s.version !== doc.version - 1) {
       // An edit we did not see: the offsets cannot be trusted any more. Show nothing until the next analysis.
       this.shown.delete(key);
-      for (const ed of vscode.window.visibleTextEditors) if (ed.document === e.document) this.clear(ed);
+      for (const ed of vscode.window.visibleTextEditors) if (ed.document === doc) this.clear(ed);
       return;
     }
     const t0 = performance.now();
     const changes = e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
-    s.ranges = followEdits(s.ranges, changes, e.document.getText());
-    s.version = e.document.version;
-    for (const ed of vscode.window.visibleTextEditors) if (ed.document === e.document) this.showTracked(ed);
+    const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+    const [from, to] = followWindow(changes, length);
+    const around = doc.getText(new vscode.Range(doc.positionAt(from), doc.positionAt(to)));
+    const kept = followEdits(s.ranges, changes, around, from);
+    // Editor ranges: unchanged before the first change; after a single change, lines below it only move by the
+    // lines it added or removed; the rest (the changed lines, several changes) are computed again.
+    const first = Math.min(...changes.map((c) => c.offset));
+    const one = e.contentChanges.length === 1 ? e.contentChanges[0] : undefined;
+    const below = one ? one.range.end.line : -1;
+    const dl = one ? (one.text.match(/\n/g)?.length ?? 0) - (one.range.end.line - one.range.start.line) : 0;
+    for (const r of kept) {
+      if (r.start < first) continue;
+      const old = r.range;
+      if (one && old.start.line > below) {
+        if (dl !== 0) r.range = new vscode.Range(old.start.line + dl, old.start.character, old.end.line + dl, old.end.character);
+      } else r.range = toRange(doc, r);
+    }
+    // The types that lost a range: only those change on screen.
+    const before = new Map<string, number>();
+    for (const r of s.ranges) before.set(r.type, (before.get(r.type) ?? 0) + 1);
+    for (const r of kept) before.set(r.type, (before.get(r.type) ?? 0) - 1);
+    const changed = new Set<string>([...before].filter(([, n]) => n !== 0).map(([t]) => t));
+    s.ranges = kept;
+    s.version = doc.version;
+    let set = 0;
+    for (const ed of vscode.window.visibleTextEditors) {
+      if (ed.document !== doc) continue;
+      if (this.inSync.get(ed) === s && this.config().enabled && this.service.isEligible(doc)) set = Math.max(set, this.setDecorations(ed, s, changed));
+      else set = Math.max(set, this.showTracked(ed));
+    }
+    s.setTypes = set;
     s.followMs = performance.now() - t0;
   }
 
+  /**
+   * Sets the decorations of an editor from a shown state: every type, or only `only` (the others are known to be
+   * on screen already). Returns how many types were set.
+   */
+  private setDecorations(editor: vscode.TextEditor, s: Shown, only?: ReadonlySet<string>): number {
+    const cfg = this.config();
+    const byType = new Map<EntityType, vscode.Range[]>(ENTITY_TYPES.map((t) => [t, []]));
+    for (const r of s.ranges) if (cfg.highlight[r.type as EntityType]) byType.get(r.type as EntityType)?.push(r.range);
+    const counts: Record<string, number> = {};
+    let set = 0;
+    for (const [t, ranges] of byType) {
+      if (!only || only.has(t)) {
+        editor.setDecorations(this.types.get(t)!, ranges);
+        set++;
+      }
+      counts[t] = ranges.length;
+    }
+    this.decorated.set(s.uri, counts);
+    this.inSync.set(editor, s);
+    return set;
+  }
+
   /** Sets the tracked ranges of an editor's document as its decorations (no analysis needed). */
-  private showTracked(editor: vscode.TextEditor): void {
+  private showTracked(editor: vscode.TextEditor): number {
     const key = editor.document.uri.toString();
     const s = this.shown.get(key);
     const cfg = this.config();
-    if (!s || s.version !== editor.document.version || !cfg.enabled || !this.service.isEligible(editor.document)) return this.clear(editor);
-    const byType = new Map<EntityType, vscode.Range[]>(ENTITY_TYPES.map((t) => [t, []]));
-    for (const r of s.ranges) if (cfg.highlight[r.type as EntityType]) byType.get(r.type as EntityType)?.push(toRange(editor.document, r));
-    const counts: Record<string, number> = {};
-    for (const [t, ranges] of byType) {
-      editor.setDecorations(this.types.get(t)!, ranges);
-      counts[t] = ranges.length;
+    if (!s || s.version !== editor.document.version || !cfg.enabled || !this.service.isEligible(editor.document)) {
+      this.clear(editor);
+      return ENTITY_TYPES.length;
     }
-    this.decorated.set(key, counts);
+    return this.setDecorations(editor, s);
   }
 
   private applyTo(r: DocumentAnalysis): void {
@@ -164,8 +234,11 @@ export class DecorationFeature implements vscode.Disposable {
     const cfg = this.config();
     if (!cfg.enabled || !this.service.isEligible(editor.document)) return this.clear(editor);
     // Only the analysis of the version on screen: older offsets would land on the wrong words.
-    if (r.version !== editor.document.version) return this.showTracked(editor);
-    const byType = new Map<EntityType, vscode.Range[]>(ENTITY_TYPES.map((t) => [t, []]));
+    if (r.version !== editor.document.version) {
+      this.showTracked(editor);
+      return;
+    }
+    const t0 = performance.now();
     const doc = editor.document;
     // Thousands of ranges cost the UI thread on every update; beyond that, decorate what is on screen and a margin.
     let from = 0;
@@ -176,29 +249,39 @@ export class DecorationFeature implements vscode.Disposable {
       from = doc.offsetAt(new vscode.Position(Math.max(0, first - MARGIN_LINES), 0));
       to = doc.offsetAt(new vscode.Position(Math.min(doc.lineCount - 1, last + MARGIN_LINES), Number.MAX_SAFE_INTEGER));
     }
+    // What this editor shows now, when it is of this version (moved with the edits): its editor ranges are reused
+    // for the entities that did not move. Every type is set again all the same: a decoration update may reach the
+    // editor after a keystroke it was not computed for, and this is where such a misplacement heals.
+    const now = this.inSync.get(editor);
+    const current = now && now.uri === r.uri && now.version === r.version ? now : undefined;
+    const old = current?.ranges ?? [];
+    let j = 0;
     const entities = r.analysis.entities;
-    const tracked: TrackedRange[] = [];
+    const tracked: ShownRange[] = [];
     for (let i = lowerBound(entities, from); i < entities.length && entities[i].start <= to; i++) {
       const e = entities[i];
-      if (cfg.highlight[e.type]) {
-        byType.get(e.type)!.push(toRange(doc, e));
-        tracked.push({ start: e.start, end: e.end, type: e.type, text: e.text });
+      if (!cfg.highlight[e.type]) continue;
+      while (j < old.length && old[j].start < e.start) j++;
+      let range: vscode.Range | undefined;
+      for (let k = j; k < old.length && old[k].start === e.start; k++) {
+        if (old[k].end === e.end && old[k].type === e.type) {
+          range = old[k].range;
+          break;
+        }
       }
+      tracked.push({ start: e.start, end: e.end, type: e.type, text: e.text, range: range ?? toRange(doc, e) });
     }
     const edited = this.editedAt.get(r.uri);
-    const state: DecorationState = { uri: r.uri, version: r.version, analysedVersion: r.version, ranges: tracked, editedAt: edited?.version === r.version ? edited.at : undefined };
+    const state: Shown = { uri: r.uri, version: r.version, analysedVersion: r.version, ranges: tracked, editedAt: edited?.version === r.version ? edited.at : undefined };
     this.shown.set(r.uri, state);
-    const counts: Record<string, number> = {};
-    for (const [t, ranges] of byType) {
-      editor.setDecorations(this.types.get(t)!, ranges);
-      counts[t] = ranges.length;
-    }
-    this.decorated.set(r.uri, counts);
+    state.setTypes = this.setDecorations(editor, state);
     state.appliedAt = performance.now();
+    state.applyMs = state.appliedAt - t0;
   }
 
   private clear(editor: vscode.TextEditor): void {
     for (const dt of this.types.values()) editor.setDecorations(dt, []);
+    this.inSync.delete(editor);
     this.shown.delete(editor.document.uri.toString());
     this.decorated.set(editor.document.uri.toString(), Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])));
   }

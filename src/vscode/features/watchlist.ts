@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import type { ActorService, DocumentActors } from './actorService';
 
+/** Reports up to this many characters get their watchlist marks on every analysis; longer ones once typing pauses. */
+const AT_ONCE_UP_TO = 30_000;
+const SETTLE_MS = 400;
+
 /**
  * A distinct border on every mention of a watchlisted actor (registry `"watchlist": true`), in the themable colour
  * `analystLens.watchlistBorder`. Actors are computed for visible reports only when the registry watchlists someone.
@@ -15,6 +19,7 @@ export class WatchlistDecorations implements vscode.Disposable {
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
   private readonly subscriptions: vscode.Disposable[] = [];
+  private settle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(actors: ActorService) {
     const wanted = () => actors.registry.entries().some((e) => e.watchlist);
@@ -24,7 +29,17 @@ export class WatchlistDecorations implements vscode.Disposable {
       actors.analysis.onDidAnalyze((r) => {
         if (!wanted()) return;
         const ed = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === r.uri);
-        if (ed) void actors.get(ed.document);
+        if (!ed) return;
+        // A long report's actors take the analysis worker a while: built once typing pauses, not ahead of the next
+        // keystroke's highlights (short reports at once).
+        clearTimeout(this.settle);
+        if (r.analysis.length <= AT_ONCE_UP_TO) void actors.get(ed.document);
+        else {
+          const doc = ed.document;
+          this.settle = setTimeout(() => {
+            if (!doc.isClosed && doc.version === r.version) void actors.get(doc);
+          }, SETTLE_MS);
+        }
       }),
       vscode.window.onDidChangeVisibleTextEditors((eds) => {
         for (const ed of eds) {
@@ -47,6 +62,7 @@ export class WatchlistDecorations implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.settle);
     for (const d of this.subscriptions) d.dispose();
   }
 }

@@ -2,11 +2,11 @@
 // thread, decoration, hover, exports), moving with edits, orphaned when its text is deleted, and the screenshot of a
 // report with its tag, note thread and the Annotations view (test-artifacts/annotations.png).
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { entitiesOf, fixture, show, sleep, waitFor } from './helpers';
+import { entitiesOf, fixture, screenshot, show, sleep, waitFor } from './helpers';
 
 const REPORT = 'reports/harbour-brief.md';
 const FILE = '.analyst/annotations/reports/harbour-brief.md.json';
@@ -14,7 +14,6 @@ const NAME = 'nadia obuya';
 const JUDGEMENT = 'We judge that the broker is likely acting for a state buyer, because the same account paid for both shipments.';
 const NOTE = 'Single-source: port records only. Confirm with the liaison report.';
 const SIGNAL_DIR = process.env.ANALYST_LENS_IT_SIGNAL_DIR;
-const MARK = process.env.ANALYST_LENS_IT_MARK ?? '';
 
 interface Snapshot {
   uri: string;
@@ -183,11 +182,7 @@ describe('analyst annotations', function () {
     await vscode.commands.executeCommand('workbench.action.focusCommentsPanel').then(undefined, () => undefined);
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await sleep(500);
-    console.log(`${MARK}ANALYST_LENS_SHOT annotations`);
-    const done = join(SIGNAL_DIR!, 'annotations-taken');
-    const deadline = Date.now() + 60_000;
-    while (!existsSync(done) && Date.now() < deadline) await sleep(100);
-    assert.ok(existsSync(done), 'the runner did not take the screenshot');
+    assert.ok(await screenshot('annotations'), 'the runner did not take the screenshot');
     await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 

@@ -3,24 +3,13 @@
 // Under code-server the runner saves test-artifacts/cti-report.png (the highlighted report) and
 // test-artifacts/cti-hover.png (the hover card on screen).
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, entitiesOf, sleep, waitFor } from './helpers';
+import { closeAllEditors, entitiesOf, screenshot, waitFor } from './helpers';
 
-const SIGNAL_DIR = process.env.ANALYST_LENS_IT_SIGNAL_DIR;
-const MARK = process.env.ANALYST_LENS_IT_MARK ?? '';
 /** test/fixtures/cti/apt28-profile.md (out/test/integration/suite -> repository root). */
 const PROFILE = vscode.Uri.file(join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'cti', 'apt28-profile.md'));
 
-/** Asks the runner for a screenshot named `name` and waits until it is taken (no-op outside the code-server runner). */
-async function screenshot(name: string): Promise<void> {
-  if (!SIGNAL_DIR) return;
-  console.log(`${MARK}ANALYST_LENS_SHOT ${name}`);
-  const done = join(SIGNAL_DIR, `shot-${name}`);
-  const deadline = Date.now() + 60_000;
-  while (!existsSync(done) && Date.now() < deadline) await sleep(100);
-}
 
 const hoverText = (hovers: vscode.Hover[]) =>
   hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');

@@ -34,10 +34,10 @@ describe('editing a report', () => {
     const key = (e: { type: string; text: string; start: number }, shift: number) => `${e.type}|${e.text}|${e.start + shift}`;
     const moved = new Set(after.entities.map((e) => key(e, 0)));
     for (const e of before.entities) assert.ok(moved.has(key(e, prefix.length)), `${e.type} "${e.text}"@${e.start} did not move to ${e.start + prefix.length}`);
-    const putinBefore = before.entities.find((e) => e.text === 'Vladimir Putin')!;
-    const putinAfter = after.entities.find((e) => e.text === 'Vladimir Putin')!;
-    assert.equal(putinAfter.start, putinBefore.start + prefix.length);
-    assert.equal(putinAfter.range[0], putinBefore.range[0] + 2, 'two lines were inserted above');
+    const kovacevicBefore = before.entities.find((e) => e.text === 'Ivana Kovacevic')!;
+    const kovacevicAfter = after.entities.find((e) => e.text === 'Ivana Kovacevic')!;
+    assert.equal(kovacevicAfter.start, kovacevicBefore.start + prefix.length);
+    assert.equal(kovacevicAfter.range[0], kovacevicBefore.range[0] + 2, 'two lines were inserted above');
     assert.ok(total(after.decorated) > 0);
   });
 

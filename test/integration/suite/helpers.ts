@@ -1,6 +1,8 @@
 // Shared helpers of the integration tests. Black-box: they talk to the extension only through VS Code's API and
 // the extension's commands, as another extension or a user would.
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'analyst-lens.analyst-lens';
@@ -35,7 +37,7 @@ export function fixture(rel: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
 }
 
-export const SAMPLE = 'reports/sochi-visit.md';
+export const SAMPLE = 'reports/dubrovnik-visit.md';
 
 /** Opens a fixture file in a real, non-preview editor and makes it the active one. */
 export async function show(rel: string): Promise<vscode.TextEditor> {
@@ -92,4 +94,18 @@ export function assertRangesMatch(doc: vscode.TextDocument, r: EntitiesResult): 
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Asks the code-server runner for test-artifacts/<name>.png and waits until it is taken. Returns whether it was
+ * taken; outside the code-server runner (no signal folder) it does nothing and returns false.
+ */
+export async function screenshot(name: string, timeoutMs = 60_000): Promise<boolean> {
+  const signalDir = process.env.ANALYST_LENS_IT_SIGNAL_DIR;
+  if (!signalDir) return false;
+  console.log(`${process.env.ANALYST_LENS_IT_MARK ?? ''}ANALYST_LENS_SHOT ${name}`);
+  const done = join(signalDir, `shot-${name}`);
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(done) && Date.now() < deadline) await sleep(100);
+  return existsSync(done);
 }

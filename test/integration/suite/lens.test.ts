@@ -2,22 +2,11 @@
 // (applied to highlights, hovers, actors and the summary), the Outline, the export notification, the walkthrough,
 // and the sample in light and dark themes. Screenshots go to test-artifacts/ (runCodeServer.mjs takes them).
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { ENTITY_TYPES, entitiesOf, extension, fixture, sleep, waitFor, type EntitiesResult } from './helpers';
+import { ENTITY_TYPES, entitiesOf, extension, fixture, screenshot, sleep, waitFor, type EntitiesResult } from './helpers';
 
-const SIGNAL_DIR = process.env.ANALYST_LENS_IT_SIGNAL_DIR;
-const MARK = process.env.ANALYST_LENS_IT_MARK ?? '';
 
-/** Asks the runner for test-artifacts/<name>.png and waits until it was taken (no-op outside the code-server run). */
-async function shot(name: string): Promise<void> {
-  if (!SIGNAL_DIR) return;
-  console.log(`${MARK}ANALYST_LENS_SHOT ${name}`);
-  const done = join(SIGNAL_DIR, `shot-${name}`);
-  const deadline = Date.now() + 30_000;
-  while (!existsSync(done) && Date.now() < deadline) await sleep(100);
-}
+const shot = (name: string) => screenshot(name, 30_000);
 
 const hoverText = (hovers: vscode.Hover[]) =>
   hovers
@@ -133,11 +122,11 @@ describe('a new user: legend, hovers, corrections, Outline, export, walkthrough'
   });
 
   it('quick fixes on a wrong highlight: "Not an entity" removes it at once from highlights and summary, via the registry', async () => {
-    // "Blue Corridor" is a plan: whatever span the tagger colours in it is wrong (which one depends on the model).
-    const start = offsetOf(doc, 'Blue Corridor');
+    // "Sea Lion" is a plan: whatever span the tagger colours in it is wrong (which one depends on the model).
+    const start = offsetOf(doc, 'Sea Lion');
     const before = await entitiesOf(doc);
-    const wrong = before.entities.find((e) => e.start < start + 'Blue Corridor'.length && start < e.end);
-    assert.ok(wrong, 'the tagger highlights something in "Blue Corridor" (a plan, not an entity)');
+    const wrong = before.entities.find((e) => e.start < start + 'Sea Lion'.length && start < e.end);
+    assert.ok(wrong, 'the tagger highlights something in "Sea Lion" (a plan, not an entity)');
     const w = wrong.text;
     const sameText = before.entities.filter((e) => e.text === w && e.type === wrong.type).length;
     const at = Math.max(wrong.start, start) + 1;
@@ -171,7 +160,7 @@ describe('a new user: legend, hovers, corrections, Outline, export, walkthrough'
     await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups').then(undefined, () => undefined);
     await sleep(300);
     await shot('quick-fix-result');
-    assert.equal(doc.getText().includes('Blue Corridor'), true, 'the report itself is never edited');
+    assert.equal(doc.getText().includes('Sea Lion'), true, 'the report itself is never edited');
   });
 
   it('"Change type to organisation" reaches highlights, hover, actors and the summary; "Split" and "Same actor as" reach the actors', async () => {

@@ -27,17 +27,17 @@ describe('the workspace', () => {
     assert.equal(editor?.document.getText(editor.selection), 'Sergei Lavrov', 'the first mention is selected');
   });
 
-  it('finds all mentions of the actor under the cursor across reports (Putin in two reports)', async () => {
+  it('finds all mentions of the actor under the cursor across reports (Kovacevic in two reports)', async () => {
     const editor = await show(SAMPLE);
-    const at = editor.document.getText().indexOf('Vladimir Putin');
+    const at = editor.document.getText().indexOf('Ivana Kovacevic');
     editor.selection = new vscode.Selection(editor.document.positionAt(at + 2), editor.document.positionAt(at + 2));
     const locs = await vscode.commands.executeCommand<{ uri: string; range: number[] }[]>('analystLens.findAllMentionsInWorkspace');
     const files = new Set(locs.map((l) => l.uri.split('/').pop()));
-    assert.ok(files.has('sochi-visit.md') && files.has('moscow-briefing.md'), JSON.stringify([...files]));
+    assert.ok(files.has('dubrovnik-visit.md') && files.has('moscow-briefing.md'), JSON.stringify([...files]));
     for (const l of locs) {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(l.uri));
       const text = doc.getText(new vscode.Range(l.range[0], l.range[1], l.range[2], l.range[3]));
-      assert.ok(/Putin/.test(text), `mention shows "${text}"`);
+      assert.ok(/Kovacevic/.test(text), `mention shows "${text}"`);
     }
     await vscode.commands.executeCommand('closeReferenceSearch').then(undefined, () => undefined);
   });
@@ -61,9 +61,9 @@ describe('the workspace', () => {
 
   it('edits in a 20,000-word report keep decorations correct, without stalling the extension host', async function () {
     this.timeout(180_000);
-    const seed = (await vscode.workspace.openTextDocument(fixture(SAMPLE))).getText();
+    const sample = (await vscode.workspace.openTextDocument(fixture(SAMPLE))).getText();
     let text = '';
-    while ((text.match(/\S+/g) ?? []).length < 20_000) text += seed + '\n\n';
+    while ((text.match(/\S+/g) ?? []).length < 20_000) text += sample + '\n\n';
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
     await entitiesOf(doc);
@@ -73,7 +73,7 @@ describe('the workspace', () => {
       // at the start of a sentence, so the inserted words stand on their own
       const cur = doc.getText();
       const pos = doc.positionAt(cur.indexOf('. ', Math.floor((cur.length * (i + 1)) / 17)) + 2);
-      await editor.edit((b) => b.insert(pos, i % 2 ? 'In Moscow, nothing changed. ' : 'Vladimir Putin met them. '));
+      await editor.edit((b) => b.insert(pos, i % 2 ? 'In Moscow, nothing changed. ' : 'Ivana Kovacevic met them. '));
       await sleep(40);
     }
     await waitFor('the analysis of the last edit', async () => {
@@ -83,12 +83,12 @@ describe('the workspace', () => {
     h.disable();
     const r = await entitiesOf(doc);
     assertRangesMatch(doc, r);
-    // Every "Vladimir Putin" of the edited text, including the inserted ones, is a highlighted person.
+    // Every "Ivana Kovacevic" of the edited text, including the inserted ones, is a highlighted person.
     const full = doc.getText();
-    const occurrences = full.split('Vladimir Putin').length - 1;
-    const putins = r.entities.filter((e) => e.type === 'person' && e.text === 'Vladimir Putin').length;
+    const occurrences = full.split('Ivana Kovacevic').length - 1;
+    const people = r.entities.filter((e) => e.type === 'person' && e.text === 'Ivana Kovacevic').length;
     assert.ok(occurrences > 60, `the report has ${occurrences} mentions`);
-    assert.equal(putins, occurrences, 'every mention of Vladimir Putin is a person span');
+    assert.equal(people, occurrences, 'every mention of Ivana Kovacevic is a person span');
     console.log(`${MARK}    longest event-loop stall of the extension host while editing a 20,000-word report: ${(h.max / 1e6).toFixed(1)} ms (p99 ${(h.percentile(99) / 1e6).toFixed(1)} ms)`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await closeAllEditors();
