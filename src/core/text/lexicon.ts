@@ -260,6 +260,9 @@ const GROUP_WORDS: ReadonlySet<string> = new Set(
     'maoist marxist loyalist unionist nationalist royalist separatist zionist').split(' '),
 );
 
+/** Seas and regions that have the shape of a demonym: "the Mediterranean", "the Balkans". */
+const NOT_GROUP_WORDS: ReadonlySet<string> = new Set(['mediterranean', 'caribbean', 'balkans', 'andean']);
+
 /**
  * Whether a name the tagger put in its "other" class names a group of people (what the product colours as a
  * group: nationalities, religious, ethnic and political groups) rather than an event, a work, a product or a
@@ -277,6 +280,7 @@ export function isGroupName(name: string): boolean {
     if (GROUP_WORDS.has(w) || BY_DEMONYM.has(w)) return true;
   }
   if (countryOfDemonym(name)) return true;
+  if (NOT_GROUP_WORDS.has(lower)) return false;
   const cased = last.charAt(0) + last.slice(1).toLowerCase();
   return /^\p{Lu}\p{Ll}{2,}(?:an|ese|ish|[^aeiou]i)s?$/u.test(cased);
 }
