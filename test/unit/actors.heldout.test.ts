@@ -21,21 +21,19 @@ function layer(text: string, spans: [string, EntityType, number?][]): Analysis {
   for (const e of entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
   return { entities, counts, length: text.length };
 }
+/** The actors of a text over a name layer written by hand (the tagger's mistake given as input). */
+const actorsOf = (text: string, names: Parameters<typeof layer>[1]) => buildActors(text, layer(text, names), { actions: false });
 const typeOf = (actors: Actor[], name: string) => actors.find((a) => a.name === name || a.mentions.some((m) => m.text === name))?.type;
 
 describe('[core/actors] held-out error classes: things typed person', () => {
   it('a name whose last word is a company word is an organisation, and keeps a leading title-like word', () => {
     const text = 'General Motors Corporation said on Monday that sales fell. Shares of Pacific Mutual rose. Kestrel Wireless cut prices.';
-    const actors = buildActors(
-      text,
-      layer(text, [
-        ['General', 'title'],
-        ['Motors Corporation', 'person'],
-        ['Pacific Mutual', 'person'],
-        ['Kestrel Wireless', 'person'],
-      ]),
-      { actions: false },
-    );
+    const actors = actorsOf(text, [
+      ['General', 'title'],
+      ['Motors Corporation', 'person'],
+      ['Pacific Mutual', 'person'],
+      ['Kestrel Wireless', 'person'],
+    ]);
     assert.equal(typeOf(actors, 'General Motors Corporation'), 'organization');
     assert.equal(typeOf(actors, 'Pacific Mutual'), 'organization');
     assert.equal(typeOf(actors, 'Kestrel Wireless'), 'organization');
@@ -44,16 +42,12 @@ describe('[core/actors] held-out error classes: things typed person', () => {
 
   it('a name ending in a site word is a place; people named Plant or Tower stay people', () => {
     const text = 'The first jet left the Marlow Factory on Friday. Robert Plant said he would sing. The Harbour Delivery Center opened. John Tower said no.';
-    const actors = buildActors(
-      text,
-      layer(text, [
-        ['Marlow Factory', 'person'],
-        ['Robert Plant', 'person'],
-        ['Harbour Delivery Center', 'person'],
-        ['John Tower', 'person'],
-      ]),
-      { actions: false },
-    );
+    const actors = actorsOf(text, [
+      ['Marlow Factory', 'person'],
+      ['Robert Plant', 'person'],
+      ['Harbour Delivery Center', 'person'],
+      ['John Tower', 'person'],
+    ]);
     assert.equal(typeOf(actors, 'Marlow Factory'), 'place');
     assert.equal(typeOf(actors, 'Harbour Delivery Center'), 'place');
     assert.equal(typeOf(actors, 'Robert Plant'), 'person');
@@ -64,18 +58,14 @@ describe('[core/actors] held-out error classes: things typed person', () => {
     const text =
       'Velta bought a stake in the Polish assembly plant Auto Dravina. Users of the e-mail client Quill complained. ' +
       'The engine maker Brenner Corvo denied it. Fleet analyst Maria Olsen disagreed.';
-    const actors = buildActors(
-      text,
-      layer(text, [
-        ['Velta', 'organization'],
-        ['Polish', 'group'],
-        ['Auto Dravina', 'person'],
-        ['Quill', 'person'],
-        ['Brenner Corvo', 'person'],
-        ['Maria Olsen', 'person'],
-      ]),
-      { actions: false },
-    );
+    const actors = actorsOf(text, [
+      ['Velta', 'organization'],
+      ['Polish', 'group'],
+      ['Auto Dravina', 'person'],
+      ['Quill', 'person'],
+      ['Brenner Corvo', 'person'],
+      ['Maria Olsen', 'person'],
+    ]);
     assert.equal(typeOf(actors, 'Auto Dravina'), 'organization');
     assert.equal(typeOf(actors, 'Brenner Corvo'), 'organization');
     assert.equal(typeOf(actors, 'Quill'), 'group', 'a product: never a person');
@@ -86,18 +76,14 @@ describe('[core/actors] held-out error classes: things typed person', () => {
     const text =
       'The contract was fought for between Halden Aero and Marrow Kessler, and Marrow Kessler lost. ' +
       'After the failures of Dunmore Trust ($4 billion), Pell Wickham ($2 billion) and Avanti Group ($1 billion), lenders froze.';
-    const actors = buildActors(
-      text,
-      layer(text, [
-        ['Halden Aero', 'organization'],
-        ['Marrow Kessler', 'person'],
-        ['Marrow Kessler', 'person', 2],
-        ['Dunmore Trust', 'organization'],
-        ['Pell Wickham', 'person'],
-        ['Avanti Group', 'organization'],
-      ]),
-      { actions: false },
-    );
+    const actors = actorsOf(text, [
+      ['Halden Aero', 'organization'],
+      ['Marrow Kessler', 'person'],
+      ['Marrow Kessler', 'person', 2],
+      ['Dunmore Trust', 'organization'],
+      ['Pell Wickham', 'person'],
+      ['Avanti Group', 'organization'],
+    ]);
     assert.equal(typeOf(actors, 'Marrow Kessler'), 'organization');
     assert.equal(actors.find((a) => a.name === 'Marrow Kessler')?.mentions.length, 2, 'both mentions move together');
     assert.equal(typeOf(actors, 'Pell Wickham'), 'organization');
@@ -107,19 +93,15 @@ describe('[core/actors] held-out error classes: things typed person', () => {
     const text =
       'Talks between Halden Aero and Marrow Kessler resumed. Marrow Kessler said the offer was fair. ' +
       'The deal between Dunmore Trust and Ms. Pell Wickham closed. -- Ada Lind, Oslo Newsroom';
-    const actors = buildActors(
-      text,
-      layer(text, [
-        ['Halden Aero', 'organization'],
-        ['Marrow Kessler', 'person'],
-        ['Marrow Kessler', 'person', 2],
-        ['Dunmore Trust', 'organization'],
-        ['Pell Wickham', 'person'],
-        ['Ada Lind', 'person'],
-        ['Oslo Newsroom', 'organization'],
-      ]),
-      { actions: false },
-    );
+    const actors = actorsOf(text, [
+      ['Halden Aero', 'organization'],
+      ['Marrow Kessler', 'person'],
+      ['Marrow Kessler', 'person', 2],
+      ['Dunmore Trust', 'organization'],
+      ['Pell Wickham', 'person'],
+      ['Ada Lind', 'person'],
+      ['Oslo Newsroom', 'organization'],
+    ]);
     assert.equal(typeOf(actors, 'Marrow Kessler'), 'person', 'speaks');
     assert.equal(typeOf(actors, 'Pell Wickham'), 'person', 'an honorific');
     assert.equal(typeOf(actors, 'Ada Lind'), 'person', 'a byline: a comma alone is not a list');
@@ -127,7 +109,7 @@ describe('[core/actors] held-out error classes: things typed person', () => {
 
   it('a "person" written before a role noun and another person is that person’s organisation', () => {
     const text = '“Money moves slowly,” said Torvik analyst Lena Haas. The Torvik bank rose.';
-    const actors = buildActors(text, layer(text, [['Torvik', 'person'], ['Lena Haas', 'person']]), { actions: false });
+    const actors = actorsOf(text, [['Torvik', 'person'], ['Lena Haas', 'person']]);
     assert.equal(typeOf(actors, 'Torvik'), 'organization');
     const lena = actors.find((a) => a.name === 'Lena Haas');
     assert.equal(lena?.type, 'person');
@@ -136,14 +118,14 @@ describe('[core/actors] held-out error classes: things typed person', () => {
 
   it('an attributive surname of a person of the document stays a person ("Obama adviser Jane Roe")', () => {
     const text = 'Barack Obama spoke on Monday. Obama adviser Valerie Dorn said the plan would pass.';
-    const actors = buildActors(text, layer(text, [['Barack Obama', 'person'], ['Obama', 'person', 2], ['Valerie Dorn', 'person']]), { actions: false });
+    const actors = actorsOf(text, [['Barack Obama', 'person'], ['Obama', 'person', 2], ['Valerie Dorn', 'person']]);
     assert.equal(typeOf(actors, 'Barack Obama'), 'person');
     assert.equal(actors.find((a) => a.name === 'Barack Obama')?.mentions.length, 2);
   });
 
   it('an apposition that names a company or a product types the name', () => {
     const text = 'Shoppers flocked to Harlan Tobey, the largest retailer in the state. Fans praised Otter, the newest version of the phone software. Nora Vale, the company spokeswoman, declined.';
-    const actors = buildActors(text, layer(text, [['Harlan Tobey', 'person'], ['Otter', 'person'], ['Nora Vale', 'person']]), { actions: false });
+    const actors = actorsOf(text, [['Harlan Tobey', 'person'], ['Otter', 'person'], ['Nora Vale', 'person']]);
     assert.equal(typeOf(actors, 'Harlan Tobey'), 'organization');
     assert.equal(typeOf(actors, 'Otter'), 'group');
     assert.equal(typeOf(actors, 'Nora Vale'), 'person', 'the head of "the company spokeswoman" is a role');
@@ -153,19 +135,15 @@ describe('[core/actors] held-out error classes: things typed person', () => {
     const text =
       'Skyvane announced job cuts on Monday. A Skyvane spokesman said the plant would stay open. Documents came from engine maker Rotaprop. ' +
       'Russian officials and Shia clerics met. The Kestrel K9 sold well. Republicans said no.';
-    const actors = buildActors(
-      text,
-      layer(text, [
-        ['Skyvane', 'group'],
-        ['Skyvane', 'group', 2],
-        ['Rotaprop', 'group'],
-        ['Russian', 'group'],
-        ['Shia', 'group'],
-        ['Kestrel K9', 'group'],
-        ['Republicans', 'group'],
-      ]),
-      { actions: false },
-    );
+    const actors = actorsOf(text, [
+      ['Skyvane', 'group'],
+      ['Skyvane', 'group', 2],
+      ['Rotaprop', 'group'],
+      ['Russian', 'group'],
+      ['Shia', 'group'],
+      ['Kestrel K9', 'group'],
+      ['Republicans', 'group'],
+    ]);
     const skyvane = actors.find((a) => a.name === 'Skyvane');
     assert.equal(skyvane?.type, 'organization');
     assert.equal(skyvane?.mentions.length, 2);
@@ -175,7 +153,7 @@ describe('[core/actors] held-out error classes: things typed person', () => {
 
   it('the middle word of a chief’s title is no person', () => {
     const text = '“Orders doubled,” said Ravi Sen, Chairman and Chief Operating Officer of Halden Air.';
-    const actors = buildActors(text, layer(text, [['Ravi Sen', 'person'], ['Operating', 'person'], ['Halden Air', 'organization']]), { actions: false });
+    const actors = actorsOf(text, [['Ravi Sen', 'person'], ['Operating', 'person'], ['Halden Air', 'organization']]);
     assert.deepEqual(actors.filter((a) => a.type === 'person').map((a) => a.name), ['Ravi Sen']);
   });
 
@@ -183,20 +161,16 @@ describe('[core/actors] held-out error classes: things typed person', () => {
     const text =
       'Skyway ordered 12 Boeing 787 Dreamliner aircraft and two A380 jets. Shops sold out of Aurex Slate laptops. ' +
       'Owners of the iPod Nimbus complained. Velta cars sold well. Velta announced record profits.';
-    const actors = buildActors(
-      text,
-      layer(text, [
-        ['Skyway', 'organization'],
-        ['Boeing', 'organization'],
-        ['Dreamliner', 'organization'],
-        ['A380', 'organization'],
-        ['Aurex Slate', 'organization'],
-        ['Nimbus', 'person'],
-        ['Velta', 'organization'],
-        ['Velta', 'organization', 2],
-      ]),
-      { actions: false },
-    );
+    const actors = actorsOf(text, [
+      ['Skyway', 'organization'],
+      ['Boeing', 'organization'],
+      ['Dreamliner', 'organization'],
+      ['A380', 'organization'],
+      ['Aurex Slate', 'organization'],
+      ['Nimbus', 'person'],
+      ['Velta', 'organization'],
+      ['Velta', 'organization', 2],
+    ]);
     for (const p of ['Dreamliner', 'A380', 'Aurex Slate', 'Nimbus']) assert.equal(typeOf(actors, p), 'group', p);
     assert.equal(typeOf(actors, 'Boeing'), 'organization');
     assert.equal(typeOf(actors, 'Velta'), 'organization', 'announced: a company, though "Velta cars" reads like a product');
@@ -204,11 +178,7 @@ describe('[core/actors] held-out error classes: things typed person', () => {
 
   it('a score table and a family are no product and no company', () => {
     const text = 'Melrose 107 Stirling County 10.\nBorin visits wife Ada Borin in hospital. Borin, 65, is recovering.';
-    const actors = buildActors(
-      text,
-      layer(text, [['Melrose', 'organization'], ['Stirling County', 'organization'], ['Borin', 'person'], ['Ada Borin', 'person'], ['Borin', 'person', 3]]),
-      { actions: false },
-    );
+    const actors = actorsOf(text, [['Melrose', 'organization'], ['Stirling County', 'organization'], ['Borin', 'person'], ['Ada Borin', 'person'], ['Borin', 'person', 3]]);
     assert.equal(typeOf(actors, 'Stirling County'), 'organization');
     assert.ok(actors.filter((a) => a.mentions.some((m) => m.text === 'Borin')).every((a) => a.type === 'person'));
   });
