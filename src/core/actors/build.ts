@@ -146,7 +146,7 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   const companies = new Set<string>();
   for (const r of raws) {
     if (r.type !== 'group' || r.kind !== 'name' || companies.has(r.key) || !groupMayBeCompany(r.text)) continue;
-    if (companyCue(text, r)) companies.add(r.key);
+    if (companyContext(text, r.start, r.end)) companies.add(r.key);
   }
   for (const r of raws) if (r.type === 'group' && companies.has(r.key)) r.type = 'organization';
 
@@ -156,7 +156,7 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   const products = new Map<string, boolean>();
   for (const r of raws) {
     if (r.kind !== 'name' || (r.type !== 'organization' && r.type !== 'person')) continue;
-    const company = r.type === 'organization' && (companyCue(text, r) || ORG_NAME_END.test(r.text));
+    const company = r.type === 'organization' && (companyContext(text, r.start, r.end) || ORG_NAME_END.test(r.text));
     const product = MODEL_NAME.test(r.text) || productCue(text, r);
     if (company) products.set(r.key, false);
     else if (product && !products.has(r.key)) products.set(r.key, true);
@@ -556,10 +556,6 @@ function groupMayBeCompany(name: string): boolean {
 }
 
 
-/** The words around a group mention that show a company. */
-function companyCue(text: string, r: Raw): boolean {
-  return companyContext(text, r.start, r.end);
-}
 
 /** Model designations: "A380", "MD-95", "C-17", "A330-200" (not "G20"). */
 const MODEL_NAME = /^(?!G\d)[A-Z]{1,3}-?\d{2,4}(?:-\d{1,4})?[A-Z]{0,3}$/;
