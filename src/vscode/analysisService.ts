@@ -15,6 +15,9 @@ export interface DocumentAnalysis {
   raw?: Analysis;
   /** The options the analysis was made with. */
   options?: AnalyzeOptions;
+  /** The analysis worker's own milliseconds for this version, and the request's round trip seen by the host. */
+  workerMs?: number;
+  roundTripMs?: number;
 }
 
 const EMPTY: Omit<Analysis, 'length'> = {
@@ -214,7 +217,8 @@ export class AnalysisService implements vscode.Disposable {
       let analysis = this.correct(textOf, raw);
       if (this.postProcess) analysis = this.postProcess(doc, textOf, analysis);
       this.log.debug(`analysed ${doc.uri.fsPath || key} v${version}: ${length} chars, ${analysis.entities.length} entities in ${Date.now() - t0} ms (${this.analyzer.kind})`);
-      return { uri: key, version, analysis, raw, options };
+      const timing = this.analyzer.lastAnalyze(key);
+      return { uri: key, version, analysis, raw, options, ...(timing?.version === version ? { workerMs: timing.workerMs, roundTripMs: timing.roundTripMs } : {}) };
     } catch (err) {
       // The core is designed never to throw; if it does, the user keeps working and the log says why.
       this.log.error(`analysis failed for ${key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);

@@ -29,9 +29,27 @@ export interface Analyzer {
   edit(uri: string, version: number, changes: TextChange[]): void;
   /** Requests sent and not yet answered. */
   readonly pendingCount: number;
+  /**
+   * What the worker did since the analyzer started, per request kind ('model' per query): requests answered, the
+   * worker's own milliseconds (total and longest) and the round trips seen by this thread (for tests and the log).
+   */
+  stats(): WorkerStats;
+  /** The worker's milliseconds and the round trip of the last 'analyze' answered for a document (the typing test prints them). */
+  lastAnalyze(uri: string): AnalyzeTiming | undefined;
   forget(uri: string): void;
   dispose(): void;
 }
+
+export interface AnalyzeTiming {
+  version: number;
+  workerMs: number;
+  roundTripMs: number;
+}
+
+/** Per request kind: answers, the worker's milliseconds (sum, longest), round-trip milliseconds seen here (sum, longest). */
+export type WorkerStats = Record<string, { count: number; ms: number; maxMs: number; roundTripMs: number; maxRoundTripMs: number }>;
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -77,7 +95,9 @@ export function inProcessPort(handle: WorkerHandle | undefined, unavailable = 'n
  */
 export class WorkerAnalyzer implements Analyzer {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: WorkerResponse & { ok: true }) => void; reject: (e: Error & { resync?: boolean }) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: WorkerResponse & { ok: true }) => void; reject: (e: Error & { resync?: boolean }) => void; kind: string; sentAt: number }>();
+  private readonly counters: WorkerStats = {};
+  private readonly timings = new Map<string, AnalyzeTiming>();
   /** uri -> the version of the document the worker holds (after the edits sent). */
   private readonly synced = new Map<string, number>();
   private dead: Error | undefined;
@@ -93,6 +113,14 @@ export class WorkerAnalyzer implements Analyzer {
       const p = this.pending.get(res.id);
       if (!p) return;
       this.pending.delete(res.id);
+      const c = (this.counters[p.kind] ??= { count: 0, ms: 0, maxMs: 0, roundTripMs: 0, maxRoundTripMs: 0 });
+      const ms = res.ok ? res.ms : 0;
+      const rt = now() - p.sentAt;
+      c.count++;
+      c.ms += ms;
+      c.maxMs = Math.max(c.maxMs, ms);
+      c.roundTripMs += rt;
+      c.maxRoundTripMs = Math.max(c.maxRoundTripMs, rt);
       if (res.ok) p.resolve(res);
       else p.reject(Object.assign(new Error(res.error), { resync: res.resync }));
     });
@@ -112,10 +140,21 @@ export class WorkerAnalyzer implements Analyzer {
     return this.pending.size;
   }
 
+  lastAnalyze(uri: string): AnalyzeTiming | undefined {
+    return this.dead ? this.fallbackValue?.lastAnalyze(uri) : this.timings.get(uri);
+  }
+
+  stats(): WorkerStats {
+    const own = JSON.parse(JSON.stringify(this.counters)) as WorkerStats;
+    if (this.fallbackValue) for (const [k, v] of Object.entries(this.fallbackValue.stats())) own[`${k} (fallback)`] = v;
+    return own;
+  }
+
   private request(req: DistributiveOmit<WorkerRequest, 'id'>): Promise<WorkerResponse & { ok: true }> {
     const id = this.nextId++;
+    const kind = req.kind === 'model' ? `model ${req.query.what}` : req.kind;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, kind, sentAt: now() });
       this.port.post({ ...req, id } as WorkerRequest);
     });
   }
@@ -139,7 +178,9 @@ export class WorkerAnalyzer implements Analyzer {
 
   analyze(uri: string, version: number, text: string | (() => string), options?: AnalyzeOptions, base?: { version: number; analysis: Analysis }): Promise<Analysis> {
     if (this.dead) return this.fallback.analyze(uri, version, text, options);
+    const sentAt = now();
     return this.versioned(uri, version, text, (t) => this.request({ kind: 'analyze', uri, version, text: t, options, base: base?.version }), (r) => {
+      this.timings.set(uri, { version, workerMs: r.ms, roundTripMs: now() - sentAt });
       if (!r.patch) return r.analysis!;
       if (!base || r.patch.base !== base.version) throw new Error(`the worker patched version ${r.patch.base} of ${uri}, not the one held`);
       return applyAnalysisPatch(base.analysis, r.patch);
@@ -174,6 +215,7 @@ export class WorkerAnalyzer implements Analyzer {
 
   forget(uri: string): void {
     this.synced.delete(uri);
+    this.timings.delete(uri);
     if (this.dead) return this.fallbackValue?.forget(uri);
     this.port.post({ id: this.nextId++, kind: 'forget', uri });
   }

@@ -11,7 +11,8 @@ export interface EntityDto {
   end: number;
   type: string;
   text: string;
-  range: [number, number, number, number];
+  /** Line and character of start and end (left out when asked for offsets only). */
+  range?: [number, number, number, number];
 }
 
 export function toDto(doc: vscode.TextDocument, e: Entity): EntityDto {

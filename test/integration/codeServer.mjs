@@ -145,7 +145,7 @@ export async function findPort(preferred) {
  * workspace trust on (no --disable-workspace-trust): a folder opens untrusted, in restricted mode, without the
  * startup trust prompt.
  */
-export async function startCodeServer({ node24, entry, port, env = {}, onOutput, keepState = false, workspaceTrust = false }) {
+export async function startCodeServer({ node24, entry, port, env = {}, onOutput, keepState = false, workspaceTrust = false, disableExtensions = [] }) {
   const stateDir = mkdtempSync(join(tmpdir(), 'analyst-lens-code-server-'));
   for (const d of ['user', 'extensions']) mkdirSync(join(stateDir, d));
   // Default settings for a quiet, predictable workbench.
@@ -185,6 +185,8 @@ export async function startCodeServer({ node24, entry, port, env = {}, onOutput,
     '--extensions-dir', join(stateDir, 'extensions'),
     '--config', join(stateDir, 'config.yaml'),
     '--vscode-option', 'enable-smoke-test-driver',
+    // Built-in extensions left out of this run (e.g. to tell their work in the extension host from ours).
+    ...disableExtensions.flatMap((id) => ['--vscode-option', `disable-extension=${id}`]),
   ];
   const proc = spawn(node24.node, args, {
     cwd: repoRoot,

@@ -43,10 +43,23 @@ export function registerEntityCommands(deps: CommandDeps): vscode.Disposable[] {
       const r = await service.get(doc);
       return r.analysis.entities.length;
     }),
-    vscode.commands.registerCommand(COMMANDS.getEntities, async (arg?: unknown): Promise<EntitiesResult | undefined> => {
+    // A second argument { positions: false } gives the entities as offsets only, without a line/character range
+    // each (a cheap read for tests that check every keystroke of a long report).
+    vscode.commands.registerCommand(COMMANDS.getEntities, async (arg?: unknown, opts?: { positions?: boolean }): Promise<EntitiesResult | undefined> => {
       const doc = await resolveDocument(arg);
       if (!doc) return undefined;
       const r = await service.get(doc);
+      if (opts?.positions === false) {
+        return {
+          uri: r.uri,
+          version: r.version,
+          enabled: deps.isEnabled(),
+          skipped: r.skipped,
+          limited: r.analysis.limited,
+          entities: r.analysis.entities.map((e) => ({ start: e.start, end: e.end, type: e.type, text: e.text })),
+          decorated: decorations.decoratedCounts(r.uri),
+        };
+      }
       return {
         uri: r.uri,
         version: r.version,
@@ -100,7 +113,8 @@ export function registerEntityCommands(deps: CommandDeps): vscode.Disposable[] {
       const doc = await resolveDocument(arg);
       if (!doc) return undefined;
       const r = service.peek(doc);
-      return r ? { version: r.version, entities: r.analysis.entities.length, skipped: r.skipped } : undefined;
+      // `worker`: what the analysis worker did so far, per request kind (counts, its milliseconds, round trips).
+      return r ? { version: r.version, entities: r.analysis.entities.length, skipped: r.skipped, worker: service.analyzer.stats() } : undefined;
     }),
   ];
 }

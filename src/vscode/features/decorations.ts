@@ -31,6 +31,9 @@ export interface DecorationState {
   editedAt?: number;
   /** performance.now() in the extension host when the decorations of `analysedVersion` were set. */
   appliedAt?: number;
+  /** The analysis worker's milliseconds for `analysedVersion` and the host's round trip to it (see DocumentAnalysis). */
+  workerMs?: number;
+  roundTripMs?: number;
 }
 
 /** A shown range with the editor range set for it (in the coordinates of the state's version). */
@@ -272,7 +275,15 @@ export class DecorationFeature implements vscode.Disposable {
       tracked.push({ start: e.start, end: e.end, type: e.type, text: e.text, range: range ?? toRange(doc, e) });
     }
     const edited = this.editedAt.get(r.uri);
-    const state: Shown = { uri: r.uri, version: r.version, analysedVersion: r.version, ranges: tracked, editedAt: edited?.version === r.version ? edited.at : undefined };
+    const state: Shown = {
+      uri: r.uri,
+      version: r.version,
+      analysedVersion: r.version,
+      ranges: tracked,
+      editedAt: edited?.version === r.version ? edited.at : undefined,
+      workerMs: r.workerMs,
+      roundTripMs: r.roundTripMs,
+    };
     this.shown.set(r.uri, state);
     state.setTypes = this.setDecorations(editor, state);
     state.appliedAt = performance.now();

@@ -14,6 +14,7 @@ export interface EntityDto {
   end: number;
   type: string;
   text: string;
+  /** Left out when asked for offsets only ({ positions: false }: then do not read it). */
   range: [number, number, number, number];
 }
 export interface EntitiesResult {
@@ -45,8 +46,8 @@ export async function show(rel: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
 }
 
-export async function getEntities(arg?: vscode.Uri | string): Promise<EntitiesResult> {
-  const r = await vscode.commands.executeCommand<EntitiesResult | undefined>('analystLens.getEntities', arg);
+export async function getEntities(arg?: vscode.Uri | string, opts?: { positions?: boolean }): Promise<EntitiesResult> {
+  const r = await vscode.commands.executeCommand<EntitiesResult | undefined>('analystLens.getEntities', arg, ...(opts ? [opts] : []));
   assert.ok(r, 'analystLens.getEntities returned nothing');
   return r;
 }
