@@ -136,7 +136,61 @@ interface Unit {
   /** whether `final` is up to date with `local` (it is then up to date with every person name found in the unit's text) */
   finalOk: boolean;
   final: RawSpan[];
+  /** the texts of `final`'s spans, read from the unit's text (a new array whenever `final` changes) */
+  texts: string[];
+  /** the entities last built from `final`, at offset `builtAt` of a text whose slice there was the unit's text */
+  built: Entity[] | null;
+  builtFrom: RawSpan[] | null;
+  builtAt: number;
+  /** the person names this unit last added to the document-level counts (see `PersonCounts`) */
+  counted: PersonNames | null;
   gen: number;
+}
+
+/**
+ * The person names of the document, kept as counts over the units' occurrences: after an edit only the units that
+ * changed are added and taken away, and the names that appeared or disappeared come out of it directly.
+ */
+class PersonCounts {
+  readonly names: PersonNames = { surnames: new Set(), fullNames: new Set(), orgForms: new Set() };
+  private readonly counts = { surnames: new Map<string, number>(), fullNames: new Map<string, number>(), orgForms: new Map<string, number>() };
+  /** the units counted, with their occurrences in the text */
+  private units = new Map<Unit, number>();
+
+  /** Brings the counts to the units of the new text (with their occurrences); returns the names that appeared or disappeared. */
+  update(cur: Map<Unit, number>): string[] {
+    const changed: string[] = [];
+    const add = (p: PersonNames, k: number) => {
+      this.bump('surnames', p.surnames, k, changed);
+      this.bump('fullNames', p.fullNames, k, changed);
+      if (p.orgForms) this.bump('orgForms', p.orgForms, k, changed);
+    };
+    for (const [u, n] of this.units) if (u.counted && (u.counted !== u.persons || cur.get(u) !== n)) add(u.counted, -n);
+    for (const [u, n] of cur) {
+      if (u.counted !== u.persons || this.units.get(u) !== n) add(u.persons, n);
+      u.counted = u.persons;
+    }
+    this.units = cur;
+    return changed;
+  }
+
+  private bump(kind: 'surnames' | 'fullNames' | 'orgForms', names: Iterable<string>, k: number, changed: string[]): void {
+    const counts = this.counts[kind];
+    const set = this.names[kind] as Set<string>;
+    for (const x of names) {
+      const before = counts.get(x) ?? 0;
+      const after = before + k;
+      if (after === 0) counts.delete(x);
+      else counts.set(x, after);
+      if (before === 0 && after > 0) {
+        set.add(x);
+        changed.push(x);
+      } else if (before > 0 && after === 0) {
+        set.delete(x);
+        changed.push(x);
+      }
+    }
+  }
 }
 
 interface CachedBlock {
@@ -144,6 +198,12 @@ interface CachedBlock {
   /** mayContinue(text) */
   cont: boolean;
   gen: number;
+}
+
+function sameSpans(a: readonly RawSpan[], b: readonly RawSpan[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].start !== b[i].start || a[i].end !== b[i].end || a[i].type !== b[i].type || a[i].source !== b[i].source) return false;
+  return true;
 }
 
 function sameNames(a: readonly NameSpan[], b: readonly NameSpan[]): boolean {
@@ -156,7 +216,7 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
   const blocks = new Map<string, CachedBlock>();
   const units = new Map<string, Unit>();
   const tagger = new IncrementalTagger();
-  let prevPersons: PersonNames = { surnames: new Set(), fullNames: new Set() };
+  const persons = new PersonCounts();
   let gen = 0;
 
   function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -185,7 +245,7 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
 
     // units: runs of blocks no rule crosses
     const unitList: Array<{ unit: Unit; start: number; text: string }> = [];
-    const personsAll: PersonNames = { surnames: new Set(), fullNames: new Set() };
+    const unitCount = new Map<Unit, number>();
     let b = 0;
     while (b < nb) {
       let e = b;
@@ -203,7 +263,20 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
       }
       let u = units.get(utext);
       if (!u) {
-        u = { parts: ruleParts(utext), names: null, local: [], persons: { surnames: new Set(), fullNames: new Set() }, finalOk: false, final: [], gen };
+        u = {
+          parts: ruleParts(utext),
+          names: null,
+          local: [],
+          persons: { surnames: new Set(), fullNames: new Set() },
+          finalOk: false,
+          final: [],
+          texts: [],
+          built: null,
+          builtFrom: null,
+          builtAt: -1,
+          counted: null,
+          gen,
+        };
         units.set(utext, u);
       }
       u.gen = gen;
@@ -213,9 +286,7 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
         u.persons = personNames(utext, u.parts.ws, u.local);
         u.finalOk = false;
       }
-      for (const s of u.persons.surnames) personsAll.surnames.add(s);
-      for (const f of u.persons.fullNames) personsAll.fullNames.add(f);
-      for (const f of u.persons.orgForms ?? []) (personsAll.orgForms ??= new Set()).add(f);
+      unitCount.set(u, (unitCount.get(u) ?? 0) + 1);
       unitList.push({ unit: u, start: ustart, text: utext });
       b = e + 1;
     }
@@ -223,26 +294,39 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
     // document-level person propagation, unit by unit
     // The propagation in a unit depends only on the names that occur in its text: redo units whose spans changed
     // and units holding a name that appeared or disappeared since the previous analysis.
-    const changedNames: string[] = [];
-    for (const x of personsAll.surnames) if (!prevPersons.surnames.has(x)) changedNames.push(x);
-    for (const x of prevPersons.surnames) if (!personsAll.surnames.has(x)) changedNames.push(x);
-    for (const x of personsAll.fullNames) if (!prevPersons.fullNames.has(x)) changedNames.push(x);
-    for (const x of prevPersons.fullNames) if (!personsAll.fullNames.has(x)) changedNames.push(x);
-    for (const x of personsAll.orgForms ?? []) if (!prevPersons.orgForms?.has(x)) changedNames.push(x);
-    for (const x of prevPersons.orgForms ?? []) if (!personsAll.orgForms?.has(x)) changedNames.push(x);
-    prevPersons = personsAll;
+    const changedNames = persons.update(unitCount);
+    const personsAll = persons.names;
     const wanted = options.types ? new Set<EntityType>(options.types) : null;
     const entities: Entity[] = [];
     for (const { unit: u, start, text: utext } of unitList) {
       if (u.finalOk && changedNames.length > 0 && changedNames.some((x) => utext.includes(x))) u.finalOk = false;
       if (!u.finalOk) {
-        u.final = propagateNames(utext, u.parts.ws, u.local, personsAll);
+        const final = propagateNames(utext, u.parts.ws, u.local, personsAll);
+        if (!sameSpans(final, u.final)) {
+          u.final = final;
+          u.texts = final.map((sp) => utext.slice(sp.start, sp.end));
+        }
         u.finalOk = true;
       }
-      for (const sp of u.final) {
-        const a = sp.start + start, e = sp.end + start;
-        entities.push({ start: a, end: e, type: sp.type, text: original.slice(a, e), source: sp.source });
+      // Where the text is the unit's own (no masked code, no joined line inside it), an entity's text is the unit's:
+      // the entities built for the unit at this offset are the same, and elsewhere only their offsets differ.
+      const plain = original === analyzed || original.startsWith(utext, start);
+      if (plain && u.built !== null && u.builtFrom === u.final && u.builtAt === start) {
+        for (const e of u.built) entities.push(e);
+        continue;
       }
+      const built: Entity[] = [];
+      for (let k = 0; k < u.final.length; k++) {
+        const sp = u.final[k];
+        const a = sp.start + start, e = sp.end + start;
+        built.push({ start: a, end: e, type: sp.type, text: plain ? u.texts[k] : original.slice(a, e), source: sp.source });
+      }
+      for (const e of built) entities.push(e);
+      if (plain) {
+        u.built = built;
+        u.builtFrom = u.final;
+        u.builtAt = start;
+      } else u.built = null;
     }
 
     // generation sweep: keep only what this analysis used

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from './debounce';
 import { ENTITY_TYPES, type Analysis, type AnalyzeOptions, type BuildActorsOptions, type EntityType } from '../core';
-import type { Analyzer, ModelAnswers, ModelQuery } from './analyzer';
+import { isSuperseded, type Analyzer, type ModelAnswers, type ModelQuery } from './analyzer';
 import { isReport, type LensConfig } from './config';
 
 /** The analysis of one version of one document, or why it was skipped. */
@@ -18,6 +18,8 @@ export interface DocumentAnalysis {
   /** The analysis worker's own milliseconds for this version, and the request's round trip seen by the host. */
   workerMs?: number;
   roundTripMs?: number;
+  /** Not analysed: the document was edited again before the worker reached this version (never cached or shown). */
+  superseded?: boolean;
 }
 
 const EMPTY: Omit<Analysis, 'length'> = {
@@ -124,10 +126,14 @@ export class AnalysisService implements vscode.Disposable {
 
   /** The analysis of the document's current version, computed now if needed. */
   async get(doc: vscode.TextDocument): Promise<DocumentAnalysis> {
-    const cached = this.cache.get(doc.uri.toString());
-    if (cached && cached.version === doc.version) return cached;
-    this.debounce.cancel(doc.uri.toString());
-    return this.run(doc);
+    for (;;) {
+      const cached = this.cache.get(doc.uri.toString());
+      if (cached && cached.version === doc.version) return cached;
+      this.debounce.cancel(doc.uri.toString());
+      const r = await this.run(doc);
+      // Skipped by the worker for a newer version: ask for the version current now.
+      if (!r.superseded || doc.isClosed) return r;
+    }
   }
 
   /** Analyse the whole document even above the size limit (the user asked). */
@@ -184,7 +190,7 @@ export class AnalysisService implements vscode.Disposable {
     const promise = this.compute(doc, key, version, length).then((result) => {
       if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
       if (this.again.delete(key) && !doc.isClosed && doc.version !== result.version && !this.inflight.has(key)) this.schedule(doc);
-      if (doc.isClosed || doc.version !== result.version) return result; // stale: a newer run follows
+      if (doc.isClosed || doc.version !== result.version || result.superseded) return result; // stale: a newer run follows
       this.cache.set(key, result);
       this.emitter.fire(result);
       if (result.analysis.limited) this.announceLimit(doc, result.analysis.limited.analyzedLength);
@@ -220,6 +226,8 @@ export class AnalysisService implements vscode.Disposable {
       const timing = this.analyzer.lastAnalyze(key);
       return { uri: key, version, analysis, raw, options, ...(timing?.version === version ? { workerMs: timing.workerMs, roundTripMs: timing.roundTripMs } : {}) };
     } catch (err) {
+      // Not computed because the document was edited again meanwhile: the analysis of the newer version follows.
+      if (isSuperseded(err)) return { uri: key, version, analysis: { ...EMPTY, length }, superseded: true };
       // The core is designed never to throw; if it does, the user keeps working and the log says why.
       this.log.error(`analysis failed for ${key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       return { uri: key, version, analysis: { ...EMPTY, length }, skipped: 'analysis failed (see the Analyst Lens log)' };

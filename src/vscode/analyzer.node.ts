@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
-import { inProcessPort, WorkerAnalyzer, type Analyzer, type WorkerHandle } from './analyzer';
+import { inProcessPort, LanesAnalyzer, WorkerAnalyzer, type Analyzer, type WorkerHandle } from './analyzer';
 
 /** Where dist/worker.js leaves its handler when it is loaded on a thread that is not a worker (src/worker/node.ts). */
 const HANDLE = Symbol.for('analystLens.workerHandle');
@@ -24,8 +24,17 @@ function inProcess(context: vscode.ExtensionContext, log: (m: string) => void): 
   return new WorkerAnalyzer(inProcessPort(handle, why), log, 'in-process');
 }
 
-/** Desktop: analysis in a worker_threads Worker running dist/worker.js. */
+/**
+ * Desktop: analysis in a worker_threads Worker running dist/worker.js; markup and the document model in a second one,
+ * started when first asked (LanesAnalyzer). Without workers, everything runs on this thread.
+ */
 export function createAnalyzer(context: vscode.ExtensionContext, log: (m: string) => void): Analyzer {
+  const first = workerAnalyzer(context, log);
+  return first.kind === 'worker' ? new LanesAnalyzer(first, () => workerAnalyzer(context, log)) : first;
+}
+
+/** One worker_threads Worker running dist/worker.js (or this thread when none can start). */
+function workerAnalyzer(context: vscode.ExtensionContext, log: (m: string) => void): Analyzer {
   try {
     const worker = new Worker(path.join(context.extensionPath, 'dist', 'worker.js'));
     worker.unref();

@@ -95,7 +95,7 @@ export function inProcessPort(handle: WorkerHandle | undefined, unavailable = 'n
  */
 export class WorkerAnalyzer implements Analyzer {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: WorkerResponse & { ok: true }) => void; reject: (e: Error & { resync?: boolean }) => void; kind: string; sentAt: number }>();
+  private readonly pending = new Map<number, { resolve: (r: WorkerResponse & { ok: true }) => void; reject: (e: Error & { resync?: boolean; superseded?: boolean }) => void; kind: string; sentAt: number }>();
   private readonly counters: WorkerStats = {};
   private readonly timings = new Map<string, AnalyzeTiming>();
   /** uri -> the version of the document the worker holds (after the edits sent). */
@@ -122,7 +122,7 @@ export class WorkerAnalyzer implements Analyzer {
       c.roundTripMs += rt;
       c.maxRoundTripMs = Math.max(c.maxRoundTripMs, rt);
       if (res.ok) p.resolve(res);
-      else p.reject(Object.assign(new Error(res.error), { resync: res.resync }));
+      else p.reject(Object.assign(new Error(res.error), { resync: res.resync, superseded: res.superseded }));
     });
     port.onError((err) => {
       this.dead = err instanceof Error ? err : new Error(String(err));
@@ -225,5 +225,88 @@ export class WorkerAnalyzer implements Analyzer {
     this.pending.clear();
     this.port.terminate();
     this.fallbackValue?.dispose();
+  }
+}
+
+/** Whether a request failed only because the worker skipped it: a newer version of the document was on its way. */
+export function isSuperseded(err: unknown): boolean {
+  return !!(err && typeof err === 'object' && (err as { superseded?: boolean }).superseded);
+}
+
+/**
+ * Two workers, so that the highlights of a keystroke never wait behind a slower layer: the first (started at once)
+ * follows the edits and analyses (and indexes workspace reports); the second (started on first use) follows the
+ * edits too and answers markup and the document model (actors, summary, exports, dates), given the analysis the host
+ * holds, so it never runs the tagger itself. Building the actors of a long report takes seconds; in one worker, a
+ * keystroke made meanwhile waited for them.
+ */
+export class LanesAnalyzer implements Analyzer {
+  readonly kind = 'worker' as const;
+  private slowValue: Analyzer | undefined;
+  /** Per document: the last analysis the first worker gave (the second worker builds models on it). */
+  private readonly latest = new Map<string, { version: number; options: string; analysis: Analysis }>();
+
+  constructor(
+    private readonly fast: Analyzer,
+    private readonly slowFactory: () => Analyzer,
+  ) {}
+
+  private get slow(): Analyzer {
+    return (this.slowValue ??= this.slowFactory());
+  }
+
+  get pendingCount(): number {
+    return this.fast.pendingCount + (this.slowValue?.pendingCount ?? 0);
+  }
+
+  async analyze(uri: string, version: number, text: string | (() => string), options?: AnalyzeOptions, base?: { version: number; analysis: Analysis }): Promise<Analysis> {
+    const analysis = await this.fast.analyze(uri, version, text, options, base);
+    const held = this.latest.get(uri);
+    if (!held || held.version <= version) this.latest.set(uri, { version, options: JSON.stringify(options ?? {}), analysis });
+    return analysis;
+  }
+
+  index(uri: string, text: string, options?: AnalyzeOptions, inputs?: IndexInputs): Promise<IndexEntry> {
+    return this.fast.index(uri, text, options, inputs);
+  }
+
+  markup(uri: string, version: number, text: string | (() => string), options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }> {
+    return this.slow.markup(uri, version, text, options);
+  }
+
+  async model<Q extends ModelQuery>(uri: string, version: number, text: () => string, options: AnalyzeOptions | undefined, analysis: Analysis | undefined, query: Q): Promise<ModelAnswers[Q['what']]> {
+    let given = analysis;
+    if (!given) {
+      const held = this.latest.get(uri);
+      given = held && held.version === version && held.options === JSON.stringify(options ?? {}) ? held.analysis : await this.analyze(uri, version, text, options);
+    }
+    return this.slow.model(uri, version, text, options, given, query);
+  }
+
+  edit(uri: string, version: number, changes: TextChange[]): void {
+    this.fast.edit(uri, version, changes);
+    this.slowValue?.edit(uri, version, changes);
+  }
+
+  lastAnalyze(uri: string): AnalyzeTiming | undefined {
+    return this.fast.lastAnalyze(uri);
+  }
+
+  stats(): WorkerStats {
+    const out = this.fast.stats();
+    for (const [k, v] of Object.entries(this.slowValue?.stats() ?? {})) out[`${k} (second worker)`] = v;
+    return out;
+  }
+
+  forget(uri: string): void {
+    this.latest.delete(uri);
+    this.fast.forget(uri);
+    this.slowValue?.forget(uri);
+  }
+
+  dispose(): void {
+    this.latest.clear();
+    this.fast.dispose();
+    this.slowValue?.dispose();
   }
 }

@@ -1,13 +1,19 @@
 import * as vscode from 'vscode';
-import { inProcessPort, WorkerAnalyzer, type Analyzer } from './analyzer';
+import { inProcessPort, LanesAnalyzer, WorkerAnalyzer, type Analyzer } from './analyzer';
 
 declare const Worker: { new (url: string): { postMessage(m: unknown): void; onmessage: ((e: { data: never }) => void) | null; onerror: ((e: unknown) => void) | null; terminate(): void } } | undefined;
 
 /**
- * Browser: analysis in a Web Worker running dist/worker.js (the same file as on desktop). A browser host without
- * workers gets an analyzer that says so on every request (the web bundle does not carry the analysis core).
+ * Browser: analysis in a Web Worker running dist/worker.js (the same file as on desktop), markup and the document
+ * model in a second one started when first asked (LanesAnalyzer). A browser host without workers gets an analyzer
+ * that says so on every request (the web bundle does not carry the analysis core).
  */
 export function createAnalyzer(context: vscode.ExtensionContext, log: (m: string) => void): Analyzer {
+  const first = workerAnalyzer(context, log);
+  return first.kind === 'worker' ? new LanesAnalyzer(first, () => workerAnalyzer(context, log)) : first;
+}
+
+function workerAnalyzer(context: vscode.ExtensionContext, log: (m: string) => void): Analyzer {
   try {
     if (typeof Worker === 'undefined') throw new Error('no Worker in this host');
     const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').toString(true));

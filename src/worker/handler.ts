@@ -25,8 +25,11 @@ import type { ModelAnswers, ModelQuery, WorkerRequest, WorkerResponse } from './
 
 /** Open documents whose text and incremental analyzer are kept (least recently used dropped first). */
 export const MAX_DOCUMENTS = 20;
-/** Analyses kept per document as bases for patches (answers to requests still in flight may be dropped by the host). */
-const MAX_BASES = 4;
+/**
+ * Analyses kept per document as bases for patches: the host holds the last one it applied, or the one before when it
+ * dropped an answer for a version edited meanwhile (it analyses one version at a time). Fewer kept, less to collect.
+ */
+const MAX_BASES = 2;
 
 interface Kept {
   version: number;
@@ -39,10 +42,11 @@ interface Kept {
   /** The document model the last 'model' request used, and the answers it gave (per query). */
   model?: { version: number; analysis: Analysis; actors: string; format: string; model: DocumentModel; answers: Map<string, unknown> };
 }
-const documents = new Map<string, Kept>();
+/** The kept documents of one worker (a Map keeps insertion order = recency). */
+type Documents = Map<string, Kept>;
 
 /** The kept document (created on first use; a Map keeps insertion order = recency). */
-function documentFor(uri: string, version: number, text: string): Kept {
+function documentFor(documents: Documents, uri: string, version: number, text: string): Kept {
   let d = documents.get(uri);
   if (d) documents.delete(uri);
   else d = { version, text, analyzer: createIncrementalAnalyzer(), sent: [] };
@@ -57,10 +61,6 @@ function documentFor(uri: string, version: number, text: string): Kept {
   return d;
 }
 
-/** Uris with a kept document, least recently used first (for tests). */
-export function keptDocuments(): string[] {
-  return [...documents.keys()];
-}
 
 /** Applies one change event (non-overlapping changes in the coordinates of the text before it). */
 export function applyChanges(text: string, changes: readonly TextChange[]): string {
@@ -70,10 +70,10 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
 }
 
 /** The text of a document version: the one sent, or the kept one when it is of that version. */
-function textOf(uri: string, version: number, text: string | undefined): Kept | undefined {
-  if (typeof text === 'string') return documentFor(uri, version, text);
+function textOf(documents: Documents, uri: string, version: number, text: string | undefined): Kept | undefined {
+  if (typeof text === 'string') return documentFor(documents, uri, version, text);
   const d = documents.get(uri);
-  return d && d.version === version ? documentFor(uri, version, d.text) : undefined;
+  return d && d.version === version ? documentFor(documents, uri, version, d.text) : undefined;
 }
 
 const resync = (id: number, uri: string): WorkerResponse => ({ id, ok: false, resync: true, error: `the worker does not have this version of ${uri}` });
@@ -148,8 +148,22 @@ function answer(d: Kept, req: Extract<WorkerRequest, { kind: 'model' }>): ModelA
   return value;
 }
 
+/**
+ * A worker's request handler with its own kept documents (one per worker; tests make several to play two workers in
+ * one process). `keptDocuments()`: uris with a kept document, least recently used first.
+ */
+export function createHandler(): { handle: (req: WorkerRequest) => WorkerResponse; keptDocuments: () => string[] } {
+  const documents: Documents = new Map();
+  return { handle: (req) => handleWith(documents, req), keptDocuments: () => [...documents.keys()] };
+}
+
+const main = createHandler();
 /** The worker's work, independent of how messages arrive (worker_threads, Web Worker, or in-process). */
-export function handle(req: WorkerRequest): WorkerResponse {
+export const handle = main.handle;
+/** Uris with a kept document of `handle`, least recently used first (for tests). */
+export const keptDocuments = main.keptDocuments;
+
+function handleWith(documents: Documents, req: WorkerRequest): WorkerResponse {
   const t0 = Date.now();
   try {
     switch (req.kind) {
@@ -176,7 +190,7 @@ export function handle(req: WorkerRequest): WorkerResponse {
       }
       case 'analyze': {
         if (typeof req.uri !== 'string') return { id: req.id, ok: true, analysis: analyze(req.text ?? '', req.options), ms: Date.now() - t0 };
-        const d = textOf(req.uri, req.version, req.text);
+        const d = textOf(documents, req.uri, req.version, req.text);
         if (!d) return resync(req.id, req.uri);
         const value = analysisOf(d, req.options);
         const options = JSON.stringify(req.options ?? {});
@@ -186,12 +200,12 @@ export function handle(req: WorkerRequest): WorkerResponse {
         return { id: req.id, ok: true, analysis: value, ms: Date.now() - t0 };
       }
       case 'model': {
-        const d = textOf(req.uri, req.version, req.text);
+        const d = textOf(documents, req.uri, req.version, req.text);
         if (!d) return resync(req.id, req.uri);
         return { id: req.id, ok: true, value: answer(d, req), ms: Date.now() - t0 };
       }
       case 'markup': {
-        const d = textOf(req.uri, req.version, req.text);
+        const d = textOf(documents, req.uri, req.version, req.text);
         if (!d) return resync(req.id, req.uri);
         const text = d.text.length > req.options.maxLength ? d.text.slice(0, req.options.maxLength) : d.text;
         const spans = findMarkup(text);

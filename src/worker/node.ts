@@ -4,6 +4,11 @@
 import { parentPort } from 'node:worker_threads';
 import { handle } from './handler';
 import type { WorkerRequest } from './protocol';
+import { createQueue } from './queue';
 
-if (parentPort) parentPort.on('message', (req: WorkerRequest) => parentPort?.postMessage(handle(req)));
-else (globalThis as Record<symbol, unknown>)[Symbol.for('analystLens.workerHandle')] = handle;
+if (parentPort) {
+  const port = parentPort;
+  // setImmediate runs after the messages that arrived meanwhile were delivered: the queue sees them all.
+  const enqueue = createQueue(handle, (res) => port.postMessage(res), (fn) => setImmediate(fn));
+  port.on('message', (req: WorkerRequest) => enqueue(req));
+} else (globalThis as Record<symbol, unknown>)[Symbol.for('analystLens.workerHandle')] = handle;

@@ -102,4 +102,5 @@ export type WorkerResponse =
       value?: ModelAnswers[keyof ModelAnswers];
       ms: number;
     }
-  | { id: number; ok: false; error: string; resync?: boolean };
+  /** `superseded`: not computed, a newer version of the document was already on its way (see worker/queue.ts). */
+  | { id: number; ok: false; error: string; resync?: boolean; superseded?: boolean };

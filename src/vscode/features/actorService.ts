@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Actor, Mention } from '../../core';
 import type { AnalysisService } from '../analysisService';
+import { isSuperseded } from '../analyzer';
 import type { ActorRegistry } from './actorRegistry';
 
 /** The actors of one version of one document, with a lookup from offset to mention. */
@@ -94,6 +95,8 @@ export class ActorService implements vscode.Disposable {
         actors: { registry: this.registry.entries(), ignore: this.registry.ignored(), splits: this.registry.splits() },
       });
     } catch (err) {
+      // Skipped by the worker: the report was edited before it got there (these actors would be of an old version).
+      if (isSuperseded(err)) return undefined;
       this.log.error(`actors failed for ${key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }
     if (doc.isClosed || r.version !== doc.version) return undefined;

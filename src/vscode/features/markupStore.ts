@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { LINT_CODES, type LintOptions, type MarkupDiagnostic, type MarkupSpan } from '../../core';
 import { looksBinary } from '../analysisService';
 import { isReport, readMarkupRules, type LensConfig } from '../config';
-import type { Analyzer } from '../analyzer';
+import { isSuperseded, type Analyzer } from '../analyzer';
 
 /** The markup of one version of one document. */
 export interface DocumentMarkup {
@@ -13,6 +13,8 @@ export interface DocumentMarkup {
   diagnostics: MarkupDiagnostic[];
   /** Set when the document was not (fully) read: binary content, or longer than analystLens.maxDocumentLength. */
   limited?: string;
+  /** Not computed: the document was edited again before the worker reached this version (never cached). */
+  superseded?: boolean;
 }
 
 
@@ -55,8 +57,10 @@ export class MarkupStore implements vscode.Disposable {
     if (running && running.version === doc.version) return running.promise;
     const version = doc.version;
     const generation = this.generation;
-    const promise = this.compute(doc, key, version).then((r) => {
+    const promise: Promise<DocumentMarkup> = this.compute(doc, key, version).then((r) => {
       if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+      // Skipped by the worker for a newer version: the markup of the version current now.
+      if (r.superseded) return doc.isClosed ? r : this.get(doc);
       if (!doc.isClosed && doc.version === version && generation === this.generation) {
         this.cache.set(key, r);
         this.emitter.fire(r);
@@ -95,8 +99,13 @@ export class MarkupStore implements vscode.Disposable {
     const ruleOptions: NonNullable<LintOptions['rules']> = {};
     for (const code of LINT_CODES) ruleOptions[code] = rules[code] === 'off' ? false : rules[code];
     const lint = LINT_CODES.some((c) => rules[c] !== 'off');
-    const r = await this.analyzer.markup(key, version, full, { maxLength: max, rules: ruleOptions, lint });
-    return { uri: key, version, spans: r.spans, diagnostics: r.diagnostics, limited };
+    try {
+      const r = await this.analyzer.markup(key, version, full, { maxLength: max, rules: ruleOptions, lint });
+      return { uri: key, version, spans: r.spans, diagnostics: r.diagnostics, limited };
+    } catch (err) {
+      if (isSuperseded(err)) return { uri: key, version, spans: [], diagnostics: [], superseded: true };
+      throw err;
+    }
   }
 
   dispose(): void {

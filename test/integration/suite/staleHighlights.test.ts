@@ -119,7 +119,7 @@ async function workerStats(doc: vscode.TextDocument): Promise<WorkerStats> {
 function otherRequests(before: WorkerStats, after: WorkerStats): string {
   const out: string[] = [];
   for (const [k, v] of Object.entries(after)) {
-    if (k === 'edit' || k === 'analyze') continue;
+    if (k.startsWith('edit') || k === 'analyze') continue;
     const n = v.count - (before[k]?.count ?? 0);
     if (n > 0) out.push(`${k} ×${n} (longest so far ${v.maxMs.toFixed(0)} ms in the worker)`);
   }
