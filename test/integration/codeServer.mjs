@@ -145,7 +145,7 @@ export async function findPort(preferred) {
  * workspace trust on (no --disable-workspace-trust): a folder opens untrusted, in restricted mode, without the
  * startup trust prompt.
  */
-export async function startCodeServer({ node24, entry, port, env = {}, onOutput, keepState = false, workspaceTrust = false, disableExtensions = [] }) {
+export async function startCodeServer({ node24, entry, port, env = {}, onOutput, keepState = false, workspaceTrust = false, disableExtensions = [], settings = {} }) {
   const stateDir = mkdtempSync(join(tmpdir(), 'analyst-lens-code-server-'));
   for (const d of ['user', 'extensions']) mkdirSync(join(stateDir, d));
   // Default settings for a quiet, predictable workbench.
@@ -167,6 +167,7 @@ export async function startCodeServer({ node24, entry, port, env = {}, onOutput,
         ...(workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never' } : {}),
         'window.commandCenter': false,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        ...settings,
       },
       null,
       2,

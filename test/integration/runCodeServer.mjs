@@ -12,7 +12,9 @@
 // ANALYST_LENS_IT_VERBOSE=1 (echo the console noise too),
 // ANALYST_LENS_IT_GREP=<regexp> (only the matching tests; a leading ! runs all the others),
 // ANALYST_LENS_IT_NO_MARKDOWN=1 (the built-in Markdown language features and Markdown math are disabled: the typing
-// test then measures the extension host without their work; the default run keeps them, as users have them).
+// test then measures the extension host without their work; the default run keeps them, as users have them),
+// ANALYST_LENS_IT_QUIET_HOST=1 (the same, and code-server's port auto-forwarding scan and the merge-conflict code
+// lenses are off too: what is left in the extension host while typing is Analyst Lens; the typing test says so).
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -32,7 +34,10 @@ import {
 const IDLE_MS = Number(process.env.ANALYST_LENS_IT_IDLE_MS) || 11 * 60_000;
 const TIMEOUT_MS = Number(process.env.ANALYST_LENS_IT_TIMEOUT_MS) || 45 * 60_000;
 const VERBOSE = process.env.ANALYST_LENS_IT_VERBOSE === '1';
-const NO_MARKDOWN = process.env.ANALYST_LENS_IT_NO_MARKDOWN === '1';
+const QUIET_HOST = process.env.ANALYST_LENS_IT_QUIET_HOST === '1';
+const NO_MARKDOWN = QUIET_HOST || process.env.ANALYST_LENS_IT_NO_MARKDOWN === '1';
+/** Settings that take other work out of the extension host (ANALYST_LENS_IT_QUIET_HOST=1). */
+const QUIET_SETTINGS = { 'remote.autoForwardPorts': false, 'merge-conflict.codeLens.enabled': false, 'merge-conflict.decorators.enabled': false };
 const MARK = '\u00a7it\u00a7 '; // prefix of the suite's own lines (see suite/index.ts)
 const artifacts = join(repoRoot, 'test-artifacts');
 const screenshotPath = join(artifacts, 'highlighted-report.png');
@@ -110,9 +115,10 @@ async function runSuite({ node24, entry, name, suite, logPrefix, screenshotFile,
     port,
     workspaceTrust,
     disableExtensions: NO_MARKDOWN ? ['vscode.markdown-language-features', 'vscode.markdown-math'] : [],
+    settings: QUIET_HOST ? QUIET_SETTINGS : {},
     // The workbench queries the extension gallery from the browser (open-vsx.org by default): point it at the server
     // itself (a 404) so that no request of the run leaves loopback.
-    env: { EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: `http://127.0.0.1:${port}/no-extension-gallery` }), ANALYST_LENS_IT_MARK: MARK, ANALYST_LENS_IT_SIGNAL_DIR: signalDir, ANALYST_LENS_IT_GREP: process.env.ANALYST_LENS_IT_GREP ?? '', ANALYST_LENS_IT_NO_MARKDOWN: NO_MARKDOWN ? '1' : '' },
+    env: { EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: `http://127.0.0.1:${port}/no-extension-gallery` }), ANALYST_LENS_IT_MARK: MARK, ANALYST_LENS_IT_SIGNAL_DIR: signalDir, ANALYST_LENS_IT_GREP: process.env.ANALYST_LENS_IT_GREP ?? '', ANALYST_LENS_IT_NO_MARKDOWN: NO_MARKDOWN ? '1' : '', ANALYST_LENS_IT_QUIET_HOST: QUIET_HOST ? '1' : '' },
     onOutput: (line) => serverLog.write(`${line}\n`),
   });
   say(`code-server is up at ${server.base} (${secs()}); starting headless Chromium`);

@@ -145,6 +145,13 @@ async function hostSettled(limitMs = 30_000): Promise<number> {
   return performance.now() - t0;
 }
 
+/** Which other extensions' work the run's extension host had (the runner's switches): said with every figure. */
+function hostMode(): string {
+  if (process.env.ANALYST_LENS_IT_QUIET_HOST === '1') return 'QUIET HOST (ANALYST_LENS_IT_QUIET_HOST=1: Markdown language features disabled, port auto-forwarding scan and merge-conflict lenses off)';
+  if (process.env.ANALYST_LENS_IT_NO_MARKDOWN === '1') return 'Markdown language features DISABLED (ANALYST_LENS_IT_NO_MARKDOWN=1)';
+  return 'default workbench (Markdown language features enabled, as users have them)';
+}
+
 /** Every shown range is marked, with the same type, by the analysis of the version it is shown on. */
 function assertNotStale(state: DecorationState, entities: { start: number; end: number; type: string }[], text: string, where: string) {
   // Spans of one type never overlap: the only candidate is the last one of that type starting at or before r.
@@ -246,7 +253,7 @@ describe('highlights never out of step while typing', function () {
             `longest host event-loop stall ${stallMs.toFixed(0)} ms, every extension's work included (goal < 50 ms; per keystroke p50 ${pct(stalls, 50).toFixed(0)}, p95 ${pct(stalls, 95).toFixed(0)} ms); ` +
             `the worker's own time per keystroke p50 ${pct(workerMs, 50).toFixed(1)} ms, p95 ${pct(workerMs, 95).toFixed(1)} ms, the host's round trip to it p50 ${pct(roundTripMs, 50).toFixed(1)} ms, p95 ${pct(roundTripMs, 95).toFixed(1)} ms; ` +
             `other worker requests while typing: ${others}; ${checked} shown ranges checked; ` +
-            `Markdown language features ${process.env.ANALYST_LENS_IT_NO_MARKDOWN === '1' ? 'DISABLED (ANALYST_LENS_IT_NO_MARKDOWN=1)' : 'enabled (as users have them)'}; waited ${(settledMs / 1000).toFixed(1)} s for the host to settle before typing; ` +
+            `${hostMode()}; waited ${(settledMs / 1000).toFixed(1)} s for the host to settle before typing; ` +
             `load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`,
         );
       } finally {
