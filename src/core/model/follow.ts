@@ -60,7 +60,8 @@ export function followWindow(changes: readonly TextChange[], lengthAfter: number
  * The ranges after `changes` (applied together, as one VS Code change event: non-overlapping, in the coordinates
  * of the text before the event). With `textAfter` (the text after the edit, or its slice starting at `textFrom`
  * that covers `followWindow`), ranges in the edited paragraphs and ranges sharing a name word with the edit are
- * dropped as well; without it, only touched ranges are dropped. Other properties of the ranges are kept.
+ * dropped as well; without it, only touched ranges are dropped. Other properties of the ranges are kept; a range the
+ * changes do not move is returned as the same object (moved ones are copies: the input is never changed).
  */
 export function followEdits<T extends TrackedRange>(ranges: readonly T[], changes: readonly TextChange[], textAfter?: string, textFrom = 0): T[] {
   const paragraphOf =
@@ -108,7 +109,8 @@ export function followEdits<T extends TrackedRange>(ranges: readonly T[], change
       touched = true; // the edit is inside, across or right at an end of the range: the word changed
       break;
     }
-    const moved = { ...r, start: r.start + shift, end: r.end + shift };
+    // A range the edit does not move is kept as it is (no copy per range per keystroke).
+    const moved = shift === 0 ? r : { ...r, start: r.start + shift, end: r.end + shift };
     if (touched || dirty.some(([s, e]) => moved.start < e && moved.end > s)) {
       for (const w of nameWords(r.text)) droppedWords.add(w);
       continue;
