@@ -250,15 +250,34 @@ export function countryOf(word: string): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Groups
 
-/** Religious, ethnic and political groups that are no country's demonym (singular, lower case). */
+/**
+ * Peoples, faiths and parties' members that are no country's demonym (singular, lower case): the one list behind
+ * `isGroupName` (what the analysis colours as a group) and, through it, the actor model's "a group is no company"
+ * ("Shia cleric X", "Arab leaders said", "Republicans said"). A party's own name is an organisation, not a group
+ * ("Labour", the "Ministry of Labour"): only its members are listed ("Labourite", "Tory", "Democrat").
+ */
 const GROUP_WORDS: ReadonlySet<string> = new Set(
-  ('muslim moslem islamic islamist jihadist christian catholic protestant evangelical orthodox anglican jew jewish hindu sikh ' +
-    'buddhist sunni shia shiite shi\'ite alawite druze yazidi copt coptic kurd arab bedouin berber tuareg pashtun tajik uzbek ' +
-    'hazara baloch uighur uyghur tibetan rohingya tamil sinhalese hutu tutsi zulu xhosa maori aborigine afrikaner basque ' +
-    'catalan flemish walloon chechen ingush ossetian abkhaz tatar cossack roma serb croat bosniak slav yugoslav soviet ' +
-    'briton scot welshman latino hispanic republican democrat communist socialist liberal conservative labourite tory ' +
-    'maoist marxist loyalist unionist nationalist royalist separatist zionist').split(' '),
+  ('muslim moslem islamic islamist jihadist christian catholic protestant evangelical orthodox anglican baptist methodist ' +
+    'mormon quaker jew jewish hindu sikh buddhist sunni shia shiite shi\'ite alawite druze yazidi copt coptic kurd arab ' +
+    'bedouin berber tuareg pashtun tajik uzbek hazara baloch uighur uyghur tibetan rohingya tamil sinhalese hutu tutsi ' +
+    'zulu xhosa maori aborigine aboriginal afrikaner basque catalan flemish walloon chechen ingush ossetian abkhaz tatar ' +
+    'cossack roma serb croat bosniak slav yugoslav soviet briton scot welshman latino hispanic republican democrat ' +
+    'communist socialist liberal conservative labourite tory maoist marxist loyalist unionist nationalist royalist ' +
+    'separatist zionist').split(' '),
 );
+
+/**
+ * Whether one word names a people, a faith or a party's members: a known group word or a country's demonym, in
+ * the singular or the plural ("Kurds", "Tories", "Frenchmen", "Shiites"). No guess from the word's shape.
+ */
+export function isPeopleWord(word: string): boolean {
+  const lower = word.toLowerCase().replace(/[’']s$/u, '');
+  const singular = lower.replace(/(?:men)$/, 'man').replace(/(?<=[a-z]{2})ies$/, 'y').replace(/(?<=[a-z]{3})(?:es|s)$/, '');
+  for (const w of [lower, singular, lower.replace(/s$/, '')]) {
+    if (GROUP_WORDS.has(w) || BY_DEMONYM.has(w)) return true;
+  }
+  return false;
+}
 
 /** Seas and regions that have the shape of a demonym: "the Mediterranean", "the Balkans". */
 const NOT_GROUP_WORDS: ReadonlySet<string> = new Set(['mediterranean', 'caribbean', 'balkans', 'andean']);
@@ -274,12 +293,8 @@ export function isGroupName(name: string): boolean {
   const words = name.trim().split(/\s+/);
   const last = words[words.length - 1] ?? '';
   if (/-/.test(last)) return !!countryOfDemonym(last) || !!countryOfDemonym(name); // "Surinamese-born", "U.S.-led": no
+  if (isPeopleWord(last) || countryOfDemonym(name)) return true;
   const lower = last.toLowerCase().replace(/[’']s$/u, '');
-  const singular = lower.replace(/(?:men)$/, 'man').replace(/(?<=[a-z]{3})(?:es|s)$/, '');
-  for (const w of [lower, singular, lower.replace(/s$/, '')]) {
-    if (GROUP_WORDS.has(w) || BY_DEMONYM.has(w)) return true;
-  }
-  if (countryOfDemonym(name)) return true;
   if (NOT_GROUP_WORDS.has(lower)) return false;
   const cased = last.charAt(0) + last.slice(1).toLowerCase();
   return /^\p{Lu}\p{Ll}{2,}(?:an|ese|ish|[^aeiou]i)s?$/u.test(cased);
