@@ -1,17 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { analyze, buildActors, type Analysis, type Entity } from '../../src/core';
-import { DEFAULT_MAX_LENGTH, localSpans, ruleParts, toAnalysis } from '../../src/core/analyze';
-import { mayBeCompanyName, propagatePersons } from '../../src/core/extract/spans';
-import type { NameSpan } from '../../src/core/ner';
+import { mayBeCompanyName } from '../../src/core/extract/spans';
 import { isGroupName, isPeopleWord } from '../../src/core/text/lexicon';
-
-/** What `analyze` makes of a text when the tagger finds the names given (each surface at its first occurrence). */
-function analyzeWithNames(text: string, names: [string, NameSpan['type']][]): Analysis {
-  const spans: NameSpan[] = names.map(([surface, type]) => ({ start: text.indexOf(surface), end: text.indexOf(surface) + surface.length, type }));
-  spans.sort((a, b) => a.start - b.start);
-  const parts = ruleParts(text);
-  return toAnalysis(text, DEFAULT_MAX_LENGTH, text, propagatePersons(text, parts.ws, localSpans(text, parts, spans)), {});
-}
+import { analyzeWithNames } from './taggerNames';
 
 /** An analysis whose entities are the given surfaces, as a hand-made layer (each at its first occurrence). */
 function layer(text: string, names: [string, Entity['type']][]): Analysis {

@@ -1,6 +1,6 @@
 import type { Actor, ActorType, Analysis, BuildActorsOptions, Entity, Mention, MentionKind, Quote, RegistryEntry } from '../types';
 import { applySplits } from '../lens/corrections';
-import { appositionThing, COMPANY_BEFORE, companyContext, mayBeCompanyName } from '../extract/spans';
+import { appositionThing, COMPANY_BEFORE, companyContext } from '../extract/spans';
 import { acronymOf, isAcronym, leadingLowercase, looksLikeName, nameKey, nameTokens, slug } from './names';
 import { countryOf, countryOfName } from './demonyms';
 import { readMentionContext, roleKey } from './roles';
@@ -139,17 +139,9 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   }
   for (const r of raws) if (speaking.has(r.key) && r.kind === 'name') r.type = 'person';
 
-  // 1d. Companies the tagger read as a group (its "other names" class, with nationalities and products): a name that
-  // may be a company's (extract/spans mayBeCompanyName: no nationality, faith, people or party), written after a
-  // company noun ("engine maker Europrop", "aircraft manufacturer, Airbus"), before a role ("Airbus spokesman", "the
-  // Airbus chief executive") or before a verb of speech or announcement ("Airbus announced"), is an organisation
-  // everywhere in the document.
-  const companies = new Set<string>();
-  for (const r of raws) {
-    if (r.type !== 'group' || r.kind !== 'name' || companies.has(r.key) || !mayBeCompanyName(r.text)) continue;
-    if (companyContext(text, r.start, r.end)) companies.add(r.key);
-  }
-  for (const r of raws) if (r.type === 'group' && companies.has(r.key)) r.type = 'organization';
+  // 1d. Companies the tagger read as a group: decided once, by the analysis (extract/spans hiddenCompany), which hides
+  // the tagger's "other" names that are no group of people and makes those with a company cue organisations. A
+  // group that reaches the actor model (the analysis, an analyst's correction or annotation) is taken as given.
 
   // 1e. Products the tagger read as organisations or people: a model designation ("A380", "MD-95"), a name after a
   // brand and a model number ("Boeing 787 Dreamliner") or before a product noun ("MacBook Air laptops"), or after a
