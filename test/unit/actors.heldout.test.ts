@@ -1,27 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { analyze, applyCorrections, buildActors, type Actor, type Analysis, type Entity, type EntityType } from '../../src/core';
+import { analyze, applyCorrections, buildActors, type Actor } from '../../src/core';
 import { companyContext, propagatePersons, type RawSpan } from '../../src/core/extract/spans';
 import { words } from '../../src/core/text/words';
-import { analyzeWithNames } from './taggerNames';
+import { analyzeWithNames, layer } from './layers';
 
 // Error classes found on held-out news (MEANTIME Wikinews articles, scripts/eval/actors-meantime.mjs): companies,
 // sites and products the name tagger took for people. The texts below are invented. Each test gives the actor model
 // the tagger's mistake explicitly (an entity layer written by hand), so the rule is exercised whatever the tagger
 // of the day does, and most also run the whole pipeline on the same text.
 
-/** An analysis whose entities are the listed surfaces (each at its `nth` occurrence, default the first). */
-function layer(text: string, spans: [string, EntityType, number?][]): Analysis {
-  const entities: Entity[] = spans.map(([surface, type, nth = 1]) => {
-    let at = -1;
-    for (let k = 0; k < nth; k++) at = text.indexOf(surface, at + 1);
-    assert.ok(at >= 0, `"${surface}" (occurrence ${nth}) not in the text`);
-    return { start: at, end: at + surface.length, type, text: surface, source: 'ner' };
-  });
-  entities.sort((a, b) => a.start - b.start);
-  const counts = {} as Analysis['counts'];
-  for (const e of entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
-  return { entities, counts, length: text.length };
-}
 /** The actors of a text over a name layer written by hand (the tagger's mistake given as input). */
 const actorsOf = (text: string, names: Parameters<typeof layer>[1]) => buildActors(text, layer(text, names), { actions: false });
 const typeOf = (actors: Actor[], name: string) => actors.find((a) => a.name === name || a.mentions.some((m) => m.text === name))?.type;

@@ -1,14 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { analyze, buildActors, type Analysis, type Entity } from '../../src/core';
+import { analyze, buildActors } from '../../src/core';
 import { mayBeCompanyName } from '../../src/core/extract/spans';
 import { isGroupName, isPeopleWord } from '../../src/core/text/lexicon';
-import { analyzeWithNames } from './taggerNames';
-
-/** An analysis whose entities are the given surfaces, as a hand-made layer (each at its first occurrence). */
-function layer(text: string, names: [string, Entity['type']][]): Analysis {
-  const entities: Entity[] = names.map(([t, type]) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length, type, text: t, source: 'ner' }));
-  return { entities: entities.sort((a, b) => a.start - b.start), counts: {} as Analysis['counts'], length: text.length };
-}
+import { analyzeWithNames, layer } from './layers';
 
 const typed = (text: string, type: string) =>
   analyze(text).entities.filter((e) => e.type === type).map((e) => e.text);
