@@ -354,8 +354,8 @@ export function countryOf(word: string): string | undefined {
 
 /**
  * Peoples, faiths and parties' members that are no country's demonym (singular, lower case): the one list behind
- * `isGroupName` (what the analysis colours as a group) and, through it, the actor model's "a group is no company"
- * ("Shia cleric X", "Arab leaders said", "Republicans said"). A party's own name is an organisation, not a group
+ * `isGroupName` (what the analysis colours as a group) and, through it, the rule that a group is no company whatever
+ * the words around it (extract/spans mayBeCompanyName: "Arab leaders said", "Republicans said"). A party's own name is an organisation, not a group
  * ("Labour", the "Ministry of Labour"): only its members are listed ("Labourite", "Tory", "Democrat").
  */
 const GROUP_WORDS: ReadonlySet<string> = new Set(
