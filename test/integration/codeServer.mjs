@@ -186,12 +186,12 @@ export async function startCodeServer({ node24, entry, port, env = {}, onOutput,
     '--extensions-dir', join(stateDir, 'extensions'),
     '--config', join(stateDir, 'config.yaml'),
     '--vscode-option', 'enable-smoke-test-driver',
-    // Built-in extensions left out of this run (e.g. to tell their work in the extension host from ours).
-    ...disableExtensions.flatMap((id) => ['--vscode-option', `disable-extension=${id}`]),
   ];
   const proc = spawn(node24.node, args, {
     cwd: repoRoot,
-    env: node24Env(node24, env),
+    // Built-in extensions left out of this run (e.g. to tell their work in the extension host from ours): the VS Code
+    // server skips the built-in extensions this variable names (--disable-extension does not reach its extension host).
+    env: node24Env(node24, disableExtensions.length ? { ...env, VSCODE_SKIP_BUILTIN_EXTENSIONS: disableExtensions.join(',') } : env),
     detached: true, // own process group: stop() kills the server and every extension host it started
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -37,7 +37,7 @@ const VERBOSE = process.env.ANALYST_LENS_IT_VERBOSE === '1';
 const QUIET_HOST = process.env.ANALYST_LENS_IT_QUIET_HOST === '1';
 const NO_MARKDOWN = QUIET_HOST || process.env.ANALYST_LENS_IT_NO_MARKDOWN === '1';
 /** Settings that take other work out of the extension host (ANALYST_LENS_IT_QUIET_HOST=1). */
-const QUIET_SETTINGS = { 'remote.autoForwardPorts': false, 'merge-conflict.codeLens.enabled': false, 'merge-conflict.decorators.enabled': false };
+const QUIET_SETTINGS = { 'remote.autoForwardPorts': false, 'remote.autoForwardPortsSource': 'output', 'merge-conflict.codeLens.enabled': false, 'merge-conflict.decorators.enabled': false };
 const MARK = '\u00a7it\u00a7 '; // prefix of the suite's own lines (see suite/index.ts)
 const artifacts = join(repoRoot, 'test-artifacts');
 const screenshotPath = join(artifacts, 'highlighted-report.png');
