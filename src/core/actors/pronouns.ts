@@ -2,6 +2,7 @@ import nlp from 'compromise';
 import type { Span } from '../types';
 import { sentenceIndexAt, splitSentences } from '../text/segment';
 import { findQuotations } from './quotes';
+import { lowerBound } from '../text/intervals';
 
 /**
  * Third-person singular pronouns (he/him/his/himself, she/her/hers/herself) resolved to the people of a report, and
@@ -347,17 +348,23 @@ export function resolvePronouns(text: string, persons: readonly CorefPerson[], o
   }
 
   // Resolution, pronouns in text order; resolved pronouns join the antecedents.
+  // (kept sorted by start: pronouns are resolved in text order and inserted where they stand)
   const pool = [...items];
-  const countBefore = (actorId: string, offset: number) => pool.reduce((n, m) => n + (m.actorId === actorId && m.end <= offset ? 1 : 0), 0);
+  const seenBefore = new Map<string, number>(); // mentions and resolved pronouns of each person before the pronoun
+  let counted = 0;
   pronouns.forEach((p, i) => {
     const s = pSentence[i];
     if (s < 0) return;
     const sStart = startOf(s);
     const inQuote = quoted(p.start);
+    for (; counted < pool.length && pool[counted].end <= p.start; counted++) seenBefore.set(pool[counted].actorId, (seenBefore.get(pool[counted].actorId) ?? 0) + 1);
+    // the people mentioned from `window` sentences before up to the pronoun, and those just after it in its sentence
+    const from = lowerBound(pool, startOf(Math.max(0, s - window)));
+    const near = pool.slice(from, lowerBound(pool, Math.min(sentences[s].end, p.end + 160)));
     const best = new Map<string, { item: Item; score: number; why: string }>();
     let nearestSame: Item | undefined;
-    for (const m of pool) if (m.sentence === s && m.end <= p.start && (!nearestSame || m.start > nearestSame.start)) nearestSame = m;
-    for (const m of pool) {
+    for (const m of near) if (m.sentence === s && m.end <= p.start && (!nearestSame || m.start > nearestSame.start)) nearestSame = m;
+    for (const m of near) {
       if (m.end > p.start || m.sentence < s - window || m.sentence > s || (m.quoted && !inQuote)) continue;
       const g = genders.get(m.actorId);
       if (g && g.gender !== p.gender) continue;
@@ -386,7 +393,7 @@ export function resolvePronouns(text: string, persons: readonly CorefPerson[], o
         why = m.subject ? (back === 1 ? 'subject of the previous sentence' : `subject ${back} sentences before`) : back === 1 ? 'mentioned in the previous sentence' : `mentioned ${back} sentences before`;
       }
       if (g) score += WEIGHTS.genderKnown;
-      score += WEIGHTS.frequent * Math.min(4, countBefore(m.actorId, p.start) - 1);
+      score += WEIGHTS.frequent * Math.min(4, (seenBefore.get(m.actorId) ?? 1) - 1);
       const cur = best.get(m.actorId);
       if (!cur || score > cur.score || (score === cur.score && m.start > cur.item.start)) best.set(m.actorId, { item: m, score, why });
     }
@@ -395,9 +402,9 @@ export function resolvePronouns(text: string, persons: readonly CorefPerson[], o
     const intro = text.slice(sStart, p.start);
     const rest = text.slice(p.end, Math.min(sentences[s].end, p.end + 120));
     const comma = /^[^,;:.!?"“”()]{0,90},(?:[ \t\u00a0]*[^,;:.!?"“”()]{1,25},)?[ \t\u00a0]*/.exec(rest);
-    if (comma && !/[,;:"“”()]/.test(intro) && !pool.some((m) => m.sentence === s && m.end <= p.start)) {
+    if (comma && !/[,;:"“”()]/.test(intro) && !near.some((m) => m.sentence === s && m.end <= p.start)) {
       const at = p.end + comma[0].length;
-      const m = pool.find((x) => x.start >= at && x.start <= at + 30 && x.sentence === s && !x.pronoun && isSubject(text, at, x.start, x.end));
+      const m = near.find((x) => x.start >= at && x.start <= at + 30 && x.sentence === s && !x.pronoun && isSubject(text, at, x.start, x.end));
       const g = m ? genders.get(m.actorId) : undefined;
       if (m && (!g || g.gender === p.gender)) {
         const score = WEIGHTS.cataphora + (g ? WEIGHTS.genderKnown : 0);
@@ -432,7 +439,7 @@ export function resolvePronouns(text: string, persons: readonly CorefPerson[], o
       evidence: `"${p.text}" → ${top.item.text}: ${top.why}${gWhy}`,
     };
     out.links.push(link);
-    pool.push({ start: p.start, end: p.end, text: p.text, actorId: id, sentence: s, subject: p.case === 'subject' && isSubject(text, sStart, p.start, p.end), pronoun: true, quoted: inQuote });
+    pool.splice(lowerBound(pool, p.start), 0, { start: p.start, end: p.end, text: p.text, actorId: id, sentence: s, subject: p.case === 'subject' && isSubject(text, sStart, p.start, p.end), pronoun: true, quoted: inQuote });
     // a person whose gender was unknown takes the pronoun's when the link is sure
     if (!g && confidence >= 0.75) genders.set(id, { gender: p.gender, confidence: 0.5, evidence: `"${p.text}" refers to ${top.item.text}` });
   });
