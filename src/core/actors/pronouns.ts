@@ -250,9 +250,13 @@ function isSubject(text: string, sentenceStart: number, start: number, end: numb
   return CLAUSE_START.test(near) && VERB_AFTER.test(text.slice(end, end + 90));
 }
 
-/** Whether a clause boundary lies in text[from, to) (a comma, a semicolon, "that", "who", "and"). */
+/**
+ * Whether a clause of its own starts in text[from, to): a subordinator or a speech verb ("that", "who", "because",
+ * "said"), a semicolon, a bracket or a dash. A comma or "and" alone does not: "Vik beat Ode, defeating him" is one
+ * subject's clause.
+ */
 function clauseBetween(text: string, from: number, to: number): boolean {
-  return /[,;:()—–]|\b(?:that|who|whom|which|and|but|because|when|while|after|before|if|said|says|told|tells)\b/i.test(text.slice(from, to));
+  return /[;:()—–"“”]|\b(?:that|who|whom|which|whose|because|when|while|after|before|if|although|though|until|since|whether|said|says|told|tells|asked|wrote)\b/i.test(text.slice(from, to));
 }
 
 export interface ResolveOptions {
@@ -278,6 +282,7 @@ export const RESOLVER_WEIGHTS = {
   frequent: 0.5,
   objectOwnSubject: -5,
   reflexiveNearest: 3,
+  possessiveOwnSubject: 2.5,
   cataphora: 8,
   margin: 0.3,
 };
@@ -374,7 +379,8 @@ export function resolvePronouns(text: string, persons: readonly CorefPerson[], o
         if (m.subject) {
           score = p.case === 'subject' ? WEIGHTS.sameSubjectForSubject : WEIGHTS.sameSubject;
           why = 'subject of the same sentence';
-          if (p.case === 'object' && !clauseBetween(text, m.end, p.start)) score += WEIGHTS.objectOwnSubject;
+          if (p.case === 'object' && !/,/.test(text.slice(m.end, p.start)) && !clauseBetween(text, m.end, p.start)) score += WEIGHTS.objectOwnSubject;
+          if (p.case === 'possessive' && !clauseBetween(text, m.end, p.start)) score += WEIGHTS.possessiveOwnSubject;
         } else {
           score = WEIGHTS.sameOther;
           why = 'mentioned before it in the same sentence';
