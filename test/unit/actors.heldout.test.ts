@@ -74,7 +74,7 @@ describe('[core/actors] held-out error classes: things typed person', () => {
 
   it('a "person" listed beside organisations, with no role or speech anywhere, is an organisation', () => {
     const text =
-      'The contract was fought for between Halden Aero and Marrow Kessler, and Marrow Kessler lost. ' +
+      'The contract was contested between Halden Aero and Marrow Kessler, and Marrow Kessler lost. ' +
       'After the failures of Dunmore Trust ($4 billion), Pell Wickham ($2 billion) and Avanti Group ($1 billion), lenders froze.';
     const actors = actorsOf(text, [
       ['Halden Aero', 'organization'],
@@ -177,20 +177,20 @@ describe('[core/actors] held-out error classes: things typed person', () => {
   });
 
   it('a score table and a family are no product and no company', () => {
-    const text = 'Melrose 107 Stirling County 10.\nBorin visits wife Ada Borin in hospital. Borin, 65, is recovering.';
-    const actors = actorsOf(text, [['Melrose', 'organization'], ['Stirling County', 'organization'], ['Borin', 'person'], ['Ada Borin', 'person'], ['Borin', 'person', 3]]);
-    assert.equal(typeOf(actors, 'Stirling County'), 'organization');
+    const text = 'Ayr 24 Carlisle United 17.\nBorin visits wife Ada Borin in hospital. Borin, 65, is recovering.';
+    const actors = actorsOf(text, [['Ayr', 'organization'], ['Carlisle United', 'organization'], ['Borin', 'person'], ['Ada Borin', 'person'], ['Borin', 'person', 3]]);
+    assert.equal(typeOf(actors, 'Carlisle United'), 'organization');
     assert.ok(actors.filter((a) => a.mentions.some((m) => m.text === 'Borin')).every((a) => a.type === 'person'));
   });
 
   it('the whole pipeline: companies and sites of a business report are not people', () => {
     const text =
-      'General Motors Corporation said on Wednesday that its sales fell 20% in March. The contract was fought for between Boeing and ' +
-      'Lockheed Martin, Lockheed ultimately winning. “It took too long,” said Uralsib analyst Chris Weafer. The jets were built at ' +
+      'General Motors Corporation said on Wednesday that its sales fell 20% in March. The tender was contested by Boeing and ' +
+      'Lockheed Martin, with Lockheed finally prevailing. “It dragged on,” said Nordbank analyst Petra Lind. The jets were built at ' +
       'the Everett Factory near Seattle.';
     const actors = buildActors(text, analyze(text), { actions: false });
     const people = actors.filter((a) => a.type === 'person').map((a) => a.name);
-    assert.deepEqual(people, ['Chris Weafer']);
+    assert.deepEqual(people, ['Petra Lind']);
   });
 
   it('a company hidden in the tagger’s "other" class is an organisation at every mention once one mention shows it', () => {

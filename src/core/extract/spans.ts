@@ -69,7 +69,7 @@ const isTitleWord = (w: string) => TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w);
 
 /**
  * Removes titles and ranks from the edges of a person span ("Minister Benjamin Netanyahu" -> "Benjamin Netanyahu",
- * "Meir Ben-Shabbat Director" -> "Meir Ben-Shabbat") using the word list and the title spans found in the text.
+ * "Ana Rojas Director" -> "Ana Rojas") using the word list and the title spans found in the text.
  * Returns null when nothing of a name is left ("Major", "President").
  */
 export function stripTitles(span: RawSpan, ws: readonly Word[], inTitle: (offset: number) => boolean): RawSpan | null {
@@ -79,7 +79,7 @@ export function stripTitles(span: RawSpan, ws: readonly Word[], inTitle: (offset
   // Leading: titles, articles and lower-case words, but not name particles ("de Silva", "al-Assad", "van Gogh").
   const leading = (w: Word) => inTitle(w.start) || isTitleWord(w.text) || w.text === 'the' || w.text === 'The' || (!isCapitalised(w.text) && !NAME_PARTICLES.has(w.text));
   while (a <= b && leading(inside[a])) a++;
-  // Trailing: only words of a title span ("Meir Ben-Shabbat Director of ..."): "John Major" and "Billie Jean King" keep theirs.
+  // Trailing: only words of a title span ("Ana Rojas Director of ..."): "John Major" and "Billie Jean King" keep theirs.
   while (b >= a && (inTitle(inside[b].start) || !/[\p{L}\p{N}]/u.test(inside[b].text))) b--;
   if (a > b) return null;
   const kept = inside.slice(a, b + 1);

@@ -90,7 +90,7 @@ const PATTERNS: [TimexKind, string][] = [
   ['date', `${UNIT}\\s+${ci('ago')}`],
   ['date', `${ci('now|currently|recently|nowadays|lately|at present|at the moment|these days|the past|the future|the present|in the past|in future|in the future|former|formerly|soon')}`],
   ['date', `${ci('the (?:next|following|previous|same) (?:day|morning|afternoon|evening|night|week|month|year)|that same (?:day|morning|night)|the day before|the day after|a day (?:after|before|later|earlier)|that (?:day|night|morning|evening|week|month|year)|the (?:end|beginning|start|middle) of (?:the|this|next|last) (?:week|month|year|quarter|decade)|(?:the )?(?:end|beginning|start) of the (?:week|month|year)|year-end|month-end')}`],
-  // "to end the day at 7,114", "for the day": the day the text speaks of (findTimexes checks the word before).
+  // "to close the day at 3,208", "for the day": the day the text speaks of (findTimexes checks the word before).
   ['date', `${ci('the day|the (?:start|beginning) of the day')}`],
   // a two-digit year after a preposition: "the lowest since '82" (findTimexes checks the word before)
   ['date', `['’]\\d{2}(?![\\d'’%])`],
