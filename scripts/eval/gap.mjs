@@ -4,7 +4,7 @@
 // GAP (../shared/eval/coref/gap-development.json, --validation: gap-validation.json; Apache-2.0): Wikipedia snippets,
 // each with one pronoun and two names A and B, and which of them (or neither) the pronoun refers to. Runs analyze() +
 // buildActors() of dist/core.js on each snippet, as the extension does, and reads the actor that owns the pronoun among
-// its `pronounMentions` (actors/pronouns.ts; links of confidence >= 0.6). A is predicted coreferent when that actor
+// its `pronounMentions` (actors/pronouns.ts; links of confidence >= 0.5, PRONOUN_MENTION_MIN). A is predicted coreferent when that actor
 // has a mention overlapping A's span or written as A is (the same for B). GAP's metric: the A and B decisions of every
 // example are binary; precision, recall and F1 of the "coreferent" class, overall and by the pronoun's gender (M, F),
 // and the bias F1(F) / F1(M). Baseline printed alongside: "nearest name" (of A and B, the one nearest before the

@@ -132,7 +132,7 @@ export interface Actor {
   actions: string[];
   /**
    * Pronouns ("she", "his") resolved to this person (actors/pronouns.ts), kind 'pronoun', each with its evidence and
-   * confidence; only links of confidence >= 0.6. Not counted in `mentions` or `mentionCount`.
+   * confidence; only links of confidence >= 0.5. Not counted in `mentions` or `mentionCount`.
    */
   pronounMentions?: Mention[];
   /** Analyst notes and flags from the actor registry, when the actor is registered. */

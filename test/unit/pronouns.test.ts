@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyze, buildActors } from '../../src/core';
-import { genderOfGivenName, genderOfRole, resolvePronouns, type CorefPerson } from '../../src/core/actors/pronouns';
+import { genderOfGivenName, genderOfRole, resolvePronouns, textGenderOf, type CorefPerson } from '../../src/core/actors/pronouns';
 
 // Pronoun coreference with gender (src/core/actors/pronouns.ts). The sentences are written for these tests.
 
@@ -43,14 +43,18 @@ describe('[core/actors] pronouns: gender evidence', () => {
     assert.equal(genderOfRole('Prime Minister'), undefined);
   });
   it('derives a person\'s gender from an honorific, an apposition or a role, and says which', () => {
-    const text = 'Mr Lindqvist met Okafor, the agency\'s chairwoman, and Dr Vance in Oslo. Vance left early.';
-    const ps = persons(text, { lindqvist: ['Lindqvist'], okafor: ['Okafor'], vance: ['Vance'] }, { vance: ['Duchess'] });
-    const g = resolvePronouns(text + ' She said nothing.', ps).genders;
-    assert.equal(g.get('lindqvist')?.gender, 'M');
-    assert.match(g.get('lindqvist')!.evidence, /Mr/);
-    assert.equal(g.get('okafor')?.gender, 'F');
-    assert.match(g.get('okafor')!.evidence, /chairwoman/);
-    assert.equal(g.get('vance')?.gender, 'F', 'from the role Duchess');
+    const text = 'Mr Lindqvist met Okafor, the agency\'s chairwoman, and Dr Strand in Oslo. Strand left early.';
+    const ps = persons(text, { lindqvist: ['Lindqvist'], okafor: ['Okafor'], strand: ['Strand'] }, { strand: ['Duchess'] });
+    const g = (id: string) => textGenderOf(text, ps.find((p) => p.id === id)!);
+    assert.equal(g('lindqvist')?.gender, 'M');
+    assert.match(g('lindqvist')!.evidence, /Mr/);
+    assert.equal(g('okafor')?.gender, 'F');
+    assert.match(g('okafor')!.evidence, /chairwoman/);
+    assert.equal(g('strand')?.gender, 'F', 'from the role Duchess');
+    assert.equal(textGenderOf(text, { id: 'x', mentions: ps[2].mentions }), undefined, 'no role, no gender: Dr says nothing');
+    // conflicting evidence leaves the gender unknown
+    const odd = 'Mrs John Kerrigan arrived.';
+    assert.equal(textGenderOf(odd, persons(odd, { k: ['John Kerrigan'] })[0]), undefined);
   });
 });
 
@@ -118,7 +122,7 @@ describe('[core/actors] pronouns in actor records and quotes', () => {
     const maria = actors.find((a) => a.name === 'Maria Lindgren');
     assert.ok(maria, 'the tagger finds Maria Lindgren');
     assert.deepEqual(maria.pronounMentions?.map((m) => m.text), ['She', 'Her']);
-    assert.ok(maria.pronounMentions!.every((m) => m.kind === 'pronoun' && m.confidence >= 0.6 && /Maria Lindgren|She/.test(m.evidence ?? '')));
+    assert.ok(maria.pronounMentions!.every((m) => m.kind === 'pronoun' && m.confidence >= 0.5 && /Maria Lindgren|She/.test(m.evidence ?? '')));
     assert.equal(maria.mentionCount, maria.mentions.length);
     assert.ok(maria.mentions.every((m) => m.kind !== 'pronoun'));
   });
