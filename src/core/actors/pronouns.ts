@@ -248,6 +248,8 @@ const VERB_AFTER =
  */
 function isSubject(text: string, sentenceStart: number, start: number, end: number): boolean {
   if (/^['’]s?(?![\p{L}])/u.test(text.slice(end, end + 3))) return false;
+  // the subject of a relative clause: "… with Ode, who had to finish it on his own"
+  if (/^,?[ \t\u00a0]+who[ \t\u00a0]/u.test(text.slice(end, end + 8))) return true;
   const prefix = text.slice(sentenceStart, start);
   if (SUBJECT_PREFIX.test(prefix) || INTRO.test(prefix)) return true;
   // a clause's subject: "…, and Vik left", "… but he stayed"
