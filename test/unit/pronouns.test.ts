@@ -106,6 +106,12 @@ describe('[core/actors] pronouns: resolution', () => {
     assert.equal(his?.actorId, 'kane');
     assert.notEqual(his?.antecedent.text, 'him');
   });
+  it('reads contracted pronouns ("she\'s", "he\'ll") but not other words that start like them', () => {
+    const text = "Mrs Okafor chaired the meeting. She's leaving in May, and hereafter the heron's nest stays.";
+    const r = resolvePronouns(text, persons(text, { okafor: ['Okafor'] }));
+    assert.deepEqual(r.links.map((l) => l.text), ['She']);
+    assert.equal(r.links[0].actorId, 'okafor');
+  });
   it('gives every link its evidence and a confidence', () => {
     const text = 'Mrs Okafor chaired the meeting. She closed it at noon.';
     const [link] = resolvePronouns(text, persons(text, { okafor: ['Okafor'] })).links;

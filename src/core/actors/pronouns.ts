@@ -192,7 +192,8 @@ interface Pronoun extends Span {
   case: Case;
 }
 
-const PRONOUN = /(?<![\p{L}\p{N}'’-])(he|him|his|himself|she|her|hers|herself)(?![\p{L}\p{N}'’-])/giu;
+// (a contraction counts: "she's", "he'd", "he'll")
+const PRONOUN = /(?<![\p{L}\p{N}'’-])(he|him|his|himself|she|her|hers|herself)(?=$|[^\p{L}\p{N}'’-]|['’](?:s|d|ll)(?![\p{L}]))/giu;
 // "her" before these is an object ("told her that"), before other words a possessive ("her book").
 const AFTER_OBJECT_HER = /^(?:[ \t\u00a0]*[,.;:!?)"”’]|[ \t\u00a0]*$|[ \t\u00a0]+(?:in|on|at|to|for|with|and|or|but|that|the|a|an|as|from|by|of|into|about|after|before|up|down|out|off|over|back|again|away|if|when|while|because|so|this|these|those|than|through|during|until|who|which|not|would|will|is|was)(?![\p{L}]))/iu;
 
