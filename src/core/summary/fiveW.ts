@@ -45,6 +45,8 @@ export interface Lead {
   sentence: Sentence;
   /** Offset in the sentence where the prose starts (after a byline or dateline). */
   from: number;
+  /** The text's first line, short and without a full stop: a headline nobody marked as one ("Markets to remain closed"). */
+  title?: boolean;
 }
 
 /** Headline, dateline place and the first sentences of prose (bylines, datelines and furniture skipped). */
@@ -88,7 +90,8 @@ export function readLead(sentences: readonly Sentence[], title?: string): { head
       }
       if (s.text.slice(from).split(/\s+/).length < 4) continue;
     }
-    leads.push({ sentence: s, from });
+    const title = !leads.length && !headline && s.paragraph === 0 && from === 0 && !s.text.includes('\n') && !/[.!?]["”’)]*\s*$/u.test(s.text) && s.text.split(/\s+/).length <= 20;
+    leads.push({ sentence: s, from, ...(title ? { title } : {}) });
   }
   return { headline, dateline, leads };
 }
@@ -124,11 +127,13 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   leads.forEach((l, rank) => {
     const raw = l.sentence.text.slice(l.from);
     const { text: core } = stripAttribution(raw);
-    let clause = mainClause(core);
+    const base = l.sentence.start + l.from;
+    // Names the analysis found: "Apple releases" has a verb after a name; "Stock markets fall" a plural noun.
+    const isName = (a: number, b: number) => actors.some((x) => x.type !== 'group' && x.mentions.some((m) => m.start < base + b && base + a < m.end));
+    let clause = mainClause(core, 0, { headline: !!l.title, isName });
     if (!clause) return;
     // "NATO said it was monitoring …", "Smith said he would resign": the pronoun is the speaker.
     if (clause.attributedTo && /^(?:he|she|it|they|we)$/i.test(clause.subject.text)) clause = { ...clause, subject: clause.attributedTo };
-    const base = l.sentence.start + l.from;
     let score = [3, 2, 1.2, 0.8][rank] ?? 0.5;
     const subj = clause.subject;
     const named = agentsIn(base + subj.start, base + subj.end);
