@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { summarize } from '../../src/core';
 import { mainClause } from '../../src/core/summary/clauses';
+import { whyCues } from '../../src/core/summary/cues';
+import { findTimexes } from '../../src/core/summary/timex';
 
 // Every sentence below is written for these tests (none comes from an evaluation set).
 
@@ -14,6 +16,9 @@ describe('[summary/clauses] headlines and noun-heavy subjects', () => {
     const d = mainClause('Coffee futures across the world have fallen sharply this week.', 0, { isName: noName })!;
     assert.equal(d.subject.text, 'Coffee futures across the world');
     assert.match(d.verb.text, /^have fallen/);
+    const e = mainClause('Coffee futures around the world, notably those in Brazil, have fallen sharply.', 0, { isName: noName })!;
+    assert.equal(e.subject.text, 'Coffee futures around the world');
+    assert.match(e.verb.text, /^have fallen/);
   });
 
   it('after a name the -s word stays the verb: "Norvik releases a new ferry timetable"', () => {
@@ -70,5 +75,61 @@ describe('[summary/5W] a plain-text headline nobody marked', () => {
     const s = summarize(text, { reportDate: '2031-03-04', reportDateSource: 'option' });
     assert.equal(s.fiveW.who.answer, 'Portuguese exchanges');
     assert.match(s.fiveW.what.answer, /^to stay shut/);
+  });
+});
+
+describe('[summary/5W] where, when and why on business news', () => {
+  it('where is never a product, a company or a place inside an organisation\'s name', () => {
+    const text = [
+      'Ostmark Motors to revive its Corvan saloon',
+      'May 2, 2031',
+      'Ostmark Motors said on Tuesday that it will rename its Lumina estate to the Corvan for the next model year, after orders from Qatar Airways staff fell.',
+      'The company will build the car at its plant in Leipzig.',
+    ].join('\n');
+    const s = summarize(text, { reportDate: '2031-05-02', reportDateSource: 'option' });
+    assert.notEqual(s.fiveW.where.answer, 'Corvan');
+    assert.notEqual(s.fiveW.where.answer, 'Qatar');
+  });
+
+  it('"the lowest since 1997" is no when: the report date is', () => {
+    const text = [
+      'Valdorian shares fall to lowest level since 1997',
+      'February 24, 2031',
+      'Shares in Valdoria closed at their lowest level since 1997 on the main exchange, as banks lost a tenth of their value.',
+    ].join('\n');
+    const s = summarize(text, { reportDate: '2031-02-24', reportDateSource: 'option' });
+    assert.doesNotMatch(s.fiveW.when.answer, /1997/);
+    assert.match(s.fiveW.when.answer, /2031-02-24/);
+  });
+
+  it('a purpose that restates the headline\'s "to" predicate is no why; a stated reason in the lead is', () => {
+    const text = [
+      'Portuguese exchanges to stay shut until Friday',
+      'March 4, 2031',
+      'The Portuguese government has kept both stock exchanges closed for a third day in an effort to stop a run on the banks.',
+    ].join('\n');
+    const s = summarize(text, { reportDate: '2031-03-04', reportDateSource: 'option' });
+    assert.doesNotMatch(s.fiveW.why.answer, /^to stay shut/);
+    assert.match(s.fiveW.why.answer, /stop a run on the banks/);
+  });
+
+  it('"plans Friday to shut", "willing to pay", "selected to run": complements, not purposes', () => {
+    assert.equal(whyCues('Norvik Telecom announced plans Friday to shut down 300 of its shops.').filter((h) => h.kind === 'purpose').length, 0);
+    assert.equal(whyCues('The port authority said it is willing to pay for the new cranes.').filter((h) => h.kind === 'purpose').length, 0);
+    assert.equal(whyCues('A local firm was selected to run the ferry line.').filter((h) => h.kind === 'purpose').length, 0);
+  });
+});
+
+describe('[summary/dates] a season that modifies a noun is no date', () => {
+  it('"her summer residence", "a winter coat drive" are not dates; "this summer when …", "the summer holidays", "their autumn meetings" are', () => {
+    const texts = (s: string) => findTimexes(s).map((t) => t.text);
+    assert.deepEqual(texts('The minister flew to her summer residence on the coast.'), []);
+    assert.deepEqual(texts('A winter coat drive began in the spring.'), ['the spring']);
+    assert.deepEqual(texts('Talks resume this summer when the parliament returns.'), ['this summer']);
+    assert.deepEqual(texts('He spent the summer holidays abroad.'), ['the summer']);
+    assert.deepEqual(texts('Sales fell last winter, and in summer 2031 they rose.'), ['last winter', 'summer 2031']);
+    // A season that does something, or dates an event after a possessive, stays a date.
+    assert.deepEqual(texts('It is too early to tell, but spring shows signs of hope.'), ['spring']);
+    assert.deepEqual(texts('The lenders held their autumn meetings in Lisbon.'), ['autumn']);
   });
 });

@@ -171,7 +171,7 @@ export function mainClause(s: string, depth = 0, opts: ClauseOptions = {}): Clau
   };
   // A sentence opened by a subordinate clause ("After a plan to X failed this week, the White House said …"): its
   // verbs are not the main verb when a verb follows its comma.
-  const sub = /^\s*(?:after|before|when|while|although|though|as|since|because|if|once|until|whereas)\b[^,;:]{3,200},\s*/i.exec(s);
+  const sub = /^\s*(?:after|before|when|while|although|though|as|since|because|if|once|until|whereas|during|within|in|at|on|amid|despite|following|under|with|without|according to)\b[^,;:]{3,200},\s*/iu.exec(s) ?? /^\s*\p{Lu}\p{Ll}+ing\b[^,;:]{3,200},\s*/u.exec(s);
   const mainFrom = sub && verbs.some((v) => v.start >= sub[0].length) ? sub[0].length : 0;
   // A plural noun compromise took for a verb ("Stock markets worldwide fall", "Russian markets to remain closed")
   // is kept aside: it is the verb only when no other verb follows in its clause.
@@ -219,7 +219,9 @@ export function mainClause(s: string, depth = 0, opts: ClauseOptions = {}): Clau
     if (!s.slice(mainFrom + subjectStart(s.slice(mainFrom), v.start - mainFrom), v.start).trim()) continue;
     // "Stock markets …", "Russian markets …": an -s word right after a word that is no name (a common noun, a
     // people's adjective) is a plural noun when a verb follows it.
-    if (!pluralNoun && !toPredicate && single && /[^s]s$/i.test(lw) && !CATENATIVE.test(lw) && !REPORTING.test(lw)) {
+    // (compromise may join a particle to it: "markets around the world".)
+    const head = v.text.split(/\s+/)[0];
+    if (!pluralNoun && !toPredicate && (single || /^\S+s\s+(?:around|across|up|down|out|off|over|in|on)$/i.test(v.text)) && /[^s]s$/i.test(head) && !CATENATIVE.test(head) && !REPORTING.test(head)) {
       const prev = /([\p{L}][\p{L}'’-]*)\s+$/u.exec(s.slice(0, v.start));
       if (prev && !/^(?:the|a|an|this|that|these|those|it|he|she|they|we|who|which|also|now|still|and|or)$/i.test(prev[1]) && !(opts.isName?.(prev.index, prev.index + prev[1].length) ?? /^\p{Lu}/u.test(prev[1]))) {
         pluralNoun = v;
@@ -234,7 +236,8 @@ export function mainClause(s: string, depth = 0, opts: ClauseOptions = {}): Clau
       }
     }
     // A clause break between the plural noun and this verb: the plural noun was the verb after all.
-    if (pluralNoun && BREAK.test(s.slice(pluralNoun.end, v.start))) break;
+    // (An aside in commas is no break: "Stock markets around the world, particularly those in Asia, have fallen".)
+    if (pluralNoun && BREAK.test(s.slice(pluralNoun.end, v.start).replace(/,[^,;:]{1,80},\s*$/, ' '))) break;
     chosen = v;
     break;
   }
