@@ -39,6 +39,24 @@ describe('[summary/clauses] headlines and noun-heavy subjects', () => {
     assert.match(e.predicate.text, /^set to cut/);
   });
 
+  it('a headline\'s -s word right after an organisation is its verb, even when compromise reads a noun', () => {
+    // compromise tags "plan" the verb of "Ostmark outlines plan for new ferries".
+    const org = (a: number, b: number) => a < 7 && b > 0;
+    const c = mainClause('Ostmark outlines plan for new ferries', 0, { headline: true, isName: org, isAgent: org })!;
+    assert.equal(c.subject.text, 'Ostmark');
+    assert.equal(c.predicate.text, 'outlines plan for new ferries');
+    // After a place it is a plural noun: "Valdorian stocks log gains" keeps "stocks" in the subject.
+    const d = mainClause('Ostmark stocks log gains for fourth week', 0, { headline: true, isName: (a) => a === 0, isAgent: () => false })!;
+    assert.notEqual(d.verb.text, 'stocks');
+  });
+
+  it('a clause after a semicolon has its own subject; "in February" ends no subject', () => {
+    const c = mainClause('Markets down across the region; the Lisbon index falls below 5,000')!;
+    assert.equal(c.subject.text, 'the Lisbon index');
+    const d = mainClause("Norvik's ferry service in February overtook the state line as the busiest on the coast.")!;
+    assert.equal(d.subject.text, "Norvik's ferry service");
+  });
+
   it('a word after a preposition, or after "the" and an adverb, is no verb', () => {
     const c = mainClause('Ana Pereira, minister of transport for Valdoria, has resigned over the ferry contract.')!;
     assert.equal(c.verb.text, 'has resigned');

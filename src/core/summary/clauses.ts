@@ -103,6 +103,9 @@ function subjectStart(s: string, verbAt: number): number {
   let start = 0;
   const intro = /^\s*(?:(?:(?:on|in|at|late|early|after|before|earlier|later|last|this|meanwhile|however|separately|also|but|and|yet|so|still|now|today|yesterday|overnight|since|during|under|despite|following|with|without|for|as)\b|(?:[\p{L}-]+|\d+)\s+(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:after|before|later|ago|earlier|since)\b)[^,]{0,80},\s*)+/iu.exec(s.slice(0, verbAt));
   if (intro) start = intro[0].length;
+  // "Markets down across the world; Dow Jones falls": a clause after a semicolon has its own subject.
+  const semi = s.slice(0, verbAt).lastIndexOf(';');
+  if (semi >= start) start = semi + 1;
   return start;
 }
 
@@ -134,6 +137,8 @@ export interface ClauseOptions {
   headline?: boolean;
   /** Whether [start, end) of the sentence lies in a name (a person, organisation or place the analysis found). */
   isName?: (start: number, end: number) => boolean;
+  /** Whether [start, end) lies in the name of a person or organisation (one that acts, not a place). */
+  isAgent?: (start: number, end: number) => boolean;
 }
 
 /** Verbs that take a "to" infinitive ("plans to sell"), and words that do like them ("set to", "due to"). */
@@ -241,6 +246,19 @@ export function mainClause(s: string, depth = 0, opts: ClauseOptions = {}): Clau
     chosen = v;
     break;
   }
+  // A headline's verb compromise read as a noun, right after a name: "Airbus parent EADS wins … contract",
+  // "CEO of GM outlines plan".
+  if (opts.headline && opts.isAgent && opts.isName) {
+    for (const m of s.matchAll(/([\p{L}\p{N}][\p{L}\p{N}'’.&-]*)\s+(\p{Ll}+[^s\W]s)\b/gu)) {
+      const at = m.index! + m[0].length - m[2].length;
+      if ((chosen && at >= chosen.start) || (toPredicate && at >= toPredicate.start)) break;
+      if (at < mainFrom || verbs.some((v) => v.start <= at && at < v.end)) continue;
+      if (!opts.isAgent(m.index!, m.index! + m[1].length) || opts.isName(at, at + m[2].length)) continue;
+      chosen = { start: at, end: at + m[2].length, text: m[2], isInfinitive: false };
+      toPredicate = undefined;
+      break;
+    }
+  }
   if (!chosen && toPredicate) chosen = toPredicate;
   else if (toPredicate && chosen && chosen.start > toPredicate.start) chosen = toPredicate;
   if (!chosen && pluralNoun) chosen = pluralNoun;
@@ -249,7 +267,7 @@ export function mainClause(s: string, depth = 0, opts: ClauseOptions = {}): Clau
   const subjFrom = mainFrom + subjectStart(s.slice(mainFrom), v.start - mainFrom);
   let subject = trimPiece(s, subjFrom, v.start);
   // Adverbs between subject and verb: "Yeltsin also said".
-  subject = trimPiece(s, subject.start, subject.start + subject.text.replace(/(?:\s+(?:also|has|had|have|on \w+day|\w+ly|today|yesterday|tonight|this week|last week|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day))+$/i, '').length);
+  subject = trimPiece(s, subject.start, subject.start + subject.text.replace(/(?:\s+(?:also|has|had|have|on \w+day|\w+ly|today|yesterday|tonight|this week|last week|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|in (?:january|february|march|april|may|june|july|august|september|october|november|december)))+$/i, '').length);
   const reporting = REPORTING.test(lastWord(v));
   if (reporting && depth < 2) {
     // "X said [on Friday] [that] CLAUSE": the event is the reported clause.

@@ -132,7 +132,8 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
     const base = l.sentence.start + l.from;
     // Names the analysis found: "Apple releases" has a verb after a name; "Stock markets fall" a plural noun.
     const isName = (a: number, b: number) => actors.some((x) => x.type !== 'group' && x.mentions.some((m) => m.start < base + b && base + a < m.end));
-    let clause = mainClause(core, 0, { headline: !!l.title, isName });
+    const isAgent = (a: number, b: number) => actors.some((x) => (x.type === 'person' || x.type === 'organization') && x.mentions.some((m) => m.start < base + b && base + a < m.end));
+    let clause = mainClause(core, 0, { headline: !!l.title, isName, isAgent });
     if (!clause) return;
     // "NATO said it was monitoring …", "Smith said he would resign": the pronoun is the speaker.
     if (clause.attributedTo && /^(?:he|she|it|they|we)$/i.test(clause.subject.text)) clause = { ...clause, subject: clause.attributedTo };
