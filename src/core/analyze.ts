@@ -19,7 +19,7 @@ const WEEKDAYS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'
 /** Government bodies a nationality belongs to when written before them: "Russian Foreign Ministry". */
 const NATIONAL_BODY = /^(?:[A-Z][a-z]+ )?(?:Ministry|Embassy|Government|Cabinet|Parliament)\b/;
 
-/** Capitalised words right after a title are the titled person: "National Security Advisor Meir Ben-Shabbat". */
+/** Capitalised words right after a title are the titled person: "Deputy Interior Minister Ana Rojas". */
 function personsAfterTitles(text: string, ws: readonly Word[], titles: readonly TitleSpan[]): RawSpan[] {
   const out: RawSpan[] = [];
   // A title right after a title is not a name: "Chief of Staff" + "Lt. Gen." + the name.

@@ -87,7 +87,7 @@ export interface Mention extends Span {
   kind: MentionKind;
   /** 1 for names; lower for nominal references ("the Premier") linked by rule. */
   confidence: number;
-  /** Why a mention that is not the name itself joined its actor ("the only person called Lebed here"). */
+  /** Why a mention that is not the name itself joined its actor ("the only person called Okafor here"). */
   evidence?: string;
 }
 
@@ -259,7 +259,7 @@ export interface SummaryActor {
 }
 
 export interface SummaryPlace extends SummaryActor {
-  /** Country the place is in, from the text ("the Russian resort city of Sochi") or a small gazetteer. */
+  /** Country the place is in, from the text ("the Croatian port city of Split") or a small gazetteer. */
   country?: string;
   /** What kind of place, when known. */
   kind?: 'country' | 'city' | 'region' | 'other';
@@ -324,7 +324,7 @@ export interface Relation {
   participants: RelationParticipant[];
   where?: { name: string; id?: string; start?: number; end?: number; inferred: boolean };
   when?: { text: string; date?: string; start?: number; end?: number; inferred: boolean };
-  /** What was said, warned or agreed, when the sentence says ("that it would seriously exacerbate …"). */
+  /** What was said, warned or agreed, when the sentence says ("that the move would badly hurt …"). */
   content?: string;
   /** One line in plain English: "Benjamin Netanyahu met with Vladimir Putin in Sochi". */
   description: string;

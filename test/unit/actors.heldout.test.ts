@@ -1,26 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { analyze, buildActors, type Actor, type Analysis, type Entity, type EntityType } from '../../src/core';
+import { analyze, applyCorrections, buildActors, type Actor } from '../../src/core';
 import { companyContext, propagatePersons, type RawSpan } from '../../src/core/extract/spans';
 import { words } from '../../src/core/text/words';
+import { analyzeWithNames, layer } from './layers';
 
 // Error classes found on held-out news (MEANTIME Wikinews articles, scripts/eval/actors-meantime.mjs): companies,
 // sites and products the name tagger took for people. The texts below are invented. Each test gives the actor model
 // the tagger's mistake explicitly (an entity layer written by hand), so the rule is exercised whatever the tagger
 // of the day does, and most also run the whole pipeline on the same text.
 
-/** An analysis whose entities are the listed surfaces (each at its `nth` occurrence, default the first). */
-function layer(text: string, spans: [string, EntityType, number?][]): Analysis {
-  const entities: Entity[] = spans.map(([surface, type, nth = 1]) => {
-    let at = -1;
-    for (let k = 0; k < nth; k++) at = text.indexOf(surface, at + 1);
-    assert.ok(at >= 0, `"${surface}" (occurrence ${nth}) not in the text`);
-    return { start: at, end: at + surface.length, type, text: surface, source: 'ner' };
-  });
-  entities.sort((a, b) => a.start - b.start);
-  const counts = {} as Analysis['counts'];
-  for (const e of entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
-  return { entities, counts, length: text.length };
-}
 /** The actors of a text over a name layer written by hand (the tagger's mistake given as input). */
 const actorsOf = (text: string, names: Parameters<typeof layer>[1]) => buildActors(text, layer(text, names), { actions: false });
 const typeOf = (actors: Actor[], name: string) => actors.find((a) => a.name === name || a.mentions.some((m) => m.text === name))?.type;
@@ -74,7 +62,7 @@ describe('[core/actors] held-out error classes: things typed person', () => {
 
   it('a "person" listed beside organisations, with no role or speech anywhere, is an organisation', () => {
     const text =
-      'The contract was fought for between Halden Aero and Marrow Kessler, and Marrow Kessler lost. ' +
+      'The contract was contested between Halden Aero and Marrow Kessler, and Marrow Kessler lost. ' +
       'After the failures of Dunmore Trust ($4 billion), Pell Wickham ($2 billion) and Avanti Group ($1 billion), lenders froze.';
     const actors = actorsOf(text, [
       ['Halden Aero', 'organization'],
@@ -135,7 +123,8 @@ describe('[core/actors] held-out error classes: things typed person', () => {
     const text =
       'Skyvane announced job cuts on Monday. A Skyvane spokesman said the plant would stay open. Documents came from engine maker Rotaprop. ' +
       'Russian officials and Shia clerics met. The Kestrel K9 sold well. Republicans said no.';
-    const actors = actorsOf(text, [
+    // The analysis decides, with the tagger's "other" names given: companies become organisations, products are hidden.
+    const analysis = analyzeWithNames(text, [
       ['Skyvane', 'group'],
       ['Skyvane', 'group', 2],
       ['Rotaprop', 'group'],
@@ -144,11 +133,26 @@ describe('[core/actors] held-out error classes: things typed person', () => {
       ['Kestrel K9', 'group'],
       ['Republicans', 'group'],
     ]);
+    const actors = buildActors(text, analysis, { actions: false });
     const skyvane = actors.find((a) => a.name === 'Skyvane');
     assert.equal(skyvane?.type, 'organization');
     assert.equal(skyvane?.mentions.length, 2);
     assert.equal(typeOf(actors, 'Rotaprop'), 'organization');
-    for (const g of ['Russian', 'Shia', 'Kestrel K9', 'Republicans']) assert.equal(typeOf(actors, g), 'group', g);
+    for (const g of ['Russian', 'Shia', 'Republicans']) assert.equal(typeOf(actors, g), 'group', g);
+    assert.equal(typeOf(actors, 'Kestrel K9'), undefined, 'a product is no actor');
+  });
+
+  it('the actor model takes a group as given: an analyst’s correction to group wins over a company cue', () => {
+    const text = 'Skyvane announced a rally on Monday. A Skyvane spokesman said the fans would march.';
+    const analysis = analyzeWithNames(text, [['Skyvane', 'group'], ['Skyvane', 'group', 2]]);
+    assert.equal(typeOf(buildActors(text, analysis, { actions: false }), 'Skyvane'), 'organization', 'the analysis reads the company cues');
+    // The analyst says Skyvane is a group of people (its supporters): the correction wins at every mention.
+    const corrected = applyCorrections(text, analysis, [{ text: 'Skyvane', type: 'group' }]);
+    const skyvane = buildActors(text, corrected, { actions: false }).find((a) => a.name === 'Skyvane');
+    assert.equal(skyvane?.type, 'group');
+    assert.equal(skyvane?.mentions.length, 2);
+    // So does a layer written by hand (an annotation, a test): the actor model does not retype a group.
+    assert.equal(typeOf(actorsOf(text, [['Skyvane', 'group'], ['Skyvane', 'group', 2]]), 'Skyvane'), 'group');
   });
 
   it('the middle word of a chief’s title is no person', () => {
@@ -177,20 +181,20 @@ describe('[core/actors] held-out error classes: things typed person', () => {
   });
 
   it('a score table and a family are no product and no company', () => {
-    const text = 'Melrose 107 Stirling County 10.\nBorin visits wife Ada Borin in hospital. Borin, 65, is recovering.';
-    const actors = actorsOf(text, [['Melrose', 'organization'], ['Stirling County', 'organization'], ['Borin', 'person'], ['Ada Borin', 'person'], ['Borin', 'person', 3]]);
-    assert.equal(typeOf(actors, 'Stirling County'), 'organization');
+    const text = 'Ayr 24 Carlisle United 17.\nBorin visits wife Ada Borin in hospital. Borin, 65, is recovering.';
+    const actors = actorsOf(text, [['Ayr', 'organization'], ['Carlisle United', 'organization'], ['Borin', 'person'], ['Ada Borin', 'person'], ['Borin', 'person', 3]]);
+    assert.equal(typeOf(actors, 'Carlisle United'), 'organization');
     assert.ok(actors.filter((a) => a.mentions.some((m) => m.text === 'Borin')).every((a) => a.type === 'person'));
   });
 
   it('the whole pipeline: companies and sites of a business report are not people', () => {
     const text =
-      'General Motors Corporation said on Wednesday that its sales fell 20% in March. The contract was fought for between Boeing and ' +
-      'Lockheed Martin, Lockheed ultimately winning. “It took too long,” said Uralsib analyst Chris Weafer. The jets were built at ' +
+      'General Motors Corporation said on Wednesday that its sales fell 20% in March. The tender was contested by Boeing and ' +
+      'Lockheed Martin, with Lockheed finally prevailing. “It dragged on,” said Nordbank analyst Petra Lind. The jets were built at ' +
       'the Everett Factory near Seattle.';
     const actors = buildActors(text, analyze(text), { actions: false });
     const people = actors.filter((a) => a.type === 'person').map((a) => a.name);
-    assert.deepEqual(people, ['Chris Weafer']);
+    assert.deepEqual(people, ['Petra Lind']);
   });
 
   it('a company hidden in the tagger’s "other" class is an organisation at every mention once one mention shows it', () => {

@@ -64,7 +64,7 @@ describe('[core/actors/appositions] affiliations without a title', () => {
     const text =
       'Ragna Moe of the Tromsø Harbour Authority said the quay was safe. Eirik Lunde of Oslo-based Fjellnett Media disagreed. ' +
       'Police questioned opposition leader Kai Brun and rebel commander Jon Aas. Officers found missing Swedish girl Elin Berg at a campsite. ' +
-      'Lars Holt, a bearded elderly Latvian, watched. Oda Sand, a Danish-born visitor from Iceland, left.\n-- Siv Eng, Tromsø Newsroom';
+      'Lars Holt, a young unemployed Latvian, watched. Oda Sand, a Danish-born nurse from Iceland, left.\n-- Siv Eng, Tromsø Newsroom';
     const actors = buildActors(
       text,
       analysisOf(text, {

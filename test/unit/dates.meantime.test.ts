@@ -38,7 +38,7 @@ describe('[summary/dates] held-out news (MEANTIME classes)', () => {
     assert.ok(findTimexes('The vote is set for Sept.\n25, the board said.').some((x) => x.text === 'Sept.\n25'));
   });
   it('market reports: "to end the day", "for the day", "late in the day" are the day the text speaks of, not the next one', () => {
-    const text = 'Tin prices climb\nApril 10, 2031\nTin rose 4% on Wednesday. The metal slipped at first, rebounded late in the day after falling 2%, and ended the day at $31,000. For the day, volume was thin.';
+    const text = 'Tin prices climb\nApril 10, 2031\nTin rose 4% on Wednesday. The metal slipped at first, recovered late in the day after sliding 2%, and ended the day at $31,000. For the day, volume was thin.';
     assert.equal(valueOf(text, 'late in the day', THU), '2031-04-09');
     assert.equal(valueOf(text, 'the day', THU), '2031-04-09');
     const s = summarize(text, { reportDate: THU });
@@ -63,7 +63,7 @@ describe('[summary/dates] held-out news (MEANTIME classes)', () => {
     assert.equal(valueOf(text, 'Wednesday', THU), '2031-04-09');
   });
   it('"the same period last year" after a month named in its sentence is that month a year before', () => {
-    const text = 'Car sales fall\nMarch 05, 2031\nCar sales fell 12% in February, compared to the same period last year. Truck sales in January were down from the same month a year ago.';
+    const text = 'Car sales fall\nMarch 05, 2031\nCar sales fell 12% in February against the same period last year. Truck sales in January were down from the same month a year ago.';
     assert.equal(valueOf(text, 'the same period last year', '2031-03-05'), '2030-02');
     assert.equal(valueOf(text, 'the same month a year ago', '2031-03-05'), '2030-01');
   });

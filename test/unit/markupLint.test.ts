@@ -104,7 +104,7 @@ describe('markup lint: mixed-likelihood-rows fires only when the terms qualify t
 
 describe('markup lint: confidence-with-likelihood', () => {
   it('flags a confidence level and a likelihood term in one sentence', () => {
-    assert.deepEqual(lint('We assess with moderate confidence that the group will probably return.'), [
+    assert.deepEqual(lint('Analysts assess with moderate confidence that the crew will probably return.'), [
       ['confidence-with-likelihood', 'moderate confidence'],
     ]);
   });

@@ -4,10 +4,10 @@ import { TITLE_HEADS } from '../extract/lexicon';
 
 /**
  * Roles and affiliations read from the structure of the sentence around one person mention, where the analysis
- * found no capitalised title: lower-case role nouns before the name ("Dole campaign manager Scott Reed", "Russian
- * peacemaker Alexander Lebed"), appositions after it ("Sergei Posukhov, Lukashenko's political adviser,", "Hen
- * Vipheak, former editor of the New Liberty newspaper,", "Tim Guldimann, the Swiss diplomat who heads the OSCE
- * mission"), appositions before it ("The speaker of the Belarus parliament, Semyon Sharetsky,"), "who heads/leads/runs
+ * found no capitalised title: lower-case role nouns before the name ("Harris campaign chairman Paul Brandt", "Chilean
+ * negotiator Marta Ibarra"), appositions after it ("Ilse Brandt, Varga's legal adviser,", "Tomas
+ * Reyna, former publisher of the Coastal Herald weekly,", "Lena Okafor, the Irish engineer who runs the UN
+ * survey team"), appositions before it ("The chair of the Latvian senate, Inga Kalnina,"), "who heads/leads/runs
  * X" and copulas ("Anna Ruiz is the mayor's chief of staff"). A role always belongs to the mention it is attached to.
  */
 export interface StructureFact {
@@ -147,7 +147,7 @@ export function parseRolePhrase(phrase: string, after = false): { role: string; 
     if (isCap(obj)) affiliation = affiliationText(obj);
     s = s.slice(0, ofAt.index);
   } else if (ofAt) {
-    // "editor of the New Liberty newspaper", "deputy director of operations at Acme", "head of the U.S. archdiocese"
+    // "publisher of the Coastal Herald weekly", "deputy director of operations at Acme", "head of the U.S. archdiocese"
     const obj = s.slice(ofAt.index + ofAt[0].length).replace(/^(?:the|its|his|her)\s+/, '');
     if (isCap(obj)) affiliation = affiliationText(obj);
     else {
@@ -204,8 +204,8 @@ export function parseRolePhrase(phrase: string, after = false): { role: string; 
 }
 
 /**
- * The affiliation a description that names no role states: "a bearded elderly Tajik" -> Tajikistan, "a
- * Surinamese-born visitor from the Netherlands" -> Netherlands.
+ * The affiliation a description that names no role states: "a young unemployed Uzbek" -> Uzbekistan, "a
+ * Ghanaian-born nurse from Belgium" -> Belgium.
  */
 function affiliationOfDescription(phrase: string): string | undefined {
   const s = phrase.replace(/\s+/g, ' ').trim().replace(/[.,;:!?'"’”)]+$/, '');
@@ -224,7 +224,7 @@ function chunkAfter(text: string, from: number, max = 160): { s: string; end: nu
   while ((m = re.exec(win))) {
     // "U.S. Roman": the dot of an initial does not end the phrase
     if (m[0] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(win.slice(0, m.index))) continue;
-    // "at the Ministry of Finance", "editor of the New Liberty newspaper": prepositions stay inside
+    // "at the Ministry of Finance", "publisher of the Coastal Herald weekly": prepositions stay inside
     return { s: win.slice(0, m.index), end: from + m.index };
   }
   return { s: win, end: from + win.length };
@@ -242,8 +242,8 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
   };
   const titleAt = (a: number, b: number) => ents.some((x) => x.type === 'title' && x.start < b && a < x.end);
 
-  // Where the name starts with the titles written right before it: "NATO spokesman [Lieutenant-Colonel] Max Marriner",
-  // "its leader, [Bosnian President] Alija Izetbegovic".
+  // Where the name starts with the titles written right before it: "UN spokeswoman [Major] Clara Fenwick",
+  // "its founder, [Chilean Senator] Rodrigo Paz".
   let anchor = e.start;
   for (let k = p - 1; k >= 0; k--) {
     const x = ents[k];
@@ -253,8 +253,8 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
     else if ((x.type === 'group' || x.type === 'place') && anchor < e.start && /^(?:['’]s)?[ \t\u00a0]+$/.test(between)) anchor = x.start;
     else break;
   }
-  // 1. Words right before the name, no comma: "Dole campaign manager Scott Reed", "Russian peacemaker Alexander Lebed",
-  // "(Air France chairman) Christian Blanc".
+  // 1. Words right before the name, no comma: "Harris campaign chairman Paul Brandt", "Chilean negotiator Marta Ibarra",
+  // "(Lufthansa treasurer) Jonas Weber".
   const before = text.slice(Math.max(0, anchor - 120), anchor).replace(/\)([ \t\u00a0]+)$/, ' $1');
   const pre = new RegExp(`((?:[\\p{L}\\p{N}][\\p{L}\\p{N}.'’&-]*${SPACE}+){1,7})$`, 'u').exec(before);
   if (pre) {
@@ -282,7 +282,7 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
     }
   }
 
-  // 2. Apposition after the name: "X, Lukashenko's political adviser,", "X, the Swiss diplomat who heads …", "X, 37,".
+  // 2. Apposition after the name: "X, Lukashenko's political adviser,", "X, the Irish engineer who runs …", "X, 37,".
   let after = e.end;
   const age = /^,[ \t\u00a0]*\d{1,3}[ \t\u00a0]*(?=,)/.exec(text.slice(after, after + 8));
   if (age) after += age[0].length;
@@ -291,15 +291,15 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
   if (comma) {
     const from = after + comma[0].length;
     const c = chunkAfter(text, from);
-    // not a list of names ("X, Y and Z") nor a place ("Lebed, Chechnya")
+    // not a list of names ("X, Y and Z") nor a place ("Ibarra, Patagonia")
     const nextEnt = ents.find((x) => x.start === from + (c.s.length - c.s.trimStart().length));
     if (c.s.trim() && !(nextEnt && nextEnt.type === 'person' && !/^['’]s\b/.test(text.slice(nextEnt.end, nextEnt.end + 3)))) {
       if (!add(c.s, 'apposition')) {
-        // "X, a bearded elderly Tajik", "X, a Surinamese-born visitor from the Netherlands": an affiliation, no role
+        // "X, a young unemployed Uzbek", "X, a Ghanaian-born nurse from Belgium": an affiliation, no role
         const aff = affiliationOfDescription(c.s);
         if (aff) out.push({ roles: [], affiliation: aff, evidence: 'apposition' });
       } else {
-        // "the Swiss diplomat who heads the OSCE mission"
+        // "the Irish engineer who runs the UN survey team"
         const rel = /^[ \t\u00a0]*,?[ \t\u00a0]*who[ \t\u00a0]+(heads|leads|runs|chairs|directs|manages|commands|founded)[ \t\u00a0]+/.exec(text.slice(c.end, c.end + 30));
         if (rel) {
           const obj = chunkAfter(text, c.end + rel[0].length).s.trim();
@@ -309,7 +309,7 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
       }
     }
   }
-  // 2b. "X of the Rochester Fire Department", "X of Boston-based Acme Communications", "X from Qalandia": an
+  // 2b. "X of the Dayton Water Authority", "X of Boston-based Acme Communications", "X from Qalandia": an
   // organisation or place written right after the name (its age aside).
   const ofOrg = /^[ \t\u00a0]+(?:of|from)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:[\p{L}-]+-based[ \t\u00a0]+)?/u.exec(text.slice(after, after + 60));
   if (ofOrg) {
@@ -344,13 +344,13 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
     const c = chunkAfter(text, e.end + cop[0].length);
     add(c.s, 'copula');
   }
-  // 5. Apposition before the name: "The speaker of the Belarus parliament, Semyon Sharetsky,"; "two opposition leaders, X".
+  // 5. Apposition before the name: "The chair of the Latvian senate, Inga Kalnina,"; "two opposition leaders, X".
   const gap = /,[ \t\u00a0]+$/.exec(text.slice(Math.max(0, anchor - 3), anchor));
   if (gap) {
     const cut = Math.max(0, anchor - 3 + gap.index);
     const win = text.slice(Math.max(0, cut - 120), cut);
     const b = /(?:^|[.;:!?\n"“”]|,[ \t\u00a0]|\b(?:said|says|told|and|including|by|with|to|from|for|that|of)[ \t\u00a0])[ \t\u00a0]*((?:(?:the|a|an|two|three|four|both|The|A|An|Two|Three|Four|Both)[ \t\u00a0]+)?[^,.;:!?\n"“”]{2,110})$/u.exec(win);
-    // not "Yeltsin, Lebed" nor "X met Y, Z": a person inside the phrase only as an owner ("Reagan's wife, Nancy")
+    // not "Ruiz, Okafor" nor "X met Y, Z": a person inside the phrase only as an owner ("Reagan's wife, Nancy")
     const person = !!b && ents.some((x) => x.type === 'person' && x.end <= cut && x.end >= cut - b[1].length && !/^['’]s\b/.test(text.slice(x.end, x.end + 3)));
     if (b && !person) add(b[1], 'apposition-before', true);
   }

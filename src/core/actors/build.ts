@@ -105,7 +105,7 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
     // A word of a name typed by its own last word ("Clinton" of a "Clinton Foundation") may still be a person's surname.
     if (r.type !== 'person') for (const t of nameTokens(r.key)) if (!ORG_NAME_END.test(r.text) && !SITE_NAME_END.test(r.text)) things.set(t, r.type); else byOwnName.set(t, r.type);
   }
-  // "Vinson" after "the aircraft carrier Carl Vinson": a word of a thing's name is not a person either, unless it is
+  // "Nimitz" after "the aircraft carrier Chester Nimitz": a word of a thing's name is not a person either, unless it is
   // the surname of a person of the document ("Clinton" of "Hillary Clinton" beside the "Clinton Foundation").
   const fullSurnames = new Set<string>();
   for (const r of raws) if (r.type === 'person') { const t = nameTokens(r.key); if (t.length >= 2) fullSurnames.add(t[t.length - 1]); }
@@ -116,8 +116,8 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   }
   raws = raws.filter((r) => !(r.type === 'person' && (quotedTitle(text, r) || insideChiefTitle(text, r))));
 
-  // 1c. Words around a name that show it speaks. "Damascus radio said": a place with a broadcaster's noun after it is
-  // that broadcaster, an organisation. "Jamil said" where "Jamil" was typed a place: a place does not speak, so a
+  // 1c. Words around a name that show it speaks. "Lisbon radio said": a place with a broadcaster's noun after it is
+  // that broadcaster, an organisation. "Rashid said" where "Rashid" was typed a place: a place does not speak, so a
   // single word that is the surname of one person of the document (and no country) is that person, everywhere.
   const speaking = new Set<string>();
   const surnames = new Map<string, number>();
@@ -139,16 +139,9 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   }
   for (const r of raws) if (speaking.has(r.key) && r.kind === 'name') r.type = 'person';
 
-  // 1d. Companies the tagger read as a group (its "other names" class, with nationalities and products): a name that
-  // is no nationality, faith or people, written after a company noun ("engine maker Europrop", "aircraft
-  // manufacturer, Airbus"), before a role ("Airbus spokesman", "the Airbus chief executive") or before a verb of
-  // speech or announcement ("Airbus announced"), is an organisation everywhere in the document.
-  const companies = new Set<string>();
-  for (const r of raws) {
-    if (r.type !== 'group' || r.kind !== 'name' || companies.has(r.key) || !groupMayBeCompany(r.text)) continue;
-    if (companyContext(text, r.start, r.end)) companies.add(r.key);
-  }
-  for (const r of raws) if (r.type === 'group' && companies.has(r.key)) r.type = 'organization';
+  // 1d. Companies the tagger read as a group: decided once, by the analysis (extract/spans hiddenCompany), which hides
+  // the tagger's "other" names that are no group of people and makes those with a company cue organisations. A
+  // group that reaches the actor model (the analysis, an analyst's correction or annotation) is taken as given.
 
   // 1e. Products the tagger read as organisations or people: a model designation ("A380", "MD-95"), a name after a
   // brand and a model number ("Boeing 787 Dreamliner") or before a product noun ("MacBook Air laptops"), or after a
@@ -234,7 +227,7 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   const quotations = findQuotations(text);
   const direct = attributeQuotes(text, quotations, linked);
   const reported = findReported(text, quotations, linked, splitSentences(text), new Set(direct.filter((q) => q.speakerId).map((q) => q.start)));
-  // A quotation inside reported speech ("Clinton says Trump “may not have paid a dime”") has the same speaker.
+  // A quotation inside reported speech ("Jones says Smith “never paid his own bills”") has the same speaker.
   for (const q of direct) {
     if (q.speakerId) continue;
     // …, or that the quotation goes on from ("He acknowledged that many had left. “But for most of us …”").
@@ -503,7 +496,7 @@ const EPONYM_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:case|affair|scandal|trial|fami
 const ORG_NAME_END = /\s(?:Corporation|Corp\.?|Inc\.?|Incorporated|Company|Co\.|Ltd\.?|Limited|LLC|PLC|plc|AG|SpA|GmbH|Group|Holdings?|Bank|Bancorp|Motors|Airlines|Airways|Aviation|Aerospace|Mutual|Wireless|Telecom|Partners|Associates|Industries|Systems|Technologies|Securities|Capital|Investments|Communications|Networks|Entertainment|Pharmaceuticals|Studios|Records|Insurance|Trust|Fund|Foundation|Institute|University|College|Council|Committee|Commission|Agency|Authority|Ministry|Department|Party|Association|Federation|League|Brothers)$/;
 /** Last words that make a name a site's: "Everett Factory", "Delivery Center" ("Robert Plant", "John Tower" are people). */
 const SITE_NAME_END = /\s(?:Factory|Works|Center|Centre|Terminal|Mall|Hospital|Hotel|Arena|Campus|Headquarters)$/;
-/** A product noun right before the name: "the e-mail client Mail", "web browser Safari", "operating system Lion". */
+/** A product noun right before the name: "the chat client Relay", "photo app Prism", "operating system Harbor". */
 const PRODUCT_BEFORE = /\b(?:e-?mail client|browser|software|operating system|app|application|console|smartphone|handset|laptop|device|version|index|series|sitcom)[ \t\u00a0]+$/i;
 const THING_BEFORE = /\b(?:RMS|USS|HMS|MV|SS|book|biography|memoir|novel|film|movie|album|song|newspaper|magazine|ship|vessel|carrier|yacht|tanker|liner|operation|programme|program|brand)[ \t\u00a0]+$/i;
 
@@ -533,30 +526,6 @@ function personOrThing(text: string, r: Raw): ActorType {
   return 'person';
 }
 
-/** Peoples, faiths and parties' members: groups, never companies ("Shia cleric X", "Arab leaders said"). */
-const PEOPLES = new Set(
-  ('arab arabs muslim muslims shia shiite shiites sunni sunnis hindu hindus sikh sikhs jew jews christian christians buddhist ' +
-    'buddhists kurd kurds druze alawite alawites copt copts bedouin pashtun pashtuns tamil tamils hutu hutus tutsi tutsis roma ' +
-    'maori aboriginal latino latinos hispanic hispanics baptist methodist mormon mormons quaker evangelical orthodox protestant ' +
-    'catholic catholics democrat democrats republican republicans tory tories labour conservative conservatives liberal liberals ' +
-    'communist communists socialist socialists islamist islamists jihadist jihadists zionist zionists')
-    .split(' '),
-);
-
-/** A group name that may be a company's: no nationality, people, faith or party, no plural, no model number. */
-function groupMayBeCompany(name: string): boolean {
-  const k = name.toLowerCase();
-  if (PEOPLES.has(k) || countryOf(name) || countryOfName(name) || /\d/.test(name)) return false;
-  const words = name.split(/\s+/);
-  const last = words[words.length - 1];
-  if (words.some((w) => countryOf(w) || PEOPLES.has(w.toLowerCase()))) return false;
-  // demonym-like adjectives and plurals ("Serbian", "Kurdish", "Basques", "Democrats"); "Airbus" and "Lloyds" stay
-  if (words.length === 1 && /(?:an|ic|ish|ese|i|[^su]s)$/.test(last) && !/^\p{Lu}+$/u.test(last)) return false;
-  return true;
-}
-
-
-
 /** Model designations: "A380", "MD-95", "C-17", "A330-200" (not "G20"). */
 const MODEL_NAME = /^(?!G\d)[A-Z]{1,3}-?\d{2,4}(?:-\d{1,4})?[A-Z]{0,3}$/;
 const PRODUCT_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:aircraft|airliners?|jetliners?|cars|sedans?|laptops?|notebooks?|smartphones?|handsets?|tablets?|operating system)\b/;
@@ -566,7 +535,7 @@ const CAMEL_BRAND_BEFORE = /(?:^|[\s(])(?:\p{Ll}+\p{Lu}|\p{Lu}\p{Ll}+\p{Lu})[\p{
 /** The words around a name that show a product. */
 function productCue(text: string, r: Raw): boolean {
   const before = text.slice(Math.max(0, r.start - 40), r.start);
-  // "Boeing 787 Dreamliner", but not a score table ("Melrose 107 Stirling County 10")
+  // "Boeing 787 Dreamliner", but not a score table ("Ayr 24 Carlisle United 17")
   return PRODUCT_AFTER.test(text.slice(r.end, r.end + 30)) || (BRAND_MODEL_BEFORE.test(before) && !/^[ \t\u00a0]+\d/.test(text.slice(r.end, r.end + 3))) || (r.type === 'person' && CAMEL_BRAND_BEFORE.test(before));
 }
 
@@ -586,8 +555,8 @@ function nearName(ents: readonly Entity[], i: number, dir: 1 | -1): number | und
 
 /**
  * A person the text never treats as one (no role, rank, title or speech verb at any mention) that it lists beside
- * organisations ("between Boeing and Lockheed Martin", "Lehman Brothers, Washington Mutual and WorldCom") or names
- * before a role and a person ("Uralsib analyst Chris Weafer") is an organisation the tagger took for a person.
+ * organisations ("between Alstom and Hitachi Rail", "Northwind Traders, Contoso and Fabrikam") or names
+ * before a role and a person ("Nordbank analyst Petra Lind") is an organisation the tagger took for a person.
  */
 function retypeOrganisations(text: string, ents: readonly Entity[], drafts: Draft[]): void {
   const orgsByKey = new Map<string, Draft>();

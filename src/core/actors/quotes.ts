@@ -51,7 +51,7 @@ export function findQuotations(text: string): Quotation[] {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text[i];
-    // A short quotation inside an open one (“… what he calls “hell” than …”) is part of it when the outer one closes
+    // A short quotation inside an open one (“… what she calls “a circus” rather than …”) is part of it when the outer one closes
     // later in the paragraph.
     if (c === '“' && open >= 0) {
       const inner = /^[^“”\n]{1,60}”/.exec(text.slice(i + 1, i + 64));
@@ -67,7 +67,7 @@ export function findQuotations(text: string): Quotation[] {
       push(open, i);
       open = -1;
     } else if (c === '”' && straight >= 0) {
-      // "Oz has a huge bully pulpit,” said …: a straight opening mark closed by a curly one
+      // "The mayor has a loud megaphone,” said …: a straight opening mark closed by a curly one
       push(straight, i);
       straight = -1;
     } else if (c === '"' && open >= 0 && straight < 0 && /[^\s“]/.test(text[i - 1] ?? ' ') && /^(?:\s|$|[.,;:!?)])/.test(text.slice(i + 1, i + 2))) {
@@ -127,7 +127,7 @@ export function findQuotations(text: string): Quotation[] {
 
 const SPEECH =
   'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed|demanded|demands|boasted|charged|shouted|yelled|joked|countered|predicted|suggested|testified|cautioned|conceded|complained|lamented|retorted|exclaimed|bragged|asserted|maintained|contended|alleged|proclaimed|sings|sang|saying|adding|asking|telling|writing|tweeting|reads|read';
-// Before the quote: "According to the Israel leader: “…", "Putin said: “…", "Netanyahu told reporters, “…".
+// Before the quote: "According to the Chilean minister: “…", "Ruiz said: “…", "Okafor told reporters, “…".
 const ACCORDING_TO = /according\s+to\s+([^“”"\n]{1,90}?)\s*[:,]\s*$/iu;
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`, 'gi');
 const AFTER_VERB = /^[^“”"\n.]{0,62}$/;
@@ -142,7 +142,7 @@ function saidBefore(lead: string): { start: number; end: number } | undefined {
   for (let m = SPEECH_VERB.exec(lead); m; m = SPEECH_VERB.exec(lead)) {
     // (the blank line after "Caddell continued:" that introduces the next paragraph's quotation aside)
     if (!AFTER_VERB.test(noAbbreviationDots(lead.slice(m.index + m[0].length).replace(/:[ \t]*\n\s*$/, ':')))) continue;
-    // "a Facebook message posted Friday": a participle after a noun, not the speech verb
+    // "a blog entry posted Monday": a participle after a noun, not the speech verb
     if (/^(?:posted|read)$/i.test(m[0]) && /\s(?!(?:he|she|they|it|and|who|which|that|also|then|later|has|have|had)\s$)\p{Ll}+\s$/u.test(lead.slice(Math.max(0, m.index - 30), m.index))) continue;
     const from = Math.max(0, m.index - 140);
     const cut = Math.max(lead.lastIndexOf('\n', m.index), lead.lastIndexOf('“', m.index), lead.lastIndexOf('”', m.index), lead.lastIndexOf('"', m.index));
@@ -150,10 +150,10 @@ function saidBefore(lead: string): { start: number; end: number } | undefined {
   }
   return undefined;
 }
-// After the quote: "“…,” Netanyahu said." / "“…,” said Netanyahu." / "“…,” the minister told reporters."
+// After the quote: "“…,” Okafor said." / "“…,” said Okafor." / "“…,” the minister told reporters."
 const SAID_AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,.]*([^“”"\\n]{1,90}?)\\s+(?:${SPEECH})\\b`, 'iu');
 const SAID_AFTER_VERB_FIRST = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n]{1,90}?)(?:[.,;:!?]|$)`, 'iu');
-// "“…,” said the tourist, Khaled Hijazi, 37." : the name in the apposition after the description speaks.
+// "“…,” said the driver, Omar Nasser, 41." : the name in the apposition after the description speaks.
 const SAID_AFTER_VERB_FIRST_LONG = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n;]{1,110})`, 'iu');
 /** Length of a clause up to its sentence end; the dots of "Rep.", "G.K." and "Mr." do not end it. */
 function clauseLength(s: string): number {
@@ -166,7 +166,7 @@ function clauseLength(s: string): number {
   return s.length;
 }
 
-// "“…,” Interfax quoted Chernomyrdin as saying." / "Tanjug quotes the director as saying: “…"
+// "“…,” Tass quoted Ivanov as saying." / "Tanjug quotes the director as saying: “…"
 const QUOTED_AS = /^[\s,.]*[^“”"\n]{0,80}?\bquot(?:ed|es|ing)\s+([^“”"\n]{1,90}?)\s+as\s+(?:saying|telling|stating|adding|writing)\b/iu;
 const QUOTED_AS_LEAD = /\bquot(?:ed|es|ing)\s+([^“”"\n]{1,90}?)\s+as\s+(?:saying|telling|stating|adding|writing)\b[^“”"\n.!?]{0,30}[:,]?\s*$/iu;
 // "“…,” according to the ministry." 
@@ -190,7 +190,7 @@ function speakerIn(sorted: readonly LinkedMention[], a: number, b: number, last:
   const best = Math.min(...ms.map((m) => SPEAKER_RANK[m.type]));
   const of = ms.filter((m) => SPEAKER_RANK[m.type] === best);
   if (of.length > 1 && !last && /^[^,]*$/.test(text_.slice(of[0].end, of[of.length - 1].start)) && /\s$/.test(text_.slice(of[0].end, of[0].end + 1))) {
-    // "Dole campaign manager Scott Reed said": the name the role words lead to speaks, not the one they start with.
+    // "Harris campaign chairman Paul Brandt said": the name the role words lead to speaks, not the one they start with.
     return of[of.length - 1];
   }
   return last ? of[of.length - 1] : of[0];
@@ -258,7 +258,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
         speakerText = lead.slice(m2.start, m2.end).trim();
         // "…, where he said": the pronoun is the speaker, resolved below, not the last name before it.
         if (!/\b(?:he|she)$/i.test(speakerText)) {
-          // "Trump attacked Clinton for her record, saying, “…”": a participle after a comma speaks for the subject of
+          // "Lopez faulted Brandt over his budget, saying, “…”": a participle after a comma speaks for the subject of
           // its clause, the first name of the sentence, not the last one before it.
           const participle = /,\s*$/.test(speakerText) && /^(?:saying|adding|asking|telling|writing|tweeting|declaring|arguing|insisting|noting|warning)\b/i.test(lead.slice(m2.end));
           if (participle) {
@@ -282,7 +282,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       }
     }
     if (!speaker) {
-      // "“…,” Interfax quoted Chernomyrdin as saying": the one quoted speaks, not the one quoting.
+      // "“…,” Tass quoted Ivanov as saying": the one quoted speaks, not the one quoting.
       const qa = QUOTED_AS.exec(tail) ?? QUOTED_AS_LEAD.exec(lead);
       if (qa) {
         const base = qa.input === tail ? close : paraStart;
@@ -310,7 +310,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
         how = 0.85;
         const long = !speaker ? SAID_AFTER_VERB_FIRST_LONG.exec(tail) : null;
         if (long) {
-          // "said Rep. G.K. Butterfield (D-N.C.), head of …", "said the tourist, Khaled Hijazi, 37."
+          // "said Sen. J.R. Alvarez (R-Ariz.), chair of …", "said the driver, Omar Nasser, 41."
           const b = close + long.index + long[0].indexOf(long[1]);
           speaker = pick(b, b + clauseLength(long[1]), false);
           if (speaker && speaker.type !== 'person' && /^(?:the|a|an)\s/i.test(speakerText)) speaker = undefined;
@@ -398,7 +398,7 @@ const DESCRIBED_PERSON =
 /**
  * The subject of the nearest sentence before `before` that has one, for a "he/she said" whose own sentence names no
  * one: a person at the start of the sentence ("Smith, 42, said …"), or 'unnamed' for a person described but not
- * named ("One elderly man, who declined to give his name, said …"). Sentences opening with he/she are stepped over
+ * named ("A young nurse, who asked not to be identified, said …"). Sentences opening with he/she are stepped over
  * (they refer further back); at most three sentences back. Undefined when the subject is something else.
  */
 function subjectBefore(text: string, sorted: readonly LinkedMention[], before: number): LinkedMention | 'unnamed' | undefined {

@@ -3,7 +3,7 @@ import type { LinkedMention, Quotation } from './quotes';
 import { splitSentences } from './sentences';
 
 /**
- * Reported (indirect) speech: "Clinton says it means Trump “may not have paid a dime”", "Smith told reporters that the
+ * Reported (indirect) speech: "Jones says it shows Smith “never paid his own bills”", "Smith told reporters that the
  * plant would close", "The plant will close, the company said.", "According to the ministry, 40 people died." Each is
  * a quote marked `indirect`, attributed to the person or organisation that speaks (a pronoun subject goes to the
  * person named last before it, in the sentence before). Sentences that are mostly a direct quotation are left to
@@ -11,8 +11,8 @@ import { splitSentences } from './sentences';
  */
 const VERBS =
   'said|says|told|tells|added|adds|stated|states|declared|declares|warned|warns|wrote|writes|explained|explains|noted|notes|insisted|insists|argued|argues|claimed|claims|announced|announces|stressed|stresses|acknowledged|acknowledges|admitted|admits|confirmed|confirms|reported|reports|predicted|predicts|believes|believed|contended|contends|alleged|alleges|asserted|asserts|suggested|suggests|charged|charges|maintained|maintains|testified|vowed|vows|promised|promises|conceded|concedes|complained|complains|tweeted|tweets|posted|recalled|countered|replied|responded|cautioned|has said|had said|has told|had told|(?:is|are|was|were|has been|[\x27\u2019]s)\\s+(?:saying|telling|claiming|stressing|arguing|promising|warning|insisting|suggesting|predicting|noting|explaining|vowing)';
-// Verbs that report words only with a quotation in what follows: "Cruz called Trump a “pathological liar”",
-// "Obama condemned the test as “provocative”" (without one, "called" is a phone call or a name).
+// Verbs that report words only with a quotation in what follows: "Lopez called Brandt a “serial fabulist”",
+// "Ruiz denounced the vote as “reckless”" (without one, "called" is a phone call or a name).
 const QUOTING_VERBS = 'asked|urged|called|calls|is calling|described|describes|condemned|condemns|criticized|criticised|criticizes|blasted|blasts|praised|praises|dubbed|labeled|labelled|branded|decried|denounced|slammed';
 const HAS_QUOTE = /[“”"]/;
 const CLAIM = /(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})['’]s\s+(?:[\p{Ll}-]+\s+)?(?:claims?|statements?|assertions?|arguments?|predictions?|remarks?|comments?|contention|suggestion|promises?|pledges?|warnings?|insistence|accusations?|allegations?|boasts?|vows?)\s+that\s+(.+)$/u;
@@ -22,7 +22,7 @@ const SUBJECT_FIRST = new RegExp(
   `^(.{0,160}?)\\s(?:${VERBS}|${QUOTING_VERBS})(?:\\s+(?:on|last|this|late|early)\\s+\\p{Lu}?\\p{Ll}+)?(?:\\s+(?:reporters|journalists|lawmakers|supporters|the\\s+\\S+|[\\p{Lu}][\\p{L}.-]*(?:\\s+[\\p{Lu}][\\p{L}.-]*){0,3}|him|her|them|us|me))?(?:\\s+(?:on|last|this)\\s+\\p{Lu}\\p{Ll}+)?,?\\s+(that\\s+)?(.+)$`,
   'su',
 );
-// "<subject …> said at an event in Ohio that …", "tweeted in the early morning hours that …"
+// "<subject …> said at a rally in Leeds that …", "posted late on Sunday night that …"
 const SUBJECT_FIRST_THAT = new RegExp(`^(.{0,160}?)\\s(?:${VERBS})\\s+[^,;:“”"]{1,60}?\\s+(that\\s+)(.+)$`, 'su');
 // "…, saying (that) …", "… by saying …": the subject of the sentence speaks.
 const PARTICIPLE = /^(.{0,220}?)(?:,\s*(?:\p{Ll}+\s+)?|\s+by\s+)(?:saying|adding|arguing|noting|warning|insisting|claiming|declaring|writing|tweeting)(?:\s+that)?[,:]?\s+(.+)$/su;
@@ -42,13 +42,13 @@ export function findReported(
   const sorted = [...mentions].filter((m) => m.type === 'person' || m.type === 'organization').sort((a, b) => a.start - b.start);
   const out: Quote[] = [];
   /**
-   * The subject a sentence opens with (after "At the rally in Ohio, …"): a person or organisation within a few
+   * The subject a sentence opens with (after "At the fair in Leeds, …"): a person or organisation within a few
    * characters of the start, or "He"/"She" for the person named last before the sentence.
    */
   const subjectOf = (s: Span): { speaker: LinkedMention; from: number; how: number } | undefined => {
     const lead = /^(?:(?:At|In|On|During|After|Before|Following|With|Though|Although)\b[^,“”"]{0,100},\s+)?/u.exec(s.text)![0];
     const first = sorted.find((m) => m.start >= s.start + lead.length && m.end <= s.end);
-    // "Smith …", "Democratic presidential nominee Hillary Clinton …": a name, after role words at most
+    // "Smith …", "Green party candidate Maria Lopez …": a name, after role words at most
     const before = text.slice(s.start + lead.length, first ? first.start : s.start);
     if (first && (before.length <= 12 || (before.length <= 60 && /^(?:[\p{L}.'’-]+\s+){1,6}$/u.test(before) && !/\b(?:said|says|told|and|or|but|that|after|before|when|while)\b/.test(before))) && !/[,“”"]/.test(before)) return { speaker: first, from: first.end, how: 0.7 };
     const pron = /^(He|She)(?:['’]s)?\s/.exec(s.text.slice(lead.length));
@@ -84,26 +84,26 @@ export function findReported(
       }
     }
     // "<subject> said …": the first speech verb whose subject is a person or organisation (a noun such as "reports" in
-    // "Following initial reports of …" is passed over), with the content after it.
+    // "After early accounts of …" is passed over), with the content after it.
     for (let from = 0, tries = 0; !speaker && tries < 4 && from < s.text.length; tries++) {
       const rest = s.text.slice(from);
       let sf = SUBJECT_FIRST.exec(rest);
       if (sf && QUOTING_START.test(rest.slice(sf[1].length)) && !HAS_QUOTE.test(sf[3])) sf = null;
-      // "is telling a veterans group that …": the content starts after "that"
+      // "is telling a farmers' union that …": the content starts after "that"
       const sfThat = SUBJECT_FIRST_THAT.exec(rest);
       if (sfThat && (!sf || wordCount(sf[3]) < 4 || (sf[1].length === sfThat[1].length && !sf[2]))) sf = sfThat;
       if (!sf) break;
       from += sf[1].length + 1;
-      // "“…,” Trump warned in Everett, Wash., recently.": the quotation's attribution, not reported speech
+      // "“…,” Lopez warned in Salem, Ore., last week.": the quotation's attribution, not reported speech
       if (/[“”"]/.test(sf[1]) && !sf[2] && !HAS_QUOTE.test(sf[3])) continue;
       if (/[“"]\s*$/.test(sf[1]) || wordCount(sf[3]) < 4) continue;
-      // "In a Facebook message posted Friday, Cruz said …": a participle after a noun is not the speech verb
+      // "In a blog entry posted Monday, Lopez said …": a participle after a noun is not the speech verb
       if (/^\s(?:posted|reported|released|published|tweeted)\b/.test(rest.slice(sf[1].length)) && /\s(?!(?:he|she|they|it|and|who|which|that|also|then|later|has|have|had)$)\p{Ll}+$/u.test(sf[1])) continue;
       const subjEnd = s.start + from - 1;
       const subj = s.text.slice(0, from - 1).trim();
       // the subject: the last person or organisation before the verb, with only role words, a possessive or an
-      // apposition between ("Clinton, speaking in Ohio, says", "The company’s chief executive Jane Doe said",
-      // "Paul D. Ryan (R-Wis.) said"); the sentence's subject for a second verb ("X bemoaned the unrest in Y and said")
+      // apposition between ("Lopez, speaking in Leeds, says", "The company’s chief executive Jane Doe said",
+      // "Mary K. Hale (D-Ore.) said"); the sentence's subject for a second verb ("X bemoaned the unrest in Y and said")
       const cand = inS.filter((m) => m.end <= subjEnd && subjEnd - m.end <= 60 && !/[.;:“”"]/.test(text.slice(m.end, subjEnd).replace(/\([^()]{0,30}\)/g, '')));
       const head = cand.length ? cand[cand.length - 1] : undefined;
       const opening = /\sand$/.test(subj) ? subjectOf(s) : undefined;
@@ -137,7 +137,7 @@ export function findReported(
       }
     }
     if (!speaker) {
-      // "Clinton chimed in on Twitter, saying that …", "Obama answered by saying his refusal …": the subject speaks.
+      // "Lopez weighed in on the radio, saying that …", "Ruiz replied by saying her veto …": the subject speaks.
       const p = PARTICIPLE.exec(s.text);
       if (p && wordCount(p[2]) >= 4) {
         const subj = subjectOf(s);
@@ -150,8 +150,8 @@ export function findReported(
       }
     }
     if (!speaker) {
-      // A sentence that quotes words inside what its subject does ("Clinton called half of Trump’s supporters
-      // “deplorables.”", "He released a letter that says he has “extraordinarily good health”"): the subject's words.
+      // A sentence that quotes words inside what its subject does ("Lopez called most of Brandt’s donors
+      // “freeloaders.”", "She published a memo that says the plan is “entirely on schedule”"): the subject's words.
       const within = quotations.filter((q) => q.start >= s.start && q.end <= s.end && !/^[\s\p{P}]*$/u.test(q.text));
       const inner = within.length > 0 && !within.some((q) => attributed.has(q.start));
       const subj = inner ? subjectOf(s) : undefined;

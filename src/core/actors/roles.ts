@@ -4,7 +4,7 @@ import { countryOfDemonym, countryOfName } from './demonyms';
 
 /** What the words around one person mention say about the person. */
 export interface MentionContext {
-  /** Roles in text order, ranks included ("Director of Military Intelligence", "Major-General"). */
+  /** Roles in text order, ranks included ("Director of Naval Intelligence", "Rear Admiral"). */
   roles: string[];
   rank?: string;
   affiliation?: string;
@@ -29,7 +29,7 @@ export function isRank(title: string): boolean {
 }
 
 /**
- * The roles one title span stands for: "Prime and Defense Minister" -> ["Prime Minister", "Defense Minister"];
+ * The roles one title span stands for: "Foreign and Trade Minister" -> ["Foreign Minister", "Trade Minister"];
  * "President and Chief Executive" -> both as written; honorifics ("Mr", "Dr") are not roles.
  */
 export function splitTitle(title: string): string[] {

@@ -3,6 +3,7 @@ import { RANK_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon';
 import { isCapitalised, type Word } from '../text/words';
 import { itemsWithin, lowerBound, Occupancy } from '../text/intervals';
 import { NEVER_NAME } from '../ner/refine';
+import { countryOf, isGroupName } from '../text/lexicon';
 
 /** Generational suffixes and initials: part of a full name, never a surname on their own. */
 const NOT_SURNAME = /^(?:Jr|Sr|II|III|IV|\p{Lu})$/u;
@@ -69,7 +70,7 @@ const isTitleWord = (w: string) => TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w);
 
 /**
  * Removes titles and ranks from the edges of a person span ("Minister Benjamin Netanyahu" -> "Benjamin Netanyahu",
- * "Meir Ben-Shabbat Director" -> "Meir Ben-Shabbat") using the word list and the title spans found in the text.
+ * "Ana Rojas Director" -> "Ana Rojas") using the word list and the title spans found in the text.
  * Returns null when nothing of a name is left ("Major", "President").
  */
 export function stripTitles(span: RawSpan, ws: readonly Word[], inTitle: (offset: number) => boolean): RawSpan | null {
@@ -79,7 +80,7 @@ export function stripTitles(span: RawSpan, ws: readonly Word[], inTitle: (offset
   // Leading: titles, articles and lower-case words, but not name particles ("de Silva", "al-Assad", "van Gogh").
   const leading = (w: Word) => inTitle(w.start) || isTitleWord(w.text) || w.text === 'the' || w.text === 'The' || (!isCapitalised(w.text) && !NAME_PARTICLES.has(w.text));
   while (a <= b && leading(inside[a])) a++;
-  // Trailing: only words of a title span ("Meir Ben-Shabbat Director of ..."): "John Major" and "Billie Jean King" keep theirs.
+  // Trailing: only words of a title span ("Ana Rojas Director of ..."): "John Major" and "Billie Jean King" keep theirs.
   while (b >= a && (inTitle(inside[b].start) || !/[\p{L}\p{N}]/u.test(inside[b].text))) b--;
   if (a > b) return null;
   const kept = inside.slice(a, b + 1);
@@ -270,11 +271,19 @@ const ROLE_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:spokesman|spokeswoman|spokespers
  */
 const COMPANY_MARK = '\u0000company:';
 
-/** A hidden "other" name that shows a company: no model number, no plural ("Dreamliners"), a company cue around it. */
+/** A hidden "other" name that shows a company: a name that may be a company's, with a company cue around it. */
 function hiddenCompany(text: string, s: RawSpan): boolean {
-  const name = text.slice(s.start, s.end);
+  return mayBeCompanyName(text.slice(s.start, s.end)) && companyContext(text, s.start, s.end);
+}
+
+/**
+ * Whether a name of the tagger's "other" class may be a company's, given a company cue: not a group of people
+ * (`isGroupName`: "Republicans said", "Shia", "Kurds"), not a country ("Russia announced"), no model number
+ * ("Boeing 767"), no plural of one word ("Dreamliners"), on one line.
+ */
+export function mayBeCompanyName(name: string): boolean {
   if (/\d/.test(name) || /\n/.test(name) || (!/\s/.test(name) && /\p{Ll}[^su\s]s$/u.test(name))) return false;
-  return companyContext(text, s.start, s.end);
+  return !isGroupName(name) && !countryOf(name);
 }
 
 /** What an apposition after the name at `end` says it is: "X, an American automaker which" (organisation), "X, the newest version of" (a product, a group). */

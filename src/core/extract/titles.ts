@@ -58,10 +58,10 @@ function isTitleWord(w: string): boolean {
 }
 
 /**
- * Titles, roles and ranks written with capitals: "Prime and Defense Minister", "National Security Advisor",
- * "Director of Military Intelligence", "Major-General", "Russian Defense Minister" (without "Russian": that is a group).
+ * Titles, roles and ranks written with capitals: "Foreign and Trade Minister", "Deputy Interior Minister",
+ * "Director of Naval Intelligence", "Lieutenant-General", "Chilean Foreign Minister" (without "Russian": that is a group).
  * A title is a run of title words that ends in a head word; "of"/"for" may join a head to its capitalised domain
- * ("Secretary of State"), "and" joins two titles of one person ("Prime and Defense Minister").
+ * ("Secretary of State"), "and" joins two titles of one person ("Foreign and Trade Minister").
  */
 export function findTitles(text: string, words: readonly Word[]): TitleSpan[] {
   const ws = withAbbreviatedHeads(text, words);
@@ -86,13 +86,13 @@ export function findTitles(text: string, words: readonly Word[]): TitleSpan[] {
         if (TITLE_HEADS.has(next)) headAt.add((lastHead = j));
         continue;
       }
-      // "Prime and Defense Minister": a joiner between two title words
+      // "Foreign and Trade Minister": a joiner between two title words
       if (next === 'and' && j + 2 < ws.length && isTitleWord(ws[j + 2].text) && onlySpaceBetween(text, ws[j + 1].end, ws[j + 2].start)) {
         j += 2;
         if (TITLE_HEADS.has(ws[j].text)) headAt.add((lastHead = j));
         continue;
       }
-      // "Director of Military Intelligence", "Secretary of State": of + capitalised words, right after a head
+      // "Director of Naval Intelligence", "Secretary of State": of + capitalised words, right after a head
       if ((next === 'of' || next === 'for') && lastHead === j && j + 2 < ws.length && isCapitalised(ws[j + 2].text) && !JOINERS.has(ws[j + 2].text)) {
         let k = j + 2;
         while (k + 1 < ws.length && isCapitalised(ws[k + 1].text) && onlySpaceBetween(text, ws[k].end, ws[k + 1].start) && !TITLE_HEADS.has(ws[k + 1].text)) k++;

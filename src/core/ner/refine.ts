@@ -114,7 +114,7 @@ export function refineSpans(tokens: readonly Token[], spans: TokSpan[], sentence
   let out: TokSpan[] = [];
   // 1. edges: function words and (unambiguous) title heads off person spans; a person made only of them goes.
   // An organisation made only of title words right after "<title> of" is the title's domain ("Director of
-  // Military Intelligence", "Minister of Foreign Affairs"): the title rule keeps it whole.
+  // Naval Intelligence", "Minister of Foreign Affairs"): the title rule keeps it whole.
   const isTitlePlural = (t: string) => TITLE_HEADS.has(t) || (t.endsWith('s') && TITLE_HEADS.has(t.slice(0, -1)));
   const strongHead = (t: string) => TITLE_HEADS.has(t) && !WEAK_TITLE_HEADS.has(t);
   const titleWord = (t: string) => TITLE_HEADS.has(t) || TITLE_MODIFIERS.has(t) || t === 'Affairs' || t === 'and';

@@ -4,7 +4,7 @@ import { lowerBound } from '../text/intervals';
 
 /**
  * Verb patterns, one relation type each. Order matters: earlier patterns win where two match at one place
- * ("held a separate meeting with" is a meeting, not a statement). Written for report English; `(?:will |to )` forms
+ * ("had a private meeting with" is a meeting, not a statement). Written for report English; `(?:will |to )` forms
  * catch planned events.
  */
 const VERBS: [RelationType, string][] = [
@@ -84,7 +84,7 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
     refs.push({ start: m.index, end: m.index + m[0].length, pronoun: m[1] ? 'singular' : 'plural' });
   }
   refs.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Titles and demonyms may stand between names in a list or before a name: "Russian Defense Minister Sergei Shoigu".
+  // Titles and demonyms may stand between names in a list or before a name: "Chilean Foreign Minister Ana Rojas".
   // Sorted by start, so a gap looks only at the fillers near it (the result does not depend on their order).
   const filler = entities.filter((e) => e.type === 'title' || e.type === 'group' || e.type === 'quantity').sort((a, b) => a.start - b.start);
   const fillerSpan = filler.reduce((n, f) => Math.max(n, f.end - f.start), 0);
@@ -278,7 +278,7 @@ function chain(ordered: Ref[], verbAt: number, dir: 'back' | 'forward', mask: (a
     const isComma = /^,$/.test(g);
     if (isAnd) sawAnd = true;
     else if (!(isComma && (sawAnd || dir === 'forward'))) break;
-    // "Israel’s National Security Advisor …": a possessive names an affiliation, not another agent.
+    // "Chile’s Deputy Interior Minister …": a possessive names an affiliation, not another agent.
     if (dir === 'back' && /^['’]s/u.test(text.slice(r.end, r.end + 2))) break;
     out.push(r);
     edge = dir === 'back' ? r.start : r.end;
@@ -341,7 +341,7 @@ function whenIn(s: Sentence, timeline: readonly TimelineEntry[], verbAt: number)
   return { text: t.text, date: t.date, start: t.start, end: t.end, inferred: false };
 }
 
-/** "on the eve of Netanyahu’s arrival": the day before the trip the report told of. */
+/** "on the eve of the envoy’s visit": the day before the trip the report told of. */
 function eveOf(s: Sentence, trips: readonly Relation[], timeline: readonly TimelineEntry[]): Relation['when'] {
   const m = /\bon the eve of ([^,;.]+)/i.exec(s.text);
   if (!m) return undefined;

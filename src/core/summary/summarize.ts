@@ -174,12 +174,12 @@ function toSummaryActor(a: Actor): SummaryActor {
   return out;
 }
 
-/** "the Russian resort city of ", "a Syrian border town of ": a demonym right after the article qualifies the place. */
+/** "the Croatian port city of ", "a Syrian border town of ": a demonym right after the article qualifies the place. */
 const QUALIFIED = /\b(?:the|a|an)\s+(\p{Lu}[\p{L}-]+)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:city|town|village|port|capital|province|region|district|governorate|oblast)\s+of\s+(?:the\s+)?$/u;
 
 function toSummaryPlace(text: string, a: Actor): SummaryPlace {
   const p: SummaryPlace = toSummaryActor(a);
-  // The text qualifies the place: "the Russian resort city of Sochi", "Sochi, Russia".
+  // The text qualifies the place: "the Croatian port city of Split", "Split, Croatia".
   for (const m of a.mentions) {
     const before = QUALIFIED.exec(text.slice(Math.max(0, m.start - 80), m.start));
     const c = before ? toCountry(before[1]) : undefined;
