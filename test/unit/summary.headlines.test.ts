@@ -147,7 +147,7 @@ describe('[summary/dates] a season that modifies a noun is no date', () => {
     assert.deepEqual(texts('He spent the summer holidays abroad.'), ['the summer']);
     assert.deepEqual(texts('Sales fell last winter, and in summer 2031 they rose.'), ['last winter', 'summer 2031']);
     // A season that does something, or dates an event after a possessive, stays a date.
-    assert.deepEqual(texts('It is too early to tell, but spring shows signs of hope.'), ['spring']);
+    assert.deepEqual(texts('Orders are thin, but spring brings hope to the yards.'), ['spring']);
     assert.deepEqual(texts('The lenders held their autumn meetings in Lisbon.'), ['autumn']);
   });
 });

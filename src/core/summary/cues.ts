@@ -57,7 +57,7 @@ function purposeInfinitives(s: string): { at: number; cueEnd: number }[] {
     const verb = s.slice(at + 3).match(/^\s*([\p{L}-]+)/u)?.[1] ?? '';
     if (/^(?:be|have|do|the|a|an|war|power|death|court|trial|office|jail|prison|work|school|church|hospital|bed|date|light|life)$/i.test(verb)) continue;
     const clauseStart = Math.max(s.lastIndexOf(',', at), s.lastIndexOf(';', at), s.lastIndexOf(':', at)) + 1;
-    // "announced plans Friday to shut …": a time word between the noun or verb and its "to" changes nothing.
+    // "announced plans Monday to close …": a time word between the noun or verb and its "to" changes nothing.
     const before = s.slice(clauseStart, at).replace(/(?:\s+(?:on\s+)?(?:today|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day))+(\s+)$/i, '$1');
     if (!before.trim() || COMPLEMENT_BEFORE_TO.test(before)) continue;
     out.push({ at, cueEnd: at + 3 });
@@ -148,7 +148,7 @@ export function howCues(s: string): CueHit[] {
   const scan = (re: RegExp, rank: number, kind: CueHit['kind']) => {
     const m = re.exec(s);
     if (!m) return;
-    // A phrase its length limit cut inside a word ("Cerberus Capi") ends at the word before.
+    // A phrase its length limit cut inside a word ("Harbour Capi") ends at the word before.
     const cut = /[\p{L}\p{N}]/u.test(s[m.index + m[0].length] ?? '') ? m[0].replace(/\s+\S*$/u, '') : m[0];
     const answer = clean(cut);
     if (answer.split(/\s+/).length >= 2) out.push({ at: m.index, answer, rank, kind });

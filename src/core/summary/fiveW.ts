@@ -47,7 +47,7 @@ export interface Lead {
   sentence: Sentence;
   /** Offset in the sentence where the prose starts (after a byline or dateline). */
   from: number;
-  /** The text's first line, short and without a full stop: a headline nobody marked as one ("Markets to remain closed"). */
+  /** The text's first line, short and without a full stop: a headline nobody marked as one ("Exchanges to stay shut"). */
   title?: boolean;
 }
 
@@ -130,7 +130,7 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
     const raw = l.sentence.text.slice(l.from);
     const { text: core } = stripAttribution(raw);
     const base = l.sentence.start + l.from;
-    // Names the analysis found: "Apple releases" has a verb after a name; "Stock markets fall" a plural noun.
+    // Names the analysis found: "Norvik releases" has a verb after a name; "Tin prices fall" a plural noun.
     const isName = (a: number, b: number) => actors.some((x) => x.type !== 'group' && x.mentions.some((m) => m.start < base + b && base + a < m.end));
     const isAgent = (a: number, b: number) => actors.some((x) => (x.type === 'person' || x.type === 'organization') && x.mentions.some((m) => m.start < base + b && base + a < m.end));
     let clause = mainClause(core, 0, { headline: !!l.title, isName, isAgent });
@@ -195,7 +195,7 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
 
   // ---- when: the chosen sentence, then the lead and headline, then the dateline's date
   const evStart = result.what.evidence?.start ?? focus?.start;
-  // "lowest since 1997", "not seen since October 1982": the start of a comparison, not when the event happened.
+  // "lowest since 1999", "not seen since March 1991": the start of a comparison, not when the event happened.
   const since = (t: TimelineEntry) => !!text && /\b(?:since|as of)\s+(?:(?:early|mid|late|the end of|the start of)\s+)?$/i.test(text.slice(Math.max(0, t.start - 24), t.start));
   const inSentence = (s: { start: number; end: number }) => timeline.filter((t) => t.start >= s.start && t.end <= s.end && t.date && t.type === 'date' && !since(t));
   const verbAt = best && !strong ? best.base + best.clause.verb.start : evStart ?? 0;
@@ -224,9 +224,9 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   // ---- where: the event sentence's "in/at <place>", the relation's place, the dateline, any place in the lead
   const places = actors.filter((a) => a.type === 'place');
   // A name the tagger typed as a place is where only when it reads as one: the gazetteer knows it, a country or
-  // state follows it ("Everett, Washington"), it ends in a place word ("Changi Airport"), or "in"/"at" stands right
-  // before it. Never inside an organisation's or product's name ("Qatar" of "Qatar Airways"), never a name the text
-  // also gives a company ("its European division, Opel"), a product ("the Taurus") or a people's adjective.
+  // state follows it ("Porto, Portugal"), it ends in a place word ("Lisbon Airport"), or "in"/"at" stands right
+  // before it. Never inside an organisation's or product's name ("Oman" of "Oman Air"), never a name the text
+  // also gives a company ("its northern unit, Lumen"), a product ("the Corvan") or a people's adjective.
   const others = actors.filter((a) => a.type !== 'place');
   const readsAsPlace = (a: Actor, m: { start: number; end: number }, before: string) => {
     if (!text) return true;
@@ -241,7 +241,7 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
       for (const m of a.mentions) {
         if (m.start < s.start || m.end > s.end || !text) continue;
         const before = text.slice(Math.max(s.start, m.start - 40), m.start);
-        // "New York City-based": a place that qualifies a noun is not where the event is.
+        // "Lisbon-based": a place that qualifies a noun is not where the event is.
         if (/^-based\b/.test(text.slice(m.end, m.end + 6))) continue;
         if (!readsAsPlace(a, m, before)) continue;
         if (!cue || /\b(?:in|at|near|outside|inside|from|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}$/u.test(before)) return { a, m };
@@ -287,7 +287,7 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   const body = sentences.filter((s) => s.kind !== 'heading' && s !== headline);
   const whyPool = [...about];
   for (const s of body.slice(0, 10)) if (!whyPool.includes(s) && aboutWho(s)) whyPool.push(s);
-  // A why that only says the event again ("Markets to remain closed": "to remain closed until Friday") is none.
+  // A why that only says the event again ("Exchanges to stay shut": "to stay shut until Friday") is none.
   // A purpose cue that opens the predicate itself (or follows its first word: "plans to close") restates what.
   const predAt = whatAt === undefined ? undefined : { sentence: whatAt.sentence, from: whatAt.at, to: whatAt.at + (/^\S+\s*/.exec(result.what.answer)?.[0].length ?? 0) };
   const restates = (s: Sentence, h: CueHit) => h.kind === 'purpose' && !!predAt && s === predAt.sentence && h.at >= predAt.from && h.at <= predAt.to;

@@ -189,9 +189,9 @@ export function findTimexes(text: string): TimexSpan[] {
         if (/^(?:an?)\s+(?:day|week|month|year|decade)$/i.test(t)) continue;
       }
       if (kind === 'date' && /^the day$/i.test(t) && !DAY_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
-      // A season that modifies a thing after a possessive or an article ("her summer residence", "a winter coat") is
-      // no date; a season that dates an event ("their autumn meetings", "the summer holidays"), a season that does
-      // something ("spring shows signs of hope"), "this summer when …" and "summer 2031" are.
+      // A season that modifies a thing after a possessive or an article ("his summer house", "a winter coat") is
+      // no date; a season that dates an event ("its winter meetings", "the summer holidays"), a season that does
+      // something ("spring brings new orders"), "this summer when …" and "summer 2031" are.
       if (kind === 'date' && /^(?:spring|summer|autumn|winter)$/i.test(t) && /\b(?:her|his|their|its|our|my|your|a|an)\s+$/i.test(text.slice(Math.max(0, start - 7), start)) && SEASON_NOUN_AFTER.test(text.slice(start + t.length, start + t.length + 24))) continue;
       if (/^['’]\d{2}$/.test(t) && !/\b(?:since|in|from|until|till|through|by|before|after|of)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
       // "the day after falling 250 points": the day, then a clause ("after falling"), not the next day.
