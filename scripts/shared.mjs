@@ -38,14 +38,14 @@ export const prf = ({ tp, fp, fn }) => {
 /** A ratio as a percentage, one decimal, padded to 5 characters. */
 export const pct = (x) => (100 * x).toFixed(1).padStart(5);
 
-const NEWS_NO_SPACE_BEFORE = new Set([',', '.', ';', ':', '!', '?', ')', ']', '}', '%', "'s", "'S", "n't", "N'T", "'re", "'ll", "'ve", "'m", "'d", "''", '...']);
-const NEWS_NO_SPACE_AFTER = new Set(['(', '[', '{', '$', 'US$', 'CA$', 'AU$', '#', '``', '£', '€']);
+const NEWS_NO_SPACE_BEFORE = new Set([',', '.', ';', ':', '!', '?', ')', ']', '}', '%', "'s", "'S", "'", "n't", "N'T", "'re", "'ll", "'ve", "'m", "'d", "''", '”', '’', '...']);
+const NEWS_NO_SPACE_AFTER = new Set(['(', '[', '{', '$', 'US$', 'CA$', 'AU$', '#', '``', '`', '“', '£', '€', '¥']);
 const NEWS_REPLACE = { '``': '"', "''": '"' };
 /**
  * News spacing of a text tokenised with single spaces (MEANTIME: "EADS N.V. ( EADS )"): no space before , . ) 's
  * n't ..., none after ( $ #; `` and '' become ". Returns { text, at } where at(i) maps an offset of the tokenised
- * text to the new one (a character's own position; the end of a span is at(end - 1) + 1). The same spacing as
- * scripts/eval/actors-meantime.mjs.
+ * text to the new one (a character's own position) and endAt(end) maps a span's end. Used by every MEANTIME scorer
+ * (actors-meantime, dates --meantime, fivew-meantime), so their news-spacing figures read the same text.
  */
 export function newsSpacing(src) {
   const map = new Int32Array(src.length + 1);
@@ -79,5 +79,5 @@ export function newsSpacing(src) {
     pos += line.length + 1;
   });
   map[src.length] = out.length;
-  return { text: out, at: (i) => map[i] };
+  return { text: out, at: (i) => map[i], endAt: (i) => map[i - 1] + 1 };
 }
