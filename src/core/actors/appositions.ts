@@ -230,6 +230,29 @@ function chunkAfter(text: string, from: number, max = 160): { s: string; end: nu
   return { s: win, end: from + win.length };
 }
 
+/** A title entity starts at `from` (spaces aside) and a title or a person follows it after a space or a comma. */
+function titleRunsIntoName(text: string, ents: readonly Entity[], from: number): boolean {
+  const k = ents.findIndex((x) => x.start >= from);
+  if (k < 0 || ents[k].type !== 'title' || !/^[ \t\u00a0]*$/.test(text.slice(from, ents[k].start))) return false;
+  let end = ents[k].end;
+  let next = ents[k + 1];
+  // "Governor of the Central Bank, Dr. Pablo Soto"
+  if (next && (next.type === 'organization' || next.type === 'place') && /^[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/.test(text.slice(end, next.start))) {
+    end = next.end;
+    next = ents[k + 2];
+  }
+  return !!next && (next.type === 'title' || next.type === 'person') && /^,?[ \t\u00a0]+$/.test(text.slice(end, next.start));
+}
+
+/** The phrase [a, b) is one title entity written after a person and a comma: "X, Director of Y, …". */
+function listTitleBefore(text: string, ents: readonly Entity[], a: number, b: number): boolean {
+  const k = ents.findIndex((x) => x.type === 'title' && x.end === b);
+  if (k < 0 || text.slice(a, ents[k].start).trim() !== '') return false;
+  let j = k - 1;
+  while (j >= 0 && ents[j].type === 'title' && /^[ \t\u00a0]+$/.test(text.slice(ents[j].end, ents[j + 1].start))) j--;
+  return j >= 0 && ents[j].type === 'person' && /^,[ \t\u00a0]+$/.test(text.slice(ents[j].end, ents[j + 1].start));
+}
+
 /** Facts the sentence structure states about the person entity `ents[p]`. */
 export function readStructure(text: string, ents: readonly Entity[], p: number): StructureFact[] {
   const e = ents[p];
@@ -287,7 +310,11 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
   const age = /^,[ \t\u00a0]*\d{1,3}[ \t\u00a0]*(?=,)/.exec(text.slice(after, after + 8));
   if (age) after += age[0].length;
   const tail = text.slice(after, after + 24);
-  const comma = /^,[ \t\u00a0]+who[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:also[ \t\u00a0]+)?/.exec(tail) ?? /^,[ \t\u00a0]+(?!who\b|which\b)(?:also[ \t\u00a0]+)?/.exec(tail);
+  let comma = /^,[ \t\u00a0]+who[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:also[ \t\u00a0]+)?/.exec(tail) ?? /^,[ \t\u00a0]+(?!who\b|which\b)(?:also[ \t\u00a0]+)?/.exec(tail);
+  // A title after the comma that runs into the next name ("X, Director of Naval Intelligence, Rear Admiral Y and …")
+  // is that name's title, written before it in a list of officials: no apposition of X (readMentionContext gives it
+  // to Y).
+  if (comma && titleRunsIntoName(text, ents, after + comma[0].length)) comma = null;
   if (comma) {
     const from = after + comma[0].length;
     const c = chunkAfter(text, from);
@@ -352,7 +379,10 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
     const b = /(?:^|[.;:!?\n"“”]|,[ \t\u00a0]|\b(?:said|says|told|and|including|by|with|to|from|for|that|of)[ \t\u00a0])[ \t\u00a0]*((?:(?:the|a|an|two|three|four|both|The|A|An|Two|Three|Four|Both)[ \t\u00a0]+)?[^,.;:!?\n"“”]{2,110})$/u.exec(win);
     // not "Ruiz, Okafor" nor "X met Y, Z": a person inside the phrase only as an owner ("Reagan's wife, Nancy")
     const person = !!b && ents.some((x) => x.type === 'person' && x.end <= cut && x.end >= cut - b[1].length && !/^['’]s\b/.test(text.slice(x.end, x.end + 3)));
-    if (b && !person) add(b[1], 'apposition-before', true);
+    // "X, Director of Naval Intelligence, Rear Admiral Y": a title between two names of a list is Y's title (read
+    // with her titles), and the list's head gives the affiliation, not the title's domain.
+    const listed = !!b && listTitleBefore(text, ents, cut - b[1].length, cut);
+    if (b && !person && !listed) add(b[1], 'apposition-before', true);
   }
   return out;
 }

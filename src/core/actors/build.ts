@@ -475,6 +475,7 @@ function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts:
       const prev = byEntity.get(ctx.listedAfter);
       if (prev && live.has(prev) && prev.affiliation) d.affiliation = prev.affiliation;
     }
+    if (!d.affiliation && ctx.domain && d.type !== 'group') d.affiliation = ctx.domain;
     // "Russian Foreign Ministry", "Israeli Air Force": an organisation named after its country.
     if (!d.affiliation && d.type === 'organization') {
       const first = r.text.split(/\s+/)[0];
