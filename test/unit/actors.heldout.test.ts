@@ -1,26 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { analyze, buildActors, type Actor, type Analysis, type Entity, type EntityType } from '../../src/core';
+import { analyze, applyCorrections, buildActors, type Actor } from '../../src/core';
 import { companyContext, propagatePersons, type RawSpan } from '../../src/core/extract/spans';
 import { words } from '../../src/core/text/words';
+import { analyzeWithNames, layer } from './layers';
 
 // Error classes found on held-out news (MEANTIME Wikinews articles, scripts/eval/actors-meantime.mjs): companies,
 // sites and products the name tagger took for people. The texts below are invented. Each test gives the actor model
 // the tagger's mistake explicitly (an entity layer written by hand), so the rule is exercised whatever the tagger
 // of the day does, and most also run the whole pipeline on the same text.
 
-/** An analysis whose entities are the listed surfaces (each at its `nth` occurrence, default the first). */
-function layer(text: string, spans: [string, EntityType, number?][]): Analysis {
-  const entities: Entity[] = spans.map(([surface, type, nth = 1]) => {
-    let at = -1;
-    for (let k = 0; k < nth; k++) at = text.indexOf(surface, at + 1);
-    assert.ok(at >= 0, `"${surface}" (occurrence ${nth}) not in the text`);
-    return { start: at, end: at + surface.length, type, text: surface, source: 'ner' };
-  });
-  entities.sort((a, b) => a.start - b.start);
-  const counts = {} as Analysis['counts'];
-  for (const e of entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
-  return { entities, counts, length: text.length };
-}
 /** The actors of a text over a name layer written by hand (the tagger's mistake given as input). */
 const actorsOf = (text: string, names: Parameters<typeof layer>[1]) => buildActors(text, layer(text, names), { actions: false });
 const typeOf = (actors: Actor[], name: string) => actors.find((a) => a.name === name || a.mentions.some((m) => m.text === name))?.type;
@@ -135,7 +123,8 @@ describe('[core/actors] held-out error classes: things typed person', () => {
     const text =
       'Skyvane announced job cuts on Monday. A Skyvane spokesman said the plant would stay open. Documents came from engine maker Rotaprop. ' +
       'Russian officials and Shia clerics met. The Kestrel K9 sold well. Republicans said no.';
-    const actors = actorsOf(text, [
+    // The analysis decides, with the tagger's "other" names given: companies become organisations, products are hidden.
+    const analysis = analyzeWithNames(text, [
       ['Skyvane', 'group'],
       ['Skyvane', 'group', 2],
       ['Rotaprop', 'group'],
@@ -144,11 +133,26 @@ describe('[core/actors] held-out error classes: things typed person', () => {
       ['Kestrel K9', 'group'],
       ['Republicans', 'group'],
     ]);
+    const actors = buildActors(text, analysis, { actions: false });
     const skyvane = actors.find((a) => a.name === 'Skyvane');
     assert.equal(skyvane?.type, 'organization');
     assert.equal(skyvane?.mentions.length, 2);
     assert.equal(typeOf(actors, 'Rotaprop'), 'organization');
-    for (const g of ['Russian', 'Shia', 'Kestrel K9', 'Republicans']) assert.equal(typeOf(actors, g), 'group', g);
+    for (const g of ['Russian', 'Shia', 'Republicans']) assert.equal(typeOf(actors, g), 'group', g);
+    assert.equal(typeOf(actors, 'Kestrel K9'), undefined, 'a product is no actor');
+  });
+
+  it('the actor model takes a group as given: an analyst’s correction to group wins over a company cue', () => {
+    const text = 'Skyvane announced a rally on Monday. A Skyvane spokesman said the fans would march.';
+    const analysis = analyzeWithNames(text, [['Skyvane', 'group'], ['Skyvane', 'group', 2]]);
+    assert.equal(typeOf(buildActors(text, analysis, { actions: false }), 'Skyvane'), 'organization', 'the analysis reads the company cues');
+    // The analyst says Skyvane is a group of people (its supporters): the correction wins at every mention.
+    const corrected = applyCorrections(text, analysis, [{ text: 'Skyvane', type: 'group' }]);
+    const skyvane = buildActors(text, corrected, { actions: false }).find((a) => a.name === 'Skyvane');
+    assert.equal(skyvane?.type, 'group');
+    assert.equal(skyvane?.mentions.length, 2);
+    // So does a layer written by hand (an annotation, a test): the actor model does not retype a group.
+    assert.equal(typeOf(actorsOf(text, [['Skyvane', 'group'], ['Skyvane', 'group', 2]]), 'Skyvane'), 'group');
   });
 
   it('the middle word of a chief’s title is no person', () => {

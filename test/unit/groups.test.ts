@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core';
-import { isGroupName } from '../../src/core/text/lexicon';
+import { analyze, buildActors } from '../../src/core';
+import { mayBeCompanyName } from '../../src/core/extract/spans';
+import { isGroupName, isPeopleWord } from '../../src/core/text/lexicon';
+import { analyzeWithNames, layer } from './layers';
 
 const typed = (text: string, type: string) =>
   analyze(text).entities.filter((e) => e.type === type).map((e) => e.text);
@@ -9,6 +11,26 @@ describe('[core] groups are groups of people, not every name the tagger calls "o
   it('nationalities, religious, ethnic and political groups are groups', () => {
     for (const g of ['Iraqi', 'South Korean', 'Palestinians', 'Kurds', 'Bosnian Serbs', 'Roman Catholic', 'Moslem', 'Zairean', 'Surinamese', 'SCOTTISH', 'Republicans', 'Hutus']) {
       assert.ok(isGroupName(g), g);
+    }
+  });
+
+  it('one list of peoples, faiths and parties: the analysis colours them as groups and no company cue makes them companies', () => {
+    // Each word was in only one of the two former lists (actors/build.ts PEOPLES, text/lexicon.ts GROUP_WORDS).
+    for (const w of ['Mormons', 'Quakers', 'Baptists', 'Tories', 'Aboriginal', 'Chechen', 'Maoist', 'Serbs', 'Tibetans']) {
+      assert.ok(isPeopleWord(w) && isGroupName(w), w);
+      assert.ok(!mayBeCompanyName(w), w);
+    }
+    assert.ok(!isPeopleWord('Labour') && !isPeopleWord('Industries') && !isPeopleWord('Zairean'), 'a party name, a plural in -ies, a demonym-like shape');
+    const text = 'The Mormons announced a new mission in Utah. A Maoist spokesman said the talks were over. Rotaprop announced job cuts.';
+    // The analysis (tagger names given): the faith and the party member are groups, the company an organisation.
+    const analysis = analyzeWithNames(text, [['Mormons', 'group'], ['Utah', 'place'], ['Maoist', 'group'], ['Rotaprop', 'group']]);
+    const typed = (type: string) => analysis.entities.filter((e) => e.type === type).map((e) => e.text);
+    assert.deepEqual(typed('group'), ['Mormons', 'Maoist']);
+    assert.deepEqual(typed('organization'), ['Rotaprop']);
+    // The actor model, on that analysis and on a hand-made layer: "announced" and "spokesman" make no company of them.
+    for (const a of [analysis, layer(text, [['Mormons', 'group'], ['Maoist', 'group']])]) {
+      const actors = buildActors(text, a, { actions: false });
+      for (const g of ['Mormons', 'Maoist']) assert.equal(actors.find((x) => x.name === g)?.type, 'group', g);
     }
   });
 

@@ -139,16 +139,9 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   }
   for (const r of raws) if (speaking.has(r.key) && r.kind === 'name') r.type = 'person';
 
-  // 1d. Companies the tagger read as a group (its "other names" class, with nationalities and products): a name that
-  // is no nationality, faith or people, written after a company noun ("engine maker Europrop", "aircraft
-  // manufacturer, Airbus"), before a role ("Airbus spokesman", "the Airbus chief executive") or before a verb of
-  // speech or announcement ("Airbus announced"), is an organisation everywhere in the document.
-  const companies = new Set<string>();
-  for (const r of raws) {
-    if (r.type !== 'group' || r.kind !== 'name' || companies.has(r.key) || !groupMayBeCompany(r.text)) continue;
-    if (companyContext(text, r.start, r.end)) companies.add(r.key);
-  }
-  for (const r of raws) if (r.type === 'group' && companies.has(r.key)) r.type = 'organization';
+  // 1d. Companies the tagger read as a group: decided once, by the analysis (extract/spans hiddenCompany), which hides
+  // the tagger's "other" names that are no group of people and makes those with a company cue organisations. A
+  // group that reaches the actor model (the analysis, an analyst's correction or annotation) is taken as given.
 
   // 1e. Products the tagger read as organisations or people: a model designation ("A380", "MD-95"), a name after a
   // brand and a model number ("Boeing 787 Dreamliner") or before a product noun ("MacBook Air laptops"), or after a
@@ -534,30 +527,6 @@ function personOrThing(text: string, r: Raw): ActorType {
   if (/(?:^|[^\p{L}])the[ \t\u00a0]+$/iu.test(before) && !EPONYM_AFTER.test(after)) return 'organization';
   return 'person';
 }
-
-/** Peoples, faiths and parties' members: groups, never companies ("Shia cleric X", "Arab leaders said"). */
-const PEOPLES = new Set(
-  ('arab arabs muslim muslims shia shiite shiites sunni sunnis hindu hindus sikh sikhs jew jews christian christians buddhist ' +
-    'buddhists kurd kurds druze alawite alawites copt copts bedouin pashtun pashtuns tamil tamils hutu hutus tutsi tutsis roma ' +
-    'maori aboriginal latino latinos hispanic hispanics baptist methodist mormon mormons quaker evangelical orthodox protestant ' +
-    'catholic catholics democrat democrats republican republicans tory tories labour conservative conservatives liberal liberals ' +
-    'communist communists socialist socialists islamist islamists jihadist jihadists zionist zionists')
-    .split(' '),
-);
-
-/** A group name that may be a company's: no nationality, people, faith or party, no plural, no model number. */
-function groupMayBeCompany(name: string): boolean {
-  const k = name.toLowerCase();
-  if (PEOPLES.has(k) || countryOf(name) || countryOfName(name) || /\d/.test(name)) return false;
-  const words = name.split(/\s+/);
-  const last = words[words.length - 1];
-  if (words.some((w) => countryOf(w) || PEOPLES.has(w.toLowerCase()))) return false;
-  // demonym-like adjectives and plurals ("Serbian", "Kurdish", "Basques", "Democrats"); "Airbus" and "Lloyds" stay
-  if (words.length === 1 && /(?:an|ic|ish|ese|i|[^su]s)$/.test(last) && !/^\p{Lu}+$/u.test(last)) return false;
-  return true;
-}
-
-
 
 /** Model designations: "A380", "MD-95", "C-17", "A330-200" (not "G20"). */
 const MODEL_NAME = /^(?!G\d)[A-Z]{1,3}-?\d{2,4}(?:-\d{1,4})?[A-Z]{0,3}$/;

@@ -3,6 +3,7 @@ import { RANK_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon';
 import { isCapitalised, type Word } from '../text/words';
 import { itemsWithin, lowerBound, Occupancy } from '../text/intervals';
 import { NEVER_NAME } from '../ner/refine';
+import { countryOf, isGroupName } from '../text/lexicon';
 
 /** Generational suffixes and initials: part of a full name, never a surname on their own. */
 const NOT_SURNAME = /^(?:Jr|Sr|II|III|IV|\p{Lu})$/u;
@@ -270,11 +271,19 @@ const ROLE_AFTER = /^(?:['’]s)?[ \t\u00a0]+(?:spokesman|spokeswoman|spokespers
  */
 const COMPANY_MARK = '\u0000company:';
 
-/** A hidden "other" name that shows a company: no model number, no plural ("Dreamliners"), a company cue around it. */
+/** A hidden "other" name that shows a company: a name that may be a company's, with a company cue around it. */
 function hiddenCompany(text: string, s: RawSpan): boolean {
-  const name = text.slice(s.start, s.end);
+  return mayBeCompanyName(text.slice(s.start, s.end)) && companyContext(text, s.start, s.end);
+}
+
+/**
+ * Whether a name of the tagger's "other" class may be a company's, given a company cue: not a group of people
+ * (`isGroupName`: "Republicans said", "Shia", "Kurds"), not a country ("Russia announced"), no model number
+ * ("Boeing 767"), no plural of one word ("Dreamliners"), on one line.
+ */
+export function mayBeCompanyName(name: string): boolean {
   if (/\d/.test(name) || /\n/.test(name) || (!/\s/.test(name) && /\p{Ll}[^su\s]s$/u.test(name))) return false;
-  return companyContext(text, s.start, s.end);
+  return !isGroupName(name) && !countryOf(name);
 }
 
 /** What an apposition after the name at `end` says it is: "X, an American automaker which" (organisation), "X, the newest version of" (a product, a group). */

@@ -1,4 +1,5 @@
 import { MONTHS } from './lexicon';
+import { holidayPattern } from '../text/lexicon';
 
 export interface TemporalSpan {
   start: number;
@@ -9,11 +10,8 @@ export interface TemporalSpan {
 const MONTH = '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const PART = '(?:morning|afternoon|evening|night|week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)';
-const HOLIDAY =
-  "(?:Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s(?:\\s+(?:Day|Eve))?|(?:Lunar|Chinese)\\s+New\\s+Year|Thanksgiving(?:\\s+Day)?|" +
-  "Easter(?:\\s+(?:Sunday|Monday))?(?!\\s+Island)|Good\\s+Friday|Boxing\\s+Day|Independence\\s+Day|Labou?r\\s+Day|Memorial\\s+Day|" +
-  "Veterans\\s+Day|Armistice\\s+Day|Halloween|Ramadan|Eid(?:\\s+al-(?:Fitr|Adha))?|Hanukkah|Passover|Yom\\s+Kippur|" +
-  "Rosh\\s+Hashanah|Diwali|Nowruz)";
+/** Holidays: the lexicon's one table (text/lexicon HOLIDAYS), which the summary's timeline resolves from too. */
+const HOLIDAY = holidayPattern();
 const NUMWORD = '(?:\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a|an)';
 const UNIT = '(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)';
 

@@ -172,7 +172,8 @@ export function buildTimeline(text: string, sentences: readonly Sentence[], enti
     const v = normaliseTimex(x.text, x.kind, { dct: today || undefined, tense, anchor: ctxAnchor ?? (today || undefined), ...refs, quarter, sentenceMonth });
     if (v && x.kind === 'date') noteReference(refs, x.text, v, today);
     let entry: Omit<TimelineEntry, 'sentence'>;
-    if (v && (v.date || v.kind === 'duration' || v.kind === 'set' || /_REF$/.test(v.value) || /^\d{2,4}$/.test(v.value) || !today)) {
+    // A value of X's is a date no calendar arithmetic can tell (a lunar holiday: "during Ramadan"): left unresolved.
+    if (v && (v.date || v.kind === 'duration' || v.kind === 'set' || /_REF$/.test(v.value) || /^\d{2,4}$/.test(v.value) || v.value === 'XXXX-XX-XX' || !today)) {
       entry = { start: x.start, end: x.end, text: x.text, type: v.kind, granularity: v.granularity, relative: v.relative, resolved: !!v.date, value: v.value };
       if (v.date) entry.date = v.date;
       if (v.endDate && v.endDate !== v.date) entry.endDate = v.endDate;

@@ -1,4 +1,5 @@
 import type { TimeGranularity } from '../types';
+import { holidayDate, holidayNamed, holidayPattern } from '../text/lexicon';
 
 /**
  * A rule-based temporal tagger and normaliser in the spirit of HeidelTime (Strötgen & Gertz): expressions are found
@@ -75,7 +76,8 @@ const PATTERNS: [TimexKind, string][] = [
   ['date', `(?:${ci('the')}\\s+)?(?:${YEAR}\\s+|${ci('this year\'s|last year\'s|next year\'s|its|the year-ago|the year-earlier|year-ago|year-earlier')}\\s+)?(?:${ci('fiscal')}[-\\s]+)?(?:${ORD})[-\\s]+(?:${ci('fiscal')}\\s+)?(?:${ci('quarter|half')})(?:\\s+${ci('of')}\\s+(?:${ci('fiscal')}\\s+)?(?:${YEAR}|${ci('this year|last year|next year|the year')}))?`],
   ['date', `(?:${ci('fiscal')}\\s+)?(?:Q[1-4]|[1-4]Q|H[12])(?:\\s*${YEAR})?`],
   ['date', `${ci('the')}\\s+(?:${ci('latest|current|full|fiscal|same|comparable')}\\s+)?${ci('quarter|weekend|fiscal year')}|(?<=${ci('in|during|for|over|through|of|earlier in|later in|throughout')}\\s)${ci('the')}\\s+${ci('year|week|month')}`],
-  ['date', `(?:${ci('last|this|next')}\\s+)?${ci("christmas(?: day| eve)?|new year's(?: day| eve)|thanksgiving(?: day)?|election day|independence day")}`],
+  // holidays: the lexicon's one table (text/lexicon HOLIDAYS), the one the highlights use
+  ['date', `(?:${ci('last|this|next')}\\s+)?${holidayPattern(true)}`],
   ['date', `(?:${ci('the')}\\s+)?\\d{1,2}(?:st|nd|rd|th)\\s+${ci('century')}`],
   ['date', `${ci('the year-ago|the year-earlier')}\\s+(?:${ci('quarter|period|year')})|${ci('year-ago|year-earlier')}`],
   ['date', `${MOD}?(?:${ci('fiscal|financial|calendar')}\\s+(?:${ci('year')}\\s+)?)?${YEAR}(?:/\\d{2,4})?`],
@@ -698,18 +700,14 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
     const cur = Math.ceil(Mo! / 3) - 1;
     return cur < 1 ? quarterV(Y - 2, cur + 4, true) : quarterV(Y - 1, cur, true);
   }
-  const holiday = /^(christmas|new year's|thanksgiving|election|independence)(?: (day|eve))?$/.exec(t.replace(/^(?:last|this|next) /, ''));
+  const holiday = holidayNamed(t.replace(/^(?:last|this|next) /, ''));
   if (holiday) {
+    // A lunar or lunisolar holiday (Ramadan, Passover, Diwali): a date, but none the text lets us tell.
+    if (!holiday.rule) return { kind: 'date', value: 'XXXX-XX-XX', granularity: 'unknown', relative: false };
     const which = /^last /.test(t) ? -1 : /^next /.test(t) ? 1 : 0;
-    const y = Y + which;
-    let d: string;
-    if (holiday[1] === 'christmas') d = ymd(y, 12, holiday[2] === 'eve' ? 24 : 25);
-    else if (holiday[1] === "new year's") d = holiday[2] === 'eve' ? ymd(y, 12, 31) : ymd(y, 1, 1);
-    else if (holiday[1] === 'independence') d = ymd(y, 7, 4);
-    else if (holiday[1] === 'thanksgiving') d = addDays(ymd(y, 11, 1), ((4 - utc(ymd(y, 11, 1)).getUTCDay() + 7) % 7) + 21);
-    else d = addDays(ymd(y, 11, 2), (2 - utc(ymd(y, 11, 2)).getUTCDay() + 7) % 7);
+    const d = holidayDate(holiday, Y + which)!;
     // Without "next", a holiday told in the past tense is the last one.
-    if (!which && tense !== 'future' && d > dct) return normaliseTimex(`last ${t}`, kind, ctx);
+    if (!which && tense !== 'future' && d > dct) return dayV(holidayDate(holiday, Y - 1)!, true);
     return dayV(d, true);
   }
   if (/^(?:(?:around|at|by|before|until|through) )?(?:the )?(?:year end|year's end)$/.test(t)) return yearV(Y, true);

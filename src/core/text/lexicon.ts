@@ -1,8 +1,8 @@
 /**
  * The one lexicon of the core: countries, their demonyms and other names, ISO 3166 codes and STIX regions, cities
- * and regions that reports name often, months, and the abbreviations whose final dot is not a full stop. Actors,
- * the summary, the STIX export, the sentence splitter, the tokenizer and the lint all read these tables; nothing
- * else in the core keeps its own copy.
+ * and regions that reports name often, months, holidays, peoples, faiths and parties, and the abbreviations whose
+ * final dot is not a full stop. Actors, the summary, the STIX export, the sentence splitter, the tokenizer, the
+ * highlights and the lint all read these tables; nothing else in the core keeps its own copy.
  *
  * Small closed tables on purpose: pure data the core can carry into a worker or a browser, reviewed like code; the
  * npm packages we looked at either have no demonyms (country-code tables) or are unmaintained word lists much larger
@@ -46,6 +46,108 @@ export const MONTHS: Readonly<Record<string, number>> = {
 /** A regular-expression source matching one month name or abbreviation (one capture group), optional final dot. */
 export const MONTH_PATTERN =
   '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Holidays
+
+/**
+ * How a holiday's date is found in a given year: a fixed month and day; the `nth` weekday (0 = Sunday) of a month,
+ * counted from day `from` (default 1; `nth` -1 = the last); or a number of days after Easter Sunday.
+ */
+export type HolidayRule = { month: number; day: number } | { month: number; weekday: number; nth: number; from?: number } | { easter: number };
+
+export interface Holiday {
+  name: string;
+  /** How it is written: lower case, one space between words, ' for any apostrophe. */
+  forms: readonly string[];
+  /** Absent when the date follows a lunar or lunisolar calendar (Ramadan, Passover, Diwali): left unresolved. */
+  rule?: HolidayRule;
+  /** A word that, after the name, makes it something else ("Easter Island"). */
+  notBefore?: string;
+}
+
+/**
+ * The holidays reports name as dates: the highlights (extract/temporal) mark them, the summary's timeline
+ * (summary/timex) resolves those with a rule against the report date. Where a holiday's date differs by country,
+ * the rule is the one its spelling points to: "Labor Day", "Memorial Day", "Thanksgiving", "Election Day" and
+ * "Independence Day" as in the United States, "Labour Day" on 1 May.
+ */
+export const HOLIDAYS: readonly Holiday[] = [
+  { name: 'Christmas Day', forms: ['christmas', 'christmas day'], rule: { month: 12, day: 25 } },
+  { name: 'Christmas Eve', forms: ['christmas eve'], rule: { month: 12, day: 24 } },
+  { name: 'Boxing Day', forms: ['boxing day'], rule: { month: 12, day: 26 } },
+  { name: "New Year's Day", forms: ["new year's", "new year's day"], rule: { month: 1, day: 1 } },
+  { name: "New Year's Eve", forms: ["new year's eve"], rule: { month: 12, day: 31 } },
+  { name: 'Easter Sunday', forms: ['easter', 'easter sunday'], rule: { easter: 0 }, notBefore: 'island' },
+  { name: 'Easter Monday', forms: ['easter monday'], rule: { easter: 1 } },
+  { name: 'Good Friday', forms: ['good friday'], rule: { easter: -2 } },
+  { name: 'Thanksgiving', forms: ['thanksgiving', 'thanksgiving day'], rule: { month: 11, weekday: 4, nth: 4 } },
+  { name: 'Independence Day', forms: ['independence day'], rule: { month: 7, day: 4 } },
+  { name: 'Labor Day', forms: ['labor day'], rule: { month: 9, weekday: 1, nth: 1 } },
+  { name: 'Labour Day', forms: ['labour day'], rule: { month: 5, day: 1 } },
+  { name: 'Memorial Day', forms: ['memorial day'], rule: { month: 5, weekday: 1, nth: -1 } },
+  // the Tuesday after the first Monday of November
+  { name: 'Election Day', forms: ['election day'], rule: { month: 11, weekday: 2, nth: 1, from: 2 } },
+  { name: 'Veterans Day', forms: ['veterans day'], rule: { month: 11, day: 11 } },
+  { name: 'Armistice Day', forms: ['armistice day'], rule: { month: 11, day: 11 } },
+  { name: 'Halloween', forms: ['halloween'], rule: { month: 10, day: 31 } },
+  { name: 'Lunar New Year', forms: ['lunar new year', 'chinese new year'] },
+  { name: 'Ramadan', forms: ['ramadan'] },
+  { name: 'Eid', forms: ['eid'] },
+  { name: 'Eid al-Fitr', forms: ['eid al-fitr'] },
+  { name: 'Eid al-Adha', forms: ['eid al-adha'] },
+  { name: 'Hanukkah', forms: ['hanukkah'] },
+  { name: 'Passover', forms: ['passover'] },
+  { name: 'Yom Kippur', forms: ['yom kippur'] },
+  { name: 'Rosh Hashanah', forms: ['rosh hashanah'] },
+  { name: 'Diwali', forms: ['diwali'] },
+  { name: 'Nowruz', forms: ['nowruz'] },
+];
+
+const holidayKey = (text: string) => text.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+const HOLIDAY_BY_FORM: ReadonlyMap<string, Holiday> = new Map(HOLIDAYS.flatMap((h) => h.forms.map((f) => [f, h] as const)));
+
+/**
+ * A regular-expression source (no capture group) matching any holiday's name, longest forms first, words apart by
+ * any white space, either apostrophe. For a pattern with the `i` flag; `initialCase` makes it work without: each
+ * word's first letter in either case, the rest in lower case ("Christmas", "christmas").
+ */
+export function holidayPattern(initialCase = false): string {
+  const part = (p: string) => (initialCase && /^[a-z]/.test(p) ? `[${p[0]}${p[0].toUpperCase()}]${p.slice(1)}` : p);
+  const word = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').split('-').map(part).join('-').replace(/'/g, "['’]");
+  const alts = HOLIDAYS.flatMap((h) => h.forms.map((f) => ({ f, src: f.split(' ').map(word).join('\\s+') + (h.notBefore ? `(?!\\s+${word(h.notBefore)})` : '') })));
+  return `(?:${alts.sort((a, b) => b.f.length - a.f.length).map((a) => a.src).join('|')})`;
+}
+
+/** The holiday a text names as a whole ("Christmas Eve", "new year’s"), or undefined. */
+export function holidayNamed(text: string): Holiday | undefined {
+  return HOLIDAY_BY_FORM.get(holidayKey(text));
+}
+
+/** A holiday's date in a year, YYYY-MM-DD; undefined when it has no rule. Easter by the Gregorian computus. */
+export function holidayDate(h: Holiday, year: number): string | undefined {
+  const r = h.rule;
+  if (!r) return undefined;
+  let at: number;
+  if ('easter' in r) {
+    // Anonymous Gregorian algorithm (Meeus/Jones/Butcher)
+    const a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
+    const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), hh = (19 * a + b - d - g + 15) % 30;
+    const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - hh - k) % 7, m = Math.floor((a + 11 * hh + 22 * l) / 451);
+    const n = hh + l - 7 * m + 114;
+    at = Date.UTC(year, Math.floor(n / 31) - 1, (n % 31) + 1 + r.easter);
+  } else if ('day' in r) {
+    at = Date.UTC(year, r.month - 1, r.day);
+  } else if (r.nth > 0) {
+    const from = r.from ?? 1;
+    const dow = new Date(Date.UTC(year, r.month - 1, from)).getUTCDay();
+    at = Date.UTC(year, r.month - 1, from + ((r.weekday - dow + 7) % 7) + 7 * (r.nth - 1));
+  } else {
+    const last = new Date(Date.UTC(year, r.month, 0));
+    at = Date.UTC(year, r.month - 1, last.getUTCDate() - ((last.getUTCDay() - r.weekday + 7) % 7));
+  }
+  return new Date(at).toISOString().slice(0, 10);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Countries
@@ -250,15 +352,34 @@ export function countryOf(word: string): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Groups
 
-/** Religious, ethnic and political groups that are no country's demonym (singular, lower case). */
+/**
+ * Peoples, faiths and parties' members that are no country's demonym (singular, lower case): the one list behind
+ * `isGroupName` (what the analysis colours as a group) and, through it, the rule that a group is no company whatever
+ * the words around it (extract/spans mayBeCompanyName: "Arab leaders said", "Republicans said"). A party's own name is an organisation, not a group
+ * ("Labour", the "Ministry of Labour"): only its members are listed ("Labourite", "Tory", "Democrat").
+ */
 const GROUP_WORDS: ReadonlySet<string> = new Set(
-  ('muslim moslem islamic islamist jihadist christian catholic protestant evangelical orthodox anglican jew jewish hindu sikh ' +
-    'buddhist sunni shia shiite shi\'ite alawite druze yazidi copt coptic kurd arab bedouin berber tuareg pashtun tajik uzbek ' +
-    'hazara baloch uighur uyghur tibetan rohingya tamil sinhalese hutu tutsi zulu xhosa maori aborigine afrikaner basque ' +
-    'catalan flemish walloon chechen ingush ossetian abkhaz tatar cossack roma serb croat bosniak slav yugoslav soviet ' +
-    'briton scot welshman latino hispanic republican democrat communist socialist liberal conservative labourite tory ' +
-    'maoist marxist loyalist unionist nationalist royalist separatist zionist').split(' '),
+  ('muslim moslem islamic islamist jihadist christian catholic protestant evangelical orthodox anglican baptist methodist ' +
+    'mormon quaker jew jewish hindu sikh buddhist sunni shia shiite shi\'ite alawite druze yazidi copt coptic kurd arab ' +
+    'bedouin berber tuareg pashtun tajik uzbek hazara baloch uighur uyghur tibetan rohingya tamil sinhalese hutu tutsi ' +
+    'zulu xhosa maori aborigine aboriginal afrikaner basque catalan flemish walloon chechen ingush ossetian abkhaz tatar ' +
+    'cossack roma serb croat bosniak slav yugoslav soviet briton scot welshman latino hispanic republican democrat ' +
+    'communist socialist liberal conservative labourite tory maoist marxist loyalist unionist nationalist royalist ' +
+    'separatist zionist').split(' '),
 );
+
+/**
+ * Whether one word names a people, a faith or a party's members: a known group word or a country's demonym, in
+ * the singular or the plural ("Kurds", "Tories", "Frenchmen", "Shiites"). No guess from the word's shape.
+ */
+export function isPeopleWord(word: string): boolean {
+  const lower = word.toLowerCase().replace(/[’']s$/u, '');
+  const singular = lower.replace(/(?:men)$/, 'man').replace(/(?<=[a-z]{2})ies$/, 'y').replace(/(?<=[a-z]{3})(?:es|s)$/, '');
+  for (const w of [lower, singular, lower.replace(/s$/, '')]) {
+    if (GROUP_WORDS.has(w) || BY_DEMONYM.has(w)) return true;
+  }
+  return false;
+}
 
 /** Seas and regions that have the shape of a demonym: "the Mediterranean", "the Balkans". */
 const NOT_GROUP_WORDS: ReadonlySet<string> = new Set(['mediterranean', 'caribbean', 'balkans', 'andean']);
@@ -274,12 +395,8 @@ export function isGroupName(name: string): boolean {
   const words = name.trim().split(/\s+/);
   const last = words[words.length - 1] ?? '';
   if (/-/.test(last)) return !!countryOfDemonym(last) || !!countryOfDemonym(name); // "Surinamese-born", "U.S.-led": no
+  if (isPeopleWord(last) || countryOfDemonym(name)) return true;
   const lower = last.toLowerCase().replace(/[’']s$/u, '');
-  const singular = lower.replace(/(?:men)$/, 'man').replace(/(?<=[a-z]{3})(?:es|s)$/, '');
-  for (const w of [lower, singular, lower.replace(/s$/, '')]) {
-    if (GROUP_WORDS.has(w) || BY_DEMONYM.has(w)) return true;
-  }
-  if (countryOfDemonym(name)) return true;
   if (NOT_GROUP_WORDS.has(lower)) return false;
   const cased = last.charAt(0) + last.slice(1).toLowerCase();
   return /^\p{Lu}\p{Ll}{2,}(?:an|ese|ish|[^aeiou]i)s?$/u.test(cased);
