@@ -231,11 +231,11 @@ function chunkAfter(text: string, from: number, max = 160): { s: string; end: nu
 }
 
 /** A phrase after a boundary (punctuation, a clause word, a preposition) up to the comma before a name. Dots of
- * initials ("the U.S. special envoy") stay inside. */
+ * initials ("the U.N. deputy envoy") stay inside. */
 const APPOSITION_BEFORE =
   /(?:^|[.;:!?\n"“”]|,[ \t\u00a0]|\b(?:said|says|told|and|including|by|with|to|from|for|that|of)[ \t\u00a0])[ \t\u00a0]*((?:(?:the|a|an|two|three|four|both|The|A|An|Two|Three|Four|Both)[ \t\u00a0]+)?(?:[^,.;:!?\n"“”]|(?<=(?:^|[\s.])\p{Lu})\.){2,110})$/u;
 
-/** Site nouns written after a place name: "Qalandia refugee camp", "Kandahar province". */
+/** Site nouns written after a place name: "Beit Lahm refugee camp", "Ruvia province". */
 const SITE_AFTER = /^[ \t\u00a0]+(?:refugee[ \t\u00a0]+)?(?:camp|village|district|province|region|county|township|neighbourhood|neighborhood|municipality)\b/;
 
 /** A title entity starts at `from` (spaces aside) and a title or a person follows it after a space or a comma. */
@@ -299,7 +299,7 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
         if (isCap(w)) {
           // a capitalised word before the role: an affiliation (entity) or the start of the sentence
           const ent = ents.find((x) => x.start <= ws[from - 1].start && x.end > ws[from - 1].start && x.type !== 'title' && x.type !== 'date' && x.type !== 'time');
-          // "… so," Pentagon spokesman X said": a capitalised word inside a sentence (not its first word, not a
+          // "… act," Treasury spokesman X said": a capitalised word inside a sentence (not its first word, not a
           // function word) names the body the role belongs to even when the tagger left it out.
           const inside = !ent && !STOP.has(w.toLowerCase()) && !TITLE_HEADS.has(w) && !/(?:^|[.!?]["”’]?|[\n“(])[ \t\u00a0]*$/.test(text.slice(Math.max(0, ws[from - 1].start - 3), ws[from - 1].start)) && ws[from - 1].start > 0;
           if (!ent && !inside && !/['’]s$/.test(w)) break;
@@ -332,7 +332,7 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
   if (comma) {
     const from = after + comma[0].length;
     const c = chunkAfter(text, from);
-    // "a police commander in Tacambaro", "the chairman of the Organisation for Security and Cooperation in Europe":
+    // "a fire chief in Riverton", "the chair of the Council for Trade and Development in Asia":
     // the phrase goes on to the end of the place or organisation it names.
     for (let k = 0; k < 2; k++) {
       const cut = ents.find((x) => (x.type === 'organization' || x.type === 'place') && x.start < c.end && x.end > c.end && x.start >= from);
@@ -362,12 +362,12 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
       }
     }
   }
-  // 2b. "X of the Dayton Water Authority", "X of Boston-based Acme Communications", "X from Qalandia": an
+  // 2b. "X of the Dayton Water Authority", "X of Boston-based Acme Communications", "X from Riverton": an
   // organisation or place written right after the name (its age aside).
   const ofOrg = /^[ \t\u00a0]+(?:of|from)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:[\p{L}-]+-based[ \t\u00a0]+)?/u.exec(text.slice(after, after + 60));
   if (ofOrg) {
     const o = ents.find((x) => x.start === after + ofOrg[0].length && (x.type === 'organization' || x.type === 'place'));
-    // "from Qalandia refugee camp", "of Tacambaro district": the site noun after the place is part of it
+    // "from Beit Lahm refugee camp", "of Riverton district": the site noun after the place is part of it
     const site = o?.type === 'place' ? SITE_AFTER.exec(text.slice(o.end, o.end + 30)) : null;
     const aff = o ? (site ? `${o.text}${site[0]}` : affiliationText(o.text)) : undefined;
     if (aff) out.push({ roles: [], affiliation: aff, evidence: 'of-organisation' });
@@ -410,8 +410,8 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
   if (gap) {
     const cut = Math.max(0, anchor - 3 + gap.index);
     let win = text.slice(Math.max(0, cut - 120), cut);
-    // the longest phrase after a boundary that reads as a role; else a shorter one after a later boundary ("and held
-    // talks with the U.S. special envoy to Burundi, X" -> "the U.S. special envoy to Burundi")
+    // the longest phrase after a boundary that reads as a role; else a shorter one after a later boundary ("and then
+    // sat down with the U.N. deputy envoy to Yemen, X" -> "the U.N. deputy envoy to Yemen")
     for (let tries = 0; tries < 4; tries++) {
       const b = APPOSITION_BEFORE.exec(win);
       if (!b) break;

@@ -55,7 +55,7 @@ const COMMA = /^,[ \t\u00a0]+$/;
 const POSSESSIVE_GAP = /^['’]s[ \t\u00a0]+$/;
 /** The dot of an abbreviated title the title span leaves out: "Dr. Pablo Soto". */
 const ABBREVIATION_GAP = /^\.[ \t\u00a0]+$/;
-/** Between a place or organisation and a title: lower-case nouns of the body the person serves ("Belgrade airport"). */
+/** Between a place or organisation and a title: lower-case nouns of the body the person serves ("Lagos airport"). */
 const MODIFIER_GAP = /^(?:['’]s)?[ \t\u00a0]+((?:airport|city|port|state|province|district|regional|municipal|county|police|army|navy|party|central|national|federal|provincial)(?:[ \t\u00a0]+(?:airport|police|party|council|bank|office|authority|committee))?)[ \t\u00a0]+$/;
 const OF_GAP = /^[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/;
 const LIST_GAP = /^(?:[ \t\u00a0]+|,[ \t\u00a0]*|,?[ \t\u00a0]+and[ \t\u00a0]+)$/;
@@ -110,7 +110,7 @@ export function readMentionContext(text: string, ents: readonly Entity[], p: num
         i--;
       }
     } else if (e.type !== 'person' && e.type !== 'title' && titles.length > 0) {
-      // "Belgrade airport [General Director]": lower-case nouns after a place or organisation name the body the
+      // "Lagos airport [Director]": lower-case nouns after a place or organisation name the body the
       // person serves.
       const m = MODIFIER_GAP.exec(gap);
       if (m && affiliationOf(e)) {
