@@ -57,3 +57,19 @@ describe('[core/actors] affiliations: organisations and sites named with their o
     assert.equal(person(actors, 'Sami Hadi').affiliation, 'Beit Lahm refugee camp');
   });
 });
+
+describe('[core/actors] roles in relative clauses', () => {
+  it('"X, who became archbishop of Y", "X, who was appointed finance minister": a role without an article', () => {
+    const text = 'Ana Rojas, who became archbishop of Ruvia in 1990, spoke. Karl Brandt, who was appointed finance minister in May, left. Tom Vale, who was born in Lima, said nothing.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Ana Rojas', 'Karl Brandt', 'Tom Vale'], place: ['Ruvia', 'Lima'] }));
+    assert.deepEqual([person(actors, 'Ana Rojas').roles, person(actors, 'Ana Rojas').affiliation], [['archbishop'], 'Ruvia']);
+    assert.deepEqual(person(actors, 'Karl Brandt').roles, ['finance minister']);
+    assert.deepEqual(person(actors, 'Tom Vale').roles, []);
+  });
+
+  it('"X, the Irish engineer who runs Y": X heads Y', () => {
+    const text = 'Lena Okafor, the Irish engineer who runs the Delta Survey Team, left.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Lena Okafor'], organization: ['Delta Survey Team'], group: ['Irish'] }));
+    assert.deepEqual(person(actors, 'Lena Okafor').roles, ['engineer', 'head of Delta Survey Team']);
+  });
+});

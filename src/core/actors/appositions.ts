@@ -324,7 +324,7 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
   const age = /^,[ \t\u00a0]*\d{1,3}[ \t\u00a0]*(?=,)/.exec(text.slice(after, after + 8));
   if (age) after += age[0].length;
   const tail = text.slice(after, after + 24);
-  let comma = /^,[ \t\u00a0]+who[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:also[ \t\u00a0]+)?/.exec(tail) ?? /^,[ \t\u00a0]+(?!who\b|which\b)(?:also[ \t\u00a0]+)?/.exec(tail);
+  let comma = /^,[ \t\u00a0]+who[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:also[ \t\u00a0]+)?(?![a-z]+ed\b|born\b|sworn\b)/.exec(tail) ?? /^,[ \t\u00a0]+(?!who\b|which\b)(?:also[ \t\u00a0]+)?/.exec(tail);
   // A title after the comma that runs into the next name ("X, Director of Naval Intelligence, Rear Admiral Y and …")
   // is that name's title, written before it in a list of officials: no apposition of X (readMentionContext gives it
   // to Y).
@@ -358,6 +358,9 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
           // what the person heads is the affiliation, before the nationality of the description ("the Irish engineer
           // who runs the UN survey team": UN)
           if (aff) out[out.length - 1].affiliation = aff;
+          const verb = rel[1];
+          const head = /^(?:found)/.test(verb) ? 'founder' : /^command/.test(verb) ? 'commander' : /^chair/.test(verb) ? 'chairman' : /^direct/.test(verb) ? 'director' : 'head';
+          if (obj.split(' ').length <= 8) out[out.length - 1].roles.push(`${head} of ${obj.replace(/^the\s+/i, '')}`);
         }
       }
     }
@@ -394,7 +397,11 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
     }
   }
   // 4. Copula: "X is the mayor's chief of staff", "X was a vendor".
-  const cop = /^[ \t\u00a0]+(?:is|was|has been|had been|became|remains|remained)[ \t\u00a0]+(?:also[ \t\u00a0]+|now[ \t\u00a0]+|still[ \t\u00a0]+)?(?=(?:the|a|an|(?:\p{Lu}[\p{L}.-]*[ \t\u00a0]+){0,3}\p{Lu}[\p{L}.-]*['’]s)[ \t\u00a0])/u.exec(text.slice(e.end, e.end + 30));
+  // Also in a relative clause, and without an article after a verb of taking office: "X, who became archbishop of
+  // Ruvia in 1990", "X, who was appointed finance minister".
+  const cop =
+    /^[ \t\u00a0]+(?:is|was|has been|had been|became|remains|remained)[ \t\u00a0]+(?:also[ \t\u00a0]+|now[ \t\u00a0]+|still[ \t\u00a0]+)?(?=(?:the|a|an|(?:\p{Lu}[\p{L}.-]*[ \t\u00a0]+){0,3}\p{Lu}[\p{L}.-]*['’]s)[ \t\u00a0])/u.exec(text.slice(e.end, e.end + 30)) ??
+    /^,[ \t\u00a0]+who[ \t\u00a0]+(?:(?:became|served as|was named|was appointed|was elected|has served as)[ \t\u00a0]+|(?:is|was|has been|had been|remains|remained)[ \t\u00a0]+(?:also[ \t\u00a0]+|now[ \t\u00a0]+|still[ \t\u00a0]+)?(?:(?:the|a|an)[ \t\u00a0]+)?)(?=[\p{L}])/u.exec(text.slice(e.end, e.end + 40));
   if (cop) {
     const c = chunkAfter(text, e.end + cop[0].length);
     add(c.s, 'copula');
