@@ -130,7 +130,7 @@ const SPEECH =
 const SCARE_MARK = /\b(?:so[- ]called|quote[- ]unquote|self-styled|self-proclaimed|supposed)\s*$/i;
 // Words that make a short quotation someone's words: speech, naming and quoting verbs, "according to", "in the words of".
 const WORDS_OF = new RegExp(
-  `\\b(?:${SPEECH}|call|calls|called|calling|dub|dubs|dubbed|term|terms|termed|describ\\w*|label\\w*|brand(?:s|ed|ing)|decr(?:y|ies|ied)|denounc\\w*|condemn\\w*|prais\\w*|pledg\\w*|vow\\w*|promis\\w*|accus\\w*|criticiz\\w*|criticis\\w*|blast\\w*|slam\\w*|cit(?:e|es|ed|ing)|refer\\w*|liken\\w*|compar\\w*|characteri[sz]\\w*|portray\\w*|depict\\w*|dismiss\\w*|mock\\w*|ridicul\\w*|hail\\w*|invok\\w*|echo\\w*|recall\\w*|according to|in the words of|put it|quot\\w*|spokes\\w*|statement|interview|remarks?|speech|tweet\\w*)\\b`,
+  `\\b(?:${SPEECH}|call|calls|called|calling|dub|dubs|dubbed|term|terms|termed|describ\\w*|label\\w*|brand(?:s|ed|ing)|decr(?:y|ies|ied)|denounc\\w*|condemn\\w*|prais\\w*|pledg\\w*|vow\\w*|promis\\w*|accus\\w*|criticiz\\w*|criticis\\w*|blast\\w*|slam\\w*|cit(?:e|es|ed|ing)|refer\\w*|liken\\w*|compar\\w*|characteri[sz]\\w*|portray\\w*|depict\\w*|dismiss\\w*|mock\\w*|ridicul\\w*|hail\\w*|invok\\w*|echo\\w*|recall\\w*|claim\\w*|report\\w*|concern\\w*|argu\\w*|insist\\w*|warn\\w*|ask\\w*|according to|in the words of|put it|quot\\w*|spokes\\w*|statement|interview|remarks?|speech|tweet\\w*)\\b`,
   'i',
 );
 
