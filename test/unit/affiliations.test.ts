@@ -73,3 +73,13 @@ describe('[core/actors] roles in relative clauses', () => {
     assert.deepEqual(person(actors, 'Lena Okafor').roles, ['engineer', 'head of Delta Survey Team']);
   });
 });
+
+describe('[core/actors] a plural title before a list of names', () => {
+  it('"Foreign Ministers X and Y", "Co-Presidents X and Y": each name holds the title', () => {
+    const text = 'Foreign Ministers Ana Rojas and Karl Brandt met in Lima. Co-Presidents Ida Berg and Tom Vale signed the deal. Parents Mia Holt and Per Lund came.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Ana Rojas', 'Karl Brandt', 'Ida Berg', 'Tom Vale', 'Mia Holt', 'Per Lund'], place: ['Lima'] }));
+    for (const n of ['Ana Rojas', 'Karl Brandt']) assert.deepEqual(person(actors, n).roles, ['Foreign Minister'], n);
+    for (const n of ['Ida Berg', 'Tom Vale']) assert.deepEqual(person(actors, n).roles, ['Co-President'], n);
+    for (const n of ['Mia Holt', 'Per Lund']) assert.deepEqual(person(actors, n).roles, [], n);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Entity } from '../types';
 import { countryOf, countryOfDemonym } from './demonyms';
-import { TITLE_HEADS } from '../extract/lexicon';
+import { TITLE_HEADS, TITLE_MODIFIERS } from '../extract/lexicon';
 
 /**
  * Roles and affiliations read from the structure of the sentence around one person mention, where the analysis
@@ -283,6 +283,14 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
     if (x.type === 'title' && /^[ \t\u00a0]+$/.test(between)) anchor = x.start;
     else if ((x.type === 'group' || x.type === 'place') && anchor < e.start && /^(?:['’]s)?[ \t\u00a0]+$/.test(between)) anchor = x.start;
     else break;
+  }
+  // 0. A plural title before a list of names: "Foreign Ministers X and Y", "Co-Premiers Prince X and Y" (the second
+  // name shares it, as in "two opposition leaders, X and Y").
+  const pl = /(?:^|[^\p{L}.'’-])((?:\p{Lu}[\p{L}-]*[ \t\u00a0]+){0,2})(\p{Lu}[\p{L}-]*?)s[ \t\u00a0]+$/u.exec(text.slice(Math.max(0, anchor - 60), anchor));
+  if (pl) {
+    const head = pl[2].replace(/^(?:Co|Vice)-/, '');
+    const mods = pl[1].trim() ? pl[1].trim().split(/\s+/) : [];
+    if (TITLE_HEADS.has(head) && mods.every((w) => TITLE_MODIFIERS.has(w))) out.push({ roles: [[...mods, pl[2]].join(' ')], evidence: 'premodifier', plural: true });
   }
   // 1. Words right before the name, no comma: "Harris campaign chairman Paul Brandt", "Chilean negotiator Marta Ibarra",
   // "(Lufthansa treasurer) Jonas Weber".
