@@ -10,6 +10,7 @@ import { attributeQuotes, findQuotations, isScareQuote, joinSplitQuotes, type Li
 import { sentenceIndexAt, splitSentences } from './sentences';
 import { findActions } from './actions';
 import { findReported } from './reported';
+import { resolvePronouns, PRONOUN_MENTION_MIN } from './pronouns';
 
 const ACTOR_TYPES = new Set<string>(['person', 'organization', 'place', 'group']);
 
@@ -222,11 +223,14 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   }
   for (const d of kept) d.mentions.sort((a, b) => a.start - b.start);
 
+  // 6b. Pronouns ("he", "her") to people, with their gender (pronouns.ts).
+  const coref = resolvePronouns(text, people.map((d) => ({ id: d.id, mentions: d.mentions, roles: d.roles })), { skip: [...ents, ...taken] });
+
   // 7. Quotes.
   const linked: LinkedMention[] = kept.flatMap((d) => d.mentions.map((m) => ({ ...m, actorId: d.id, type: d.type })));
   // A scare quote (the so-called “peace dividend”) is the writer's distance from a phrase, not anyone's words.
   const quotations = findQuotations(text).filter((q) => !isScareQuote(text, q));
-  const direct = attributeQuotes(text, quotations, linked);
+  const direct = attributeQuotes(text, quotations, linked, coref);
   const reported = findReported(text, quotations, linked, splitSentences(text), new Set(direct.filter((q) => q.speakerId).map((q) => q.start)));
   // A quotation inside reported speech ("Jones says Smith “never paid his own bills”") has the same speaker.
   for (const q of direct) {
@@ -299,6 +303,8 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
         .map(([o, count]) => ({ id: o.id, name: o.name, type: o.type, count })),
       actions: actions.get(d.id) ?? [],
     };
+    const pronouns = coref.links.filter((l) => l.actorId === d.id && l.confidence >= PRONOUN_MENTION_MIN);
+    if (pronouns.length) actor.pronounMentions = pronouns.map((l) => ({ start: l.start, end: l.end, text: l.text, kind: 'pronoun', confidence: l.confidence, evidence: l.evidence }));
     if (d.rank) actor.rank = d.rank;
     if (d.affiliation) actor.affiliation = d.affiliation;
     if (d.entry !== undefined) {

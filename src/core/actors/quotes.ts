@@ -1,5 +1,6 @@
 import type { ActorType, MentionKind, Quote, Span } from '../types';
 import { lowerBound } from '../text/intervals';
+import type { Coreference } from './pronouns';
 
 /** A mention with the actor it belongs to, as the quote attribution needs it. */
 export interface LinkedMention {
@@ -234,8 +235,10 @@ const firstAtOrAfter = (sorted: readonly LinkedMention[], offset: number): numbe
  * Attributes each quotation to a speaker mention: `X said “…”`, `“…,” X said`, `“…,” said X`,
  * `According to X: “…”`, and "he/she said" to the person mentioned last before. Speakers may be nominal
  * mentions ("the Israel leader"); the quote's confidence is then lower. Returns every quotation, attributed or not.
+ * With `coref` (pronouns.ts), "she said" goes only to a person whose gender is unknown or female (and "he said" to
+ * one unknown or male), and to the pronoun's own link when no such person is found the usual way.
  */
-export function attributeQuotes(text: string, quotations: readonly Quotation[], mentions: readonly LinkedMention[]): Quote[] {
+export function attributeQuotes(text: string, quotations: readonly Quotation[], mentions: readonly LinkedMention[], coref?: Coreference): Quote[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   text_ = text;
   const out: Quote[] = [];
@@ -265,6 +268,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
 
     let speaker: LinkedMention | undefined;
     let speakerText: string | undefined; // the phrase the pattern found, for the pronoun fallback
+    let pronounAt = -1; // offset of the "he"/"she" of "he said"
     let how = 0;
     const pick = (a: number, b: number, last: boolean) => speakerIn(sorted, a, b, last);
     // "Said Ellis: “…”": the verb first.
@@ -286,6 +290,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       const m2 = saidBefore(lead);
       if (m2) {
         speakerText = lead.slice(m2.start, m2.end).trim();
+        pronounAt = paraStart + m2.start + lead.slice(m2.start, m2.end).search(/\b(?:he|she)\s*$/i);
         // "…, where he said": the pronoun is the speaker, resolved below, not the last name before it.
         if (!/\b(?:he|she)$/i.test(speakerText)) {
           // "Lopez faulted Brandt over his budget, saying, “…”": a participle after a comma speaks for the subject of
@@ -337,6 +342,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
         const a = close + m3.index + m3[0].indexOf(m3[1]);
         speaker = pick(a, a + m3[1].length, false);
         speakerText = m3[1].trim();
+        pronounAt = a;
         how = 0.85;
         const long = !speaker ? SAID_AFTER_VERB_FIRST_LONG.exec(tail) : null;
         if (long) {
@@ -353,6 +359,9 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       // "he said": the speaker of the quotation just before, when no other person was named since; else the first
       // person of the sentence (usually its subject), else the last person mentioned before.
       const prevSaid = said.length ? said[said.length - 1] : undefined;
+      // she/he: a person of the other gender (by the text's evidence) is not the speaker
+      const g = /\bshe$|^she\b/i.test(speakerText) ? 'F' : 'M';
+      const fits = (m: LinkedMention | undefined) => !m || !coref || (coref.genders.get(m.actorId)?.gender ?? g) === g;
       const unnamedBefore = !prevQuote?.speakerId && prevSaid && !/^(?:he|she|they)$/i.test(prevSaid) && /^(?:the|a|an)\s/i.test(prevSaid) && prevQuotation && open - prevQuotation.close < 400;
       if (unnamedBefore) speakerText = prevSaid; // "“…,” said a spokeswoman. “…,” she said.": still the unnamed spokeswoman
       else if (prevQuote?.speakerId && prevQuotation && open - prevQuotation.close < 400) {
@@ -361,16 +370,21 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
         const boundary = Math.max(text.lastIndexOf('. ', open), text.lastIndexOf('! ', open), text.lastIndexOf('? ', open), text.lastIndexOf('\n', open));
         const described = boundary > prevQuotation.close && subjectBefore(text, sorted, boundary + 1) === 'unnamed';
         if (between.every((m) => m.actorId === prevQuote.speakerId) && !described) speaker = sorted.find((m) => m.actorId === prevQuote.speakerId);
+        if (!fits(speaker)) speaker = undefined;
       }
       if (!speaker && !unnamedBefore) {
         const boundary = Math.max(text.lastIndexOf('. ', open), text.lastIndexOf('! ', open), text.lastIndexOf('? ', open), text.lastIndexOf('\n', open));
-        const inSentence = sorted.slice(firstAtOrAfter(sorted, boundary + 1), firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person');
+        const inSentence = sorted.slice(firstAtOrAfter(sorted, boundary + 1), firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person' && fits(m));
         speaker = inSentence[0];
         // the nearest sentence subject before: "One elderly man … said …. He also said …. “…,” he said." stays unnamed
-        const subj = speaker ? undefined : subjectBefore(text, sorted, boundary + 1);
+        let subj = speaker ? undefined : subjectBefore(text, sorted, boundary + 1);
+        if (subj !== 'unnamed' && !fits(subj)) subj = undefined;
         if (subj === 'unnamed') speakerText = 'an unnamed speaker';
         else speaker ??= subj;
-        for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0 && !speaker && subj !== 'unnamed'; i--) if (sorted[i].type === 'person' && sorted[i].end <= open) speaker = sorted[i];
+        for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0 && !speaker && subj !== 'unnamed'; i--) if (sorted[i].type === 'person' && sorted[i].end <= open && fits(sorted[i])) speaker = sorted[i];
+        // else the pronoun's own link (pronouns.ts), when it found one
+        const link = !speaker && subj !== 'unnamed' ? coref?.links.find((l) => l.start === pronounAt) : undefined;
+        if (link) speaker = sorted.find((m) => m.actorId === link.actorId);
       }
       how = 0.5;
     }
