@@ -6,7 +6,7 @@ import { countryOf, countryOfName } from './demonyms';
 import { readMentionContext, roleKey } from './roles';
 import { isRoleHead, readStructure, type StructureFact } from './appositions';
 import { findNominals } from './nominals';
-import { attributeQuotes, findQuotations, joinSplitQuotes, type LinkedMention } from './quotes';
+import { attributeQuotes, findQuotations, isScareQuote, joinSplitQuotes, type LinkedMention } from './quotes';
 import { sentenceIndexAt, splitSentences } from './sentences';
 import { findActions } from './actions';
 import { findReported } from './reported';
@@ -228,7 +228,8 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
 
   // 7. Quotes.
   const linked: LinkedMention[] = kept.flatMap((d) => d.mentions.map((m) => ({ ...m, actorId: d.id, type: d.type })));
-  const quotations = findQuotations(text);
+  // A scare quote (the so-called “peace dividend”) is the writer's distance from a phrase, not anyone's words.
+  const quotations = findQuotations(text).filter((q) => !isScareQuote(text, q));
   const direct = attributeQuotes(text, quotations, linked, coref);
   const reported = findReported(text, quotations, linked, splitSentences(text), new Set(direct.filter((q) => q.speakerId).map((q) => q.start)));
   // A quotation inside reported speech ("Jones says Smith “never paid his own bills”") has the same speaker.
@@ -474,6 +475,7 @@ function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts:
       const prev = byEntity.get(ctx.listedAfter);
       if (prev && live.has(prev) && prev.affiliation) d.affiliation = prev.affiliation;
     }
+    if (!d.affiliation && ctx.domain && d.type !== 'group') d.affiliation = ctx.domain;
     // "Russian Foreign Ministry", "Israeli Air Force": an organisation named after its country.
     if (!d.affiliation && d.type === 'organization') {
       const first = r.text.split(/\s+/)[0];

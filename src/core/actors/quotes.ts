@@ -128,6 +128,36 @@ export function findQuotations(text: string): Quotation[] {
 
 const SPEECH =
   'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed|demanded|demands|boasted|charged|shouted|yelled|joked|countered|predicted|suggested|testified|cautioned|conceded|complained|lamented|retorted|exclaimed|bragged|asserted|maintained|contended|alleged|proclaimed|sings|sang|saying|adding|asking|telling|writing|tweeting|reads|read';
+const SCARE_MARK = /\b(?:so[- ]called|quote[- ]unquote|self-styled|self-proclaimed|supposed)\s*$/i;
+// Words that make a short quotation someone's words: speech, naming and quoting verbs, "according to", "in the words of".
+const WORDS_OF = new RegExp(
+  `\\b(?:${SPEECH}|call|calls|called|calling|dub|dubs|dubbed|term|terms|termed|describ\\w*|label\\w*|brand(?:s|ed|ing)|decr(?:y|ies|ied)|denounc\\w*|condemn\\w*|prais\\w*|pledg\\w*|vow\\w*|promis\\w*|accus\\w*|criticiz\\w*|criticis\\w*|blast\\w*|slam\\w*|cit(?:e|es|ed|ing)|refer\\w*|liken\\w*|compar\\w*|characteri[sz]\\w*|portray\\w*|depict\\w*|dismiss\\w*|mock\\w*|ridicul\\w*|hail\\w*|invok\\w*|echo\\w*|recall\\w*|claim\\w*|report\\w*|concern\\w*|argu\\w*|insist\\w*|warn\\w*|ask\\w*|according to|in the words of|put it|quot\\w*|spokes\\w*|statement|interview|remarks?|speech|tweet\\w*)\\b`,
+  'i',
+);
+
+/**
+ * A scare quote: a short quoted phrase the writer holds at a distance ("the so-called “peace dividend”", "spent the
+ * “peace dividend” on roads") rather than words someone said. It has at most four words and no end punctuation, and
+ * either "so-called" stands before it or its sentence has no speech, naming or quoting word at all (nor a colon before
+ * it). Such a phrase is no quote: no speaker is guessed for it.
+ */
+export function isScareQuote(text: string, q: Quotation): boolean {
+  const words = q.text.trim().split(/\s+/).length;
+  if (words > 6 || /[.!?…]$/.test(q.text.trim())) return false;
+  const before = text.slice(Math.max(0, q.open - 40), q.open);
+  if (SCARE_MARK.test(before)) return true;
+  if (words > 4 || /:\s*$/.test(before)) return false;
+  const from = Math.max(text.lastIndexOf('\n', q.open - 1), ...['. ', '! ', '? '].map((p) => text.lastIndexOf(p, q.open - 1))) + 1;
+  // a quotation that opens its sentence is a fragment of speech ("“Not yet,” …")
+  if (/^[\s“"‘']*$/.test(text.slice(from, q.open))) return false;
+  let to = text.length;
+  for (const p of ['\n', '. ', '! ', '? ']) {
+    const i = text.indexOf(p, q.close);
+    if (i >= 0 && i < to) to = i;
+  }
+  return !WORDS_OF.test(text.slice(from, q.open) + ' ' + text.slice(q.close, to));
+}
+
 // Before the quote: "According to the Chilean minister: “…", "Ruiz said: “…", "Okafor told reporters, “…".
 const ACCORDING_TO = /according\s+to\s+([^“”"\n]{1,90}?)\s*[:,]\s*$/iu;
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`, 'gi');
