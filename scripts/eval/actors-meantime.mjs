@@ -23,7 +23,7 @@
 // --errors lists every error, by class. Reads ../shared (evaluation data): not needed by the extension or tests.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { requireBuiltCore, requireShared } from '../shared.mjs';
+import { newsSpacing, requireBuiltCore, requireShared } from '../shared.mjs';
 
 const args = process.argv.slice(2);
 const showErrors = args.includes('--errors');
@@ -31,59 +31,13 @@ const only = args.indexOf('--only') >= 0 ? args[args.indexOf('--only') + 1] : nu
 const data = JSON.parse(fs.readFileSync(requireShared('eval/meantime/meantime.json', 'npm run eval'), 'utf8'));
 const core = createRequire(import.meta.url)(requireBuiltCore());
 
-const NO_SPACE_BEFORE = new Set([',', '.', ';', ':', '!', '?', ')', ']', '}', '%', "'s", "'S", "n't", "N'T", "'re", "'ll", "'ve", "'m", "'d", "''", '...']);
-const NO_SPACE_AFTER = new Set(['(', '[', '{', '$', 'US$', 'CA$', 'AU$', '#', '``', '£', '€']);
-const REPLACE = { '``': '"', "''": '"' };
-
-/**
- * News spacing of a text tokenised with single spaces: { text, at } where at(i) maps an offset of the tokenised
- * text to the new one (a character's own position; the end of a span is at(end - 1) + 1).
- */
-function detokenise(src) {
-  const map = new Int32Array(src.length + 1);
-  let out = '';
-  const lines = src.split('\n');
-  let pos = 0;
-  lines.forEach((line, li) => {
-    if (li > 0) { map[pos - 1] = out.length; out += '\n'; }
-    let quoteOpen = false;
-    let prev = null;
-    let i = 0;
-    for (const tok of line.split(' ')) {
-      if (i > 0) {
-        // the space before this token
-        const q = tok === '"' || tok === '``' || tok === "''";
-        let sp = prev !== null && tok !== '';
-        if (NO_SPACE_BEFORE.has(tok) || NO_SPACE_AFTER.has(prev)) sp = false;
-        if (tok === '"' && quoteOpen) sp = false;
-        if ((prev === '"' || prev === '``') && quoteOpen) sp = false;
-        if (q && tok === "''") sp = false;
-        map[pos + i - 1] = out.length;
-        if (sp) out += ' ';
-      }
-      if (tok === '"') quoteOpen = !quoteOpen;
-      if (tok === '``') quoteOpen = true;
-      if (tok === "''") quoteOpen = false;
-      const rep = REPLACE[tok];
-      const start = out.length;
-      out += rep ?? tok;
-      for (let k = 0; k < tok.length; k++) map[pos + i + k] = Math.min(start + k, out.length - 1);
-      i += tok.length + 1;
-      if (tok !== '') prev = tok;
-    }
-    pos += line.length + 1;
-  });
-  map[src.length] = out.length;
-  return { text: out, at: (i) => map[i] };
-}
-
 const variants = [
   { name: 'tok', label: 'tokenised text (as distributed)', prep: (doc) => ({ text: doc.text, gold: doc.gold.entities }) },
   {
     name: 'news',
     label: 'news spacing (detokenised)',
     prep: (doc) => {
-      const d = detokenise(doc.text);
+      const d = newsSpacing(doc.text);
       const gold = doc.gold.entities.map((e) => ({
         ...e,
         mentions: e.mentions.map((m) => ({ ...m, start: d.at(m.start), end: d.at(m.end - 1) + 1, text: d.text.slice(d.at(m.start), d.at(m.end - 1) + 1) })),

@@ -7,6 +7,9 @@
 //  - right when the gold puts both in one chain. Precision of person links = right / judged (issue #12: >= 95%);
 //  - also printed: the same precision over pairs whose gold mentions are both persons (the rest are products or
 //    companies the tagger typed person: a typing error, not a wrong link); person actors that merge two gold person chains, and gold person-chain pairs we link (recall side).
+//  - pronoun links (actors' pronounMentions, actors/pronouns.ts) are kept out of the figures above and scored apart:
+//    a pronoun of ours that overlaps a gold mention is right when the gold puts it in the chain of one of the actor's
+//    mentions (judged only when some mention of the actor overlaps a gold mention).
 // Reads ../shared (evaluation data): not needed by the extension or the tests.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +20,7 @@ const errorsFile = args.indexOf('--errors') >= 0 ? args[args.indexOf('--errors')
 const data = JSON.parse(fs.readFileSync(requireShared('eval/meantime/meantime.json', 'npm run eval'), 'utf8'));
 const core = createRequire(import.meta.url)(requireBuiltCore());
 
+let pronounJudged = 0, pronounRight = 0, pronounUnjudged = 0;
 let judged = 0, right = 0, judgedPer = 0, rightPer = 0, unjudged = 0, mergedActors = 0, personActors = 0, goldPairs = 0, goldPairsLinked = 0;
 const byKind = {};
 const errors = [];
@@ -33,6 +37,14 @@ for (const doc of data) {
   const actors = core.buildActors(doc.text, analysis, { actions: false }).filter((a) => a.type === 'person');
   const pairOf = new Map();
   for (const a of actors) {
+    const chainsOfActor = new Set(a.mentions.map(chainOf).filter(Boolean).map((g) => g.chain));
+    for (const p of a.pronounMentions ?? []) {
+      const g = chainOf(p);
+      if (!g || !chainsOfActor.size) { pronounUnjudged++; continue; }
+      pronounJudged++;
+      if (chainsOfActor.has(g.chain)) pronounRight++;
+      else errors.push({ id: doc.id, actor: a.name, pronoun: p.text, at: p.start, goldPronoun: g.chain, evidence: p.evidence });
+    }
     personActors++;
     const ms = a.mentions.map((m) => ({ m, g: chainOf(m) }));
     const chains = new Set(ms.filter((x) => x.g && x.g.type === 'PER').map((x) => x.g.chain));
@@ -62,5 +74,6 @@ for (const [k, v] of Object.entries(byKind)) console.log(`    ${k.padEnd(22)}  $
 console.log(`  between gold persons only: ${rightPer}/${judgedPer} (${pct(rightPer, judgedPer)})   (leaves out products and companies the tagger typed person)`);
 console.log(`  actors merging two gold persons: ${mergedActors}`);
 console.log(`  gold person-mention pairs linked: ${goldPairsLinked}/${goldPairs} (${pct(goldPairsLinked, goldPairs)})`);
+console.log(`  pronoun links (pronounMentions, apart from the above): ${pronounRight}/${pronounJudged} right (${pct(pronounRight, pronounJudged)})   (${pronounUnjudged} where the gold marks no mention)`);
 if (errorsFile) fs.writeFileSync(errorsFile, errors.map((e) => JSON.stringify(e)).join('\n') + '\n');
-console.log(`SUMMARY meantime personLinkPrecision=${pct(right, judged)} goldPersonsOnly=${pct(rightPer, judgedPer)} mergedActors=${mergedActors}`);
+console.log(`SUMMARY meantime personLinkPrecision=${pct(right, judged)} goldPersonsOnly=${pct(rightPer, judgedPer)} mergedActors=${mergedActors} pronounLinks=${pct(pronounRight, pronounJudged)}`);

@@ -24,7 +24,7 @@
 // ("this week" on Thursday 2008-10-09 = 2008-W42), weekdays resolved to the DCT's own day, a DCT unlike its dateline.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { requireBuiltCore, requireShared } from '../shared.mjs';
+import { newsSpacing, requireBuiltCore, requireShared } from '../shared.mjs';
 
 const args = process.argv.slice(2);
 const opt = (k) => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : undefined; };
@@ -83,37 +83,6 @@ function missClass(g, gv, hits, dct, valueOf) {
   if (v.slice(4) === gv.slice(4)) return 'other year, same shape (anchor)';
   return 'other (anchor or reading)';
 }
-// News-style spacing for MEANTIME's tokenised text: no space before closing punctuation and clitics, none after
-// opening brackets, currency signs and opening quotes; newlines kept. Returns the text and a map of old offsets.
-const NO_SPACE_BEFORE = new Set([',', '.', ';', ':', '!', '?', ')', ']', '}', '%', "'s", "'S", "'", "n't", "'re", "'ll", "'ve", "'m", "'d", "''", '”', '’', '...']);
-const NO_SPACE_AFTER = new Set(['(', '[', '{', '$', '``', '`', '“', '#', '£', '€', '¥']);
-function detokenise(text) {
-  let out = '';
-  const map = new Int32Array(text.length + 1).fill(-1);
-  let prev = null;
-  let quoteOpen = false;
-  let last = 0;
-  for (const m of text.matchAll(/\S+/g)) {
-    const tok = m[0];
-    const gap = text.slice(last, m.index);
-    let sep = gap;
-    if (prev !== null && !gap.includes('\n')) {
-      let join = NO_SPACE_BEFORE.has(tok) || NO_SPACE_AFTER.has(prev);
-      if (tok === '"' && quoteOpen) join = true;
-      if (prev === '"' && quoteOpen && tok !== '"') join = true;
-      if (join) sep = '';
-    }
-    if (tok === '"') quoteOpen = !quoteOpen;
-    if (gap.includes('\n')) quoteOpen = false;
-    out += sep;
-    for (let i = 0; i < tok.length; i++) map[m.index + i] = out.length + i;
-    out += tok;
-    prev = tok;
-    last = m.index + tok.length;
-  }
-  out += text.slice(last);
-  return { text: out, at: (i) => map[i], endAt: (i) => map[i - 1] + 1 };
-}
 function loadCorpus(name) {
   if (!name.startsWith('meantime')) return JSON.parse(fs.readFileSync(requireShared(`eval/dates/te3-${name}.json`, 'npm run eval (dates)'), 'utf8'));
   const raw = JSON.parse(fs.readFileSync(requireShared('eval/meantime/meantime.json', 'npm run eval -- dates --meantime'), 'utf8'));
@@ -131,7 +100,7 @@ function loadCorpus(name) {
     for (let i = 0; i < 6 && annotatedEnd >= 0; i++) annotatedEnd = d.text.indexOf('\n', annotatedEnd + (i ? 1 : 0));
     if (annotatedEnd < 0) annotatedEnd = d.text.length;
     if (name === 'meantime') return { id: d.id, text: d.text, annotatedEnd, gold: { dct: d.gold.dct, timexes } };
-    const t = detokenise(d.text);
+    const t = newsSpacing(d.text);
     const mapped = timexes.map((g) => ({ ...g, start: t.at(g.start), end: t.endAt(g.end) }));
     for (const g of mapped) if (t.text.slice(g.start, g.end).replace(/\s/g, '') !== g.text.replace(/\s/g, '')) throw new Error(`detokenise: ${d.id} ${g.text}`);
     return { id: d.id, text: t.text, annotatedEnd: annotatedEnd >= d.text.length ? t.text.length : t.at(annotatedEnd - 1) + 1, gold: { dct: d.gold.dct, timexes: mapped.map((g) => ({ ...g, text: t.text.slice(g.start, g.end) })) } };

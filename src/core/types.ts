@@ -81,7 +81,7 @@ export interface Analysis {
 }
 
 /** How a mention refers to its actor. */
-export type MentionKind = 'name' | 'alias' | 'surname' | 'nominal' | 'registry';
+export type MentionKind = 'name' | 'alias' | 'surname' | 'nominal' | 'registry' | 'pronoun';
 
 export interface Mention extends Span {
   kind: MentionKind;
@@ -130,6 +130,11 @@ export interface Actor {
   related: { id: string; name: string; type: ActorType; count: number }[];
   /** Verbs the actor is the subject of ("met", "warned", "travelled"). */
   actions: string[];
+  /**
+   * Pronouns ("she", "his") resolved to this person (actors/pronouns.ts), kind 'pronoun', each with its evidence and
+   * confidence; only links of confidence >= 0.5. Not counted in `mentions` or `mentionCount`.
+   */
+  pronounMentions?: Mention[];
   /** Analyst notes and flags from the actor registry, when the actor is registered. */
   registry?: {
     notes?: string;

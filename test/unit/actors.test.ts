@@ -157,19 +157,16 @@ describe('[core/actors] sample report, real pipeline (analyze + buildActors)', (
 describe('[core/actors] sample report over a complete name layer (the Entity contract)', () => {
   const analysis = withExpectedNames(sampleText, analyze(sampleText), expected);
   const actors = buildActors(sampleText, analysis);
-  // Known gaps of the actor model on this report (see expected.json and docs/ner.md); their tests are pending below.
-  const GAPS = new Set(['Sofia Antunes', 'Nuno Salgado']);
-
   for (const p of expected.people as { name: string }[]) {
-    if (GAPS.has(p.name)) continue;
     it(`${p.name}: roles, rank, affiliation and mentions as expected`, () => checkSamplePerson(actors, p.name));
   }
 
-  // Gap: after "Rui Meireles, Director of Naval Intelligence, Rear Admiral Sofia Antunes" Antunes gets "Naval
-  // Intelligence" as her affiliation (and an extra role "Director") instead of Portugal from the head of the list,
-  // and Salgado, listed after her, inherits it.
-  it.skip('[gap] Sofia Antunes: affiliation Portugal inherited along the list of officials', () => checkSamplePerson(actors, 'Sofia Antunes'));
-  it.skip('[gap] Nuno Salgado: role Chief of Staff, rank Lt. Gen., Portugal', () => checkSamplePerson(actors, 'Nuno Salgado'));
+  // "Rui Meireles, Director of Naval Intelligence, Rear Admiral Sofia Antunes and …": the title between two names is
+  // Antunes's (no "Director" role for Meireles), and Portugal, from the head of the list, is everyone's affiliation.
+  it('a title between two names of a list of officials is the second one\'s; the list head gives the affiliation', () => {
+    assert.ok(!byName(actors, 'Rui Meireles').roles.some((r) => /Director/.test(r)), JSON.stringify(byName(actors, 'Rui Meireles').roles));
+    for (const n of ['Rui Meireles', 'Sofia Antunes', 'Nuno Salgado']) assert.equal(byName(actors, n).affiliation, 'Portugal', n);
+  });
 
   it('reads each official of the list with a title before the name ("Portugal’s … Meireles, Director of …, Rear Admiral Sofia Antunes")', () => {
     assert.equal(byName(actors, 'Rui Meireles').affiliation, 'Portugal');
@@ -186,6 +183,21 @@ describe('[core/actors] sample report over a complete name layer (the Entity con
   it('organisations: MCSA agency, Navy, Air Force, Radio Lumen, Italian Foreign Ministry (Italy)', () => {
     for (const o of ['Mediterranean Coastal Security Agency', 'Navy', 'Air Force', 'Radio Lumen']) assert.equal(byName(actors, o).type, 'organization');
     assert.equal(byName(actors, 'Italian Foreign Ministry').affiliation, 'Italy');
+  });
+});
+
+describe('[core/actors] lists of officials with titles before each name', () => {
+  const person = (text: string, name: string) => byName(buildActors(text, analyze(text)), name);
+  it('a title written between two names is the second name\'s; the list head\'s country is everyone\'s affiliation', () => {
+    const text = 'The delegation included Chile’s Finance Minister Ana Rojas, Governor of the Central Bank, Dr. Pablo Soto and Trade Secretary Carla Vidal.';
+    assert.deepEqual(person(text, 'Ana Rojas').roles, ['Finance Minister']);
+    assert.deepEqual(person(text, 'Pablo Soto').roles, ['Governor of the Central Bank']);
+    for (const n of ['Ana Rojas', 'Pablo Soto', 'Carla Vidal']) assert.equal(person(text, n).affiliation, 'Chile', n);
+  });
+  it('"President of France X": the title and the place it names are one role, the place the affiliation', () => {
+    const text = 'President of France Emmanuel Macron arrived in Rabat on Monday.';
+    assert.deepEqual(person(text, 'Emmanuel Macron').roles, ['President of France']);
+    assert.equal(person(text, 'Emmanuel Macron').affiliation, 'France');
   });
 });
 

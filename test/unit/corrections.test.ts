@@ -87,6 +87,25 @@ describe('corrections (registry "corrections" and "splits")', () => {
     assert.equal(v.mentionCount, v.mentions.length);
   });
 
+  it('"Split from this actor" takes along the pronouns that follow the split-off name', () => {
+    // Our own text: a minister and, later, her sister-in-law under the surname alone.
+    const text = [
+      'Minister Elena Vasquez opened the port in Valparaiso on Tuesday. She thanked the dock workers.',
+      'Vasquez, a customs broker, said her firm would hire forty people. She spoke to reporters outside.',
+    ].join('\n');
+    const a = analyze(text);
+    const merged = buildActors(text, a).find((x) => x.name === 'Elena Vasquez');
+    assert.ok(merged?.pronounMentions?.length, 'the pronouns are linked before the split');
+    const all = merged.pronounMentions.map((p) => p.start);
+    const split = buildActors(text, a, { splits: [{ text: 'Vasquez', from: 'Elena Vasquez' }] });
+    const elena = split.find((x) => x.name === 'Elena Vasquez')!;
+    const broker = split.find((x) => x.name === 'Vasquez')!;
+    const second = text.indexOf('Vasquez, a customs');
+    assert.ok((elena.pronounMentions ?? []).every((p) => p.start < second), 'the minister keeps only pronouns before the surname');
+    assert.ok(broker.pronounMentions?.length && broker.pronounMentions.every((p) => p.start > second), 'the broker gets the pronouns after it');
+    assert.deepEqual([...(elena.pronounMentions ?? []), ...broker.pronounMentions].map((p) => p.start).sort((x, y) => x - y), all, 'no pronoun lost or doubled');
+  });
+
   it('writes corrections, splits and aliases into the registry text, schema-valid and read back', () => {
     let reg = '';
     reg = setRegistryCorrection(reg, { text: 'Harbor Logistics', type: 'place' });

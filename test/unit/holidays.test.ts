@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, summarize } from '../../src/core';
+import { analyze, explainTemporal, summarize } from '../../src/core';
 import { findTimexes } from '../../src/core/summary/timex';
 import { HOLIDAYS, holidayDate, holidayNamed } from '../../src/core/text/lexicon';
 
@@ -62,5 +62,9 @@ describe('[core/text] one holiday table for the highlights and the summary timel
     assert.ok(ramadan, timeline.map((e) => e.text).join(', '));
     assert.equal(ramadan.resolved, false);
     assert.equal(ramadan.date, undefined);
+    // The hover says why, rather than that the resolver cannot read it.
+    const how = explainTemporal(ramadan, { date: '2024-06-10', source: 'option' }).how;
+    assert.match(how, /^Ramadan follows a lunar or lunisolar calendar/);
+    assert.doesNotMatch(explainTemporal(entry('Easter')!, { date: '2024-06-10', source: 'option' }).how, /lunar/);
   });
 });

@@ -1,6 +1,6 @@
 import type { Entity } from '../types';
 import { countryOf, countryOfDemonym } from './demonyms';
-import { TITLE_HEADS } from '../extract/lexicon';
+import { TITLE_HEADS, TITLE_MODIFIERS } from '../extract/lexicon';
 
 /**
  * Roles and affiliations read from the structure of the sentence around one person mention, where the analysis
@@ -230,6 +230,37 @@ function chunkAfter(text: string, from: number, max = 160): { s: string; end: nu
   return { s: win, end: from + win.length };
 }
 
+/** A phrase after a boundary (punctuation, a clause word, a preposition) up to the comma before a name. Dots of
+ * initials ("the U.N. deputy envoy") stay inside. */
+const APPOSITION_BEFORE =
+  /(?:^|[.;:!?\n"“”]|,[ \t\u00a0]|\b(?:said|says|told|and|including|by|with|to|from|for|that|of)[ \t\u00a0])[ \t\u00a0]*((?:(?:the|a|an|two|three|four|both|The|A|An|Two|Three|Four|Both)[ \t\u00a0]+)?(?:[^,.;:!?\n"“”]|(?<=(?:^|[\s.])\p{Lu})\.){2,110})$/u;
+
+/** Site nouns written after a place name: "Beit Lahm refugee camp", "Ruvia province". */
+const SITE_AFTER = /^[ \t\u00a0]+(?:refugee[ \t\u00a0]+)?(?:camp|village|district|province|region|county|township|neighbourhood|neighborhood|municipality)\b/;
+
+/** A title entity starts at `from` (spaces aside) and a title or a person follows it after a space or a comma. */
+function titleRunsIntoName(text: string, ents: readonly Entity[], from: number): boolean {
+  const k = ents.findIndex((x) => x.start >= from);
+  if (k < 0 || ents[k].type !== 'title' || !/^[ \t\u00a0]*$/.test(text.slice(from, ents[k].start))) return false;
+  let end = ents[k].end;
+  let next = ents[k + 1];
+  // "Governor of the Central Bank, Dr. Pablo Soto"
+  if (next && (next.type === 'organization' || next.type === 'place') && /^[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/.test(text.slice(end, next.start))) {
+    end = next.end;
+    next = ents[k + 2];
+  }
+  return !!next && (next.type === 'title' || next.type === 'person') && /^,?[ \t\u00a0]+$/.test(text.slice(end, next.start));
+}
+
+/** The phrase [a, b) is one title entity written after a person and a comma: "X, Director of Y, …". */
+function listTitleBefore(text: string, ents: readonly Entity[], a: number, b: number): boolean {
+  const k = ents.findIndex((x) => x.type === 'title' && x.end === b);
+  if (k < 0 || text.slice(a, ents[k].start).trim() !== '') return false;
+  let j = k - 1;
+  while (j >= 0 && ents[j].type === 'title' && /^[ \t\u00a0]+$/.test(text.slice(ents[j].end, ents[j + 1].start))) j--;
+  return j >= 0 && ents[j].type === 'person' && /^,[ \t\u00a0]+$/.test(text.slice(ents[j].end, ents[j + 1].start));
+}
+
 /** Facts the sentence structure states about the person entity `ents[p]`. */
 export function readStructure(text: string, ents: readonly Entity[], p: number): StructureFact[] {
   const e = ents[p];
@@ -253,6 +284,14 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
     else if ((x.type === 'group' || x.type === 'place') && anchor < e.start && /^(?:['’]s)?[ \t\u00a0]+$/.test(between)) anchor = x.start;
     else break;
   }
+  // 0. A plural title before a list of names: "Foreign Ministers X and Y", "Co-Premiers Prince X and Y" (the second
+  // name shares it, as in "two opposition leaders, X and Y").
+  const pl = /(?:^|[^\p{L}.'’-])((?:\p{Lu}[\p{L}-]*[ \t\u00a0]+){0,2})(\p{Lu}[\p{L}-]*?)s[ \t\u00a0]+$/u.exec(text.slice(Math.max(0, anchor - 60), anchor));
+  if (pl) {
+    const head = pl[2].replace(/^(?:Co|Vice)-/, '');
+    const mods = pl[1].trim() ? pl[1].trim().split(/\s+/) : [];
+    if (TITLE_HEADS.has(head) && mods.every((w) => TITLE_MODIFIERS.has(w))) out.push({ roles: [[...mods, pl[2]].join(' ')], evidence: 'premodifier', plural: true });
+  }
   // 1. Words right before the name, no comma: "Harris campaign chairman Paul Brandt", "Chilean negotiator Marta Ibarra",
   // "(Lufthansa treasurer) Jonas Weber".
   const before = text.slice(Math.max(0, anchor - 120), anchor).replace(/\)([ \t\u00a0]+)$/, ' $1');
@@ -268,7 +307,10 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
         if (isCap(w)) {
           // a capitalised word before the role: an affiliation (entity) or the start of the sentence
           const ent = ents.find((x) => x.start <= ws[from - 1].start && x.end > ws[from - 1].start && x.type !== 'title' && x.type !== 'date' && x.type !== 'time');
-          if (!ent && !/['’]s$/.test(w)) break;
+          // "… act," Treasury spokesman X said": a capitalised word inside a sentence (not its first word, not a
+          // function word) names the body the role belongs to even when the tagger left it out.
+          const inside = !ent && !STOP.has(w.toLowerCase()) && !TITLE_HEADS.has(w) && !/(?:^|[.!?]["”’]?|[\n“(])[ \t\u00a0]*$/.test(text.slice(Math.max(0, ws[from - 1].start - 3), ws[from - 1].start)) && ws[from - 1].start > 0;
+          if (!ent && !inside && !/['’]s$/.test(w)) break;
           const startCap = ent ? Math.max(ent.start, base) : ws[from - 1].start;
           // take in every word of the entity before
           while (from > 0 && ws[from - 1].start >= startCap) from--;
@@ -278,7 +320,10 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
         from--;
       }
       const phrase = text.slice(ws[from].start, last.end);
-      add(phrase, 'premodifier');
+      // "(Patriotic Front of Ruvia chief) X": an organisation whose name holds "of" is the affiliation, not an "of"
+      // phrase of the role
+      const org = ents.find((x) => x.type === 'organization' && x.start === ws[from].start && x.end < last.start);
+      if (!add(phrase, 'premodifier') && org && add(text.slice(org.end, last.end), 'premodifier')) out[out.length - 1].affiliation = org.text;
     }
   }
 
@@ -287,10 +332,24 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
   const age = /^,[ \t\u00a0]*\d{1,3}[ \t\u00a0]*(?=,)/.exec(text.slice(after, after + 8));
   if (age) after += age[0].length;
   const tail = text.slice(after, after + 24);
-  const comma = /^,[ \t\u00a0]+who[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:also[ \t\u00a0]+)?/.exec(tail) ?? /^,[ \t\u00a0]+(?!who\b|which\b)(?:also[ \t\u00a0]+)?/.exec(tail);
+  let comma = /^,[ \t\u00a0]+who[ \t\u00a0]+(?:is|was)[ \t\u00a0]+(?:also[ \t\u00a0]+)?(?![a-z]+ed\b|born\b|sworn\b)/.exec(tail) ?? /^,[ \t\u00a0]+(?!who\b|which\b)(?:also[ \t\u00a0]+)?/.exec(tail);
+  // A title after the comma that runs into the next name ("X, Director of Naval Intelligence, Rear Admiral Y and …")
+  // is that name's title, written before it in a list of officials: no apposition of X (readMentionContext gives it
+  // to Y).
+  if (comma && titleRunsIntoName(text, ents, after + comma[0].length)) comma = null;
   if (comma) {
     const from = after + comma[0].length;
     const c = chunkAfter(text, from);
+    // "a fire chief in Riverton", "the chair of the Council for Trade and Development in Asia":
+    // the phrase goes on to the end of the place or organisation it names.
+    for (let k = 0; k < 2; k++) {
+      const cut = ents.find((x) => (x.type === 'organization' || x.type === 'place') && x.start < c.end && x.end > c.end && x.start >= from);
+      const next = cut ? undefined : /^[ \t\u00a0]+(?:in|at)[ \t\u00a0]+(?:the[ \t\u00a0]+)?/.exec(text.slice(c.end, c.end + 12));
+      const ent = cut ?? (next ? ents.find((x) => (x.type === 'organization' || x.type === 'place') && x.start === c.end + next[0].length) : undefined);
+      if (!ent || !/^[^,;:.!?\n"“”()]*$/.test(text.slice(c.end, ent.start))) break;
+      c.s = text.slice(from, ent.end);
+      c.end = ent.end;
+    }
     // not a list of names ("X, Y and Z") nor a place ("Ibarra, Patagonia")
     const nextEnt = ents.find((x) => x.start === from + (c.s.length - c.s.trimStart().length));
     if (c.s.trim() && !(nextEnt && nextEnt.type === 'person' && !/^['’]s\b/.test(text.slice(nextEnt.end, nextEnt.end + 3)))) {
@@ -304,17 +363,24 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
         if (rel) {
           const obj = chunkAfter(text, c.end + rel[0].length).s.trim();
           const aff = affiliationText(obj.replace(/^the\s+/i, ''));
-          if (aff) out[out.length - 1].affiliation ??= aff;
+          // what the person heads is the affiliation, before the nationality of the description ("the Irish engineer
+          // who runs the UN survey team": UN)
+          if (aff) out[out.length - 1].affiliation = aff;
+          const verb = rel[1];
+          const head = /^(?:found)/.test(verb) ? 'founder' : /^command/.test(verb) ? 'commander' : /^chair/.test(verb) ? 'chairman' : /^direct/.test(verb) ? 'director' : 'head';
+          if (obj.split(' ').length <= 8) out[out.length - 1].roles.push(`${head} of ${obj.replace(/^the\s+/i, '')}`);
         }
       }
     }
   }
-  // 2b. "X of the Dayton Water Authority", "X of Boston-based Acme Communications", "X from Qalandia": an
+  // 2b. "X of the Dayton Water Authority", "X of Boston-based Acme Communications", "X from Riverton": an
   // organisation or place written right after the name (its age aside).
   const ofOrg = /^[ \t\u00a0]+(?:of|from)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:[\p{L}-]+-based[ \t\u00a0]+)?/u.exec(text.slice(after, after + 60));
   if (ofOrg) {
     const o = ents.find((x) => x.start === after + ofOrg[0].length && (x.type === 'organization' || x.type === 'place'));
-    const aff = o ? affiliationText(o.text) : undefined;
+    // "from Beit Lahm refugee camp", "of Riverton district": the site noun after the place is part of it
+    const site = o?.type === 'place' ? SITE_AFTER.exec(text.slice(o.end, o.end + 30)) : null;
+    const aff = o ? (site ? `${o.text}${site[0]}` : affiliationText(o.text)) : undefined;
     if (aff) out.push({ roles: [], affiliation: aff, evidence: 'of-organisation' });
   }
   // 2c. A byline: "-- Jane Roe, Bucharest Newsroom".
@@ -339,20 +405,41 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
     }
   }
   // 4. Copula: "X is the mayor's chief of staff", "X was a vendor".
-  const cop = /^[ \t\u00a0]+(?:is|was|has been|had been|became|remains|remained)[ \t\u00a0]+(?:also[ \t\u00a0]+|now[ \t\u00a0]+|still[ \t\u00a0]+)?(?=(?:the|a|an|(?:\p{Lu}[\p{L}.-]*[ \t\u00a0]+){0,3}\p{Lu}[\p{L}.-]*['’]s)[ \t\u00a0])/u.exec(text.slice(e.end, e.end + 30));
+  // Also in a relative clause, and without an article after a verb of taking office: "X, who became archbishop of
+  // Ruvia in 1990", "X, who was appointed finance minister".
+  const cop =
+    /^[ \t\u00a0]+(?:is|was|has been|had been|became|remains|remained)[ \t\u00a0]+(?:also[ \t\u00a0]+|now[ \t\u00a0]+|still[ \t\u00a0]+)?(?=(?:the|a|an|(?:\p{Lu}[\p{L}.-]*[ \t\u00a0]+){0,3}\p{Lu}[\p{L}.-]*['’]s)[ \t\u00a0])/u.exec(text.slice(e.end, e.end + 30)) ??
+    /^,[ \t\u00a0]+who[ \t\u00a0]+(?:(?:became|served as|was named|was appointed|was elected|has served as)[ \t\u00a0]+|(?:is|was|has been|had been|remains|remained)[ \t\u00a0]+(?:also[ \t\u00a0]+|now[ \t\u00a0]+|still[ \t\u00a0]+)?(?:(?:the|a|an)[ \t\u00a0]+)?)(?=[\p{L}])/u.exec(text.slice(e.end, e.end + 40));
   if (cop) {
     const c = chunkAfter(text, e.end + cop[0].length);
     add(c.s, 'copula');
+  }
+  // 6. "X's majority Labour Party", "X's Freedom Movement": the organisation a person's possessive owns is theirs.
+  const owned = /^['’]s[ \t\u00a0]+(?:[\p{Ll}-]+[ \t\u00a0]+){0,2}$/u;
+  const org = ents.find((x) => x.start > e.end && x.start <= e.end + 40);
+  if (org?.type === 'organization' && owned.test(text.slice(e.end, org.start)) && !text.slice(e.end, org.start).split(/\s+/).some((w) => STOP.has(w))) {
+    out.push({ roles: [], affiliation: org.text, evidence: 'possessive' });
   }
   // 5. Apposition before the name: "The chair of the Latvian senate, Inga Kalnina,"; "two opposition leaders, X".
   const gap = /,[ \t\u00a0]+$/.exec(text.slice(Math.max(0, anchor - 3), anchor));
   if (gap) {
     const cut = Math.max(0, anchor - 3 + gap.index);
-    const win = text.slice(Math.max(0, cut - 120), cut);
-    const b = /(?:^|[.;:!?\n"“”]|,[ \t\u00a0]|\b(?:said|says|told|and|including|by|with|to|from|for|that|of)[ \t\u00a0])[ \t\u00a0]*((?:(?:the|a|an|two|three|four|both|The|A|An|Two|Three|Four|Both)[ \t\u00a0]+)?[^,.;:!?\n"“”]{2,110})$/u.exec(win);
-    // not "Ruiz, Okafor" nor "X met Y, Z": a person inside the phrase only as an owner ("Reagan's wife, Nancy")
-    const person = !!b && ents.some((x) => x.type === 'person' && x.end <= cut && x.end >= cut - b[1].length && !/^['’]s\b/.test(text.slice(x.end, x.end + 3)));
-    if (b && !person) add(b[1], 'apposition-before', true);
+    let win = text.slice(Math.max(0, cut - 120), cut);
+    // the longest phrase after a boundary that reads as a role; else a shorter one after a later boundary ("and then
+    // sat down with the U.N. deputy envoy to Yemen, X" -> "the U.N. deputy envoy to Yemen")
+    for (let tries = 0; tries < 4; tries++) {
+      const b = APPOSITION_BEFORE.exec(win);
+      if (!b) break;
+      // not "Ruiz, Okafor" nor "X met Y, Z": a person inside the phrase only as an owner ("Reagan's wife, Nancy")
+      const person = ents.some((x) => x.type === 'person' && x.end <= cut && x.end >= cut - b[1].length && !/^['’]s\b/.test(text.slice(x.end, x.end + 3)));
+      // "X, Director of Naval Intelligence, Rear Admiral Y": a title between two names of a list is Y's title (read
+      // with her titles), and the list's head gives the affiliation, not the title's domain.
+      const listed = listTitleBefore(text, ents, cut - b[1].length, cut);
+      if (listed || (!person && add(b[1], 'apposition-before', true))) break;
+      // commas are no phrase characters, nor a boundary without a space after them: the next try starts later
+      const k = win.length - b[1].length + 1;
+      win = ','.repeat(k) + win.slice(k);
+    }
   }
   return out;
 }

@@ -6,10 +6,11 @@ import { countryOf, countryOfName } from './demonyms';
 import { readMentionContext, roleKey } from './roles';
 import { isRoleHead, readStructure, type StructureFact } from './appositions';
 import { findNominals } from './nominals';
-import { attributeQuotes, findQuotations, joinSplitQuotes, type LinkedMention } from './quotes';
+import { attributeQuotes, findQuotations, isScareQuote, joinSplitQuotes, type LinkedMention } from './quotes';
 import { sentenceIndexAt, splitSentences } from './sentences';
 import { findActions } from './actions';
 import { findReported } from './reported';
+import { resolvePronouns, PRONOUN_MENTION_MIN } from './pronouns';
 
 const ACTOR_TYPES = new Set<string>(['person', 'organization', 'place', 'group']);
 
@@ -222,10 +223,14 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   }
   for (const d of kept) d.mentions.sort((a, b) => a.start - b.start);
 
+  // 6b. Pronouns ("he", "her") to people, with their gender (pronouns.ts).
+  const coref = resolvePronouns(text, people.map((d) => ({ id: d.id, mentions: d.mentions, roles: d.roles })), { skip: [...ents, ...taken] });
+
   // 7. Quotes.
   const linked: LinkedMention[] = kept.flatMap((d) => d.mentions.map((m) => ({ ...m, actorId: d.id, type: d.type })));
-  const quotations = findQuotations(text);
-  const direct = attributeQuotes(text, quotations, linked);
+  // A scare quote (the so-called “peace dividend”) is the writer's distance from a phrase, not anyone's words.
+  const quotations = findQuotations(text).filter((q) => !isScareQuote(text, q));
+  const direct = attributeQuotes(text, quotations, linked, coref);
   const reported = findReported(text, quotations, linked, splitSentences(text), new Set(direct.filter((q) => q.speakerId).map((q) => q.start)));
   // A quotation inside reported speech ("Jones says Smith “never paid his own bills”") has the same speaker.
   for (const q of direct) {
@@ -298,6 +303,8 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
         .map(([o, count]) => ({ id: o.id, name: o.name, type: o.type, count })),
       actions: actions.get(d.id) ?? [],
     };
+    const pronouns = coref.links.filter((l) => l.actorId === d.id && l.confidence >= PRONOUN_MENTION_MIN);
+    if (pronouns.length) actor.pronounMentions = pronouns.map((l) => ({ start: l.start, end: l.end, text: l.text, kind: 'pronoun', confidence: l.confidence, evidence: l.evidence }));
     if (d.rank) actor.rank = d.rank;
     if (d.affiliation) actor.affiliation = d.affiliation;
     if (d.entry !== undefined) {
@@ -468,6 +475,7 @@ function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts:
       const prev = byEntity.get(ctx.listedAfter);
       if (prev && live.has(prev) && prev.affiliation) d.affiliation = prev.affiliation;
     }
+    if (!d.affiliation && ctx.domain && d.type !== 'group') d.affiliation = ctx.domain;
     // "Russian Foreign Ministry", "Israeli Air Force": an organisation named after its country.
     if (!d.affiliation && d.type === 'organization') {
       const first = r.text.split(/\s+/)[0];

@@ -1,5 +1,6 @@
 import type { ActorType, MentionKind, Quote, Span } from '../types';
 import { lowerBound } from '../text/intervals';
+import type { Coreference } from './pronouns';
 
 /** A mention with the actor it belongs to, as the quote attribution needs it. */
 export interface LinkedMention {
@@ -127,6 +128,36 @@ export function findQuotations(text: string): Quotation[] {
 
 const SPEECH =
   'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed|demanded|demands|boasted|charged|shouted|yelled|joked|countered|predicted|suggested|testified|cautioned|conceded|complained|lamented|retorted|exclaimed|bragged|asserted|maintained|contended|alleged|proclaimed|sings|sang|saying|adding|asking|telling|writing|tweeting|reads|read';
+const SCARE_MARK = /\b(?:so[- ]called|quote[- ]unquote|self-styled|self-proclaimed|supposed)\s*$/i;
+// Words that make a short quotation someone's words: speech, naming and quoting verbs, "according to", "in the words of".
+const WORDS_OF = new RegExp(
+  `\\b(?:${SPEECH}|call|calls|called|calling|dub|dubs|dubbed|term|terms|termed|describ\\w*|label\\w*|brand(?:s|ed|ing)|decr(?:y|ies|ied)|denounc\\w*|condemn\\w*|prais\\w*|pledg\\w*|vow\\w*|promis\\w*|accus\\w*|criticiz\\w*|criticis\\w*|blast\\w*|slam\\w*|cit(?:e|es|ed|ing)|refer\\w*|liken\\w*|compar\\w*|characteri[sz]\\w*|portray\\w*|depict\\w*|dismiss\\w*|mock\\w*|ridicul\\w*|hail\\w*|invok\\w*|echo\\w*|recall\\w*|claim\\w*|report\\w*|concern\\w*|argu\\w*|insist\\w*|warn\\w*|ask\\w*|according to|in the words of|put it|quot\\w*|spokes\\w*|statement|interview|remarks?|speech|tweet\\w*)\\b`,
+  'i',
+);
+
+/**
+ * A scare quote: a short quoted phrase the writer holds at a distance ("the so-called “peace dividend”", "spent the
+ * “peace dividend” on roads") rather than words someone said. It has at most four words and no end punctuation, and
+ * either "so-called" stands before it or its sentence has no speech, naming or quoting word at all (nor a colon before
+ * it). Such a phrase is no quote: no speaker is guessed for it.
+ */
+export function isScareQuote(text: string, q: Quotation): boolean {
+  const words = q.text.trim().split(/\s+/).length;
+  if (words > 6 || /[.!?…]$/.test(q.text.trim())) return false;
+  const before = text.slice(Math.max(0, q.open - 40), q.open);
+  if (SCARE_MARK.test(before)) return true;
+  if (words > 4 || /:\s*$/.test(before)) return false;
+  const from = Math.max(text.lastIndexOf('\n', q.open - 1), ...['. ', '! ', '? '].map((p) => text.lastIndexOf(p, q.open - 1))) + 1;
+  // a quotation that opens its sentence is a fragment of speech ("“Not yet,” …")
+  if (/^[\s“"‘']*$/.test(text.slice(from, q.open))) return false;
+  let to = text.length;
+  for (const p of ['\n', '. ', '! ', '? ']) {
+    const i = text.indexOf(p, q.close);
+    if (i >= 0 && i < to) to = i;
+  }
+  return !WORDS_OF.test(text.slice(from, q.open) + ' ' + text.slice(q.close, to));
+}
+
 // Before the quote: "According to the Chilean minister: “…", "Ruiz said: “…", "Okafor told reporters, “…".
 const ACCORDING_TO = /according\s+to\s+([^“”"\n]{1,90}?)\s*[:,]\s*$/iu;
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH})\\b`, 'gi');
@@ -204,8 +235,10 @@ const firstAtOrAfter = (sorted: readonly LinkedMention[], offset: number): numbe
  * Attributes each quotation to a speaker mention: `X said “…”`, `“…,” X said`, `“…,” said X`,
  * `According to X: “…”`, and "he/she said" to the person mentioned last before. Speakers may be nominal
  * mentions ("the Israel leader"); the quote's confidence is then lower. Returns every quotation, attributed or not.
+ * With `coref` (pronouns.ts), "she said" goes only to a person whose gender is unknown or female (and "he said" to
+ * one unknown or male), and to the pronoun's own link when no such person is found the usual way.
  */
-export function attributeQuotes(text: string, quotations: readonly Quotation[], mentions: readonly LinkedMention[]): Quote[] {
+export function attributeQuotes(text: string, quotations: readonly Quotation[], mentions: readonly LinkedMention[], coref?: Coreference): Quote[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   text_ = text;
   const out: Quote[] = [];
@@ -235,6 +268,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
 
     let speaker: LinkedMention | undefined;
     let speakerText: string | undefined; // the phrase the pattern found, for the pronoun fallback
+    let pronounAt = -1; // offset of the "he"/"she" of "he said"
     let how = 0;
     const pick = (a: number, b: number, last: boolean) => speakerIn(sorted, a, b, last);
     // "Said Ellis: “…”": the verb first.
@@ -256,6 +290,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       const m2 = saidBefore(lead);
       if (m2) {
         speakerText = lead.slice(m2.start, m2.end).trim();
+        pronounAt = paraStart + m2.start + lead.slice(m2.start, m2.end).search(/\b(?:he|she)\s*$/i);
         // "…, where he said": the pronoun is the speaker, resolved below, not the last name before it.
         if (!/\b(?:he|she)$/i.test(speakerText)) {
           // "Lopez faulted Brandt over his budget, saying, “…”": a participle after a comma speaks for the subject of
@@ -307,6 +342,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
         const a = close + m3.index + m3[0].indexOf(m3[1]);
         speaker = pick(a, a + m3[1].length, false);
         speakerText = m3[1].trim();
+        pronounAt = a;
         how = 0.85;
         const long = !speaker ? SAID_AFTER_VERB_FIRST_LONG.exec(tail) : null;
         if (long) {
@@ -323,6 +359,9 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       // "he said": the speaker of the quotation just before, when no other person was named since; else the first
       // person of the sentence (usually its subject), else the last person mentioned before.
       const prevSaid = said.length ? said[said.length - 1] : undefined;
+      // she/he: a person of the other gender (by the text's evidence) is not the speaker
+      const g = /\bshe$|^she\b/i.test(speakerText) ? 'F' : 'M';
+      const fits = (m: LinkedMention | undefined) => !m || !coref || (coref.genders.get(m.actorId)?.gender ?? g) === g;
       const unnamedBefore = !prevQuote?.speakerId && prevSaid && !/^(?:he|she|they)$/i.test(prevSaid) && /^(?:the|a|an)\s/i.test(prevSaid) && prevQuotation && open - prevQuotation.close < 400;
       if (unnamedBefore) speakerText = prevSaid; // "“…,” said a spokeswoman. “…,” she said.": still the unnamed spokeswoman
       else if (prevQuote?.speakerId && prevQuotation && open - prevQuotation.close < 400) {
@@ -331,16 +370,21 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
         const boundary = Math.max(text.lastIndexOf('. ', open), text.lastIndexOf('! ', open), text.lastIndexOf('? ', open), text.lastIndexOf('\n', open));
         const described = boundary > prevQuotation.close && subjectBefore(text, sorted, boundary + 1) === 'unnamed';
         if (between.every((m) => m.actorId === prevQuote.speakerId) && !described) speaker = sorted.find((m) => m.actorId === prevQuote.speakerId);
+        if (!fits(speaker)) speaker = undefined;
       }
       if (!speaker && !unnamedBefore) {
         const boundary = Math.max(text.lastIndexOf('. ', open), text.lastIndexOf('! ', open), text.lastIndexOf('? ', open), text.lastIndexOf('\n', open));
-        const inSentence = sorted.slice(firstAtOrAfter(sorted, boundary + 1), firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person');
+        const inSentence = sorted.slice(firstAtOrAfter(sorted, boundary + 1), firstAtOrAfter(sorted, open)).filter((m) => m.type === 'person' && fits(m));
         speaker = inSentence[0];
         // the nearest sentence subject before: "One elderly man … said …. He also said …. “…,” he said." stays unnamed
-        const subj = speaker ? undefined : subjectBefore(text, sorted, boundary + 1);
+        let subj = speaker ? undefined : subjectBefore(text, sorted, boundary + 1);
+        if (subj !== 'unnamed' && !fits(subj)) subj = undefined;
         if (subj === 'unnamed') speakerText = 'an unnamed speaker';
         else speaker ??= subj;
-        for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0 && !speaker && subj !== 'unnamed'; i--) if (sorted[i].type === 'person' && sorted[i].end <= open) speaker = sorted[i];
+        for (let i = firstAtOrAfter(sorted, open) - 1; i >= 0 && !speaker && subj !== 'unnamed'; i--) if (sorted[i].type === 'person' && sorted[i].end <= open && fits(sorted[i])) speaker = sorted[i];
+        // else the pronoun's own link (pronouns.ts), when it found one
+        const link = !speaker && subj !== 'unnamed' ? coref?.links.find((l) => l.start === pronounAt) : undefined;
+        if (link) speaker = sorted.find((m) => m.actorId === link.actorId);
       }
       how = 0.5;
     }

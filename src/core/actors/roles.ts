@@ -10,6 +10,9 @@ export interface MentionContext {
   affiliation?: string;
   /** Index (into the entity list) of the title right before the name: "Prime Minister" in "Prime Minister Vasconcelos". */
   adjacentTitle?: number;
+  /** The organisation or place a title's "of" names ("Governor of the Central Bank"): an affiliation when no list
+   * head nor apposition gives one. */
+  domain?: string;
   /** Index of a person this one is listed after ("X, Director Y and Commander Z"): affiliation may be inherited. */
   listedAfter?: number;
 }
@@ -50,6 +53,11 @@ export function splitTitle(title: string): string[] {
 const SPACE = /^[ \t\u00a0]+$/;
 const COMMA = /^,[ \t\u00a0]+$/;
 const POSSESSIVE_GAP = /^['’]s[ \t\u00a0]+$/;
+/** The dot of an abbreviated title the title span leaves out: "Dr. Pablo Soto". */
+const ABBREVIATION_GAP = /^\.[ \t\u00a0]+$/;
+/** Between a place or organisation and a title: lower-case nouns of the body the person serves ("Lagos airport"). */
+const MODIFIER_GAP = /^(?:['’]s)?[ \t\u00a0]+((?:airport|city|port|state|province|district|regional|municipal|county|police|army|navy|party|central|national|federal|provincial)(?:[ \t\u00a0]+(?:airport|police|party|council|bank|office|authority|committee))?)[ \t\u00a0]+$/;
+const OF_GAP = /^[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/;
 const LIST_GAP = /^(?:[ \t\u00a0]+|,[ \t\u00a0]*|,?[ \t\u00a0]+and[ \t\u00a0]+)$/;
 
 /** The country or organisation an entity before a title names: "Croatian" -> Croatia, "Portugal" -> Portugal. */
@@ -68,6 +76,7 @@ function affiliationOf(e: Entity): string | undefined {
 export function readMentionContext(text: string, ents: readonly Entity[], p: number): MentionContext {
   const ctx: MentionContext = { roles: [] };
   const titles: number[] = [];
+  const spanOf = new Map<number, string>();
   let cur = ents[p].start;
   let i = p - 1;
   for (; i >= 0; i--) {
@@ -75,16 +84,37 @@ export function readMentionContext(text: string, ents: readonly Entity[], p: num
     if (e.end > cur) continue;
     const gap = text.slice(e.end, cur);
     // "Director of Naval Intelligence, Rear Admiral Sofia Antunes", "Defence Minister, Tomislav Jurak"
-    if (e.type === 'title' && (SPACE.test(gap) || COMMA.test(gap))) {
+    if (e.type === 'title' && (SPACE.test(gap) || COMMA.test(gap) || (ABBREVIATION_GAP.test(gap) && /^\p{L}{2,4}$/u.test(e.text)))) {
       if (titles.length === 0 && SPACE.test(gap)) ctx.adjacentTitle = i;
       titles.unshift(i);
       cur = e.start;
+      continue;
+    }
+    // "Governor of the Central Bank, Dr. Pablo Soto", "President of France Emmanuel Macron": a title and the
+    // organisation or place its "of" names are one role, the organisation or place the affiliation.
+    const t = i > 0 ? ents[i - 1] : undefined;
+    if ((e.type === 'organization' || e.type === 'place') && t?.type === 'title' && (SPACE.test(gap) || COMMA.test(gap)) && OF_GAP.test(text.slice(t.end, e.start))) {
+      if (titles.length === 0 && SPACE.test(gap)) ctx.adjacentTitle = i - 1;
+      titles.unshift(i - 1);
+      spanOf.set(i - 1, text.slice(t.start, e.end));
+      ctx.domain ??= affiliationOf(e);
+      cur = t.start;
+      i--;
       continue;
     }
     if (e.type !== 'person' && (SPACE.test(gap) || (POSSESSIVE_GAP.test(gap) && e.type !== 'group'))) {
       const aff = affiliationOf(e);
       if (aff && (titles.length > 0 || e.type === 'group')) {
         ctx.affiliation = aff;
+        cur = e.start;
+        i--;
+      }
+    } else if (e.type !== 'person' && e.type !== 'title' && titles.length > 0) {
+      // "Lagos airport [Director]": lower-case nouns after a place or organisation name the body the
+      // person serves.
+      const m = MODIFIER_GAP.exec(gap);
+      if (m && affiliationOf(e)) {
+        ctx.affiliation = `${text.slice(e.start, e.end)} ${m[1]}`;
         cur = e.start;
         i--;
       }
@@ -130,7 +160,7 @@ export function readMentionContext(text: string, ents: readonly Entity[], p: num
     }
   }
   for (const t of titles) {
-    for (const role of splitTitle(ents[t].text)) {
+    for (const role of splitTitle(spanOf.get(t) ?? ents[t].text)) {
       if (isRank(role)) ctx.rank ??= role;
       ctx.roles.push(role);
     }

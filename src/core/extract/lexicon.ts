@@ -26,6 +26,7 @@ export const TITLE_MODIFIERS = new Set([
   'Air', 'Naval', 'Police', 'Supreme', 'Foreign Affairs', 'Homeland', 'Transport', 'Agriculture', 'Labour', 'Labor',
   'Culture', 'Tourism', 'Environment', 'Treasury', 'Communications', 'Information', 'Press', 'Regional', 'District',
   'Lieutenant', 'Major', 'Brigadier', 'Vice-', 'Rear', 'Field', 'Grand', 'High', 'Crown', 'Managing', 'Opposition',
+  'Assistant', 'Associate', 'Financial', 'Permanent', 'Principal', 'Under',
   'Directorate', 'Division', 'Brigade', 'Battalion', 'Staff', 'Joint', 'Armed', 'Forces', 'Cabinet', 'Party', 'Group',
 ]);
 

@@ -1,4 +1,4 @@
-import type { Actor, ActorSplit, Analysis, Entity, EntityCorrection, EntityType } from '../types';
+import type { Actor, ActorSplit, Analysis, Entity, EntityCorrection, EntityType, Mention } from '../types';
 import { ENTITY_TYPES } from '../types';
 import { frontMatter } from '../text/segment';
 
@@ -81,6 +81,15 @@ export function applyCorrections(text: string, analysis: Analysis, corrections: 
   return { ...analysis, entities, counts };
 }
 
+/** Which of two mention lists names the actor last before `at` (or, when neither does, first after it). */
+function nearestNameBefore(at: number, kept: readonly Mention[], moved: readonly Mention[]): 'kept' | 'moved' {
+  const lastBefore = (ms: readonly Mention[]) => Math.max(-1, ...ms.filter((m) => m.start <= at).map((m) => m.start));
+  const k = lastBefore(kept), m = lastBefore(moved);
+  if (k >= 0 || m >= 0) return m > k ? 'moved' : 'kept';
+  const firstAfter = (ms: readonly Mention[]) => Math.min(Infinity, ...ms.map((x) => x.start));
+  return firstAfter(moved) < firstAfter(kept) ? 'moved' : 'kept';
+}
+
 const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'x';
 
 /**
@@ -104,7 +113,15 @@ export function applySplits(actors: Actor[], splits: readonly ActorSplit[] | und
       }
       const kept = a.mentions.filter((m) => !moved.includes(m));
       const share = moved.length / a.mentions.length;
-      next.push({ ...a, mentions: kept, mentionCount: kept.length, firstMention: Math.min(...kept.map((m) => m.start)), aliases: a.aliases.filter((x) => correctionKey(x) !== k), salience: a.salience * (1 - share) });
+      // A pronoun linked to the actor goes with the name mentioned last before it (or, when none is, first after it).
+      const pronounsMoved = (a.pronounMentions ?? []).filter((p) => nearestNameBefore(p.start, kept, moved) === 'moved');
+      const pronounsKept = (a.pronounMentions ?? []).filter((p) => !pronounsMoved.includes(p));
+      const stay: Actor = { ...a, mentions: kept, mentionCount: kept.length, firstMention: Math.min(...kept.map((m) => m.start)), aliases: a.aliases.filter((x) => correctionKey(x) !== k), salience: a.salience * (1 - share) };
+      if (a.pronounMentions) {
+        if (pronounsKept.length) stay.pronounMentions = pronounsKept;
+        else delete stay.pronounMentions;
+      }
+      next.push(stay);
       next.push({
         id: `${a.type}:split-${slug(split.text)}`,
         type: a.type,
@@ -118,6 +135,7 @@ export function applySplits(actors: Actor[], splits: readonly ActorSplit[] | und
         quotes: [],
         related: [],
         actions: [],
+        ...(pronounsMoved.length ? { pronounMentions: pronounsMoved } : {}),
       });
     }
     out = next;

@@ -1,6 +1,7 @@
 import type { Actor, Analysis, Entity, ReportDate, SummaryOptions, TimelineEntry } from '../types';
 import { buildTimeline, findReportDate } from '../summary/dates';
 import { frontMatter, splitSentences } from '../summary/sentences';
+import { holidayNamed, holidayPattern } from '../text/lexicon';
 
 /** Every date and time of a text resolved as the summary resolves them, with the report date they were read against. */
 export interface ResolvedTemporal {
@@ -29,12 +30,18 @@ const SOURCE: Record<ReportDate['source'], string> = {
   none: 'nowhere',
 };
 
+const LUNAR_HOLIDAY = new RegExp(holidayPattern(), 'i');
+
 /** One line saying what a date or time resolved to and how: "2020-02-26 · relative to the report date 2020-02-27 (front matter)". */
 export function explainTemporal(entry: TimelineEntry, reportDate: ReportDate): { value: string; how: string } {
   const range = entry.endDate && entry.endDate !== entry.date ? `${entry.date} – ${entry.endDate}` : entry.date;
   const value = entry.resolved && range ? `${range}${entry.time ? ` ${entry.time}` : ''}` : entry.time ?? 'not resolved';
   let how: string;
-  if (!entry.resolved) how = reportDate.date ? 'not a calendar expression the resolver reads' : 'relative, and the report has no date to resolve it against';
+  if (!entry.resolved) {
+    const holiday = LUNAR_HOLIDAY.exec(entry.text)?.[0];
+    if (holiday && !holidayNamed(holiday)?.rule) how = `${holidayNamed(holiday)?.name ?? holiday} follows a lunar or lunisolar calendar: its date moves every year and is not computed`;
+    else how = reportDate.date ? 'not a calendar expression the resolver reads' : 'relative, and the report has no date to resolve it against';
+  }
   else if (entry.relative) how = `relative: resolved against the report date ${reportDate.date ?? '?'} (from ${SOURCE[reportDate.source]})`;
   else how = 'absolute: read from the text itself';
   const grain = entry.granularity !== 'unknown' && entry.granularity !== 'day' ? ` · granularity: ${entry.granularity}` : '';

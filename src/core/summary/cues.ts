@@ -37,7 +37,7 @@ const PURPOSE = [
 /** Verbs and nouns whose "to" introduces their complement, not a purpose: "decided to", "called on voters to". */
 const INFL = '(?:e|es|ed|d|s|ing|ning|ned|ted|red|led)?';
 const COMPLEMENT_BEFORE_TO = new RegExp(
-  String.raw`(?:\b(?:(?:decid|agree|plan|refus|promis|threaten|tr(?:y|ie)|attempt|expect|fail|continu|begin|start|need|vow|pledg|prepar|intend|seem|appear|offer|manag|afford|declin|wish|lik|prefer|tend|happen|hop|seek|aim|want|schedul|suppos|effort|bid)${INFL}|began|begun|sought|going|able|unable|likely|unlikely|ready|due|set|used|have|has|had|having|choose|chose|chosen|about|right|decision|determination|resolve|commitment|move|way|chance|opportunity|power|time|ability|readiness|willingness|order|request|call|calls|refusal|failure|first|last|only|so as|in order|is|are|was|were|be|been|being|am)\s+(?:not\s+)?|\b(?:(?:urg|ask|demand|order|invit|allow|forc|persuad|encourag|help|advis|warn|permit|enabl|want|expect|need|requir|instruct|authori[sz]|compel|oblig|press|pressur|caus)${INFL}|call(?:s|ed|ing)?\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|tell|tells|told|lead|leads|led|get|gets|got)\s+(?:[^\s,;:]+\s+){0,6})$`,
+  String.raw`(?:\b(?:(?:decid|agree|plan|refus|promis|threaten|tr(?:y|ie)|attempt|expect|fail|continu|begin|start|need|vow|pledg|prepar|intend|seem|appear|offer|manag|afford|declin|wish|lik|prefer|tend|happen|hop|seek|aim|want|schedul|suppos|effort|bid|select|elect|appoint|nominat|pick|hir)${INFL}|began|begun|sought|going|able|unable|likely|unlikely|ready|due|set|used|willing|unwilling|eager|keen|reluctant|poised|have|has|had|having|choose|chose|chosen|about|right|decision|determination|resolve|commitment|move|way|chance|opportunity|power|time|ability|readiness|willingness|order|request|call|calls|refusal|failure|first|last|only|so as|in order|is|are|was|were|be|been|being|am)\s+(?:not\s+)?|\b(?:(?:urg|ask|demand|order|invit|allow|forc|persuad|encourag|help|advis|warn|permit|enabl|want|expect|need|requir|instruct|authori[sz]|compel|oblig|press|pressur|caus)${INFL}|call(?:s|ed|ing)?\s+(?:on|upon)|appeal(?:s|ed|ing)?\s+to|tell|tells|told|lead|leads|led|get|gets|got)\s+(?:[^\s,;:]+\s+){0,6})$`,
   'iu',
 );
 
@@ -57,7 +57,8 @@ function purposeInfinitives(s: string): { at: number; cueEnd: number }[] {
     const verb = s.slice(at + 3).match(/^\s*([\p{L}-]+)/u)?.[1] ?? '';
     if (/^(?:be|have|do|the|a|an|war|power|death|court|trial|office|jail|prison|work|school|church|hospital|bed|date|light|life)$/i.test(verb)) continue;
     const clauseStart = Math.max(s.lastIndexOf(',', at), s.lastIndexOf(';', at), s.lastIndexOf(':', at)) + 1;
-    const before = s.slice(clauseStart, at);
+    // "announced plans Monday to close …": a time word between the noun or verb and its "to" changes nothing.
+    const before = s.slice(clauseStart, at).replace(/(?:\s+(?:on\s+)?(?:today|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day))+(\s+)$/i, '$1');
     if (!before.trim() || COMPLEMENT_BEFORE_TO.test(before)) continue;
     out.push({ at, cueEnd: at + 3 });
   }
@@ -126,7 +127,7 @@ export function whyCues(s: string, accept?: (h: CueHit) => boolean): CueHit[] {
 /** Channels of a statement: "in a statement carried by …", "told a news conference", "by telephone". */
 const CHANNEL = [
   /\b(?:by (?:tele)?phone|by video(?:[- ]?link)?|by letter|by fax|by (?:e-?mail)|over the (?:tele)?phone)\b/i,
-  /\bin an? (?:joint |written |brief |televised |radio |television |telephone |phone |video |separate |official )?(?:statement|interview|letter|speech|commentary|editorial|broadcast|communique|communiqué|message|call|conversation|address|news conference|press conference|news briefing|briefing|report|decree|article|open letter)\b(?:\s+(?:to|with|by|carried by|issued by|published by|released by|on|from|posted on)\s+[^,.;]{1,60})?/i,
+  /\bin an? (?:joint |written |brief |televised |radio |television |telephone |phone |video |separate |official )?(?:statement|interview|letter|speech|commentary|editorial|broadcast|communique|communiqué|message|call|conversation|address|news conference|press conference|news briefing|briefing|report|decree|article|open letter)\b(?:\s+(?:to|with|by|carried by|issued by|published by|released by|on|from|posted on)\s+(?:[^,.;]|(?<=\d)[.,](?=\d)){1,60})?/i,
   /\b(?:told|addressed|at|gave) (?:a |an )?(?:news|press) (?:conference|briefing)\b(?:\s+in\s+[\p{Lu}][\p{L}-]+)?/iu,
   /\btold (?:reporters|journalists|Reuters)\b/,
   /\btold (?:parliament|the (?:BBC|parliament|court|assembly|council)|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)? (?:radio|television|TV|newspaper|daily|news agency|agency))\b/u,
@@ -135,11 +136,11 @@ const CHANNEL = [
 
 /** Means and manner: instruments, methods, preceding actions, votes. */
 const MEANS = [
-  /\b(?:on (?:his|her|their|a|an) (?:[\p{L}-]+ )?(?:state|official|working|private|surprise) visit|in person|via [\p{L}-]+(?: [\p{L}-]+)?|using [\p{L}-]+(?: [\p{L}-]+){0,3}|armed with [^,.;]{1,60}|with (?:drones?|missiles?|rockets?|artillery|tanks|knives|guns|explosives|bombs?|grenades|machine-?guns?|rifles)\b[^,.;]{0,40}|thanks to [^,.;]{1,60}|with the (?:help|support|backing|aid|assistance) of [^,.;]{1,60}|with (?:finance|financing|funding|money|funds|loans?|credit) (?:provided |supplied )?(?:by|from) [^,.;]{1,60}|as part of [^,.;]{1,60}|through (?:talks|negotiations|mediation|diplomacy|dialogue|a (?:deal|referendum|vote|court))\b[^,.;]{0,40}|(?:voted|by a vote of|by a margin of) \d+[-–]\d+|in an? (?:[\p{L}-]+ )?(?:vote|ballot|referendum)\b|by (?:helicopter|road|air|sea|boat|bus|train|car|plane)\b|on (?:a|an) (?:[\p{L}-]+ ){0,3}flight\b[^,.;]{0,40})/iu,
+  /\b(?:on (?:his|her|their|a|an) (?:[\p{L}-]+ )?(?:state|official|working|private|surprise) visit|in person|(?:via|using) (?:(?!(?:to|for|and|in|on|at|from|with|after|before|as|which|that|who)\b)[\p{L}\p{N}$'’&-]+(?:[.,](?=\d)[\p{N}]+)?(?: |(?=[,.;:)]|$))){1,6}|armed with (?:[^,.;]|(?<=\d)[.,](?=\d)){1,60}|with (?:drones?|missiles?|rockets?|artillery|tanks|knives|guns|explosives|bombs?|grenades|machine-?guns?|rifles)\b(?:[^,.;]|(?<=\d)[.,](?=\d)){0,40}|thanks to (?:[^,.;]|(?<=\d)[.,](?=\d)){1,60}|with the (?:help|support|backing|aid|assistance) of (?:[^,.;]|(?<=\d)[.,](?=\d)){1,60}|with (?:finance|financing|funding|money|funds|loans?|credit) (?:provided |supplied )?(?:by|from) (?:[^,.;]|(?<=\d)[.,](?=\d)){1,60}|as part of (?:[^,.;]|(?<=\d)[.,](?=\d)){1,60}|through (?:talks|negotiations|mediation|diplomacy|dialogue|a (?:deal|referendum|vote|court))\b(?:[^,.;]|(?<=\d)[.,](?=\d)){0,40}|(?:voted|by a vote of|by a margin of) \d+[-–]\d+|in an? (?:[\p{L}-]+ )?(?:vote|ballot|referendum)\b|by (?:helicopter|road|air|sea|boat|bus|train|car|plane)\b|on (?:a|an) (?:[\p{L}-]+ ){0,3}flight\b(?:[^,.;]|(?<=\d)[.,](?=\d)){0,40})/iu,
 ];
 
 /** "by cutting costs", "after driving out the rebels", "after being spotted": lower-case gerunds only (not "by Beijing"). */
-const PRIOR_ACTION = /\b(?:[Bb]y|[Aa]fter) (?:being [a-z]{3,}(?:ed|en|wn)|(?!(?:morning|evening|spring|wedding|ceiling|nothing|something|anything|everything|during|king|thing|being)\b)[a-z]{3,}ing)\b[^,.;]{0,60}/u;
+const PRIOR_ACTION = /\b(?:[Bb]y|[Aa]fter) (?:being [a-z]{3,}(?:ed|en|wn)|(?!(?:morning|evening|spring|wedding|ceiling|nothing|something|anything|everything|during|king|thing|being|saying|stating|adding|noting|explaining|announcing|telling|claiming|arguing|insisting|asking)\b)[a-z]{3,}ing)\b(?:[^,.;]|(?<=\d)[.,](?=\d)){0,60}/u;
 
 export function howCues(s: string): CueHit[] {
   s = s.slice(0, MAX_SENTENCE);
@@ -147,13 +148,15 @@ export function howCues(s: string): CueHit[] {
   const scan = (re: RegExp, rank: number, kind: CueHit['kind']) => {
     const m = re.exec(s);
     if (!m) return;
-    const answer = clean(m[0]);
+    // A phrase its length limit cut inside a word ("Harbour Capi") ends at the word before.
+    const cut = /[\p{L}\p{N}]/u.test(s[m.index + m[0].length] ?? '') ? m[0].replace(/\s+\S*$/u, '') : m[0];
+    const answer = clean(cut);
     if (answer.split(/\s+/).length >= 2) out.push({ at: m.index, answer, rank, kind });
   };
   for (const re of MEANS) scan(re, 1, 'means');
   scan(PRIOR_ACTION, 1, 'means');
   // "said after an informal session", "agreed after two days of talks": the occasion it came out of.
-  scan(/\bafter (?:an? |the |their |two |three |several |long |lengthy )?(?:[\p{L}-]+ ){0,2}(?:session|meeting|talks|consultations|negotiations|debate|hearing|summit|vote)\b[^,.;]{0,40}/iu, 2, 'means');
+  scan(/\bafter (?:an? |the |their |two |three |several |long |lengthy )?(?:[\p{L}-]+ ){0,2}(?:session|meeting|talks|consultations|negotiations|debate|hearing|summit|vote)\b(?:[^,.;]|(?<=\d)[.,](?=\d)){0,40}/iu, 2, 'means');
   // "told reporters" is any speaker's; it is a weaker channel than "in a statement" or "told a news conference".
   CHANNEL.forEach((re, i) => scan(re, i === 3 ? 3 : 2, 'channel'));
   return out;

@@ -3,6 +3,8 @@ import { mainClause, stripAttribution, type Clause } from './clauses';
 import { howCues, whyCues, type CueHit } from './cues';
 import type { Sentence } from './sentences';
 import { DATELINE_LINE } from '../text/segment';
+import { lookupPlace } from './gazetteer';
+import { countryOfDemonym } from '../text/lexicon';
 
 const EMPTY = (): FiveWAnswer => ({ answer: '', items: [] });
 const ev = (s: { start: number; end: number; text: string }): Evidence => ({ start: s.start, end: s.end, text: s.text });
@@ -45,6 +47,8 @@ export interface Lead {
   sentence: Sentence;
   /** Offset in the sentence where the prose starts (after a byline or dateline). */
   from: number;
+  /** The text's first line, short and without a full stop: a headline nobody marked as one ("Exchanges to stay shut"). */
+  title?: boolean;
 }
 
 /** Headline, dateline place and the first sentences of prose (bylines, datelines and furniture skipped). */
@@ -88,7 +92,8 @@ export function readLead(sentences: readonly Sentence[], title?: string): { head
       }
       if (s.text.slice(from).split(/\s+/).length < 4) continue;
     }
-    leads.push({ sentence: s, from });
+    const title = !leads.length && !headline && s.paragraph === 0 && from === 0 && !s.text.includes('\n') && !/[.!?]["”’)]*\s*$/u.test(s.text) && s.text.split(/\s+/).length <= 20;
+    leads.push({ sentence: s, from, ...(title ? { title } : {}) });
   }
   return { headline, dateline, leads };
 }
@@ -124,11 +129,14 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   leads.forEach((l, rank) => {
     const raw = l.sentence.text.slice(l.from);
     const { text: core } = stripAttribution(raw);
-    let clause = mainClause(core);
+    const base = l.sentence.start + l.from;
+    // Names the analysis found: "Norvik releases" has a verb after a name; "Tin prices fall" a plural noun.
+    const isName = (a: number, b: number) => actors.some((x) => x.type !== 'group' && x.mentions.some((m) => m.start < base + b && base + a < m.end));
+    const isAgent = (a: number, b: number) => actors.some((x) => (x.type === 'person' || x.type === 'organization') && x.mentions.some((m) => m.start < base + b && base + a < m.end));
+    let clause = mainClause(core, 0, { headline: !!l.title, isName, isAgent });
     if (!clause) return;
     // "NATO said it was monitoring …", "Smith said he would resign": the pronoun is the speaker.
     if (clause.attributedTo && /^(?:he|she|it|they|we)$/i.test(clause.subject.text)) clause = { ...clause, subject: clause.attributedTo };
-    const base = l.sentence.start + l.from;
     let score = [3, 2, 1.2, 0.8][rank] ?? 0.5;
     const subj = clause.subject;
     const named = agentsIn(base + subj.start, base + subj.end);
@@ -153,6 +161,8 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   const strong = main && WEIGHT[main.type] >= 2.5 && main.participants.some((p) => p.role === 'agent' && p.type !== 'place') && main.participants.some((p) => p.role === 'target');
   const fallback = !best && !strong ? mainEvent(relations, sentences) : undefined;
 
+  /** Where the what answer starts, when it is a clause's predicate (offset in its sentence). */
+  let whatAt: { sentence: Sentence; at: number } | undefined;
   if (strong || fallback) {
     const r = (strong ? main : fallback)!;
     const sameSentence = relations.filter((x) => x.evidence.start === r.evidence.start);
@@ -179,12 +189,15 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
     const who = c.subject.text.split(/\s+/).length <= 8 || !named.length ? c.subject.text : named.map((a) => a.name).join(', ');
     result.who = { answer: who, items: named.length ? named.map((a) => a.name) : [who], evidence: ev0 };
     const type = c.reporting ? 'statement' : verbType(c.verb.text);
+    whatAt = { sentence: best.sentence, at: best.base + c.predicate.start - best.sentence.start };
     result.what = { answer: c.predicate.text, items: [type], evidence: ev0 };
   }
 
   // ---- when: the chosen sentence, then the lead and headline, then the dateline's date
   const evStart = result.what.evidence?.start ?? focus?.start;
-  const inSentence = (s: { start: number; end: number }) => timeline.filter((t) => t.start >= s.start && t.end <= s.end && t.date && t.type === 'date');
+  // "lowest since 1999", "not seen since March 1991": the start of a comparison, not when the event happened.
+  const since = (t: TimelineEntry) => !!text && /\b(?:since|as of)\s+(?:(?:early|mid|late|the end of|the start of)\s+)?$/i.test(text.slice(Math.max(0, t.start - 24), t.start));
+  const inSentence = (s: { start: number; end: number }) => timeline.filter((t) => t.start >= s.start && t.end <= s.end && t.date && t.type === 'date' && !since(t));
   const verbAt = best && !strong ? best.base + best.clause.verb.start : evStart ?? 0;
   const whenSources: { start: number; end: number; text: string }[] = [];
   const evSentence = sentences.find((s) => s.start === evStart);
@@ -210,11 +223,27 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
 
   // ---- where: the event sentence's "in/at <place>", the relation's place, the dateline, any place in the lead
   const places = actors.filter((a) => a.type === 'place');
+  // A name the tagger typed as a place is where only when it reads as one: the gazetteer knows it, a country or
+  // state follows it ("Porto, Portugal"), it ends in a place word ("Lisbon Airport"), or "in"/"at" stands right
+  // before it. Never inside an organisation's or product's name ("Oman" of "Oman Air"), never a name the text
+  // also gives a company ("its northern unit, Lumen"), a product ("the Corvan") or a people's adjective.
+  const others = actors.filter((a) => a.type !== 'place');
+  const readsAsPlace = (a: Actor, m: { start: number; end: number }, before: string) => {
+    if (!text) return true;
+    if (others.some((o) => o.mentions.some((x) => x.start < m.end && m.start < x.end))) return false;
+    if (countryOfDemonym(a.name.replace(/^(?:North|South|East|West|Central|Latin)\s+/, '')) && !lookupPlace(a.name).kind) return false;
+    if (lookupPlace(a.name).kind || /\b(?:Airport|Cent(?:er|re)|Court|Street|Square|Park|Bridge|Port|Harbou?r|Station|Hall|Palace|House|Building|Stadium|Base|Province|Region|Island|Islands|Mountains?|River|Sea|Ocean|Gulf|Bay|Valley|County|State|City|Coast|Strait)$/u.test(a.name)) return true;
+    if (/^,\s*\p{Lu}[\p{L}]+/u.test(text.slice(m.end, m.end + 30))) return true;
+    return /\b(?:(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}|(?:state|province|region|town|city|village|port|county|district) of\s+)$/u.test(before);
+  };
   const placeIn = (s: { start: number; end: number }, cue: boolean) => {
     for (const a of places) {
       for (const m of a.mentions) {
         if (m.start < s.start || m.end > s.end || !text) continue;
         const before = text.slice(Math.max(s.start, m.start - 40), m.start);
+        // "Lisbon-based": a place that qualifies a noun is not where the event is.
+        if (/^-based\b/.test(text.slice(m.end, m.end + 6))) continue;
+        if (!readsAsPlace(a, m, before)) continue;
         if (!cue || /\b(?:in|at|near|outside|inside|from|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}$/u.test(before)) return { a, m };
       }
     }
@@ -258,7 +287,11 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   const body = sentences.filter((s) => s.kind !== 'heading' && s !== headline);
   const whyPool = [...about];
   for (const s of body.slice(0, 10)) if (!whyPool.includes(s) && aboutWho(s)) whyPool.push(s);
-  result.why = cueAnswer(whyPool, whyCues, quoted, (s, h) => about.includes(s) || h.rank <= 1) ?? EMPTY();
+  // A why that only says the event again ("Exchanges to stay shut": "to stay shut until Friday") is none.
+  // A purpose cue that opens the predicate itself (or follows its first word: "plans to close") restates what.
+  const predAt = whatAt === undefined ? undefined : { sentence: whatAt.sentence, from: whatAt.at, to: whatAt.at + (/^\S+\s*/.exec(result.what.answer)?.[0].length ?? 0) };
+  const restates = (s: Sentence, h: CueHit) => h.kind === 'purpose' && !!predAt && s === predAt.sentence && h.at >= predAt.from && h.at <= predAt.to;
+  result.why = cueAnswer(whyPool, whyCues, quoted, (s, h) => (about.includes(s) || h.rank <= 1) && !restates(s, h)) ?? EMPTY();
   // How: the event's sentence, the lead and the trip's sentences state the means; a channel ("in a statement",
   // "told a news conference") counts in the first sentences when its sentence is about who (the speaker is the
   // actor of the event), not another speaker's "told reporters".

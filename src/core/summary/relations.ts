@@ -123,10 +123,14 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
       if (insideQuote(text, s.start, vStart)) continue;
       verbs.push({ start: vStart, end: vStart + vText.length, text: vText, type });
     }
-    for (const v of verbs) {
+    // The agents each verb of the sentence found or shared, for a verb coordinated with it ("flew to X and met Y").
+    const agentsOf = new Map<number, RelationParticipant[]>();
+    for (const [vi, v] of verbs.entries()) {
       const agents = chain(inSentence.filter((r) => r.end <= v.start).reverse(), v.start, 'back', mask, text);
+      // "condemned the attack and met X": a verb's objects end where the next verb starts.
+      const limit = verbs[vi + 1]?.start ?? s.end;
       // "met in Brussels": a place after "in/at" is where an encounter happens, not its counterpart.
-      const targets = chain(inSentence.filter((r) => r.start >= v.end), v.end, 'forward', mask, text).filter(
+      const targets = chain(inSentence.filter((r) => r.start >= v.end && r.start < limit), v.end, 'forward', mask, text).filter(
         (r) => !(PLACED.has(v.type) && r.actor?.type === 'place' && /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, r.start - 12), r.start))),
       );
       const resolve = (refsIn: Ref[], role: 'agent' | 'target'): RelationParticipant[] => {
@@ -158,6 +162,13 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
         agentsP = resolve(byRefs, 'agent');
         targetsP = patients;
       }
+      // "Rojas condemned the strike and said …", "X flew to Lima and met Y", "X arrived, toured a camp and then met Y": a
+      // verb coordinated with the one before it (and no subject of its own) shares that verb's subject.
+      const prev = verbs[vi - 1];
+      if (!agentsP.length && !agents.length && !passive && prev && agentsOf.get(vi - 1)?.length && coordinated(text.slice(prev.end, v.start))) {
+        agentsP = agentsOf.get(vi - 1)!.map(({ start: _s, end: _e, ...rest }) => rest);
+      }
+      agentsOf.set(vi, agentsP);
       // A place is a government only where it speaks or acts politically ("Moscow warned"); it never meets or travels.
       if (PHYSICAL.has(v.type)) agentsP = agentsP.filter((p) => p.type !== 'place');
       if (v.type === 'arrest') targetsP = targetsP.filter((p) => p.type === 'person' || p.type === 'group' || p.type === 'organization');
@@ -170,12 +181,6 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
         const collective = agents.length === 1 && /^\s+(?:[\p{L}-]+\s+)?(?:nations|countries|leaders|ministers|members|delegates|delegations|states|sides|parties|partners|allies)\s+(?:have\s+|had\s+|also\s+)?$/iu.test(text.slice(agents[0].end, v.start));
         const plural = /^(?:met|meet|meets|will meet|to meet)$/i.test(v.text) && (agentsP.length > 1 || agents.some((r) => r.pronoun === 'plural') || collective) && !/^\s+(?:the|a|an|his|her|its|their|our|my|your)\s/i.test(text.slice(v.end, v.end + 7));
         if (!(direct && targetsP.some((p) => p.type !== 'place')) && !plural) continue;
-      }
-      // "Zelensky condemned the strike and said …": the second verb shares the first one's subject.
-      const prev = verbs[verbs.indexOf(v) - 1];
-      const prevRel = prev && relations.length ? relations[relations.length - 1] : undefined;
-      if (!agentsP.length && prev && prevRel && prevRel.evidence.start === s.start && /\band\s+(?:also\s+|then\s+)?$/.test(text.slice(prev.end, v.start)) && !inSentence.some((r) => r.start >= prev.end && r.end <= v.start)) {
-        agentsP = prevRel.participants.filter((p) => p.role === 'agent').map(({ start: _s, end: _e, ...rest }) => rest);
       }
       if (!agentsP.length) continue;
       let where: Relation['where'];
@@ -204,7 +209,7 @@ export function extractRelations({ text, sentences, entities, actors, timeline }
       targetsP = dedupe(targetsP);
       const after = targets.length ? targets[targets.length - 1].end : v.end;
       const reported = SPOKEN.has(v.type) ? thatClause(text, s, after) : undefined;
-      const content = reported ?? (SPOKEN.has(v.type) ? objectPhrase(text, s, after, true) : v.type === 'discussion' ? objectPhrase(text, s, after) : undefined);
+      const content = reported ?? (SPOKEN.has(v.type) ? objectPhrase(text, s, after, true, limit) : v.type === 'discussion' ? objectPhrase(text, s, after, false, limit) : undefined);
       const rel: Relation = {
         id: `rel:${relations.length}`,
         type: v.type,
@@ -247,6 +252,15 @@ function dedupe(ps: RelationParticipant[]): RelationParticipant[] {
   });
 }
 
+/**
+ * The words between two verbs coordinate the second with the first: "… and", "… and then", "…, " in a series, with no
+ * clause of its own in between (a relative clause, a quotation, a new sentence subject is found by chain()).
+ */
+function coordinated(between: string): boolean {
+  if (/[;:“”"()]|\b(?:that|which|who|whom|where|when|while|because|if|but|or|said|says|told)\b/i.test(between)) return false;
+  return /(?:\band|,)\s+(?:(?:also|then|later|briefly|separately)\s+)?$/.test(between) && between.length <= 120;
+}
+
 const CLAUSE_BREAK = /[;:.!?“”"()]|\b(?:that|which|who|whom|where|when|while|because|after|before|if)\b/i;
 
 /**
@@ -263,7 +277,9 @@ function chain(ordered: Ref[], verbAt: number, dir: 'back' | 'forward', mask: (a
       if (dir === 'back') {
         // Between the agent and its verb: an adverb or auxiliary, or an appositive in commas.
         const g = gap.replace(/^['’]s\b/u, '');
-        const ok = g.length <= 40 && (!/[,;:“”"()]/.test(g) || /^\s*,[^,;:]{1,80},\s*$/.test(g)) && !/\b(?:that|which|who|where|when|with|to|of|by|for|from|against|and)\b/i.test(g);
+        // "The envoy, Mark Dunne, travelled": the name closes an apposition to a noun, and acts.
+        const closesApposition = /^\s*,\s*$/.test(g) && /(?:^|\s)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+\s*,\s*$/u.test(text.slice(Math.max(0, r.start - 60), r.start));
+        const ok = g.length <= 40 && (!/[,;:“”"()]/.test(g) || /^\s*,[^,;:]{1,80},\s*$/.test(g) || closesApposition) && !/\b(?:that|which|who|where|when|with|to|of|by|for|from|against|and)\b/i.test(g);
         if (!ok || /^['’]s\b/u.test(gap)) return out;
       } else {
         const ok = gap.length <= 60 && !CLAUSE_BREAK.test(gap) && !/,/.test(gap) && !/\b(?:said|says|told)\b/.test(gap);
@@ -368,8 +384,10 @@ function thatClause(text: string, s: Sentence, from: number): string | undefined
 }
 
 /** What follows the verb (and its target) up to the end of the clause: "an agreement on grain transit". */
-function objectPhrase(text: string, s: Sentence, from: number, clauseOnly = false): string | undefined {
-  let c = text.slice(from, s.end).trim().replace(/[.;:!?]+$/u, '');
+function objectPhrase(text: string, s: Sentence, from: number, clauseOnly = false, to = s.end): string | undefined {
+  // up to the next verb of the sentence: "condemned the attack and met X" -> "the attack"
+  let c = text.slice(from, Math.min(s.end, to)).trim().replace(/[.;:!?]+$/u, '');
+  if (to < s.end) c = c.replace(/(?:\s*,|\s+and|\s+then|\s+also)+$/u, '').trim();
   if (clauseOnly) c = c.split(/,|;|\s+(?:and|but|while|after|before|as)\s+(?:said|says|told|added|warned|stressed)\b|\s+and\s+(?=\p{Ll}+ed\b)/u)[0].trim();
   if (clauseOnly && (!c || /^(?:on|in|at|to|with|by|from)\b/.test(c) || c.split(/\s+/).length > 20)) return undefined;
   if (c.length > 160) c = `${c.slice(0, 157).replace(/\s+\S*$/, '')}…`;

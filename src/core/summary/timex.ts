@@ -145,6 +145,9 @@ function crossesBlock(text: string, at: number): boolean {
   return /^[^\S\n]*\n/.test(next) || DATELINE.test(next);
 }
 /** Every temporal expression of `text` (longest match wins where patterns overlap), in text order. */
+/** A lower-case word after a season that makes it a noun modifier: not a function word, a verb, an event or a time noun. */
+const SEASON_NOUN_AFTER = /^[ \t]+(?!(?:of|in|on|at|to|for|from|by|with|and|or|but|nor|so|yet|when|while|as|after|before|until|since|if|that|which|who|the|a|an|this|these|those|he|she|it|they|we|you|i|is|was|were|are|be|been|will|would|could|should|may|might|must|can|has|had|have|did|does|do|not|also|there|here|holidays?|break|recess|vacation|months?|season|solstice|equinox|term|session|semester|quarter|period|time|heat|sun|rains?|ahead|approaches|arrives|begins|ends|comes|meetings?|sessions?|conference|summit|talks|elections?|games|olympics|festival|offensive|campaign|tour|sales?|storms?|floods?|harvest|schedule|collection|show|[\p{Ll}]+s)\b)[\p{Ll}][\p{Ll}-]+\b/u;
+
 export function findTimexes(text: string): TimexSpan[] {
   const found: TimexSpan[] = [];
   for (const [kind, re, p] of text.includes('_') ? COMPILED : COMPILED_AT_WORD) {
@@ -186,6 +189,10 @@ export function findTimexes(text: string): TimexSpan[] {
         if (/^(?:an?)\s+(?:day|week|month|year|decade)$/i.test(t)) continue;
       }
       if (kind === 'date' && /^the day$/i.test(t) && !DAY_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+      // A season that modifies a thing after a possessive or an article ("his summer house", "a winter coat") is
+      // no date; a season that dates an event ("its winter meetings", "the summer holidays"), a season that does
+      // something ("spring brings new orders"), "this summer when …" and "summer 2031" are.
+      if (kind === 'date' && /^(?:spring|summer|autumn|winter)$/i.test(t) && /\b(?:her|his|their|its|our|my|your|a|an)\s+$/i.test(text.slice(Math.max(0, start - 7), start)) && SEASON_NOUN_AFTER.test(text.slice(start + t.length, start + t.length + 24))) continue;
       if (/^['’]\d{2}$/.test(t) && !/\b(?:since|in|from|until|till|through|by|before|after|of)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
       // "the day after falling 250 points": the day, then a clause ("after falling"), not the next day.
       if (/^the day (?:before|after)$/i.test(t) && /^\s+\p{L}+ing\b/u.test(text.slice(start + t.length, start + t.length + 20))) continue;
