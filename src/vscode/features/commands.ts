@@ -49,24 +49,14 @@ export function registerEntityCommands(deps: CommandDeps): vscode.Disposable[] {
       const doc = await resolveDocument(arg);
       if (!doc) return undefined;
       const r = await service.get(doc);
-      if (opts?.positions === false) {
-        return {
-          uri: r.uri,
-          version: r.version,
-          enabled: deps.isEnabled(),
-          skipped: r.skipped,
-          limited: r.analysis.limited,
-          entities: r.analysis.entities.map((e) => ({ start: e.start, end: e.end, type: e.type, text: e.text })),
-          decorated: decorations.decoratedCounts(r.uri),
-        };
-      }
+      const offsetsOnly = opts?.positions === false;
       return {
         uri: r.uri,
         version: r.version,
         enabled: deps.isEnabled(),
         skipped: r.skipped,
         limited: r.analysis.limited,
-        entities: r.analysis.entities.map((e) => toDto(doc, e)),
+        entities: r.analysis.entities.map((e) => (offsetsOnly ? { start: e.start, end: e.end, type: e.type, text: e.text } : toDto(doc, e))),
         decorated: decorations.decoratedCounts(r.uri),
       };
     }),
