@@ -1,6 +1,7 @@
 import type { Quote, Span } from '../types';
 import type { LinkedMention, Quotation } from './quotes';
 import { splitSentences } from './sentences';
+import { itemsWithin, lowerBound } from '../text/intervals';
 
 /**
  * Reported (indirect) speech: "Jones says it shows Smith “never paid his own bills”", "Smith told reporters that the
@@ -40,6 +41,11 @@ export function findReported(
   attributed: ReadonlySet<number> = new Set(),
 ): Quote[] {
   const sorted = [...mentions].filter((m) => m.type === 'person' || m.type === 'organization').sort((a, b) => a.start - b.start);
+  /** The last person mention (in start order) that ends by `at`: mentions starting at or after `at` cannot. */
+  const lastPersonBefore = (at: number): LinkedMention | undefined => {
+    for (let i = lowerBound(sorted, at) - 1; i >= 0; i--) if (sorted[i].type === 'person' && sorted[i].end <= at) return sorted[i];
+    return undefined;
+  };
   const out: Quote[] = [];
   /**
    * The subject a sentence opens with (after "At the fair in Leeds, …"): a person or organisation within a few
@@ -47,12 +53,12 @@ export function findReported(
    */
   const subjectOf = (s: Span): { speaker: LinkedMention; from: number; how: number } | undefined => {
     const lead = /^(?:(?:At|In|On|During|After|Before|Following|With|Though|Although)\b[^,“”"]{0,100},\s+)?/u.exec(s.text)![0];
-    const first = sorted.find((m) => m.start >= s.start + lead.length && m.end <= s.end);
+    const first = itemsWithin(sorted, s.start + lead.length, s.end)[0];
     // "Smith …", "Green party candidate Maria Lopez …": a name, after role words at most
     const before = text.slice(s.start + lead.length, first ? first.start : s.start);
     if (first && (before.length <= 12 || (before.length <= 60 && /^(?:[\p{L}.'’-]+\s+){1,6}$/u.test(before) && !/\b(?:said|says|told|and|or|but|that|after|before|when|while)\b/.test(before))) && !/[,“”"]/.test(before)) return { speaker: first, from: first.end, how: 0.7 };
     const pron = /^(He|She)(?:['’]s)?\s/.exec(s.text.slice(lead.length));
-    const prev = pron ? sorted.filter((m) => m.type === 'person' && m.end <= s.start).pop() : undefined;
+    const prev = pron ? lastPersonBefore(s.start) : undefined;
     return prev ? { speaker: prev, from: s.start + lead.length + pron![0].length, how: 0.5 } : undefined;
   };
   for (const s of sentences) {
@@ -60,7 +66,7 @@ export function findReported(
     // mostly a direct quotation already
     const quoted = quotations.reduce((n, q) => n + (attributed.has(q.start) ? Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)) : 0), 0);
     if (quoted > s.text.length * 0.6) continue;
-    const inS = sorted.filter((m) => m.start >= s.start && m.end <= s.end);
+    const inS = itemsWithin(sorted, s.start, s.end);
     let speaker: LinkedMention | undefined;
     let cStart = -1;
     let cEnd = -1;
@@ -113,7 +119,7 @@ export function findReported(
       } else if (head && head.start - s.start <= 160) speaker = head;
       else if (PRONOUN.test(subj.split(/\s+/).pop() ?? '') && subj.split(/\s+/).length <= 3) {
         // "He said that …": the person named last before this sentence
-        speaker = sorted.filter((m) => m.type === 'person' && m.end <= s.start).pop();
+        speaker = lastPersonBefore(s.start);
         how = 0.5;
       }
       if (speaker) {
@@ -129,7 +135,7 @@ export function findReported(
         const ms = inS.filter((m) => m.start >= a && m.end <= a + who.length);
         speaker = cf[2] ? ms.pop() : ms[0];
         if (!speaker && PRONOUN.test(who.trim())) {
-          speaker = sorted.filter((m) => m.type === 'person' && m.end <= s.start).pop();
+          speaker = lastPersonBefore(s.start);
           how = 0.5;
         }
         cStart = s.start;
