@@ -1,6 +1,33 @@
 import type { Entity } from '../types';
 import { countryOf, countryOfDemonym } from './demonyms';
 import { TITLE_HEADS, TITLE_MODIFIERS } from '../extract/lexicon';
+import { lowerBound } from '../text/intervals';
+
+// The entity lists below are sorted by start (buildActors sorts them). These look-ups read only the entities near an
+// offset, so reading every mention of a long report stays linear rather than scanning all entities per mention.
+const LONGEST = new WeakMap<readonly Entity[], number>();
+/** The longest entity's length: how far before an offset an entity covering it can start. */
+function longest(ents: readonly Entity[]): number {
+  let n = LONGEST.get(ents);
+  if (n === undefined) {
+    n = 0;
+    for (const x of ents) n = Math.max(n, x.end - x.start);
+    LONGEST.set(ents, n);
+  }
+  return n;
+}
+/** The first entity (in list order) starting exactly at `at` that `ok` accepts. */
+function startingAt(ents: readonly Entity[], at: number, ok: (x: Entity) => boolean = () => true): Entity | undefined {
+  for (let i = lowerBound(ents, at); i < ents.length && ents[i].start === at; i++) if (ok(ents[i])) return ents[i];
+  return undefined;
+}
+/** The index of the first entity (in list order) starting before `before` and no earlier than `from` minus the longest entity that `ok` accepts, or -1. */
+function firstIndexBefore(ents: readonly Entity[], before: number, from: number, ok: (x: Entity) => boolean): number {
+  let found = -1;
+  const min = from - longest(ents);
+  for (let i = lowerBound(ents, before) - 1; i >= 0 && ents[i].start >= min; i--) if (ok(ents[i])) found = i;
+  return found;
+}
 
 /**
  * Roles and affiliations read from the structure of the sentence around one person mention, where the analysis
@@ -240,8 +267,8 @@ const SITE_AFTER = /^[ \t\u00a0]+(?:refugee[ \t\u00a0]+)?(?:camp|village|distric
 
 /** A title entity starts at `from` (spaces aside) and a title or a person follows it after a space or a comma. */
 function titleRunsIntoName(text: string, ents: readonly Entity[], from: number): boolean {
-  const k = ents.findIndex((x) => x.start >= from);
-  if (k < 0 || ents[k].type !== 'title' || !/^[ \t\u00a0]*$/.test(text.slice(from, ents[k].start))) return false;
+  const k = lowerBound(ents, from);
+  if (k >= ents.length || ents[k].type !== 'title' || !/^[ \t\u00a0]*$/.test(text.slice(from, ents[k].start))) return false;
   let end = ents[k].end;
   let next = ents[k + 1];
   // "Governor of the Central Bank, Dr. Pablo Soto"
@@ -254,7 +281,7 @@ function titleRunsIntoName(text: string, ents: readonly Entity[], from: number):
 
 /** The phrase [a, b) is one title entity written after a person and a comma: "X, Director of Y, …". */
 function listTitleBefore(text: string, ents: readonly Entity[], a: number, b: number): boolean {
-  const k = ents.findIndex((x) => x.type === 'title' && x.end === b);
+  const k = firstIndexBefore(ents, b, b, (x) => x.type === 'title' && x.end === b);
   if (k < 0 || text.slice(a, ents[k].start).trim() !== '') return false;
   let j = k - 1;
   while (j >= 0 && ents[j].type === 'title' && /^[ \t\u00a0]+$/.test(text.slice(ents[j].end, ents[j + 1].start))) j--;
@@ -271,7 +298,7 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
     out.push({ roles: [r.role], affiliation: r.affiliation, evidence, plural: r.plural || undefined });
     return true;
   };
-  const titleAt = (a: number, b: number) => ents.some((x) => x.type === 'title' && x.start < b && a < x.end);
+  const titleAt = (a: number, b: number) => firstIndexBefore(ents, b, a, (x) => x.type === 'title' && a < x.end) >= 0;
 
   // Where the name starts with the titles written right before it: "UN spokeswoman [Major] Clara Fenwick",
   // "its founder, [Chilean Senator] Rodrigo Paz".
@@ -306,7 +333,8 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
         const w = ws[from - 1].text;
         if (isCap(w)) {
           // a capitalised word before the role: an affiliation (entity) or the start of the sentence
-          const ent = ents.find((x) => x.start <= ws[from - 1].start && x.end > ws[from - 1].start && x.type !== 'title' && x.type !== 'date' && x.type !== 'time');
+          const at = ws[from - 1].start;
+          const ent = ents[firstIndexBefore(ents, at + 1, at, (x) => x.end > at && x.type !== 'title' && x.type !== 'date' && x.type !== 'time')] as Entity | undefined;
           // "… act," Treasury spokesman X said": a capitalised word inside a sentence (not its first word, not a
           // function word) names the body the role belongs to even when the tagger left it out.
           const inside = !ent && !STOP.has(w.toLowerCase()) && !TITLE_HEADS.has(w) && !/(?:^|[.!?]["”’]?|[\n“(])[ \t\u00a0]*$/.test(text.slice(Math.max(0, ws[from - 1].start - 3), ws[from - 1].start)) && ws[from - 1].start > 0;
@@ -322,7 +350,7 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
       const phrase = text.slice(ws[from].start, last.end);
       // "(Patriotic Front of Ruvia chief) X": an organisation whose name holds "of" is the affiliation, not an "of"
       // phrase of the role
-      const org = ents.find((x) => x.type === 'organization' && x.start === ws[from].start && x.end < last.start);
+      const org = startingAt(ents, ws[from].start, (x) => x.type === 'organization' && x.end < last.start);
       if (!add(phrase, 'premodifier') && org && add(text.slice(org.end, last.end), 'premodifier')) out[out.length - 1].affiliation = org.text;
     }
   }
@@ -343,15 +371,16 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
     // "a fire chief in Riverton", "the chair of the Council for Trade and Development in Asia":
     // the phrase goes on to the end of the place or organisation it names.
     for (let k = 0; k < 2; k++) {
-      const cut = ents.find((x) => (x.type === 'organization' || x.type === 'place') && x.start < c.end && x.end > c.end && x.start >= from);
+      let cut: Entity | undefined;
+      for (let i = lowerBound(ents, from); !cut && i < ents.length && ents[i].start < c.end; i++) if ((ents[i].type === 'organization' || ents[i].type === 'place') && ents[i].end > c.end) cut = ents[i];
       const next = cut ? undefined : /^[ \t\u00a0]+(?:in|at)[ \t\u00a0]+(?:the[ \t\u00a0]+)?/.exec(text.slice(c.end, c.end + 12));
-      const ent = cut ?? (next ? ents.find((x) => (x.type === 'organization' || x.type === 'place') && x.start === c.end + next[0].length) : undefined);
+      const ent = cut ?? (next ? startingAt(ents, c.end + next[0].length, (x) => x.type === 'organization' || x.type === 'place') : undefined);
       if (!ent || !/^[^,;:.!?\n"“”()]*$/.test(text.slice(c.end, ent.start))) break;
       c.s = text.slice(from, ent.end);
       c.end = ent.end;
     }
     // not a list of names ("X, Y and Z") nor a place ("Ibarra, Patagonia")
-    const nextEnt = ents.find((x) => x.start === from + (c.s.length - c.s.trimStart().length));
+    const nextEnt = startingAt(ents, from + (c.s.length - c.s.trimStart().length));
     if (c.s.trim() && !(nextEnt && nextEnt.type === 'person' && !/^['’]s\b/.test(text.slice(nextEnt.end, nextEnt.end + 3)))) {
       if (!add(c.s, 'apposition')) {
         // "X, a young unemployed Uzbek", "X, a Ghanaian-born nurse from Belgium": an affiliation, no role
@@ -377,7 +406,7 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
   // organisation or place written right after the name (its age aside).
   const ofOrg = /^[ \t\u00a0]+(?:of|from)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:[\p{L}-]+-based[ \t\u00a0]+)?/u.exec(text.slice(after, after + 60));
   if (ofOrg) {
-    const o = ents.find((x) => x.start === after + ofOrg[0].length && (x.type === 'organization' || x.type === 'place'));
+    const o = startingAt(ents, after + ofOrg[0].length, (x) => x.type === 'organization' || x.type === 'place');
     // "from Beit Lahm refugee camp", "of Riverton district": the site noun after the place is part of it
     const site = o?.type === 'place' ? SITE_AFTER.exec(text.slice(o.end, o.end + 30)) : null;
     const aff = o ? (site ? `${o.text}${site[0]}` : affiliationText(o.text)) : undefined;
@@ -416,7 +445,8 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
   }
   // 6. "X's majority Labour Party", "X's Freedom Movement": the organisation a person's possessive owns is theirs.
   const owned = /^['’]s[ \t\u00a0]+(?:[\p{Ll}-]+[ \t\u00a0]+){0,2}$/u;
-  const org = ents.find((x) => x.start > e.end && x.start <= e.end + 40);
+  const nextAfter = ents[lowerBound(ents, e.end + 1)] as Entity | undefined;
+  const org = nextAfter && nextAfter.start <= e.end + 40 ? nextAfter : undefined;
   if (org?.type === 'organization' && owned.test(text.slice(e.end, org.start)) && !text.slice(e.end, org.start).split(/\s+/).some((w) => STOP.has(w))) {
     out.push({ roles: [], affiliation: org.text, evidence: 'possessive' });
   }
@@ -431,7 +461,7 @@ export function readStructure(text: string, ents: readonly Entity[], p: number):
       const b = APPOSITION_BEFORE.exec(win);
       if (!b) break;
       // not "Ruiz, Okafor" nor "X met Y, Z": a person inside the phrase only as an owner ("Reagan's wife, Nancy")
-      const person = ents.some((x) => x.type === 'person' && x.end <= cut && x.end >= cut - b[1].length && !/^['’]s\b/.test(text.slice(x.end, x.end + 3)));
+      const person = firstIndexBefore(ents, cut, cut - b[1].length, (x) => x.type === 'person' && x.end <= cut && x.end >= cut - b[1].length && !/^['’]s\b/.test(text.slice(x.end, x.end + 3))) >= 0;
       // "X, Director of Naval Intelligence, Rear Admiral Y": a title between two names of a list is Y's title (read
       // with her titles), and the list's head gives the affiliation, not the title's domain.
       const listed = listTitleBefore(text, ents, cut - b[1].length, cut);
