@@ -1,6 +1,6 @@
 import type { Actor, ActorType, Entity, Relation, RelationParticipant, RelationType, TimelineEntry } from '../types';
 import type { Sentence } from './sentences';
-import { lowerBound } from '../text/intervals';
+import { itemsWithin, lowerBound } from '../text/intervals';
 
 /**
  * Verb patterns, one relation type each. Order matters: earlier patterns win where two match at one place
@@ -66,7 +66,9 @@ const GROUP_BODY = /^ (?:forces|troops|army|military|navy|soldiers|officials|aut
 const AGENT_TYPES: ReadonlySet<ActorType> = new Set(['person', 'organization', 'place']);
 
 /** Who did what to whom, where and when: one relation per verb that has an agent, typed by the verb. */
-export function extractRelations({ text, sentences, entities, actors, timeline }: RelationInput): Relation[] {
+export function extractRelations({ text, sentences, entities, actors, timeline: unsorted }: RelationInput): Relation[] {
+  // by start, so a sentence's dates are found by binary search (stable: equal starts keep their order)
+  const timeline = [...unsorted].sort((a, b) => a.start - b.start);
   const refs: Ref[] = [];
   for (const a of actors) {
     if (a.type === 'group') {
@@ -350,7 +352,7 @@ function placeIn(text: string, s: Sentence, refs: Ref[], verbAt: number, exclude
 }
 
 function whenIn(s: Sentence, timeline: readonly TimelineEntry[], verbAt: number): Relation['when'] {
-  const inS = timeline.filter((t) => t.start >= s.start && t.end <= s.end);
+  const inS = itemsWithin(timeline, s.start, s.end);
   if (!inS.length) return undefined;
   // The nearest date expression to the verb.
   const t = [...inS].sort((a, b) => Math.abs(a.start - verbAt) - Math.abs(b.start - verbAt))[0];
