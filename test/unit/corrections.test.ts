@@ -87,11 +87,12 @@ describe('corrections (registry "corrections" and "splits")', () => {
     assert.equal(v.mentionCount, v.mentions.length);
   });
 
-  it('"Split from this actor" takes along the pronouns that follow the split-off name', () => {
+  it('"Split from this actor" takes along the pronouns that follow the split-off name and the quotes it speaks', () => {
     // Our own text: a minister and, later, her sister-in-law under the surname alone.
     const text = [
       'Minister Elena Vasquez opened the port in Valparaiso on Tuesday. She thanked the dock workers.',
       'Vasquez, a customs broker, said her firm would hire forty people. She spoke to reporters outside.',
+      '"The berths will be ready by spring," Vasquez said.',
     ].join('\n');
     const a = analyze(text);
     const merged = buildActors(text, a).find((x) => x.name === 'Elena Vasquez');
@@ -104,6 +105,10 @@ describe('corrections (registry "corrections" and "splits")', () => {
     assert.ok((elena.pronounMentions ?? []).every((p) => p.start < second), 'the minister keeps only pronouns before the surname');
     assert.ok(broker.pronounMentions?.length && broker.pronounMentions.every((p) => p.start > second), 'the broker gets the pronouns after it');
     assert.deepEqual([...(elena.pronounMentions ?? []), ...broker.pronounMentions].map((p) => p.start).sort((x, y) => x - y), all, 'no pronoun lost or doubled');
+    const quoted = text.indexOf('The berths');
+    assert.ok(merged.quotes.some((q) => q.start <= quoted && q.end > quoted), 'the quote is the merged actor\'s before the split');
+    assert.ok(broker.quotes.some((q) => q.start <= quoted && q.end > quoted && q.speakerId === broker.id), 'the broker speaks it after the split');
+    assert.ok(!elena.quotes.some((q) => q.start <= quoted && q.end > quoted), 'the minister no longer does');
   });
 
   it('writes corrections, splits and aliases into the registry text, schema-valid and read back', () => {

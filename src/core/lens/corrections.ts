@@ -116,14 +116,20 @@ export function applySplits(actors: Actor[], splits: readonly ActorSplit[] | und
       // A pronoun linked to the actor goes with the name mentioned last before it (or, when none is, first after it).
       const pronounsMoved = (a.pronounMentions ?? []).filter((p) => nearestNameBefore(p.start, kept, moved) === 'moved');
       const pronounsKept = (a.pronounMentions ?? []).filter((p) => !pronounsMoved.includes(p));
-      const stay: Actor = { ...a, mentions: kept, mentionCount: kept.length, firstMention: Math.min(...kept.map((m) => m.start)), aliases: a.aliases.filter((x) => correctionKey(x) !== k), salience: a.salience * (1 - share) };
+      // A quote goes with the split-off name when its speaker is written so, and a "he/she said" one with the name
+      // mentioned last before it; every other quote stays.
+      const splitId = `${a.type}:split-${slug(split.text)}`;
+      const quoteMoves = (q: Actor['quotes'][number]) =>
+        !!q.speakerText && (correctionKey(q.speakerText) === k || (/^(?:he|she)$/i.test(q.speakerText.trim()) && nearestNameBefore(q.start, kept, moved) === 'moved'));
+      const quotesMoved = a.quotes.filter(quoteMoves).map((q) => ({ ...q, speakerId: splitId }));
+      const stay: Actor = { ...a, mentions: kept, mentionCount: kept.length, firstMention: Math.min(...kept.map((m) => m.start)), aliases: a.aliases.filter((x) => correctionKey(x) !== k), salience: a.salience * (1 - share), quotes: a.quotes.filter((q) => !quoteMoves(q)) };
       if (a.pronounMentions) {
         if (pronounsKept.length) stay.pronounMentions = pronounsKept;
         else delete stay.pronounMentions;
       }
       next.push(stay);
       next.push({
-        id: `${a.type}:split-${slug(split.text)}`,
+        id: splitId,
         type: a.type,
         name: moved[0].text.trim(),
         aliases: [],
@@ -132,7 +138,7 @@ export function applySplits(actors: Actor[], splits: readonly ActorSplit[] | und
         firstMention: Math.min(...moved.map((m) => m.start)),
         mentionCount: moved.length,
         salience: a.salience * share,
-        quotes: [],
+        quotes: quotesMoved,
         related: [],
         actions: [],
         ...(pronounsMoved.length ? { pronounMentions: pronounsMoved } : {}),
