@@ -30,7 +30,7 @@ const SOURCE: Record<ReportDate['source'], string> = {
   none: 'nowhere',
 };
 
-const LUNAR_HOLIDAY = new RegExp(holidayPattern(), 'i');
+const HOLIDAY_NAME = new RegExp(holidayPattern(), 'i');
 
 /** One line saying what a date or time resolved to and how: "2020-02-26 · relative to the report date 2020-02-27 (front matter)". */
 export function explainTemporal(entry: TimelineEntry, reportDate: ReportDate): { value: string; how: string } {
@@ -38,8 +38,9 @@ export function explainTemporal(entry: TimelineEntry, reportDate: ReportDate): {
   const value = entry.resolved && range ? `${range}${entry.time ? ` ${entry.time}` : ''}` : entry.time ?? 'not resolved';
   let how: string;
   if (!entry.resolved) {
-    const holiday = LUNAR_HOLIDAY.exec(entry.text)?.[0];
-    if (holiday && !holidayNamed(holiday)?.rule) how = `${holidayNamed(holiday)?.name ?? holiday} follows a lunar or lunisolar calendar: its date moves every year and is not computed`;
+    const named = HOLIDAY_NAME.exec(entry.text);
+    const holiday = named ? holidayNamed(named[0]) : undefined;
+    if (holiday && !holiday.rule) how = `${holiday.name} follows a lunar or lunisolar calendar: its date moves every year and is not computed`;
     else how = reportDate.date ? 'not a calendar expression the resolver reads' : 'relative, and the report has no date to resolve it against';
   }
   else if (entry.relative) how = `relative: resolved against the report date ${reportDate.date ?? '?'} (from ${SOURCE[reportDate.source]})`;
