@@ -223,15 +223,19 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   }
   for (const d of kept) d.mentions.sort((a, b) => a.start - b.start);
 
+  // Read once, for the pronouns, the quotes and the co-occurrences below.
+  const sentences = splitSentences(text);
+  const allQuotations = findQuotations(text);
+
   // 6b. Pronouns ("he", "her") to people, with their gender (pronouns.ts).
-  const coref = resolvePronouns(text, people.map((d) => ({ id: d.id, mentions: d.mentions, roles: d.roles })), { skip: [...ents, ...taken] });
+  const coref = resolvePronouns(text, people.map((d) => ({ id: d.id, mentions: d.mentions, roles: d.roles })), { skip: [...ents, ...taken], sentences, quotations: allQuotations });
 
   // 7. Quotes.
   const linked: LinkedMention[] = kept.flatMap((d) => d.mentions.map((m) => ({ ...m, actorId: d.id, type: d.type })));
   // A scare quote (the so-called “peace dividend”) is the writer's distance from a phrase, not anyone's words.
-  const quotations = findQuotations(text).filter((q) => !isScareQuote(text, q));
+  const quotations = allQuotations.filter((q) => !isScareQuote(text, q));
   const direct = attributeQuotes(text, quotations, linked, coref);
-  const reported = findReported(text, quotations, linked, splitSentences(text), new Set(direct.filter((q) => q.speakerId).map((q) => q.start)));
+  const reported = findReported(text, quotations, linked, sentences, new Set(direct.filter((q) => q.speakerId).map((q) => q.start)));
   // A quotation inside reported speech ("Jones says Smith “never paid his own bills”") has the same speaker.
   for (const q of direct) {
     if (q.speakerId) continue;
@@ -249,7 +253,6 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   const quotes = [...joinSplitQuotes(text, quotations, direct), ...reported.filter((r) => !covered(r))].sort((a, b) => a.start - b.start);
 
   // 8. Co-occurrence by sentence.
-  const sentences = splitSentences(text);
   const inSentence = new Map<number, Set<Draft>>();
   for (const d of kept) {
     for (const m of d.mentions) {

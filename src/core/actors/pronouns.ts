@@ -272,6 +272,8 @@ export interface ResolveOptions {
   sentences?: readonly Span[];
   /** Spans where a pronoun-like word is part of a name ("He Jian") or otherwise not a pronoun. */
   skip?: readonly { start: number; end: number }[];
+  /** Quotations of the text (findQuotations), when the caller has them. */
+  quotations?: readonly Span[];
   /** How many sentences back an antecedent may be (default 3). */
   window?: number;
   /** The resolver's scores (for tuning on a development set); defaults to RESOLVER_WEIGHTS. */
@@ -323,13 +325,10 @@ export function resolvePronouns(text: string, persons: readonly CorefPerson[], o
   const pronouns = findPronouns(text, [...allMentions, ...(options.skip ?? [])]);
   if (!pronouns.length) return out;
   const sentences = options.sentences ?? splitSentences(text);
-  const sentenceOf = (offset: number) => {
-    const i = sentenceIndexAt(sentences, offset);
-    return i;
-  };
+  const sentenceOf = (offset: number) => sentenceIndexAt(sentences, offset);
   const startOf = (i: number) => (i >= 0 && i < sentences.length ? sentences[i].start : 0);
   const window = options.window ?? 3;
-  const quotations = findQuotations(text);
+  const quotations = options.quotations ?? findQuotations(text);
   const quoted = (offset: number) => quotations.some((q) => q.start <= offset && offset < q.end);
   const WEIGHTS = { ...RESOLVER_WEIGHTS, ...options.weights };
 
