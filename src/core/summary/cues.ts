@@ -111,13 +111,14 @@ export function whyCues(s: string, accept?: (h: CueHit) => boolean): CueHit[] {
   };
   const stated = STATED_PURPOSE.exec(s);
   if (stated) push(stated.index, clauseAfter(s, stated.index + stated[0].length), 0, 'purpose-stated');
+  // Every match, not only the first: a later one counts when an earlier one is dropped (inside a concession).
   const cueRegex = (re: RegExp, rank: number, kind: CueHit['kind']) => {
-    const m = re.exec(s);
-    if (!m) return;
-    // With a captured cue word ("for"), the answer starts there; otherwise at the match.
-    const cueAt = m[1] ? m.index + m[0].lastIndexOf(m[1]) : m.index;
-    const cueText = s.slice(cueAt, m.index + m[0].length);
-    push(cueAt, `${cueText.trim()} ${clauseAfter(s, m.index + m[0].length)}`, rank, kind);
+    for (const m of s.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))) {
+      // With a captured cue word ("for"), the answer starts there; otherwise at the match.
+      const cueAt = m[1] ? m.index! + m[0].lastIndexOf(m[1]) : m.index!;
+      const cueText = s.slice(cueAt, m.index! + m[0].length);
+      push(cueAt, `${cueText.trim()} ${clauseAfter(s, m.index! + m[0].length)}`, rank, kind);
+    }
   };
   for (const re of CAUSE) cueRegex(re, 1, 'cause');
   // "Seven men who hijacked a jet were charged …": what they did is why they were charged.

@@ -234,7 +234,7 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
     if (others.some((o) => o.mentions.some((x) => x.start < m.end && m.start < x.end))) return false;
     if (countryOfDemonym(a.name.replace(/^(?:North|South|East|West|Central|Latin)\s+/, '')) && !lookupPlace(a.name).kind) return false;
     // "the group Human Rights in China said": an organisation's name that goes on with "in <place>" (not a venue
-    // "at the Macworld Conference in San Francisco", where the place says where the venue is).
+    // "at the Harbour Expo in Bergen", where the place says where the venue is).
     const orgGoesOn = (x: { start: number; end: number }) =>
       /^\s+in\s+$/.test(text.slice(x.end, m.start)) && /^\p{Lu}/u.test(text.slice(x.start, x.end)) && /[\p{L}]\s+$/u.test(text.slice(Math.max(0, x.start - 2), x.start)) &&
       !/\b(?:at|in|to|into|from|near|outside|inside|of)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, x.start - 12), x.start));
