@@ -82,6 +82,23 @@ describe('[summary/why] causes the cue lists missed, and cues that are not the c
   });
 });
 
+describe('[summary/why] no cue: the background the report gives in the past perfect', () => {
+  const lead = 'Harbour police in Varna have detained 12 suspected members of a smuggling ring, a local newspaper reported on Monday.';
+  it('"X said the men had been running …", right after the lead, is why', () => {
+    const b = brief('Varna police detain 12 smugglers.', 'SOFIA 2031-03-03', lead, 'The paper said the men had been running stolen cars through the port since spring.', 'The men were being questioned.');
+    assert.equal(summarize(b.text, b.options).fiveW.why.answer, 'the men had been running stolen cars through the port since spring');
+  });
+
+  it('not what earlier reports had said, not a quotation, not a sentence far from the lead', () => {
+    const hearsay = brief('Varna police detain 12 smugglers.', 'SOFIA 2031-03-03', lead, 'Earlier reports had said the ring had shipped cars to Georgia.', 'The men were being questioned.');
+    assert.equal(summarize(hearsay.text, hearsay.options).fiveW.why.answer, '');
+    const quoted = brief('Varna police detain 12 smugglers.', 'SOFIA 2031-03-03', lead, '"They had been shipping cars for months," a police officer said.', 'The men were being questioned.');
+    assert.equal(summarize(quoted.text, quoted.options).fiveW.why.answer, '');
+    const far = brief('Varna police detain 12 smugglers.', 'SOFIA 2031-03-03', lead, 'The men were being questioned.', 'Their lawyers were not available.', 'The paper said the men had been running stolen cars through the port.');
+    assert.equal(summarize(far.text, far.options).fiveW.why.answer, '');
+  });
+});
+
 describe('[summary/how] a time counted from an act, and a vehicle that is a noun\'s modifier, are no means', () => {
   it('"two days after escaping" dates the arrest; "after being spotted" still says how', () => {
     assert.deepEqual(howCues('A convicted burglar was arrested on Monday, two days after escaping from a prison van.'), []);
@@ -98,8 +115,8 @@ describe('[summary/how] a time counted from an act, and a vehicle that is a noun
 });
 
 describe('[summary/clauses] a predicate ends before "and said"', () => {
-  it('"condemned the raid and said it was in touch …": the what is the condemnation', () => {
-    const c = mainClause('Norway on Monday condemned the raid on the border post and said it was in close touch with its allies.');
+  it('"condemned the raid and said it would recall …": the what is the condemnation', () => {
+    const c = mainClause('Norway on Monday condemned the raid on the border post and said it would recall its envoy for consultations.');
     assert.ok(c);
     assert.equal(c.predicate.text, 'condemned the raid on the border post');
   });

@@ -237,7 +237,7 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
     // "at the Harbour Expo in Bergen", where the place says where the venue is).
     const orgGoesOn = (x: { start: number; end: number }) =>
       /^\s+in\s+$/.test(text.slice(x.end, m.start)) && /^\p{Lu}/u.test(text.slice(x.start, x.end)) && /[\p{L}]\s+$/u.test(text.slice(Math.max(0, x.start - 2), x.start)) &&
-      !/\b(?:at|in|to|into|from|near|outside|inside|of)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, x.start - 12), x.start));
+      !/\b(?:at|in|to|into|from|near|outside|inside|of|by)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, x.start - 12), x.start));
     if (others.some((o) => o.type === 'organization' && o.mentions.some(orgGoesOn))) return false;
     if (placed) return true;
     if (lookupPlace(a.name).kind || /\b(?:Airport|Cent(?:er|re)|Court|Street|Square|Park|Bridge|Port|Harbou?r|Station|Hall|Palace|House|Building|Stadium|Base|Province|Region|Island|Islands|Mountains?|River|Sea|Ocean|Gulf|Bay|Valley|County|State|City|Coast|Strait)$/u.test(a.name)) return true;
@@ -303,6 +303,23 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   // The headline states the main event in short, so a cue in it ("… ahead of cabinet meeting", "… over census")
   // is the event's own: it comes right after the event's sentence. Only its causes count: a headline's "to" is a
   // future ("Group to bid for …") or a complement ("say no reason to reopen …").
+  // No cue: the background the report gives right after its lead, in the past perfect ("X said the men had been
+  // plotting …", "Y had been critically ill"), is what led to the event. Only in the two sentences of prose after
+  // the event's, never inside a quotation.
+  const background = (): FiveWAnswer | undefined => {
+    if (!evSentence || !text) return undefined;
+    const i = body.indexOf(evSentence);
+    const next = body.slice(i + 1).filter((s) => !/^\s*["“]/.test(s.text) && !insideQuote(text, s.start, s.start)).slice(0, 2);
+    for (const s of next) {
+      // The source speaks now ("X said"), not of what was said before ("reports had said").
+      const m = /^(?:(?:(?!had\b)[\p{L}'’.-]+\s+){1,5}(?:said|says|reported|added)\s+(?:(?:on\s+)?\p{Lu}\p{Ll}+day\s+)?(?:that\s+)?)?((?:(?!(?:had|said|says|told|reported)\b)[\p{L}'’.-]+\s+){1,6}had\s+(?:been\s+)?(?:\p{Ll}+ly\s+)?(?!(?:said|told|reported|stated|added|claimed|announced|quoted)\b)\p{Ll}+(?:ed|en|wn|ng|lt|pt|ft|ld|id|ht|ll|ck)\b[^;:]*)/u.exec(s.text);
+      if (!m || quoted(s, m.index + m[0].length - m[1].length)) continue;
+      const answer = m[1].split(/,\s+(?:but|and|while|although|who|which)\s|\s+but\s+|[.!?]\s*$/)[0].replace(/[.,;\s]+$/, '');
+      if (answer.split(/\s+/).length < 4 || answer.split(/\s+/).length > 24) continue;
+      return { answer, items: [], evidence: ev(s) };
+    }
+    return undefined;
+  };
   const whyPool = [...about];
   if (headline) whyPool.splice(evSentence ? 1 : 0, 0, headline);
   for (const s of body.slice(0, 10)) if (!whyPool.includes(s) && aboutWho(s)) whyPool.push(s);
@@ -310,7 +327,7 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   // A purpose cue that opens the predicate itself (or follows its first word: "plans to close") restates what.
   const predAt = whatAt === undefined ? undefined : { sentence: whatAt.sentence, from: whatAt.at, to: whatAt.at + (/^\S+\s*/.exec(result.what.answer)?.[0].length ?? 0) };
   const restates = (s: Sentence, h: CueHit) => h.kind === 'purpose' && !!predAt && s === predAt.sentence && h.at >= predAt.from && h.at <= predAt.to;
-  result.why = cueAnswer(whyPool, whyCues, quoted, (s, h) => (s === headline || leads.some((l) => l.title && l.sentence === s) ? h.kind === 'cause' || h.kind === 'circumstance' : about.includes(s) || h.rank <= 1) && !restates(s, h)) ?? EMPTY();
+  result.why = cueAnswer(whyPool, whyCues, quoted, (s, h) => (s === headline || leads.some((l) => l.title && l.sentence === s) ? h.kind === 'cause' || h.kind === 'circumstance' : about.includes(s) || h.rank <= 1) && !restates(s, h)) ?? background() ?? EMPTY();
   // How: the event's sentence, the lead and the trip's sentences state the means; a channel ("in a statement",
   // "told a news conference") counts in the first sentences when its sentence is about who (the speaker is the
   // actor of the event), not another speaker's "told reporters".
