@@ -94,9 +94,17 @@ export function registerEntityCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand(COMMANDS.showLog, () => deps.log.show()),
     // What the highlights show now, as offsets into the current version (the stale-highlight tests read it).
     // A second argument { ranges: false } leaves the ranges out (a cheap probe while polling).
-    vscode.commands.registerCommand(COMMANDS.getDecorations, async (arg?: unknown, opts?: { ranges?: boolean }) => {
+    // `until`: wait (at most `timeoutMs`, default 60 s) until the shown ranges are of that document version, or come
+    // from the analysis of that version; undefined if they never do. Tests wait with it instead of polling.
+    vscode.commands.registerCommand(COMMANDS.getDecorations, async (arg?: unknown, opts?: { ranges?: boolean; until?: { version?: number; analysedVersion?: number }; timeoutMs?: number }) => {
       const doc = await resolveDocument(arg);
-      return doc ? decorations.state(doc.uri.toString(), opts?.ranges !== false) : undefined;
+      if (!doc) return undefined;
+      const ranges = opts?.ranges !== false;
+      const until = opts?.until;
+      if (!until) return decorations.state(doc.uri.toString(), ranges);
+      const ok = (s: { version: number; analysedVersion: number }) =>
+        (until.version === undefined || s.version === until.version) && (until.analysedVersion === undefined || s.analysedVersion === until.analysedVersion);
+      return decorations.when(doc.uri.toString(), ok, typeof opts?.timeoutMs === 'number' ? opts.timeoutMs : 60_000, ranges);
     }),
     // Cheap probe for scripts and tests: the analysed version and entity count, without converting every range.
     vscode.commands.registerCommand(COMMANDS.getAnalysisState, async (arg?: unknown) => {

@@ -66,6 +66,8 @@ export class DecorationFeature implements vscode.Disposable {
   /** uri -> when the host received the change event that made a version (for the keystroke -> highlights figure). */
   private readonly editedAt = new Map<string, { version: number; at: number }>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Fired with a document's uri whenever what it shows changed (moved with an edit, set from an analysis, cleared). */
+  private readonly changed = new vscode.EventEmitter<string>();
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -89,6 +91,7 @@ export class DecorationFeature implements vscode.Disposable {
     this.subscriptions.push(
       service.onDidAnalyze((r) => this.applyTo(r)),
       vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)),
+      this.changed,
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.shown.delete(d.uri.toString());
         this.decorated.delete(d.uri.toString());
@@ -126,6 +129,32 @@ export class DecorationFeature implements vscode.Disposable {
   state(uri: string, withRanges = true): DecorationState | undefined {
     const s = this.shown.get(uri);
     return s && { ...s, ranges: withRanges ? s.ranges.map((r) => ({ start: r.start, end: r.end, type: r.type, text: r.text })) : [] };
+  }
+
+  /**
+   * The shown state of a document once it satisfies `ok` (checked now and after every change of what it shows), or
+   * undefined after `timeoutMs`. Tests and scripts wait with it instead of polling the extension host.
+   */
+  when(uri: string, ok: (s: DecorationState) => boolean, timeoutMs: number, withRanges = true): Promise<DecorationState | undefined> {
+    const test = () => {
+      const s = this.shown.get(uri);
+      return s && ok(s) ? this.state(uri, withRanges) : undefined;
+    };
+    const now = test();
+    if (now) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const done = (v: DecorationState | undefined) => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(v);
+      };
+      const timer = setTimeout(() => done(undefined), timeoutMs);
+      const sub = this.changed.event((u) => {
+        if (u !== uri) return;
+        const v = test();
+        if (v) done(v);
+      });
+    });
   }
 
   /** Re-apply to every visible editor (after a settings change or a toggle). */
@@ -193,6 +222,7 @@ export class DecorationFeature implements vscode.Disposable {
     }
     s.setTypes = set;
     s.followMs = performance.now() - t0;
+    this.changed.fire(key);
   }
 
   /**
@@ -288,6 +318,7 @@ export class DecorationFeature implements vscode.Disposable {
     state.setTypes = this.setDecorations(editor, state);
     state.appliedAt = performance.now();
     state.applyMs = state.appliedAt - t0;
+    this.changed.fire(r.uri);
   }
 
   private clear(editor: vscode.TextEditor): void {
@@ -295,6 +326,7 @@ export class DecorationFeature implements vscode.Disposable {
     this.inSync.delete(editor);
     this.shown.delete(editor.document.uri.toString());
     this.decorated.set(editor.document.uri.toString(), Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])));
+    this.changed.fire(editor.document.uri.toString());
   }
 
   dispose(): void {

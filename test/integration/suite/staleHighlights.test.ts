@@ -98,14 +98,13 @@ async function decorations(doc: vscode.TextDocument, ranges = true): Promise<Dec
   return vscode.commands.executeCommand<DecorationState | undefined>('analystLens.getDecorations', doc.uri, { ranges });
 }
 
-/** Polls (cheaply, without the ranges, every 2 ms) until the shown state satisfies `ok`, then reads it whole. */
-async function decorationsWhen(doc: vscode.TextDocument, what: string, ok: (s: DecorationState) => boolean, timeoutMs?: number): Promise<DecorationState> {
-  await waitFor(what, async () => {
-    const s = await decorations(doc, false);
-    return s && ok(s);
-  }, timeoutMs, 2);
-  const s = await decorations(doc);
-  assert.ok(s && ok(s), `${what}: the state changed between two reads`);
+/**
+ * Waits, inside the extension host, until the shown ranges are of a document version (`version`) or come from its
+ * analysis (`analysedVersion`), and reads them. One command call per wait: polling would load the host being measured.
+ */
+async function decorationsUntil(doc: vscode.TextDocument, what: string, until: { version?: number; analysedVersion?: number }, timeoutMs = 60_000): Promise<DecorationState> {
+  const s = await vscode.commands.executeCommand<DecorationState | undefined>('analystLens.getDecorations', doc.uri, { ranges: true, until, timeoutMs });
+  assert.ok(s, `${what}: not shown within ${timeoutMs} ms (${JSON.stringify(until)}; now ${JSON.stringify((await decorations(doc, false)) ?? null)})`);
   return s;
 }
 
@@ -218,12 +217,12 @@ describe('highlights never out of step while typing', function () {
             at += 1;
             const version = doc.version;
             // Right after the keystroke, before the new analysis: what the editor shows.
-            const pending = await decorationsWhen(doc, 'decorations to follow the edit', (s) => s.version === version);
+            const pending = await decorationsUntil(doc, 'decorations to follow the edit', { version });
             followMs.push(performance.now() - t0);
             hostFollowMs.push(pending.followMs ?? NaN);
             const shownText = doc.getText();
             // Then the highlights of this version's analysis.
-            const updated = await decorationsWhen(doc, 'highlights of the new version', (s) => s.analysedVersion === version, 60_000);
+            const updated = await decorationsUntil(doc, 'highlights of the new version', { analysedVersion: version });
             updateMs.push(performance.now() - t0);
             // Inside the extension host: from the edit's change event to the new version's decorations being set.
             if (updated.editedAt !== undefined && updated.appliedAt !== undefined) hostUpdateMs.push(updated.appliedAt - updated.editedAt);
