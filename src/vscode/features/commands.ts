@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysisService';
 import { COMMANDS } from '../commandIds';
+import { lowerBound } from '../../core';
 import { toDto, toRange, TYPE_LABELS, type EntityDto } from '../convert';
 import type { DecorationFeature } from './decorations';
 
@@ -45,18 +46,29 @@ export function registerEntityCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
     // A second argument { positions: false } gives the entities as offsets only, without a line/character range
     // each (a cheap read for tests that check every keystroke of a long report).
-    vscode.commands.registerCommand(COMMANDS.getEntities, async (arg?: unknown, opts?: { positions?: boolean }): Promise<EntitiesResult | undefined> => {
+    // `from`/`to` (offsets): only the entities overlapping that stretch (a script reading a long report a window at a time).
+    vscode.commands.registerCommand(COMMANDS.getEntities, async (arg?: unknown, opts?: { positions?: boolean; from?: number; to?: number }): Promise<EntitiesResult | undefined> => {
       const doc = await resolveDocument(arg);
       if (!doc) return undefined;
       const r = await service.get(doc);
       const offsetsOnly = opts?.positions === false;
+      let entities = r.analysis.entities;
+      if (typeof opts?.from === 'number' || typeof opts?.to === 'number') {
+        const from = typeof opts.from === 'number' ? opts.from : 0;
+        const to = typeof opts.to === 'number' ? opts.to : Number.MAX_SAFE_INTEGER;
+        const first = lowerBound(entities, from);
+        const window: typeof entities = [];
+        for (let i = 0; i < first; i++) if (entities[i].end > from) window.push(entities[i]);
+        for (let i = first; i < entities.length && entities[i].start < to; i++) window.push(entities[i]);
+        entities = window;
+      }
       return {
         uri: r.uri,
         version: r.version,
         enabled: deps.isEnabled(),
         skipped: r.skipped,
         limited: r.analysis.limited,
-        entities: r.analysis.entities.map((e) => (offsetsOnly ? { start: e.start, end: e.end, type: e.type, text: e.text } : toDto(doc, e))),
+        entities: entities.map((e) => (offsetsOnly ? { start: e.start, end: e.end, type: e.type, text: e.text } : toDto(doc, e))),
         decorated: decorations.decoratedCounts(r.uri),
       };
     }),
