@@ -107,15 +107,18 @@ export function registerEntityCommands(deps: CommandDeps): vscode.Disposable[] {
     // What the highlights show now, as offsets into the current version (the stale-highlight tests read it).
     // A second argument { ranges: false } leaves the ranges out (a cheap probe while polling).
     // `until`: wait (at most `timeoutMs`, default 60 s) until the shown ranges are of that document version, or come
-    // from the analysis of that version; undefined if they never do. Tests wait with it instead of polling.
-    vscode.commands.registerCommand(COMMANDS.getDecorations, async (arg?: unknown, opts?: { ranges?: boolean; until?: { version?: number; analysedVersion?: number }; timeoutMs?: number }) => {
+    // from the analysis of that version, and (`preview`) from the lines on screen only or from the whole document;
+    // undefined if they never do. Tests wait with it instead of polling.
+    vscode.commands.registerCommand(COMMANDS.getDecorations, async (arg?: unknown, opts?: { ranges?: boolean; until?: { version?: number; analysedVersion?: number; preview?: boolean }; timeoutMs?: number }) => {
       const doc = await resolveDocument(arg);
       if (!doc) return undefined;
       const ranges = opts?.ranges !== false;
       const until = opts?.until;
       if (!until) return decorations.state(doc.uri.toString(), ranges);
-      const ok = (s: { version: number; analysedVersion: number }) =>
-        (until.version === undefined || s.version === until.version) && (until.analysedVersion === undefined || s.analysedVersion === until.analysedVersion);
+      const ok = (s: { version: number; analysedVersion: number; preview?: object }) =>
+        (until.version === undefined || s.version === until.version) &&
+        (until.analysedVersion === undefined || s.analysedVersion === until.analysedVersion) &&
+        (until.preview === undefined || !!s.preview === until.preview);
       return decorations.when(doc.uri.toString(), ok, typeof opts?.timeoutMs === 'number' ? opts.timeoutMs : 60_000, ranges);
     }),
     // Cheap probe for scripts and tests: the analysed version and entity count, without converting every range.

@@ -21,6 +21,11 @@ export interface DecorationState {
   /** The version whose analysis the ranges came from (older while an analysis is pending). */
   analysedVersion: number;
   ranges: TrackedRange[];
+  /**
+   * Set while the ranges come from the analysis of the lines on screen only (visible lines first, on opening a long
+   * report): the stretch analysed. The whole document's analysis replaces them.
+   */
+  preview?: { start: number; end: number };
   /** Milliseconds the host spent moving the ranges and re-setting the decorations after the last edit. */
   followMs?: number;
   /** Milliseconds the host spent turning the analysis of `analysedVersion` into decorations and setting them. */
@@ -90,6 +95,15 @@ export class DecorationFeature implements vscode.Disposable {
     }
     this.subscriptions.push(
       service.onDidAnalyze((r) => this.applyTo(r)),
+      // Visible lines first: shown only while no analysis of the whole version is on screen.
+      service.onDidPreview((r) => {
+        for (const e of vscode.window.visibleTextEditors) {
+          if (e.document.uri.toString() !== r.uri) continue;
+          const shown = this.shown.get(r.uri);
+          if (shown && shown.analysedVersion === r.version && !shown.preview) continue;
+          this.apply(e, r);
+        }
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)),
       this.changed,
       vscode.workspace.onDidCloseTextDocument((d) => {
@@ -113,7 +127,11 @@ export class DecorationFeature implements vscode.Disposable {
           if (r && r.version === e.document.version) this.apply(e, r);
           else {
             this.showTracked(e);
-            if (service.isEligible(e.document)) service.schedule(e.document);
+            if (service.isEligible(e.document)) {
+              service.schedule(e.document);
+              // A long report opened before its editor showed: the lines on screen first, beside the whole analysis.
+              service.preview(e.document);
+            }
           }
         }
       }),
@@ -313,6 +331,7 @@ export class DecorationFeature implements vscode.Disposable {
       editedAt: edited?.version === r.version ? edited.at : undefined,
       workerMs: r.workerMs,
       roundTripMs: r.roundTripMs,
+      ...(r.preview ? { preview: r.preview } : {}),
     };
     this.shown.set(r.uri, state);
     state.setTypes = this.setDecorations(editor, state);
