@@ -179,6 +179,40 @@ function assertNotStale(state: DecorationState, entities: { start: number; end: 
 
 describe('highlights never out of step while typing', function () {
   this.timeout(600_000);
+  it('opening a long report from disk: the lines on screen are highlighted first, then the whole document', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'analyst-lens-open-')), 'long-report.md');
+    fs.writeFileSync(file, report(40_000));
+    const uri = vscode.Uri.file(file);
+    try {
+      // As a person opens a file (Explorer, Quick Open): the document and its editor arrive together.
+      const opened = performance.now();
+      await vscode.commands.executeCommand('vscode.open', uri, { preview: false, viewColumn: vscode.ViewColumn.One });
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      assert.ok(doc, 'the report is open');
+      const first = await decorationsUntil(doc, 'the first highlights', { analysedVersion: doc.version }, 120_000);
+      const firstMs = performance.now() - opened;
+      assert.ok(first.preview, 'the first highlights come from the lines on screen');
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+      assert.ok(editor);
+      const top = doc.offsetAt(editor.visibleRanges[0].start);
+      assert.ok(first.preview.start <= top && first.preview.end > top && first.preview.end < doc.getText().length / 2, `stretch ${JSON.stringify(first.preview)} holds the top of the screen (${top}) and not the whole report`);
+      assert.ok(first.ranges.length > 0 && first.ranges.every((r) => r.start >= first.preview!.start && r.end <= first.preview!.end), 'every range lies in the stretch');
+      const whole = await decorationsUntil(doc, 'the whole analysis', { analysedVersion: doc.version, preview: false }, 120_000);
+      const wholeMs = performance.now() - opened;
+      assert.ok(!whole.preview);
+      // Every highlight of the stretch is one the whole analysis marks (same span and type) or one it dropped; none moved.
+      const all = await getEntities(doc.uri, { positions: false, from: first.preview.start, to: first.preview.end });
+      const key = (r: { start: number; end: number; type: string }) => `${r.start}:${r.end}:${r.type}`;
+      const kept = new Set(all.entities.map(key));
+      const same = first.ranges.filter((r) => kept.has(key(r))).length;
+      console.log(`${process.env.ANALYST_LENS_IT_MARK ?? ''}    opening a 40,000-word report from disk: ${first.ranges.length} highlights of the lines on screen after ${firstMs.toFixed(0)} ms, ${same} of them as the whole analysis marks them; the whole document's after ${wholeMs.toFixed(0)} ms (the extension's first report of the session: activation and worker start included; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+      assert.ok(same >= first.ranges.length * 0.9, `${same} of ${first.ranges.length} first highlights agree with the whole analysis`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+
   // Default settings: the highlights do not wait for the typing debounce (analystLens.debounceMs, which delays the
   // markup problems); each keystroke's analysis starts as soon as the previous one is done.
   for (const words of [10_000, 40_000]) {
