@@ -30,6 +30,16 @@ describe('[summary/where] the place the main verb goes into or strikes, before t
     assert.equal(summarize(b.text, b.options).fiveW.where.answer, 'STOCKHOLM');
   });
 
+  it('the next sentence tells the same act again with its place: that place, before the dateline', () => {
+    const b = brief('Police detain 9 poachers.', 'NAIROBI 2031-03-03', 'Police have detained nine suspected members of a poaching gang, a local radio station reported on Monday.', 'It said rangers arrested the men in the coastal city of Mombasa after a chase.', 'The men were being questioned.');
+    assert.equal(summarize(b.text, b.options).fiveW.where.answer, 'Mombasa');
+    // Another act in the next sentence, or a place one is sent to, leaves the dateline.
+    const other = brief('Police detain 9 poachers.', 'NAIROBI 2031-03-03', 'Police have detained nine suspected members of a poaching gang, a local radio station reported on Monday.', 'It said the gang sold ivory in Mombasa for years.', 'The men were being questioned.');
+    assert.equal(summarize(other.text, other.options).fiveW.where.answer, 'NAIROBI');
+    const sent = brief('Minister meets envoy.', 'OSLO 2031-03-03', 'Foreign Minister Ola Berg on Monday met Ana Ruiz, the special envoy for Chad, the ministry said.', 'Ruiz held talks with the European envoy to Chad on Sunday.', 'No statement was issued.');
+    assert.equal(summarize(sent.text, sent.options).fiveW.where.answer, 'OSLO');
+  });
+
   it('"in the South" is no place: the dateline stays', () => {
     const b = brief('Rebels free hostage.', 'BOGOTA 2031-03-03', 'Rebels freed a soldier on Monday who had been held in the South since 2029, the army said.', 'He was flown to a hospital.');
     assert.equal(summarize(b.text, b.options).fiveW.where.answer, 'BOGOTA');

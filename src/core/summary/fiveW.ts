@@ -266,11 +266,32 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   // The place the main verb goes into or acts on ("will visit Yugoslavia", "troops entered northern Iraq",
   // "shelled Arbil"): the event is there, wherever the report was filed.
   const reached = best && whereSentence === best.sentence && text ? placeOfVerb(best, places, text, readsAsPlace) : undefined;
+  // The next sentence tells the same act again with its place ("Police have detained 26 men …" / "They said police
+  // arrested the men in the eastern province of X …"): that place is the event's, before the dateline.
+  const restated = () => {
+    if (!best || whereSentence !== best.sentence || !text) return undefined;
+    const cls = ACT_CLASSES.find((re) => re.test(best.clause.verb.text.split(/\s+/).pop() ?? ''));
+    if (!cls) return undefined;
+    const bodyS = sentences.filter((x) => x.kind !== 'heading');
+    const s = bodyS[bodyS.indexOf(best.sentence) + 1];
+    if (!s || /^\s*["“]/.test(s.text)) return undefined;
+    for (const w of s.text.matchAll(/[\p{L}]+/gu)) {
+      if (!cls.test(w[0])) continue;
+      const from = s.start + w.index! + w[0].length;
+      const p = placeIn({ start: from, end: Math.min(s.end, from + 80) }, true);
+      // Where the act happened ("in", "at", "near"), not where someone is sent ("envoy to X") or comes from.
+      if (p && !/[,;:]/.test(text.slice(from, p.m.start)) && /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(text.slice(from, p.m.start))) return { p, s };
+    }
+    return undefined;
+  };
   const cued = reached ?? (whereSentence ? placeIn(whereSentence, true) : undefined);
   if (relWhere) {
     result.where = { answer: relWhere.name, items: [relWhere.name], evidence: ev(main!.evidence) };
   } else if (cued) {
     result.where = { answer: cued.a.name, items: [cued.a.name], evidence: ev(whereSentence!) };
+  } else if (restated()) {
+    const r = restated()!;
+    result.where = { answer: r.p.a.name, items: [r.p.a.name], evidence: ev(r.s) };
   } else if (dateline) {
     const ds = sentences.find((s) => s.text.replace(/\s+/g, ' ').startsWith(dateline));
     result.where = { answer: dateline, items: [dateline], ...(ds ? { evidence: ev(ds) } : {}) };
@@ -379,6 +400,14 @@ function placeOfVerb(
 }
 
 const TAKES_PLACE = /^(?:(?:visit|enter|tour|reach|storm|raid|shell|bomb|attack|invad|captur|seiz|cross|occup(?:y|ie|i))(?:s|es|ed|d|e|ing)?|struck|strike|strikes|hit|hits|overr[au]n|overruns)$/i;
+
+/** Verbs of one kind of act, for telling the same act again in other words ("detained" … "arrested"). */
+const ACT_CLASSES = [
+  /^(?:arrest|detain|captur|seiz|apprehend|recaptur|nabb?|catch|caught|held|hold|holds|round)(?:s|es|ed|d|e|ing)?$/i,
+  /^(?:kill|shot|shoot|murder|slay|slain|stabb?)(?:s|ed|ing)?$/i,
+  /^(?:attack|bomb|shell|raid|struck|strike|storm|fir(?:e|ed|es|ing))(?:s|ed|ing)?$/i,
+  /^(?:met|meet|meets|meeting|talks?|talked)$/i,
+];
 
 /** A bare point of the compass ("in the South") names no place one could put on a map. */
 const COMPASS = /^(?:the\s+)?(?:North|South|East|West|North-?east|North-?west|South-?east|South-?west)$/i;
