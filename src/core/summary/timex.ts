@@ -337,7 +337,85 @@ export function tenseAt(sentence: string, at: number, end = at): Tense | undefin
   // extended the offer until", "postponed until Tuesday", "to remain closed until"); not "not until", "up until",
   // nor a past perfect ("Until Thursday, they had not named him").
   if (/^(?:until|till)$/.test(before) && !/^(?:not|up)$/.test(tokens[first - 2]?.w ?? '') && !tokens.some((t) => t.w === 'had' && Math.abs(t.s - at) < 80)) return 'future';
-  return best?.t;
+  // The same through a time of day: "until 9 a.m. Tuesday", "by noon Friday" is a deadline.
+  if (UNTIL_TIME.test(sentence.slice(Math.max(0, at - 40), at)) && !tokens.some((t) => t.w === 'had' && Math.abs(t.s - at) < 80)) return 'future';
+  if (best) return best.t;
+  // No verb with a tense of its own: a verb in the simple present heading the clause ("The talks resume on Monday",
+  // "the festival, which opens Saturday", "On Tuesday, ministers meet in Brussels") tells of a scheduled event: news
+  // reports what is past in the past tense. Read only where nothing else governs (see presentSimple).
+  // A past verb elsewhere in the sentence makes it a narrative ("The simultaneous attacks Aug. 7 at the embassies
+  // ... killed 257"), unless it only reports the sentence (", officials said").
+  const narrative = tokens.some((t, i) => classify(i) === 'past' && !(REPORTING.test(t.w) && tokens.slice(Math.max(0, i - 3), i).some((x) => x.w === ',')));
+  // A headline (its line ends without a full stop) tells past news in the present: "Markets tumble on Monday".
+  const lineEnd = sentence.indexOf('\n', end);
+  const headline = !/[.!?]["'’”)]*\s*$/.test(sentence.slice(end, lineEnd < 0 ? sentence.length : lineEnd));
+  if (!narrative && !headline && presentSimple(sentence, tokens, first, last)) return 'future';
+  return undefined;
+}
+
+const REPORTING = /^(?:said|told|added|stated|announced|reported|noted|explained|wrote)$/;
+/** "until 9 a.m.", "by noon", "until 5 p.m. EST," right before an expression. */
+const UNTIL_TIME = /\b(?:until|till|by)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*[aApP]\.?[mM]\.?(?:\s+[A-Z]{2,4})?|noon|midnight)[\s,]*$/;
+/** Words that are never the verb of a simple-present clause, nor the head noun before it. */
+const NOT_PRESENT_VERB = new Set(
+  'the a an this that these those its his her their our my your some any no all both each every other another such own same first last next new more most many much few several one two three four five six seven eight nine ten of in on at to for from by with about into over under after before since until till during through against among between as than and or but nor so yet not also still just only even now then there here when while where which who whom whose what why how if because although though unless whether is are was were be been being am has have had do does did will would shall should can could may might must says say tells tell adds add notes note reports according'.split(' '),
+);
+const DETERMINER = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|each|every|no)$/;
+/** Function words that may stand inside a subject before its verb ("the next round", "two other teams"). */
+const IN_NOUN_PHRASE = /^(?:next|new|first|last|same|other|more|most|many|few|several|one|two|three|four|five|six|seven|eight|nine|ten|own)$/;
+/** A word that can be a plural noun (subject of a base-form verb: "the talks resume", "voters go"). */
+const PLURAL = (w: string) => /[^su's]s$/.test(w) && w.length > 3;
+/** A word that can be a third-person verb ("meets", "opens", "takes"), not "-ss", "-us", "-is". */
+const THIRD_PERSON = (w: string) => /[^su'i]s$/.test(w) && w.length > 3;
+const BASE_VERB = (w: string) => /^[a-z]{2,}$/.test(w) && !/(?:s|ed|ing|ly)$/.test(w);
+
+/**
+ * Whether the clause of an expression is headed by a verb in the simple present: a subject (a pronoun, or a noun
+ * phrase of up to four words at the clause start, optionally with "of": "The next round of talks begins") and a
+ * verb agreeing with it ("The minister meets", "Ministers gather", "they meet", "which opens"). The clause is the one
+ * holding the expression, or, when the expression opens its sentence, the clause after it. A clause never crosses a
+ * comma, a number or a line break (a headline above a dateline is another clause).
+ */
+function presentSimple(sentence: string, tokens: Token[], first: number, last: number): boolean {
+  const boundary = (i: number) => i <= 0 || i >= tokens.length || /^[,;:]$/.test(tokens[i - 1].w) || /\d{4}|\n/.test(sentence.slice(tokens[i - 1].s + tokens[i - 1].w.length, tokens[i].s));
+  const clauseAt = (from: number, to: number): boolean => {
+    const i = from + (from < to && DETERMINER.test(tokens[from].w) ? 1 : 0);
+    if (from < to && /^(?:which|that|who|he|she|it)$/.test(tokens[from].w)) return from + 1 < to && THIRD_PERSON(tokens[from + 1].w) && !NOT_PRESENT_VERB.has(tokens[from + 1].w);
+    if (from < to && /^(?:they|we|you|i)$/.test(tokens[from].w)) return from + 1 < to && BASE_VERB(tokens[from + 1].w) && !NOT_PRESENT_VERB.has(tokens[from + 1].w);
+    // The subject's words, then the verb: "The next round of the cup | begins".
+    let words = 0;
+    let of = false;
+    for (let k = i; k < to && k < i + 8; k++) {
+      const v = tokens[k];
+      if (/^[,;:]$/.test(v.w)) return false;
+      if (v.w === 'of' && words > 0) {
+        of = true;
+        if (DETERMINER.test(tokens[k + 1]?.w ?? '')) k++;
+        continue;
+      }
+      if (words > 0 && !v.name && !NOT_PRESENT_VERB.has(v.w)) {
+        const head = tokens[k - 1].w;
+        if (THIRD_PERSON(v.w) && (!PLURAL(head) || of)) return true;
+        if (BASE_VERB(v.w) && PLURAL(head)) return true;
+      }
+      if (NOT_PRESENT_VERB.has(v.w) && !IN_NOUN_PHRASE.test(v.w)) return false;
+      words++;
+    }
+    return false;
+  };
+  // The clause before the expression: back to its start.
+  let start = first;
+  while (start > 0 && !boundary(start) && first - start < 10) start--;
+  if (first > start && boundary(start) && clauseAt(start, first)) return true;
+  // An expression that opens its sentence or clause: the clause after it ("On Tuesday, ministers meet").
+  if (start === first || (first - start <= 1 && boundary(start))) {
+    let j = last;
+    if (tokens[j]?.w === ',') j++;
+    let end = j;
+    while (end < tokens.length && end - j < 10 && !/^[,;:]$/.test(tokens[end].w)) end++;
+    if (j < end && clauseAt(j, end)) return true;
+  }
+  return false;
 }
 
 // ------------------------------------------------------------------ normalisation
@@ -715,6 +793,8 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
     const d = holidayDate(holiday, Y + which)!;
     // Without "next", a holiday told in the past tense is the last one.
     if (!which && tense !== 'future' && d > dct) return dayV(holidayDate(holiday, Y - 1)!, true);
+    // ... and one told in the future, once this year's has passed, is next year's.
+    if (!which && tense === 'future' && d < dct) return dayV(holidayDate(holiday, Y + 1)!, true);
     return dayV(d, true);
   }
   if (/^(?:(?:around|at|by|before|until|through) )?(?:the )?(?:year end|year's end)$/.test(t)) return yearV(Y, true);
