@@ -69,7 +69,7 @@ const PATTERNS: [TimexKind, string][] = [
   ['date', `(?:${WEEKDAY}${COMMA})?(?:${ci('the')}\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${ci('of')}\\s+)?${MONTH}(?:${COMMA}${YEAR})?`],
   ['date', `(?:${WEEKDAY}${COMMA})?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:${COMMA}${YEAR})?(?!\\d)`],
   ['date', `${MOD}?(?:${REL}\\s+)?${MONTH}(?:${COMMA}${YEAR_ANY}|\\s+(?:${ci('of')}\\s+)?(?:${ci('this|last|next|that')})\\s+${ci('year')})?`],
-  ['date', `${MOD}?(?:${ci('last|next|this|coming|past')}\\s+)?${WEEKDAY}(?:\\s+${PART})?`],
+  ['date', `${MOD}?(?:${ci('last|next|this|coming|past')}\\s+|${ci('the')}\\s+${ci('previous|following')}\\s+)?${WEEKDAY}(?:\\s+${PART})?`],
   ['date', `(?:${ci('the day (?:before|after)')}\\s+)?${ci('today|tonight|yesterday|tomorrow')}(?:\\s+${PART})?|${ci('(?:this|last|tomorrow|yesterday|early this|late last|late this|early)')}\\s+${PART}`],
   ['date', `${ci('(?:earlier|later)')}\\s+(?:${ci('today|tonight')}|${ci('this|next|last')}\\s+${ci('week|month|year|season')}|${ci('in the')}\\s+${ci('day|week|month|year|season|decade')})|${ci('(?:early|late)')}\\s+${ci('in the')}\\s+${ci('day|week|month|year')}`],
   ['date', `${MOD}?(?:${ci('the|sometime|early|late')}\\s+)?(?:${REL}\\s+)(?:${ci('fiscal|financial|calendar|school|academic')}\\s+)?${ci('week(?:end)?|month|quarter|year|season|decade|century|day|night|morning|evening|afternoon|spring|summer|autumn|fall|winter|half')}`],
@@ -96,6 +96,16 @@ const PATTERNS: [TimexKind, string][] = [
   ['date', `${ci('the day|the (?:start|beginning) of the day')}`],
   // a two-digit year after a preposition: "the lowest since '82" (findTimexes checks the word before)
   ['date', `['’]\\d{2}(?![\\d'’%])`],
+  // "the week of June 9": the week holding that day
+  ['date', `${ci('the week of')}\\s+(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH})(?:${COMMA}${YEAR})?`],
+  // decades in two digits: "the 70s", "the late '80s", "the 70s and 80s"
+  ['date', `${ci('the')}\\s+(?:${ci('early|mid|late')}[-\\s]+)?['’]?[2-9]0s|(?<=[2-9]0s\\s+${ci('and|or|to|through')}\\s+)[2-9]0s`],
+  // "the year before", "the year after" (findTimexes: not "the year before the war"), "the year previous"
+  ['date', `${ci('the (?:year|month|week) (?:before|after|previous|earlier|later)')}`],
+  // a part of the day the text speaks of: "in the morning", "by mid-afternoon", "in morning trading"
+  ['date', `(?:(?<=${ci('in|during|by|through|throughout|until|since|from')}\\s)(?:${ci('the')}\\s+)?(?:${ci('early|late|mid')}[-\\s]?)?${ci('morning|afternoon|evening')}|${ci('(?:early|late|mid)')}[-\\s]?${ci('morning|afternoon|evening')})(?:\\s+(?:${ci('yesterday|today|tomorrow')}|${WEEKDAY}))?|${ci('morning|afternoon|midday|evening')}(?=\\s+${ci('trading|session|trade|deals')}\\b)`],
+  // the future and the present as spans of time: "in the near future", "over the long term", "for the time being"
+  ['date', `${ci('the (?:near|foreseeable|distant|immediate) future|the (?:near|short|medium|long) term|the time being|a later (?:date|time|stage)|as soon as possible|very soon')}`],
   // durations
   ['duration', `(?:${ci('the')}\\s+(?:${ci('past|last|next|coming|previous|first|final|following')}\\s+))?(?:${ci('about|almost|nearly|some|more than|over|just over|less than|at least|up to')}\\s+)?${NUM}(?:\\s+${ci('and a half')})?(?:\\s+${ci('to|or')}\\s+${NUM})?\\s+(?:${ci('more|full|straight|consecutive|trading|business|working')}\\s+)?(?:${UNIT})(?:\\s+${ci('and a half')})?`],
   ['duration', `${NUM}-(?:${ci('second|minute|hour|day|night|week|month|quarter|year|decade')})(?:-${ci('long|old')})?`],
@@ -196,6 +206,12 @@ export function findTimexes(text: string): TimexSpan[] {
       if (/^['’]\d{2}$/.test(t) && !/\b(?:since|in|from|until|till|through|by|before|after|of)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
       // "the day after falling 250 points": the day, then a clause ("after falling"), not the next day.
       if (/^the day (?:before|after)$/i.test(t) && /^\s+\p{L}+ing\b/u.test(text.slice(start + t.length, start + t.length + 20))) continue;
+      // "the year before the war": counted from an event, not from a date the text names; "the year before." is.
+      if (/^the (?:year|month|week) (?:before|after)$/i.test(t) && /^\s+["“'‘(]?[\p{L}\d]/u.test(text.slice(start + t.length, start + t.length + 4))) continue;
+      // A person's age ("a 6-year-old boy", "62-year-olds") is no time of the report (the age of a thing, "an
+      // 8-month-old truce", "a years-old slump", is a duration); nor is a quarterly dividend.
+      if (kind === 'duration' && (/\d-year-old$|[a-z]-year-old$/i.test(t) || (/-year$/i.test(t) && /^-olds?\b/i.test(text.slice(start + t.length, start + t.length + 6))))) continue;
+      if (kind === 'set' && /^quarterly$/i.test(t) && /^\s+\p{Ll}/u.test(text.slice(start + t.length, start + t.length + 3))) continue;
       // "a second consecutive day", "a second term": an ordinal, not a duration of one second.
       if (kind === 'duration' && /^(?:an?|one) second$/i.test(t) && /^\s+(?!ago\b|later\b|earlier\b|or\b|and\b|before\b|after\b)\p{L}/u.test(text.slice(start + t.length, start + t.length + 12))) continue;
       t = t.replace(/[\s,]+$/, '');
@@ -300,12 +316,17 @@ export function tenseAt(sentence: string, at: number, end = at): Tense | undefin
   if (first < 0) first = tokens.length;
   let last = tokens.findIndex((t) => t.s >= end);
   if (last < 0) last = tokens.length;
-  // "Wednesday's ruling", "Saturday night's debate": an event the text refers back to.
-  if (/^['’]s\b/.test(sentence.slice(end, end + 3)) && /day\b|night\b|morning\b|evening\b|afternoon\b/i.test(sentence.slice(at, end))) return 'past';
+  // "Wednesday's ruling", "Saturday night's debate": an event the text refers back to; "ahead of Sunday's
+  // election" is still to come.
+  if (/^['’]s\b/.test(sentence.slice(end, end + 3)) && /day\b|night\b|morning\b|evening\b|afternoon\b/i.test(sentence.slice(at, end))) {
+    return /\bahead of\s+$/i.test(sentence.slice(Math.max(0, at - 12), at)) ? 'future' : 'past';
+  }
   // The word right before the expression: "since" looks back, "payable" and "of record" look ahead.
   const before = tokens[first - 1]?.w ?? '';
   if (before === 'since') return 'past';
   if (AHEAD_CUE.test(before) || (before === 'of' && tokens[first - 2]?.w === 'record')) return 'future';
+  // A date the subject is: "The deadline is Monday", "The vote is on Sunday", "The election is in November".
+  if (/^(?:is|are)$/.test(before) || (/^(?:on|in)$/.test(before) && /^(?:is|are)$/.test(tokens[first - 2]?.w ?? ''))) return 'future';
   let best: { d: number; t: Tense } | undefined;
   // Before the expression, then after it, not crossing a clause mark more than once.
   let marks = 0;
@@ -530,6 +551,8 @@ export interface TimexContext {
   month?: string;
   /** A month named earlier in the same sentence, YYYY-MM ("sales rose in February from the same period last year"). */
   sentenceMonth?: string;
+  /** A year named earlier in the same sentence ("down to $3 million last year from $4 million the year before"). */
+  sentenceYear?: number;
 }
 
 /**
@@ -617,6 +640,12 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
       : { kind: 'time', value: `XXXX-XX-XXT${time}`, time, granularity: 'time', relative: false };
   }
 
+  // "the week of June 9": the ISO week holding that day
+  const weekOf = /^the week of (.+)$/.exec(t);
+  if (weekOf) {
+    const d = normaliseTimex(weekOf[1], 'date', ctx);
+    return d?.date && d.granularity === 'day' ? { kind: 'date', ...weekValue(d.date), granularity: 'week', relative: d.relative } : undefined;
+  }
   // ---- calendar dates with a year
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   if (m && validDay(+m[1], +m[2], +m[3])) return dayV(m[0], false);
@@ -684,8 +713,8 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   // decades
   m = /\b(1[6-9]|20)(\d)0['’]?s\b/.exec(t);
   if (m) return { kind: 'date', value: `${m[1]}${m[2]}`, date: ymd(+`${m[1]}${m[2]}0`, 1, 1), endDate: ymd(+`${m[1]}${m[2]}9`, 12, 31), granularity: 'range', relative: false };
-  m = /'(\d)0s/.exec(t);
-  if (m) return { kind: 'date', value: `19${m[1]}`, granularity: 'range', relative: false };
+  m = /(?:^|[\s'])([2-9])0s$/.exec(t);
+  if (m) return { kind: 'date', value: `19${m[1]}`, date: ymd(+`19${m[1]}0`, 1, 1), endDate: ymd(+`19${m[1]}9`, 12, 31), granularity: 'range', relative: false };
   // "the same month a year ago", "in February, up from the same period last year": the month just named
   const sm = /^the (?:same|corresponding|comparable) (month|period)( (?:a year (?:ago|earlier)|last year|of last year|the year before|of the previous year))?$/.exec(t);
   const mref = sm ? (sm[1] === 'month' ? ctx.sentenceMonth ?? ctx.month : ctx.sentenceMonth) : undefined;
@@ -755,6 +784,8 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   m = /\bfy\s?'?(\d{2,4})\b/.exec(t);
   if (m) return yearV(m[1].length === 2 ? (+m[1] > 30 ? 1900 : 2000) + +m[1] : +m[1], false);
   if (yearIn && /^(?:(?:early|mid|late|the end of|the beginning of|the start of|the middle of|the turn of|end|mid)[- ]*)?(?:(?:fiscal|financial|calendar) (?:year )?)?(?:the )?\d{4}(?:\/\d{2,4})?$/.test(t)) return yearV(+yearIn[1], false);
+  if (/^the (?:near|foreseeable|distant|immediate) future$|^the (?:near|short|medium|long) term$|^a later (?:date|time|stage)$|^as soon as possible$|^very soon$/.test(t)) return ref('FUTURE_REF');
+  if (t === 'the time being') return ref('PRESENT_REF');
   if (Y === undefined || !dct) {
     if (/^(?:now|currently|nowadays|at present|at the moment|these days|the present)$/.test(t)) return ref('PRESENT_REF');
     if (/^(?:recently|lately|the past|in the past)$/.test(t)) return ref('PAST_REF');
@@ -779,6 +810,11 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   if (/^(?:the previous (?:day|morning|afternoon|evening|night)|the day before|a day (?:before|earlier))$/.test(t)) return dayV(addDays(anchor, -1), true);
   if (/^(?:(?:the |that )?same (?:day|morning|night)|that (?:day|night|morning|evening))$/.test(t)) return dayV(anchor, true);
   if (/^(?:(?:later|earlier|late|early) in the day|the day|the (?:start|beginning) of the day)$/.test(t)) return dayV(anchor, true);
+  const unitBefore = /^the (year|month|week) (before|after|previous|earlier|later)$/.exec(t);
+  if (unitBefore) return normaliseTimex(`the ${/before|previous|earlier/.test(unitBefore[2]) ? 'previous' : 'following'} ${unitBefore[1]}`, kind, ctx);
+  // a part of the day the text speaks of: the day it last named ("Dealers bought in the morning")
+  const partOnly = /^(?:in |during |by )?(?:the )?(?:(?:early|late|mid)[- ]?)?(morning|afternoon|midday|evening)$/.exec(t);
+  if (partOnly) return dayV(anchor, true, partOnly[1] === 'midday' ? 'afternoon' : partOnly[1]);
   const inThe = /^(?:later|earlier|late|early) in the (week|month|year)$/.exec(t);
   if (inThe) return normaliseTimex(`this ${inThe[1]}`, kind, ctx);
   if (/^(?:the )?(?:year-ago|year-earlier)(?: (?:quarter|period))?$/.test(t)) {
@@ -819,7 +855,11 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   if (wd >= 0) {
     const dow = utc(dct).getUTCDay();
     let d: string;
-    if (/\blast\b|\bpast\b/.test(t)) d = addDays(dct, -((dow - wd + 7) % 7 || 7));
+    const adow = utc(anchor).getUTCDay();
+    // "the previous Friday", "the following Monday": counted from the day the text last named
+    if (/\bprevious\b/.test(t)) d = addDays(anchor, -((adow - wd + 7) % 7 || 7));
+    else if (/\bfollowing\b/.test(t)) d = addDays(anchor, (wd - adow + 7) % 7 || 7);
+    else if (/\blast\b|\bpast\b/.test(t)) d = addDays(dct, -((dow - wd + 7) % 7 || 7));
     else if (/\bnext\b|\bcoming\b/.test(t)) d = addDays(dct, (wd - dow + 7) % 7 || 7);
     else if (wd === dow) d = dct; // a weekday equal to the report's day is the report date
     else if (tense === 'future') d = addDays(dct, (wd - dow + 7) % 7);
@@ -841,7 +881,8 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
     const k = which === 'last' || which === 'past' || which === 'previous' ? -1 : which === 'next' || which === 'coming' || which === 'following' ? 1 : 0;
     // "that year", "the following year", "later that month": counted from the year or month the text last named.
     if (/^(?:that|same|following|previous)$/.test(which)) {
-      if (unit === 'year' && ctx.year !== undefined) return yearV(ctx.year + k, true);
+      const year = ctx.sentenceYear ?? ctx.year;
+      if (unit === 'year' && year !== undefined) return yearV(year + k, true);
       const am = ctx.month ? /^(\d{4})-(\d{2})$/.exec(ctx.month) : null;
       if (unit === 'month' && am) {
         const total = +am[1] * 12 + (+am[2] - 1) + k;
