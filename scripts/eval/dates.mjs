@@ -12,7 +12,8 @@
 //                      figure is printed beside the total;
 //   type right       = gold DURATION/SET overlapped by an entry of the same type;
 //   precision        = timeline entries overlapping some gold timex (MEANTIME: entries in its annotated lines).
-// Never the TempEval-3 platinum test documents. Options: --errors file.jsonl (misses and wrong values), --only timebank|aquaint,
+// Never the TempEval-3 platinum test documents. Options: --errors file.jsonl (misses, wrong values, and entries no gold
+// timex overlaps), --only timebank|aquaint,
 // --classes (the misses by class: missed, granularity, weekday direction or anchor, month year, quarter, gold with X, ...).
 // --meantime scores held-out text nobody tuned to instead: MEANTIME English (../shared/eval/meantime/meantime.json,
 // 120 Wikinews articles, CC BY 4.0, gold DCT and TIMEX3 values) the same way, twice: the text as stored (tokenised,
@@ -124,6 +125,8 @@ for (const name of corpora) {
     const scored = doc.annotatedEnd === undefined ? timeline : timeline.filter((t) => t.start < doc.annotatedEnd);
     S.sys += scored.length;
     S.sysHit += scored.filter((t) => doc.gold.timexes.some((g) => overlaps(t, g))).length;
+    // With --errors, the entries no gold timex overlaps (what precision counts against), for reading in aggregate.
+    for (const t of scored) if (!doc.gold.timexes.some((g) => overlaps(t, g))) errors.push({ corpus: name, id: doc.id, kind: 'extra', text: t.text, type: t.type, system: t.value ?? t.date ?? null, sentence: t.sentence.text.slice(0, 200) });
     for (const g of doc.gold.timexes) {
       const hits = timeline.filter((t) => overlaps(t, g));
       S.all++;

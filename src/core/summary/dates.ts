@@ -169,7 +169,9 @@ export function buildTimeline(text: string, sentences: readonly Sentence[], enti
     const quarter = monthsSpan ? undefined : refs.quarter;
     // A month named before it in the sentence ("in February, up from the same period last year").
     const sentenceMonth = [...out].reverse().find((o) => o.sentence.start === s.start && o.start < x.start && o.type === 'date' && /^\d{4}-\d{2}$/.test(o.value ?? ''))?.value;
-    const v = normaliseTimex(x.text, x.kind, { dct: today || undefined, tense, anchor: ctxAnchor ?? (today || undefined), ...refs, quarter, sentenceMonth });
+    // A year named before it in the sentence ("$3 million last year, down from $4 million the year before").
+    const sentenceYear = [...out].reverse().find((o) => o.sentence.start === s.start && o.start < x.start && o.type === 'date' && /^\d{4}$/.test(o.value ?? ''))?.value;
+    const v = normaliseTimex(x.text, x.kind, { dct: today || undefined, tense, anchor: ctxAnchor ?? (today || undefined), ...refs, quarter, sentenceMonth, sentenceYear: sentenceYear ? +sentenceYear : undefined });
     if (v && x.kind === 'date') noteReference(refs, x.text, v, today);
     let entry: Omit<TimelineEntry, 'sentence'>;
     // A value of X's is a date no calendar arithmetic can tell (a lunar holiday: "during Ramadan"): left unresolved.

@@ -69,7 +69,7 @@ const PATTERNS: [TimexKind, string][] = [
   ['date', `(?:${WEEKDAY}${COMMA})?(?:${ci('the')}\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${ci('of')}\\s+)?${MONTH}(?:${COMMA}${YEAR})?`],
   ['date', `(?:${WEEKDAY}${COMMA})?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:${COMMA}${YEAR})?(?!\\d)`],
   ['date', `${MOD}?(?:${REL}\\s+)?${MONTH}(?:${COMMA}${YEAR_ANY}|\\s+(?:${ci('of')}\\s+)?(?:${ci('this|last|next|that')})\\s+${ci('year')})?`],
-  ['date', `${MOD}?(?:${ci('last|next|this|coming|past')}\\s+)?${WEEKDAY}(?:\\s+${PART})?`],
+  ['date', `${MOD}?(?:${ci('last|next|this|coming|past')}\\s+|${ci('the')}\\s+${ci('previous|following')}\\s+)?${WEEKDAY}(?:\\s+${PART})?`],
   ['date', `(?:${ci('the day (?:before|after)')}\\s+)?${ci('today|tonight|yesterday|tomorrow')}(?:\\s+${PART})?|${ci('(?:this|last|tomorrow|yesterday|early this|late last|late this|early)')}\\s+${PART}`],
   ['date', `${ci('(?:earlier|later)')}\\s+(?:${ci('today|tonight')}|${ci('this|next|last')}\\s+${ci('week|month|year|season')}|${ci('in the')}\\s+${ci('day|week|month|year|season|decade')})|${ci('(?:early|late)')}\\s+${ci('in the')}\\s+${ci('day|week|month|year')}`],
   ['date', `${MOD}?(?:${ci('the|sometime|early|late')}\\s+)?(?:${REL}\\s+)(?:${ci('fiscal|financial|calendar|school|academic')}\\s+)?${ci('week(?:end)?|month|quarter|year|season|decade|century|day|night|morning|evening|afternoon|spring|summer|autumn|fall|winter|half')}`],
@@ -96,6 +96,16 @@ const PATTERNS: [TimexKind, string][] = [
   ['date', `${ci('the day|the (?:start|beginning) of the day')}`],
   // a two-digit year after a preposition: "the lowest since '82" (findTimexes checks the word before)
   ['date', `['’]\\d{2}(?![\\d'’%])`],
+  // "the week of June 9": the week holding that day
+  ['date', `${ci('the week of')}\\s+(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH})(?:${COMMA}${YEAR})?`],
+  // decades in two digits: "the 70s", "the late '80s", "the 70s and 80s"
+  ['date', `${ci('the')}\\s+(?:${ci('early|mid|late')}[-\\s]+)?['’]?[2-9]0s|(?<=[2-9]0s\\s+${ci('and|or|to|through')}\\s+)[2-9]0s`],
+  // "the year before", "the year after" (findTimexes: not "the year before the war"), "the year previous"
+  ['date', `${ci('the (?:year|month|week) (?:before|after|previous|earlier|later)')}`],
+  // a part of the day the text speaks of: "in the morning", "by mid-afternoon", "in morning trading"
+  ['date', `(?:(?<=${ci('in|during|by|through|throughout|until|since|from')}\\s)(?:${ci('the')}\\s+)?(?:${ci('early|late|mid')}[-\\s]?)?${ci('morning|afternoon|evening')}|${ci('(?:early|late|mid)')}[-\\s]?${ci('morning|afternoon|evening')})(?:\\s+(?:${ci('yesterday|today|tomorrow')}|${WEEKDAY}))?|${ci('morning|afternoon|midday|evening')}(?=\\s+${ci('trading|session|trade|deals')}\\b)`],
+  // the future and the present as spans of time: "in the near future", "over the long term", "for the time being"
+  ['date', `${ci('the (?:near|foreseeable|distant|immediate) future|the (?:near|short|medium|long) term|the time being|a later (?:date|time|stage)|as soon as possible|very soon')}`],
   // durations
   ['duration', `(?:${ci('the')}\\s+(?:${ci('past|last|next|coming|previous|first|final|following')}\\s+))?(?:${ci('about|almost|nearly|some|more than|over|just over|less than|at least|up to')}\\s+)?${NUM}(?:\\s+${ci('and a half')})?(?:\\s+${ci('to|or')}\\s+${NUM})?\\s+(?:${ci('more|full|straight|consecutive|trading|business|working')}\\s+)?(?:${UNIT})(?:\\s+${ci('and a half')})?`],
   ['duration', `${NUM}-(?:${ci('second|minute|hour|day|night|week|month|quarter|year|decade')})(?:-${ci('long|old')})?`],
@@ -196,6 +206,12 @@ export function findTimexes(text: string): TimexSpan[] {
       if (/^['’]\d{2}$/.test(t) && !/\b(?:since|in|from|until|till|through|by|before|after|of)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
       // "the day after falling 250 points": the day, then a clause ("after falling"), not the next day.
       if (/^the day (?:before|after)$/i.test(t) && /^\s+\p{L}+ing\b/u.test(text.slice(start + t.length, start + t.length + 20))) continue;
+      // "the year before the war": counted from an event, not from a date the text names; "the year before." is.
+      if (/^the (?:year|month|week) (?:before|after)$/i.test(t) && /^\s+["“'‘(]?[\p{L}\d]/u.test(text.slice(start + t.length, start + t.length + 4))) continue;
+      // A person's age ("a 6-year-old boy", "62-year-olds") is no time of the report (the age of a thing, "an
+      // 8-month-old truce", "a years-old slump", is a duration); nor is a quarterly dividend.
+      if (kind === 'duration' && (/\d-year-old$|[a-z]-year-old$/i.test(t) || (/-year$/i.test(t) && /^-olds?\b/i.test(text.slice(start + t.length, start + t.length + 6))))) continue;
+      if (kind === 'set' && /^quarterly$/i.test(t) && /^\s+\p{Ll}/u.test(text.slice(start + t.length, start + t.length + 3))) continue;
       // "a second consecutive day", "a second term": an ordinal, not a duration of one second.
       if (kind === 'duration' && /^(?:an?|one) second$/i.test(t) && /^\s+(?!ago\b|later\b|earlier\b|or\b|and\b|before\b|after\b)\p{L}/u.test(text.slice(start + t.length, start + t.length + 12))) continue;
       t = t.replace(/[\s,]+$/, '');
@@ -300,12 +316,17 @@ export function tenseAt(sentence: string, at: number, end = at): Tense | undefin
   if (first < 0) first = tokens.length;
   let last = tokens.findIndex((t) => t.s >= end);
   if (last < 0) last = tokens.length;
-  // "Wednesday's ruling", "Saturday night's debate": an event the text refers back to.
-  if (/^['’]s\b/.test(sentence.slice(end, end + 3)) && /day\b|night\b|morning\b|evening\b|afternoon\b/i.test(sentence.slice(at, end))) return 'past';
+  // "Wednesday's ruling", "Saturday night's debate": an event the text refers back to; "ahead of Sunday's
+  // election" is still to come.
+  if (/^['’]s\b/.test(sentence.slice(end, end + 3)) && /day\b|night\b|morning\b|evening\b|afternoon\b/i.test(sentence.slice(at, end))) {
+    return /\bahead of\s+$/i.test(sentence.slice(Math.max(0, at - 12), at)) ? 'future' : 'past';
+  }
   // The word right before the expression: "since" looks back, "payable" and "of record" look ahead.
   const before = tokens[first - 1]?.w ?? '';
   if (before === 'since') return 'past';
   if (AHEAD_CUE.test(before) || (before === 'of' && tokens[first - 2]?.w === 'record')) return 'future';
+  // A date the subject is: "The deadline is Monday", "The vote is on Sunday", "The election is in November".
+  if (/^(?:is|are)$/.test(before) || (/^(?:on|in)$/.test(before) && /^(?:is|are)$/.test(tokens[first - 2]?.w ?? ''))) return 'future';
   let best: { d: number; t: Tense } | undefined;
   // Before the expression, then after it, not crossing a clause mark more than once.
   let marks = 0;
@@ -337,7 +358,85 @@ export function tenseAt(sentence: string, at: number, end = at): Tense | undefin
   // extended the offer until", "postponed until Tuesday", "to remain closed until"); not "not until", "up until",
   // nor a past perfect ("Until Thursday, they had not named him").
   if (/^(?:until|till)$/.test(before) && !/^(?:not|up)$/.test(tokens[first - 2]?.w ?? '') && !tokens.some((t) => t.w === 'had' && Math.abs(t.s - at) < 80)) return 'future';
-  return best?.t;
+  // The same through a time of day: "until 9 a.m. Tuesday", "by noon Friday" is a deadline.
+  if (UNTIL_TIME.test(sentence.slice(Math.max(0, at - 40), at)) && !tokens.some((t) => t.w === 'had' && Math.abs(t.s - at) < 80)) return 'future';
+  if (best) return best.t;
+  // No verb with a tense of its own: a verb in the simple present heading the clause ("The talks resume on Monday",
+  // "the festival, which opens Saturday", "On Tuesday, ministers meet in Brussels") tells of a scheduled event: news
+  // reports what is past in the past tense. Read only where nothing else governs (see presentSimple).
+  // A past verb elsewhere in the sentence makes it a narrative ("The simultaneous attacks Aug. 7 at the embassies
+  // ... killed 257"), unless it only reports the sentence (", officials said").
+  const narrative = tokens.some((t, i) => classify(i) === 'past' && !(REPORTING.test(t.w) && tokens.slice(Math.max(0, i - 3), i).some((x) => x.w === ',')));
+  // A headline (its line ends without a full stop) tells past news in the present: "Markets tumble on Monday".
+  const lineEnd = sentence.indexOf('\n', end);
+  const headline = !/[.!?]["'’”)]*\s*$/.test(sentence.slice(end, lineEnd < 0 ? sentence.length : lineEnd));
+  if (!narrative && !headline && presentSimple(sentence, tokens, first, last)) return 'future';
+  return undefined;
+}
+
+const REPORTING = /^(?:said|told|added|stated|announced|reported|noted|explained|wrote)$/;
+/** "until 9 a.m.", "by noon", "until 5 p.m. EST," right before an expression. */
+const UNTIL_TIME = /\b(?:until|till|by)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*[aApP]\.?[mM]\.?(?:\s+[A-Z]{2,4})?|noon|midnight)[\s,]*$/;
+/** Words that are never the verb of a simple-present clause, nor the head noun before it. */
+const NOT_PRESENT_VERB = new Set(
+  'the a an this that these those its his her their our my your some any no all both each every other another such own same first last next new more most many much few several one two three four five six seven eight nine ten of in on at to for from by with about into over under after before since until till during through against among between as than and or but nor so yet not also still just only even now then there here when while where which who whom whose what why how if because although though unless whether is are was were be been being am has have had do does did will would shall should can could may might must says say tells tell adds add notes note reports according'.split(' '),
+);
+const DETERMINER = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|each|every|no)$/;
+/** Function words that may stand inside a subject before its verb ("the next round", "two other teams"). */
+const IN_NOUN_PHRASE = /^(?:next|new|first|last|same|other|more|most|many|few|several|one|two|three|four|five|six|seven|eight|nine|ten|own)$/;
+/** A word that can be a plural noun (subject of a base-form verb: "the talks resume", "voters go"). */
+const PLURAL = (w: string) => /[^su's]s$/.test(w) && w.length > 3;
+/** A word that can be a third-person verb ("meets", "opens", "takes"), not "-ss", "-us", "-is". */
+const THIRD_PERSON = (w: string) => /[^su'i]s$/.test(w) && w.length > 3;
+const BASE_VERB = (w: string) => /^[a-z]{2,}$/.test(w) && !/(?:s|ed|ing|ly)$/.test(w);
+
+/**
+ * Whether the clause of an expression is headed by a verb in the simple present: a subject (a pronoun, or a noun
+ * phrase of up to four words at the clause start, optionally with "of": "The next round of talks begins") and a
+ * verb agreeing with it ("The minister meets", "Ministers gather", "they meet", "which opens"). The clause is the one
+ * holding the expression, or, when the expression opens its sentence, the clause after it. A clause never crosses a
+ * comma, a number or a line break (a headline above a dateline is another clause).
+ */
+function presentSimple(sentence: string, tokens: Token[], first: number, last: number): boolean {
+  const boundary = (i: number) => i <= 0 || i >= tokens.length || /^[,;:]$/.test(tokens[i - 1].w) || /\d{4}|\n/.test(sentence.slice(tokens[i - 1].s + tokens[i - 1].w.length, tokens[i].s));
+  const clauseAt = (from: number, to: number): boolean => {
+    const i = from + (from < to && DETERMINER.test(tokens[from].w) ? 1 : 0);
+    if (from < to && /^(?:which|that|who|he|she|it)$/.test(tokens[from].w)) return from + 1 < to && THIRD_PERSON(tokens[from + 1].w) && !NOT_PRESENT_VERB.has(tokens[from + 1].w);
+    if (from < to && /^(?:they|we|you|i)$/.test(tokens[from].w)) return from + 1 < to && BASE_VERB(tokens[from + 1].w) && !NOT_PRESENT_VERB.has(tokens[from + 1].w);
+    // The subject's words, then the verb: "The next round of the cup | begins".
+    let words = 0;
+    let of = false;
+    for (let k = i; k < to && k < i + 8; k++) {
+      const v = tokens[k];
+      if (/^[,;:]$/.test(v.w)) return false;
+      if (v.w === 'of' && words > 0) {
+        of = true;
+        if (DETERMINER.test(tokens[k + 1]?.w ?? '')) k++;
+        continue;
+      }
+      if (words > 0 && !v.name && !NOT_PRESENT_VERB.has(v.w)) {
+        const head = tokens[k - 1].w;
+        if (THIRD_PERSON(v.w) && (!PLURAL(head) || of)) return true;
+        if (BASE_VERB(v.w) && PLURAL(head)) return true;
+      }
+      if (NOT_PRESENT_VERB.has(v.w) && !IN_NOUN_PHRASE.test(v.w)) return false;
+      words++;
+    }
+    return false;
+  };
+  // The clause before the expression: back to its start.
+  let start = first;
+  while (start > 0 && !boundary(start) && first - start < 10) start--;
+  if (first > start && boundary(start) && clauseAt(start, first)) return true;
+  // An expression that opens its sentence or clause: the clause after it ("On Tuesday, ministers meet").
+  if (start === first || (first - start <= 1 && boundary(start))) {
+    let j = last;
+    if (tokens[j]?.w === ',') j++;
+    let end = j;
+    while (end < tokens.length && end - j < 10 && !/^[,;:]$/.test(tokens[end].w)) end++;
+    if (j < end && clauseAt(j, end)) return true;
+  }
+  return false;
 }
 
 // ------------------------------------------------------------------ normalisation
@@ -452,6 +551,8 @@ export interface TimexContext {
   month?: string;
   /** A month named earlier in the same sentence, YYYY-MM ("sales rose in February from the same period last year"). */
   sentenceMonth?: string;
+  /** A year named earlier in the same sentence ("down to $3 million last year from $4 million the year before"). */
+  sentenceYear?: number;
 }
 
 /**
@@ -539,6 +640,12 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
       : { kind: 'time', value: `XXXX-XX-XXT${time}`, time, granularity: 'time', relative: false };
   }
 
+  // "the week of June 9": the ISO week holding that day
+  const weekOf = /^the week of (.+)$/.exec(t);
+  if (weekOf) {
+    const d = normaliseTimex(weekOf[1], 'date', ctx);
+    return d?.date && d.granularity === 'day' ? { kind: 'date', ...weekValue(d.date), granularity: 'week', relative: d.relative } : undefined;
+  }
   // ---- calendar dates with a year
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   if (m && validDay(+m[1], +m[2], +m[3])) return dayV(m[0], false);
@@ -606,8 +713,8 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   // decades
   m = /\b(1[6-9]|20)(\d)0['’]?s\b/.exec(t);
   if (m) return { kind: 'date', value: `${m[1]}${m[2]}`, date: ymd(+`${m[1]}${m[2]}0`, 1, 1), endDate: ymd(+`${m[1]}${m[2]}9`, 12, 31), granularity: 'range', relative: false };
-  m = /'(\d)0s/.exec(t);
-  if (m) return { kind: 'date', value: `19${m[1]}`, granularity: 'range', relative: false };
+  m = /(?:^|[\s'])([2-9])0s$/.exec(t);
+  if (m) return { kind: 'date', value: `19${m[1]}`, date: ymd(+`19${m[1]}0`, 1, 1), endDate: ymd(+`19${m[1]}9`, 12, 31), granularity: 'range', relative: false };
   // "the same month a year ago", "in February, up from the same period last year": the month just named
   const sm = /^the (?:same|corresponding|comparable) (month|period)( (?:a year (?:ago|earlier)|last year|of last year|the year before|of the previous year))?$/.exec(t);
   const mref = sm ? (sm[1] === 'month' ? ctx.sentenceMonth ?? ctx.month : ctx.sentenceMonth) : undefined;
@@ -677,6 +784,8 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   m = /\bfy\s?'?(\d{2,4})\b/.exec(t);
   if (m) return yearV(m[1].length === 2 ? (+m[1] > 30 ? 1900 : 2000) + +m[1] : +m[1], false);
   if (yearIn && /^(?:(?:early|mid|late|the end of|the beginning of|the start of|the middle of|the turn of|end|mid)[- ]*)?(?:(?:fiscal|financial|calendar) (?:year )?)?(?:the )?\d{4}(?:\/\d{2,4})?$/.test(t)) return yearV(+yearIn[1], false);
+  if (/^the (?:near|foreseeable|distant|immediate) future$|^the (?:near|short|medium|long) term$|^a later (?:date|time|stage)$|^as soon as possible$|^very soon$/.test(t)) return ref('FUTURE_REF');
+  if (t === 'the time being') return ref('PRESENT_REF');
   if (Y === undefined || !dct) {
     if (/^(?:now|currently|nowadays|at present|at the moment|these days|the present)$/.test(t)) return ref('PRESENT_REF');
     if (/^(?:recently|lately|the past|in the past)$/.test(t)) return ref('PAST_REF');
@@ -701,6 +810,11 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   if (/^(?:the previous (?:day|morning|afternoon|evening|night)|the day before|a day (?:before|earlier))$/.test(t)) return dayV(addDays(anchor, -1), true);
   if (/^(?:(?:the |that )?same (?:day|morning|night)|that (?:day|night|morning|evening))$/.test(t)) return dayV(anchor, true);
   if (/^(?:(?:later|earlier|late|early) in the day|the day|the (?:start|beginning) of the day)$/.test(t)) return dayV(anchor, true);
+  const unitBefore = /^the (year|month|week) (before|after|previous|earlier|later)$/.exec(t);
+  if (unitBefore) return normaliseTimex(`the ${/before|previous|earlier/.test(unitBefore[2]) ? 'previous' : 'following'} ${unitBefore[1]}`, kind, ctx);
+  // a part of the day the text speaks of: the day it last named ("Dealers bought in the morning")
+  const partOnly = /^(?:in |during |by )?(?:the )?(?:(?:early|late|mid)[- ]?)?(morning|afternoon|midday|evening)$/.exec(t);
+  if (partOnly) return dayV(anchor, true, partOnly[1] === 'midday' ? 'afternoon' : partOnly[1]);
   const inThe = /^(?:later|earlier|late|early) in the (week|month|year)$/.exec(t);
   if (inThe) return normaliseTimex(`this ${inThe[1]}`, kind, ctx);
   if (/^(?:the )?(?:year-ago|year-earlier)(?: (?:quarter|period))?$/.test(t)) {
@@ -715,6 +829,8 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
     const d = holidayDate(holiday, Y + which)!;
     // Without "next", a holiday told in the past tense is the last one.
     if (!which && tense !== 'future' && d > dct) return dayV(holidayDate(holiday, Y - 1)!, true);
+    // ... and one told in the future, once this year's has passed, is next year's.
+    if (!which && tense === 'future' && d < dct) return dayV(holidayDate(holiday, Y + 1)!, true);
     return dayV(d, true);
   }
   if (/^(?:(?:around|at|by|before|until|through) )?(?:the )?(?:year end|year's end)$/.test(t)) return yearV(Y, true);
@@ -739,7 +855,11 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
   if (wd >= 0) {
     const dow = utc(dct).getUTCDay();
     let d: string;
-    if (/\blast\b|\bpast\b/.test(t)) d = addDays(dct, -((dow - wd + 7) % 7 || 7));
+    const adow = utc(anchor).getUTCDay();
+    // "the previous Friday", "the following Monday": counted from the day the text last named
+    if (/\bprevious\b/.test(t)) d = addDays(anchor, -((adow - wd + 7) % 7 || 7));
+    else if (/\bfollowing\b/.test(t)) d = addDays(anchor, (wd - adow + 7) % 7 || 7);
+    else if (/\blast\b|\bpast\b/.test(t)) d = addDays(dct, -((dow - wd + 7) % 7 || 7));
     else if (/\bnext\b|\bcoming\b/.test(t)) d = addDays(dct, (wd - dow + 7) % 7 || 7);
     else if (wd === dow) d = dct; // a weekday equal to the report's day is the report date
     else if (tense === 'future') d = addDays(dct, (wd - dow + 7) % 7);
@@ -761,7 +881,8 @@ export function normaliseTimex(expr: string, kind: TimexKind, ctx: TimexContext)
     const k = which === 'last' || which === 'past' || which === 'previous' ? -1 : which === 'next' || which === 'coming' || which === 'following' ? 1 : 0;
     // "that year", "the following year", "later that month": counted from the year or month the text last named.
     if (/^(?:that|same|following|previous)$/.test(which)) {
-      if (unit === 'year' && ctx.year !== undefined) return yearV(ctx.year + k, true);
+      const year = ctx.sentenceYear ?? ctx.year;
+      if (unit === 'year' && year !== undefined) return yearV(year + k, true);
       const am = ctx.month ? /^(\d{4})-(\d{2})$/.exec(ctx.month) : null;
       if (unit === 'month' && am) {
         const total = +am[1] * 12 + (+am[2] - 1) + k;
