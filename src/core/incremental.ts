@@ -16,7 +16,10 @@
  * Caches hold only what the latest analysis used (generation sweep), so memory follows the document size.
  */
 import type { Analysis, AnalyzeOptions } from './types';
-import { analysisOf, localSpans, prepareInput, ruleParts, withCti, type RuleParts } from './analyze';
+import { analysisOf, DEFAULT_MAX_LENGTH, localSpans, ruleParts, withCti, type RuleParts } from './analyze';
+import { cueMarks, dropUnknownNames, findCheap, findCti, mergeCti, technicalFromMarks, type CtiEntity } from './cti';
+import { maskMarkdownEdit, maskMarkdownState, type MaskState } from './text/markdown';
+import { joinWrappedLines } from './ner';
 import type { Entity, EntityType } from './types';
 import { personNames, propagateNames, type PersonNames, type RawSpan } from './extract/spans';
 import { IncrementalTagger, NerBlock } from './ner/incremental';
@@ -27,6 +30,8 @@ export interface IncrementalAnalyzer {
   analyze(text: string, options?: AnalyzeOptions): Analysis;
   /** Entries in the caches (blocks tagged, rule units), for tests and diagnostics. */
   cacheStats(): { blocks: number; units: number };
+  /** How often the text's preparation (masking, joining, pieces) was redone only in the edited paragraphs, and in full. */
+  prepareStats(): { windowed: number; whole: number };
 }
 
 /** JavaScript's `\s`. */
@@ -197,7 +202,158 @@ interface CachedBlock {
   block: NerBlock;
   /** mayContinue(text) */
   cont: boolean;
+  /** What the threat-report pass needs of the piece (offsets in the piece), found on first use. */
+  cti?: PieceCti;
   gen: number;
+}
+
+/** A piece's share of the threat-report test and of the ATT&CK IDs and group names found in any text. */
+interface PieceCti {
+  cues: number[];
+  heads: number[];
+  /** A last line of only "#"s: a heading start in the text when a space or tab follows the piece there. */
+  headAtEnd: number;
+  cheap: CtiEntity[];
+}
+
+function pieceCti(t: string): PieceCti {
+  const { cues, heads } = cueMarks(t, true);
+  const m = /(?:^|[\n\r\u2028\u2029])(#{1,6})$/.exec(t);
+  return { cues, heads, headAtEnd: m ? t.length - m[1].length : -1, cheap: findCheap(t) };
+}
+
+/** Length of the common start of two texts (compared in blocks first). */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (let step = 4096; step >= 16; step >>= 2) while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common end of two texts, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  const la = a.length, lb = b.length;
+  let i = 0;
+  for (let step = 4096; step >= 16; step >>= 2) while (i + step <= max && a.slice(la - i - step, la - i) === b.slice(lb - i - step, lb - i)) i += step;
+  while (i < max && a.charCodeAt(la - 1 - i) === b.charCodeAt(lb - 1 - i)) i++;
+  return i;
+}
+
+/** Whether text[from, to) is only spaces and tabs. */
+function blankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/**
+ * The paragraphs an edit touched: [ws, we) of the new text, starting after a blank line (spaces and tabs only)
+ * before the first changed character and ending after the first blank line after the last one, both blank lines
+ * unchanged (`we - delta` in the old text). Undefined when the window is the whole text.
+ */
+export function editWindow(before: string, after: string): { ws: number; we: number; delta: number } | undefined {
+  const p = commonPrefix(before, after);
+  const s = commonSuffix(before, after, Math.min(before.length, after.length) - p);
+  let ws = 0;
+  for (let e = p > 0 ? after.lastIndexOf('\n', p - 1) : -1; e > 0; ) {
+    const d = after.lastIndexOf('\n', e - 1);
+    if (d < 0) break;
+    if (blankBetween(after, d + 1, e)) { ws = e + 1; break; }
+    e = d;
+  }
+  let we = after.length;
+  for (let d = after.indexOf('\n', after.length - s); d >= 0; ) {
+    const e = after.indexOf('\n', d + 1);
+    if (e < 0) break;
+    if (blankBetween(after, d + 1, e)) { we = e + 1; break; }
+    d = e;
+  }
+  if (ws === 0 && we === after.length) return undefined;
+  return { ws, we, delta: after.length - before.length };
+}
+
+/** What the analysis of the previous text keeps for the next: the texts each stage made and the pieces. */
+interface Prepared {
+  format: string;
+  maxLength: number;
+  original: string;
+  mask: MaskState | undefined;
+  analyzed: string;
+  /** Whether `analyzed` is `original` (nothing masked, no line joined). */
+  same: boolean;
+  starts: number[];
+  ends: number[];
+  texts: string[];
+}
+
+/** First index whose value is at least x (values ascending). */
+function firstAtLeast(xs: readonly number[], x: number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `prepareInput` and `splitPieces` of a text, redoing only the paragraphs an edit of the previous text touched when
+ * that gives the same result (Markdown masking: see maskMarkdownEdit; joining wrapped lines and cutting pieces are
+ * paragraph-local), and everything otherwise.
+ */
+function prepare(prev: Prepared | undefined, original: string, format: string, maxLength: number, counts: { windowed: number; whole: number }): Prepared {
+  const full = (): Prepared => {
+    counts.whole++;
+    const mask = format === 'markdown' ? maskMarkdownState(original) : undefined;
+    const analyzed = joinWrappedLines(mask ? mask.masked : original);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    splitPieces(analyzed, starts, ends);
+    const texts = starts.map((a, k) => analyzed.slice(a, ends[k]));
+    return { format, maxLength, original, mask, analyzed, same: analyzed === original, starts, ends, texts };
+  };
+  if (!prev || prev.format !== format || prev.maxLength !== maxLength || (format === 'markdown') !== !!prev.mask) return full();
+  if (prev.original === original) return prev;
+  const w = editWindow(prev.original, original);
+  if (!w) return full();
+  const { ws, we, delta } = w;
+  const weOld = we - delta;
+  let mask: MaskState | undefined;
+  if (prev.mask) {
+    mask = maskMarkdownEdit(prev.mask, original, ws, we, delta);
+    if (!mask) return full();
+  }
+  const masked = mask ? mask.masked : original;
+  const joined = joinWrappedLines(masked.slice(ws, we));
+  // where nothing is masked or joined the analysed text is the original: one string to flatten, not two
+  const same = prev.same && joined === original.slice(ws, we);
+  const analyzed = same ? original : prev.analyzed.slice(0, ws) + joined + prev.analyzed.slice(weOld);
+  // pieces: the old ones before the window, the window's, the old ones after it moved by the edit
+  const lo = firstAtLeast(prev.starts, ws);
+  const hi = firstAtLeast(prev.starts, weOld);
+  const starts = prev.starts.slice(0, lo);
+  const ends = prev.ends.slice(0, lo);
+  const texts = prev.texts.slice(0, lo);
+  counts.windowed++;
+  const ws2: number[] = [];
+  const we2: number[] = [];
+  const win = analyzed.slice(ws, we);
+  splitPieces(win, ws2, we2);
+  for (let k = 0; k < ws2.length; k++) {
+    starts.push(ws2[k] + ws);
+    ends.push(we2[k] + ws);
+    texts.push(win.slice(ws2[k], we2[k]));
+  }
+  for (let k = hi; k < prev.starts.length; k++) {
+    starts.push(prev.starts[k] + delta);
+    ends.push(prev.ends[k] + delta);
+    texts.push(prev.texts[k]);
+  }
+  return { format, maxLength, original, mask, analyzed, same, starts, ends, texts };
 }
 
 function sameSpans(a: readonly RawSpan[], b: readonly RawSpan[]): boolean {
@@ -212,32 +368,66 @@ function sameNames(a: readonly NameSpan[], b: readonly NameSpan[]): boolean {
   return true;
 }
 
+/**
+ * `withCti(analyzed, original, entities)` from the pieces: the threat-report test and, in news, the ATT&CK IDs and
+ * group names are the pieces' own (kept with each piece; no cue, heading or name crosses a piece's bounds). A threat
+ * report still runs the CTI pass over the whole text.
+ */
+function ctiOf(analyzed: string, original: string, entities: Entity[], cached: readonly CachedBlock[], texts: readonly string[], starts: readonly number[], ends: readonly number[]): Entity[] {
+  if (analyzed.length === 0 || analyzed.length > 400_000) return withCti(analyzed, original, entities);
+  const cues: number[] = [];
+  const heads: number[] = [];
+  const parts: PieceCti[] = new Array(cached.length);
+  for (let b = 0; b < cached.length; b++) {
+    const p = (cached[b].cti ??= pieceCti(texts[b]));
+    parts[b] = p;
+    const a = starts[b];
+    for (const x of p.cues) cues.push(x + a);
+    for (const x of p.heads) heads.push(x + a);
+    if (p.headAtEnd >= 0) {
+      const c = analyzed.charCodeAt(ends[b]);
+      if (c === 32 || c === 9) heads.push(p.headAtEnd + a);
+    }
+  }
+  const technical = technicalFromMarks(analyzed.length, cues, heads);
+  if (technical) return dropUnknownNames(mergeCti(original, entities, findCti(analyzed, true)));
+  const cheap: CtiEntity[] = [];
+  for (let b = 0; b < parts.length; b++) {
+    const a = starts[b];
+    for (const c of parts[b].cheap) cheap.push({ ...c, start: c.start + a, end: c.end + a });
+  }
+  return mergeCti(original, entities, cheap);
+}
+
 export function createIncrementalAnalyzer(): IncrementalAnalyzer {
   const blocks = new Map<string, CachedBlock>();
   const units = new Map<string, Unit>();
   const tagger = new IncrementalTagger();
   const persons = new PersonCounts();
   let gen = 0;
+  let prev: Prepared | undefined;
+  const prepareCounts = { windowed: 0, whole: 0 };
 
   function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
     gen++;
-    const { input, maxLength, original, analyzed } = prepareInput(text, options);
-
+    const input = typeof text === 'string' ? text : String(text ?? '');
+    const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+    const original = input.length > maxLength ? input.slice(0, maxLength) : input;
     // pieces: [start, end) between blank lines and line breaks that always end a sentence
-    const starts: number[] = [];
-    const ends: number[] = [];
-    splitPieces(analyzed, starts, ends);
+    const prepared = prepare(prev, original, options.format === 'markdown' ? 'markdown' : 'plain', maxLength, prepareCounts);
+    prev = prepared;
+    const { analyzed, starts, ends, texts } = prepared;
 
     const nb = starts.length;
-    const texts: string[] = new Array(nb);
     const ner: NerBlock[] = new Array(nb);
     const cont: boolean[] = new Array(nb);
+    const cached: CachedBlock[] = new Array(nb);
     for (let b = 0; b < nb; b++) {
-      const t = analyzed.slice(starts[b], ends[b]);
-      texts[b] = t;
+      const t = texts[b];
       let c = blocks.get(t);
       if (!c) { c = { block: new NerBlock(t), cont: mayContinue(t), gen }; blocks.set(t, c); }
       c.gen = gen;
+      cached[b] = c;
       ner[b] = c.block;
       cont[b] = c.cont;
     }
@@ -310,7 +500,7 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
       }
       // Where the text is the unit's own (no masked code, no joined line inside it), an entity's text is the unit's:
       // the entities built for the unit at this offset are the same, and elsewhere only their offsets differ.
-      const plain = original === analyzed || original.startsWith(utext, start);
+      const plain = prepared.same || original.startsWith(utext, start);
       if (plain && u.built !== null && u.builtFrom === u.final && u.builtAt === start) {
         for (const e of u.built) entities.push(e);
         continue;
@@ -333,9 +523,9 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
     for (const [k, c] of blocks) if (c.gen !== gen) blocks.delete(k);
     for (const [k, u] of units) if (u.gen !== gen) units.delete(k);
 
-    const all = withCti(analyzed, original, entities);
+    const all = ctiOf(analyzed, original, entities, cached, texts, starts, ends);
     return analysisOf(input, maxLength, original, wanted ? all.filter((e) => wanted.has(e.type)) : all);
   }
 
-  return { analyze: analyzeText, cacheStats: () => ({ blocks: blocks.size, units: units.size }) };
+  return { analyze: analyzeText, cacheStats: () => ({ blocks: blocks.size, units: units.size }), prepareStats: () => ({ ...prepareCounts }) };
 }
