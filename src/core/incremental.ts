@@ -21,6 +21,7 @@ import { cueMarks, dropUnknownNames, findCheap, findCti, mergeCti, technicalFrom
 import { maskMarkdownEdit, maskMarkdownState, type MaskState } from './text/markdown';
 import { joinWrappedLines } from './ner';
 import type { Entity, EntityType } from './types';
+import { ENTITY_TYPES } from './types';
 import { personNames, propagateNames, type PersonNames, type RawSpan } from './extract/spans';
 import { IncrementalTagger, NerBlock } from './ner/incremental';
 import type { NameSpan } from './ner';
@@ -30,6 +31,12 @@ export interface IncrementalAnalyzer {
   analyze(text: string, options?: AnalyzeOptions): Analysis;
   /** Entries in the caches (blocks tagged, rule units), for tests and diagnostics. */
   cacheStats(): { blocks: number; units: number };
+  /**
+   * When `after` is this analyzer's latest result and `before` the one it gave just before (same options), the patch
+   * between them (see model/patch.ts) found from the units the edit left alone, without reading every entity;
+   * undefined otherwise. Its head and tail may be shorter than `diffAnalysis`'s: the units the edit touched are sent whole.
+   */
+  patchFrom(before: Analysis, after: Analysis): { head: number; tail: number; shift: number; middle: Entity[] } | undefined;
   /** How often the text's preparation (masking, joining, pieces) was redone only in the edited paragraphs, and in full. */
   prepareStats(): { windowed: number; whole: number };
 }
@@ -255,8 +262,16 @@ function blankBetween(text: string, from: number, to: number): boolean {
  * unchanged (`we - delta` in the old text). Undefined when the window is the whole text.
  */
 export function editWindow(before: string, after: string): { ws: number; we: number; delta: number } | undefined {
+  return windowOf(before, after, changeOf(before, after));
+}
+
+/** The common start (`p`) and end (`s`) of two texts: the edit replaced [p, length - s). */
+function changeOf(before: string, after: string): { p: number; s: number } {
   const p = commonPrefix(before, after);
-  const s = commonSuffix(before, after, Math.min(before.length, after.length) - p);
+  return { p, s: commonSuffix(before, after, Math.min(before.length, after.length) - p) };
+}
+
+function windowOf(before: string, after: string, { p, s }: { p: number; s: number }): { ws: number; we: number; delta: number } | undefined {
   let ws = 0;
   for (let e = p > 0 ? after.lastIndexOf('\n', p - 1) : -1; e > 0; ) {
     const d = after.lastIndexOf('\n', e - 1);
@@ -284,6 +299,10 @@ interface Prepared {
   analyzed: string;
   /** Whether `analyzed` is `original` (nothing masked, no line joined). */
   same: boolean;
+  /** The edit from the previous text of the same options: [p, length - s) replaced. */
+  change?: { p: number; s: number };
+  /** When only [ws, we) was prepared again: the analysed text is the previous one elsewhere (moved by `delta` after it). */
+  window?: { ws: number; we: number; delta: number };
   starts: number[];
   ends: number[];
   texts: string[];
@@ -317,15 +336,16 @@ function prepare(prev: Prepared | undefined, original: string, format: string, m
     return { format, maxLength, original, mask, analyzed, same: analyzed === original, starts, ends, texts };
   };
   if (!prev || prev.format !== format || prev.maxLength !== maxLength || (format === 'markdown') !== !!prev.mask) return full();
-  if (prev.original === original) return prev;
-  const w = editWindow(prev.original, original);
-  if (!w) return full();
+  if (prev.original === original) return { ...prev, change: { p: original.length, s: 0 }, window: undefined };
+  const change = changeOf(prev.original, original);
+  const w = windowOf(prev.original, original, change);
+  if (!w) return { ...full(), change };
   const { ws, we, delta } = w;
   const weOld = we - delta;
   let mask: MaskState | undefined;
   if (prev.mask) {
     mask = maskMarkdownEdit(prev.mask, original, ws, we, delta);
-    if (!mask) return full();
+    if (!mask) return { ...full(), change };
   }
   const masked = mask ? mask.masked : original;
   const joined = joinWrappedLines(masked.slice(ws, we));
@@ -353,7 +373,7 @@ function prepare(prev: Prepared | undefined, original: string, format: string, m
     ends.push(prev.ends[k] + delta);
     texts.push(prev.texts[k]);
   }
-  return { format, maxLength, original, mask, analyzed, same, starts, ends, texts };
+  return { format, maxLength, original, mask, analyzed, same, change, window: w, starts, ends, texts };
 }
 
 function sameSpans(a: readonly RawSpan[], b: readonly RawSpan[]): boolean {
@@ -368,19 +388,88 @@ function sameNames(a: readonly NameSpan[], b: readonly NameSpan[]): boolean {
   return true;
 }
 
+/** One unit's spans at its offset in the text, and its entities once built. */
+interface Segment {
+  final: RawSpan[];
+  texts: string[];
+  start: number;
+  end: number;
+  /** whether the original text there is the unit's (the entities' texts are then `texts`) */
+  plain: boolean;
+  built: Entity[] | null;
+}
+
+function buildSegment(seg: Segment, original: string): Entity[] {
+  const built: Entity[] = new Array(seg.final.length);
+  for (let k = 0; k < seg.final.length; k++) {
+    const sp = seg.final[k];
+    const a = sp.start + seg.start, e = sp.end + seg.start;
+    built[k] = { start: a, end: e, type: sp.type, text: seg.plain ? seg.texts[k] : original.slice(a, e), source: sp.source };
+  }
+  return built;
+}
+
+/** Entities per type (in ENTITY_TYPES order) of a unit's spans, kept with the spans (a new array when they change). */
+const COUNTS = new WeakMap<readonly RawSpan[], number[]>();
+const TYPE_INDEX = new Map<EntityType, number>(ENTITY_TYPES.map((t, i) => [t, i]));
+function countsOf(final: readonly RawSpan[]): number[] {
+  let c = COUNTS.get(final);
+  if (!c) {
+    c = new Array<number>(ENTITY_TYPES.length).fill(0);
+    for (const sp of final) c[TYPE_INDEX.get(sp.type) as number]++;
+    COUNTS.set(final, c);
+  }
+  return c;
+}
+
+function allEntities(segs: readonly Segment[], original: string): Entity[] {
+  const out: Entity[] = [];
+  for (const seg of segs) for (const e of seg.built ?? buildSegment(seg, original)) out.push(e);
+  return out;
+}
+
 /**
- * `withCti(analyzed, original, entities)` from the pieces: the threat-report test and, in news, the ATT&CK IDs and
- * group names are the pieces' own (kept with each piece; no cue, heading or name crosses a piece's bounds). A threat
- * report still runs the CTI pass over the whole text.
+ * `analysisOf(input, maxLength, original, entities)` of the units' entities, built when `entities` is first read:
+ * after a keystroke near the top of a long report the worker answers with a patch (`patchFrom`) and never needs the
+ * thousands of entities moved by the edit. The same object as an eager one to every reader (and to structured clone).
  */
-function ctiOf(analyzed: string, original: string, entities: Entity[], cached: readonly CachedBlock[], texts: readonly string[], starts: readonly number[], ends: readonly number[]): Entity[] {
-  if (analyzed.length === 0 || analyzed.length > 400_000) return withCti(analyzed, original, entities);
+function lazyAnalysis(input: string, maxLength: number, original: string, segs: readonly Segment[]): Analysis {
+  const n = new Array<number>(ENTITY_TYPES.length).fill(0);
+  for (const seg of segs) {
+    const c = countsOf(seg.final);
+    for (let t = 0; t < c.length; t++) n[t] += c[t];
+  }
+  const counts = Object.fromEntries(ENTITY_TYPES.map((t, i) => [t, n[i]])) as Record<EntityType, number>;
+  const result = {} as Analysis;
+  const settle = (value: Entity[]) => Object.defineProperty(result, 'entities', { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(result, 'entities', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const value = allEntities(segs, original);
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+  result.counts = counts;
+  result.length = input.length;
+  if (original.length < input.length) result.limited = { analyzedLength: original.length, reason: `text is longer than ${maxLength} characters` };
+  return result;
+}
+
+/**
+ * What the threat-report pass makes of the pieces: the threat-report test and, in news, the ATT&CK IDs and group names
+ * are the pieces' own (kept with each piece; no cue, heading or name crosses a piece's bounds). Null where the test
+ * reads only the start of the text (very long texts): then `withCti` over the whole text.
+ */
+function ctiParts(analyzed: string, cached: readonly CachedBlock[], texts: readonly string[], starts: readonly number[], ends: readonly number[]): { technical: boolean; cheap: CtiEntity[] } | null {
+  if (analyzed.length === 0 || analyzed.length > 400_000) return null;
   const cues: number[] = [];
   const heads: number[] = [];
-  const parts: PieceCti[] = new Array(cached.length);
+  const cheap: CtiEntity[] = [];
   for (let b = 0; b < cached.length; b++) {
     const p = (cached[b].cti ??= pieceCti(texts[b]));
-    parts[b] = p;
     const a = starts[b];
     for (const x of p.cues) cues.push(x + a);
     for (const x of p.heads) heads.push(x + a);
@@ -388,15 +477,9 @@ function ctiOf(analyzed: string, original: string, entities: Entity[], cached: r
       const c = analyzed.charCodeAt(ends[b]);
       if (c === 32 || c === 9) heads.push(p.headAtEnd + a);
     }
+    for (const c of p.cheap) cheap.push({ ...c, start: c.start + a, end: c.end + a });
   }
-  const technical = technicalFromMarks(analyzed.length, cues, heads);
-  if (technical) return dropUnknownNames(mergeCti(original, entities, findCti(analyzed, true)));
-  const cheap: CtiEntity[] = [];
-  for (let b = 0; b < parts.length; b++) {
-    const a = starts[b];
-    for (const c of parts[b].cheap) cheap.push({ ...c, start: c.start + a, end: c.end + a });
-  }
-  return mergeCti(original, entities, cheap);
+  return { technical: technicalFromMarks(analyzed.length, cues, heads), cheap };
 }
 
 export function createIncrementalAnalyzer(): IncrementalAnalyzer {
@@ -406,6 +489,12 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
   const persons = new PersonCounts();
   let gen = 0;
   let prev: Prepared | undefined;
+  /** The texts of the previous analysis's units of several pieces, by offset. */
+  let multi = new Map<number, string>();
+  /** The latest result and the one before, with their units' segments (null when the entities are not the units' own). */
+  let last:
+    | { result: Analysis; original: string; segs: Segment[] | null; prevSegs?: Segment[] | null; change: { p: number; s: number } | undefined; prev: Analysis | undefined }
+    | undefined;
   const prepareCounts = { windowed: 0, whole: 0 };
 
   function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -435,13 +524,23 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
 
     // units: runs of blocks no rule crosses
     const unitList: Array<{ unit: Unit; start: number; text: string }> = [];
+    const nextMulti = new Map<number, string>();
     const unitCount = new Map<Unit, number>();
     let b = 0;
     while (b < nb) {
       let e = b;
       while (e + 1 < nb && cont[e]) e++;
       const ustart = starts[b];
-      const utext = b === e ? texts[b] : analyzed.slice(ustart, ends[e]);
+      let utext: string;
+      if (b === e) utext = texts[b];
+      else {
+        // a unit of several pieces the edit left alone keeps its string (and the hash its lookup computed)
+        const uend = ends[e];
+        const w = prepared.window;
+        const kept = w && (uend <= w.ws ? multi.get(ustart) : ustart >= w.we ? multi.get(ustart - w.delta) : undefined);
+        utext = kept !== undefined && kept.length === uend - ustart ? kept : analyzed.slice(ustart, uend);
+        nextMulti.set(ustart, utext);
+      }
       let names: NameSpan[];
       if (b === e) names = ner[b].names;
       else {
@@ -481,14 +580,19 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
       b = e + 1;
     }
 
+    multi = nextMulti;
+
     // document-level person propagation, unit by unit
     // The propagation in a unit depends only on the names that occur in its text: redo units whose spans changed
     // and units holding a name that appeared or disappeared since the previous analysis.
     const changedNames = persons.update(unitCount);
     const personsAll = persons.names;
     const wanted = options.types ? new Set<EntityType>(options.types) : null;
-    const entities: Entity[] = [];
-    for (const { unit: u, start, text: utext } of unitList) {
+    // per unit: its spans at its offset, and its entities when built (units after the edit are built on demand)
+    const segs: Segment[] = new Array(unitList.length);
+    const suffixFrom = prepared.change ? original.length - prepared.change.s : Infinity;
+    for (let i = 0; i < unitList.length; i++) {
+      const { unit: u, start, text: utext } = unitList[i];
       if (u.finalOk && changedNames.length > 0 && changedNames.some((x) => utext.includes(x))) u.finalOk = false;
       if (!u.finalOk) {
         const final = propagateNames(utext, u.parts.ws, u.local, personsAll);
@@ -501,17 +605,15 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
       // Where the text is the unit's own (no masked code, no joined line inside it), an entity's text is the unit's:
       // the entities built for the unit at this offset are the same, and elsewhere only their offsets differ.
       const plain = prepared.same || original.startsWith(utext, start);
+      const seg: Segment = { final: u.final, texts: u.texts, start, end: start + utext.length, plain, built: null };
+      segs[i] = seg;
       if (plain && u.built !== null && u.builtFrom === u.final && u.builtAt === start) {
-        for (const e of u.built) entities.push(e);
+        seg.built = u.built;
         continue;
       }
-      const built: Entity[] = [];
-      for (let k = 0; k < u.final.length; k++) {
-        const sp = u.final[k];
-        const a = sp.start + start, e = sp.end + start;
-        built.push({ start: a, end: e, type: sp.type, text: plain ? u.texts[k] : original.slice(a, e), source: sp.source });
-      }
-      for (const e of built) entities.push(e);
+      if (start >= suffixFrom) continue; // moved by the edit, otherwise unchanged: built when asked for
+      const built = buildSegment(seg, original);
+      seg.built = built;
       if (plain) {
         u.built = built;
         u.builtFrom = u.final;
@@ -523,9 +625,44 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
     for (const [k, c] of blocks) if (c.gen !== gen) blocks.delete(k);
     for (const [k, u] of units) if (u.gen !== gen) units.delete(k);
 
-    const all = ctiOf(analyzed, original, entities, cached, texts, starts, ends);
-    return analysisOf(input, maxLength, original, wanted ? all.filter((e) => wanted.has(e.type)) : all);
+    const cti = ctiParts(analyzed, cached, texts, starts, ends);
+    let result: Analysis;
+    if (cti === null || cti.technical || cti.cheap.length > 0 || wanted) {
+      const entities = allEntities(segs, original);
+      const all = cti === null ? withCti(analyzed, original, entities) : cti.technical ? dropUnknownNames(mergeCti(original, entities, findCti(analyzed, true))) : mergeCti(original, entities, cti.cheap);
+      result = analysisOf(input, maxLength, original, wanted ? all.filter((e) => wanted.has(e.type)) : all);
+      last = { result, original, segs: null, change: prepared.change, prev: last?.result };
+    } else {
+      // no threat-report entity and no type filter: the entities are the units' own, built when first read
+      result = lazyAnalysis(input, maxLength, original, segs);
+      last = { result, original, segs, prevSegs: last?.segs ?? null, change: prepared.change, prev: last?.result };
+    }
+    return result;
   }
 
-  return { analyze: analyzeText, cacheStats: () => ({ blocks: blocks.size, units: units.size }), prepareStats: () => ({ ...prepareCounts }) };
+  /** The patch from the analyzer's previous result to its latest, from the units alone (see IncrementalAnalyzer.patchFrom). */
+  function patchFrom(before: Analysis, after: Analysis): { head: number; tail: number; shift: number; middle: Entity[] } | undefined {
+    if (!last || last.result !== after || last.prev !== before || !last.segs || !last.prevSegs || !last.change) return undefined;
+    const a = last.prevSegs;
+    const b = last.segs;
+    const { p, s } = last.change;
+    const delta = after.length - before.length;
+    const from = last.original.length - s; // the unchanged end of the text starts here
+    const max = Math.min(a.length, b.length);
+    let i = 0;
+    let head = 0;
+    while (i < max && a[i].final === b[i].final && a[i].start === b[i].start && b[i].end <= p) head += b[i++].final.length;
+    let j = 0;
+    let tail = 0;
+    for (; j < max - i; j++) {
+      const x = a[a.length - 1 - j], y = b[b.length - 1 - j];
+      if (x.final !== y.final || y.start - x.start !== delta || y.start < from) break;
+      tail += y.final.length;
+    }
+    const middle: Entity[] = [];
+    for (let k = i; k < b.length - j; k++) for (const e of b[k].built ?? buildSegment(b[k], last.original)) middle.push(e);
+    return { head, tail, shift: delta, middle };
+  }
+
+  return { analyze: analyzeText, patchFrom, cacheStats: () => ({ blocks: blocks.size, units: units.size }), prepareStats: () => ({ ...prepareCounts }) };
 }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyze, createIncrementalAnalyzer, looksTechnical, type AnalyzeOptions } from '../../src/core';
+import { analyze, applyAnalysisPatch, createIncrementalAnalyzer, looksTechnical, type Analysis, type AnalyzeOptions } from '../../src/core';
+import { handle } from '../../src/worker/handler';
 import { cueMarks, technicalFromMarks } from '../../src/core/cti';
 import { editWindow } from '../../src/core/incremental';
 
@@ -167,5 +168,67 @@ describe('incremental analysis of Markdown, keystroke by keystroke (issue #11: m
     assert.ok(w);
     // from the paragraph's first line to the blank line after it, inclusive
     assert.equal(DOC.slice(w.ws, w.we - w.delta), DOC.slice(DOC.indexOf('Maria Lopez of'), DOC.indexOf('```')));
+  });
+
+  it('the worker answers each keystroke with a patch built from the units the edit left alone; applied, it equals analyze()', () => {
+    // a longer report: the document, then ten more paragraphs, so most entities come after the edit
+    // (without the threat paragraph: ATT&CK names found anywhere make the worker compare the lists instead)
+    let text = DOC.slice(0, DOC.indexOf('## Network')) + Array.from({ length: 10 }, (_, i) => `Anton Reyes met Mira Holt in Oslo on ${i + 1} May 2024.`).join('\n\n') +
+      '\n\nThey met on 5 `x` March 2024 in Oslo with Anton `q` Reyes.\n\nMira Holt left.';
+    const uri = 'untitled:patches';
+    const options: AnalyzeOptions = { format: 'markdown' };
+    let version = 1;
+    const first = handle(structuredClone({ id: 1, kind: 'analyze', uri, version, text, options }));
+    assert.ok(first.ok && first.analysis);
+    let held: Analysis = structuredClone(first.analysis);
+    let small = 0;
+    let at = text.indexOf('Officials in Tunis');
+    for (const ch of 'Later Omar Haddad met the Mayor `x` [y](z) ') {
+      version++;
+      const change = { offset: at, length: 0, text: ch };
+      assert.ok(handle({ id: version * 2, kind: 'edit', uri, version, changes: [change] }).ok);
+      text = text.slice(0, at) + ch + text.slice(at);
+      at++;
+      const r = handle(structuredClone({ id: version * 2 + 1, kind: 'analyze', uri, version, options, base: version - 1 }));
+      assert.ok(r.ok && r.patch, 'a patch');
+      const patch = structuredClone(r.patch);
+      held = applyAnalysisPatch(held, patch);
+      assert.deepStrictEqual(held, analyze(text, options), `after typing ${JSON.stringify(ch)}`);
+      if (patch.middle.length < 20 && patch.tail > 40) small++;
+    }
+    // a character replaced inside code that a date and a name span: the analysed text is the same, their texts are not
+    for (const [anchor, ch] of [['x` March', 'y'], ['q` Reyes', 'w'], ['y` March', 'z']]) {
+      version++;
+      const offset = text.indexOf(anchor);
+      assert.ok(handle({ id: version * 2, kind: 'edit', uri, version, changes: [{ offset, length: 1, text: ch }] }).ok);
+      text = text.slice(0, offset) + ch + text.slice(offset + 1);
+      const r = handle(structuredClone({ id: version * 2 + 1, kind: 'analyze', uri, version, options, base: version - 1 }));
+      assert.ok(r.ok && r.patch);
+      held = applyAnalysisPatch(held, structuredClone(r.patch));
+      assert.deepStrictEqual(held, analyze(text, options), `after replacing ${anchor}`);
+    }
+    // the analyzer's own patches: from its units, and applied they give the full analysis
+    const inc = createIncrementalAnalyzer();
+    let before = inc.analyze(text, options);
+    let own = 0;
+    for (let k = 0; k < 10; k++) {
+      const offset = text.indexOf(k % 2 ? 'y` March' : 'z` March');
+      assert.ok(offset > 0);
+      text = text.slice(0, offset) + (k % 2 ? 'z' : 'y') + text.slice(offset + 1);
+      const after = inc.analyze(text, options);
+      const p = inc.patchFrom(before, after);
+      if (p) {
+        own++;
+        assert.deepStrictEqual(applyAnalysisPatch(before, { base: 0, ...p, rest: { counts: after.counts, length: after.length } }), analyze(text, options));
+      }
+      before = after;
+    }
+    assert.equal(own, 10);
+    // the worker's own analysis (built when first read) is the full one too, and so is its structured clone
+    const full = handle({ id: 999, kind: 'analyze', uri, version, options });
+    assert.ok(full.ok && full.analysis);
+    assert.deepStrictEqual(structuredClone(full.analysis), analyze(text, options));
+    handle({ id: 1000, kind: 'forget', uri });
+    assert.ok(small > 30, `small patches ${small}`);
   });
 });
