@@ -2,9 +2,12 @@
  * Incremental analysis: `createIncrementalAnalyzer().analyze(text)` equals `analyze(text)` exactly, but keeps
  * what it computed for the previous texts, so re-analysis after a small edit redoes only what the edit changed.
  *
- * The text (after Markdown masking, which is redone in full) is cut into pieces at whitespace runs holding a line
- * feed that always end a sentence: a blank line, or a single line break the tokenizer cannot read as a soft wrap
- * (`splitPieces`). A piece tokenizes alike alone and inside the whole text.
+ * After an edit, only the paragraphs it touched are prepared again (`editWindow`: from the blank line before the
+ * first changed character to the one after the last): Markdown masking (`maskMarkdownEdit`; in full when a region
+ * may cross the window's blank lines), joining hard-wrapped lines, and cutting into pieces; the other pieces keep
+ * their strings. The text is cut into pieces at whitespace runs holding a line feed that always end a sentence: a
+ * blank line, or a single line break the tokenizer cannot read as a soft wrap (`splitPieces`). A piece tokenizes
+ * alike alone and inside the whole text.
  *  - Name tagging (ner/incremental.ts): tokens, sentences and per-token features are cached per piece (key: the
  *    piece's text); pass-1 and pass-2 Viterbi results per sentence, kept with the document-level values their
  *    features saw and recomputed only when one differs (document-level statistics are kept as counts).
@@ -13,6 +16,11 @@
  *    quantities are cached per unit (key: the unit's text); the unit's resolved spans are recomputed only when its
  *    names changed. Person propagation (document level) collects the names of all units, then runs per unit, again
  *    only where the unit's spans changed or a name occurring in its text appeared or disappeared.
+ *  - Threat-report pass: the threat-report test (cue and heading marks) and, in news, the ATT&CK IDs and group names
+ *    are kept per piece; a threat report still runs the CTI tagger over the whole text.
+ *  - Entities: the units after the edit are built only when the analysis is read (`lazyAnalysis`); the worker sends
+ *    the host a patch found from the units (`patchFrom`), so a keystroke near the top of a long report neither
+ *    builds nor compares the thousands of entities it moved.
  * Caches hold only what the latest analysis used (generation sweep), so memory follows the document size.
  */
 import type { Analysis, AnalyzeOptions } from './types';
