@@ -2,9 +2,12 @@
  * Incremental analysis: `createIncrementalAnalyzer().analyze(text)` equals `analyze(text)` exactly, but keeps
  * what it computed for the previous texts, so re-analysis after a small edit redoes only what the edit changed.
  *
- * The text (after Markdown masking, which is redone in full) is cut into pieces at whitespace runs holding a line
- * feed that always end a sentence: a blank line, or a single line break the tokenizer cannot read as a soft wrap
- * (`splitPieces`). A piece tokenizes alike alone and inside the whole text.
+ * After an edit, only the paragraphs it touched are prepared again (`editWindow`: from the blank line before the
+ * first changed character to the one after the last): Markdown masking (`maskMarkdownEdit`; in full when a region
+ * may cross the window's blank lines), joining hard-wrapped lines, and cutting into pieces; the other pieces keep
+ * their strings. The text is cut into pieces at whitespace runs holding a line feed that always end a sentence: a
+ * blank line, or a single line break the tokenizer cannot read as a soft wrap (`splitPieces`). A piece tokenizes
+ * alike alone and inside the whole text.
  *  - Name tagging (ner/incremental.ts): tokens, sentences and per-token features are cached per piece (key: the
  *    piece's text); pass-1 and pass-2 Viterbi results per sentence, kept with the document-level values their
  *    features saw and recomputed only when one differs (document-level statistics are kept as counts).
@@ -13,11 +16,20 @@
  *    quantities are cached per unit (key: the unit's text); the unit's resolved spans are recomputed only when its
  *    names changed. Person propagation (document level) collects the names of all units, then runs per unit, again
  *    only where the unit's spans changed or a name occurring in its text appeared or disappeared.
+ *  - Threat-report pass: the threat-report test (cue and heading marks) and, in news, the ATT&CK IDs and group names
+ *    are kept per piece; a threat report still runs the CTI tagger over the whole text.
+ *  - Entities: the units after the edit are built only when the analysis is read (`lazyAnalysis`); the worker sends
+ *    the host a patch found from the units (`patchFrom`), so a keystroke near the top of a long report neither
+ *    builds nor compares the thousands of entities it moved.
  * Caches hold only what the latest analysis used (generation sweep), so memory follows the document size.
  */
 import type { Analysis, AnalyzeOptions } from './types';
-import { analysisOf, localSpans, prepareInput, ruleParts, withCti, type RuleParts } from './analyze';
+import { analysisOf, DEFAULT_MAX_LENGTH, localSpans, ruleParts, withCti, type RuleParts } from './analyze';
+import { cueMarks, dropUnknownNames, findCheap, findCti, mergeCti, technicalFromMarks, type CtiEntity } from './cti';
+import { maskMarkdownEdit, maskMarkdownState, type MaskState } from './text/markdown';
+import { joinWrappedLines } from './ner';
 import type { Entity, EntityType } from './types';
+import { ENTITY_TYPES } from './types';
 import { personNames, propagateNames, type PersonNames, type RawSpan } from './extract/spans';
 import { IncrementalTagger, NerBlock } from './ner/incremental';
 import type { NameSpan } from './ner';
@@ -27,6 +39,14 @@ export interface IncrementalAnalyzer {
   analyze(text: string, options?: AnalyzeOptions): Analysis;
   /** Entries in the caches (blocks tagged, rule units), for tests and diagnostics. */
   cacheStats(): { blocks: number; units: number };
+  /**
+   * When `after` is this analyzer's latest result and `before` the one it gave just before (same options), the patch
+   * between them (see model/patch.ts) found from the units the edit left alone, without reading every entity;
+   * undefined otherwise. Its head and tail may be shorter than `diffAnalysis`'s: the units the edit touched are sent whole.
+   */
+  patchFrom(before: Analysis, after: Analysis): { head: number; tail: number; shift: number; middle: Entity[] } | undefined;
+  /** How often the text's preparation (masking, joining, pieces) was redone only in the edited paragraphs, and in full. */
+  prepareStats(): { windowed: number; whole: number };
 }
 
 /** JavaScript's `\s`. */
@@ -197,7 +217,171 @@ interface CachedBlock {
   block: NerBlock;
   /** mayContinue(text) */
   cont: boolean;
+  /** What the threat-report pass needs of the piece (offsets in the piece), found on first use. */
+  cti?: PieceCti;
   gen: number;
+}
+
+/** A piece's share of the threat-report test and of the ATT&CK IDs and group names found in any text. */
+interface PieceCti {
+  cues: number[];
+  heads: number[];
+  /** A last line of only "#"s: a heading start in the text when a space or tab follows the piece there. */
+  headAtEnd: number;
+  cheap: CtiEntity[];
+}
+
+function pieceCti(t: string): PieceCti {
+  const { cues, heads } = cueMarks(t, true);
+  const m = /(?:^|[\n\r\u2028\u2029])(#{1,6})$/.exec(t);
+  return { cues, heads, headAtEnd: m ? t.length - m[1].length : -1, cheap: findCheap(t) };
+}
+
+/** Length of the common start of two texts (compared in blocks first). */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (let step = 4096; step >= 16; step >>= 2) while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common end of two texts, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  const la = a.length, lb = b.length;
+  let i = 0;
+  for (let step = 4096; step >= 16; step >>= 2) while (i + step <= max && a.slice(la - i - step, la - i) === b.slice(lb - i - step, lb - i)) i += step;
+  while (i < max && a.charCodeAt(la - 1 - i) === b.charCodeAt(lb - 1 - i)) i++;
+  return i;
+}
+
+/** Whether text[from, to) is only spaces and tabs. */
+function blankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/**
+ * The paragraphs an edit touched: [ws, we) of the new text, starting after a blank line (spaces and tabs only)
+ * before the first changed character and ending after the first blank line after the last one, both blank lines
+ * unchanged (`we - delta` in the old text). Undefined when the window is the whole text.
+ */
+export function editWindow(before: string, after: string): { ws: number; we: number; delta: number } | undefined {
+  return windowOf(before, after, changeOf(before, after));
+}
+
+/** The common start (`p`) and end (`s`) of two texts: the edit replaced [p, length - s). */
+function changeOf(before: string, after: string): { p: number; s: number } {
+  const p = commonPrefix(before, after);
+  return { p, s: commonSuffix(before, after, Math.min(before.length, after.length) - p) };
+}
+
+function windowOf(before: string, after: string, { p, s }: { p: number; s: number }): { ws: number; we: number; delta: number } | undefined {
+  let ws = 0;
+  for (let e = p > 0 ? after.lastIndexOf('\n', p - 1) : -1; e > 0; ) {
+    const d = after.lastIndexOf('\n', e - 1);
+    if (d < 0) break;
+    if (blankBetween(after, d + 1, e)) { ws = e + 1; break; }
+    e = d;
+  }
+  let we = after.length;
+  for (let d = after.indexOf('\n', after.length - s); d >= 0; ) {
+    const e = after.indexOf('\n', d + 1);
+    if (e < 0) break;
+    if (blankBetween(after, d + 1, e)) { we = e + 1; break; }
+    d = e;
+  }
+  if (ws === 0 && we === after.length) return undefined;
+  return { ws, we, delta: after.length - before.length };
+}
+
+/** What the analysis of the previous text keeps for the next: the texts each stage made and the pieces. */
+interface Prepared {
+  format: string;
+  maxLength: number;
+  original: string;
+  mask: MaskState | undefined;
+  analyzed: string;
+  /** Whether `analyzed` is `original` (nothing masked, no line joined). */
+  same: boolean;
+  /** The edit from the previous text of the same options: [p, length - s) replaced. */
+  change?: { p: number; s: number };
+  /** When only [ws, we) was prepared again: the analysed text is the previous one elsewhere (moved by `delta` after it). */
+  window?: { ws: number; we: number; delta: number };
+  starts: number[];
+  ends: number[];
+  texts: string[];
+}
+
+/** First index whose value is at least x (values ascending). */
+function firstAtLeast(xs: readonly number[], x: number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `prepareInput` and `splitPieces` of a text, redoing only the paragraphs an edit of the previous text touched when
+ * that gives the same result (Markdown masking: see maskMarkdownEdit; joining wrapped lines and cutting pieces are
+ * paragraph-local), and everything otherwise.
+ */
+function prepare(prev: Prepared | undefined, original: string, format: string, maxLength: number, counts: { windowed: number; whole: number }): Prepared {
+  const full = (): Prepared => {
+    counts.whole++;
+    const mask = format === 'markdown' ? maskMarkdownState(original) : undefined;
+    const analyzed = joinWrappedLines(mask ? mask.masked : original);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    splitPieces(analyzed, starts, ends);
+    const texts = starts.map((a, k) => analyzed.slice(a, ends[k]));
+    return { format, maxLength, original, mask, analyzed, same: analyzed === original, starts, ends, texts };
+  };
+  if (!prev || prev.format !== format || prev.maxLength !== maxLength || (format === 'markdown') !== !!prev.mask) return full();
+  if (prev.original === original) return { ...prev, change: { p: original.length, s: 0 }, window: undefined };
+  const change = changeOf(prev.original, original);
+  const w = windowOf(prev.original, original, change);
+  if (!w) return { ...full(), change };
+  const { ws, we, delta } = w;
+  const weOld = we - delta;
+  let mask: MaskState | undefined;
+  if (prev.mask) {
+    mask = maskMarkdownEdit(prev.mask, original, ws, we, delta);
+    if (!mask) return { ...full(), change };
+  }
+  const masked = mask ? mask.masked : original;
+  const joined = joinWrappedLines(masked.slice(ws, we));
+  // where nothing is masked or joined the analysed text is the original: one string to flatten, not two
+  const same = prev.same && joined === original.slice(ws, we);
+  const analyzed = same ? original : prev.analyzed.slice(0, ws) + joined + prev.analyzed.slice(weOld);
+  // pieces: the old ones before the window, the window's, the old ones after it moved by the edit
+  const lo = firstAtLeast(prev.starts, ws);
+  const hi = firstAtLeast(prev.starts, weOld);
+  const starts = prev.starts.slice(0, lo);
+  const ends = prev.ends.slice(0, lo);
+  const texts = prev.texts.slice(0, lo);
+  counts.windowed++;
+  const ws2: number[] = [];
+  const we2: number[] = [];
+  const win = analyzed.slice(ws, we);
+  splitPieces(win, ws2, we2);
+  for (let k = 0; k < ws2.length; k++) {
+    starts.push(ws2[k] + ws);
+    ends.push(we2[k] + ws);
+    texts.push(win.slice(ws2[k], we2[k]));
+  }
+  for (let k = hi; k < prev.starts.length; k++) {
+    starts.push(prev.starts[k] + delta);
+    ends.push(prev.ends[k] + delta);
+    texts.push(prev.texts[k]);
+  }
+  return { format, maxLength, original, mask, analyzed, same, change, window: w, starts, ends, texts };
 }
 
 function sameSpans(a: readonly RawSpan[], b: readonly RawSpan[]): boolean {
@@ -212,32 +396,135 @@ function sameNames(a: readonly NameSpan[], b: readonly NameSpan[]): boolean {
   return true;
 }
 
+/** One unit's spans at its offset in the text, and its entities once built. */
+interface Segment {
+  final: RawSpan[];
+  texts: string[];
+  start: number;
+  end: number;
+  /** whether the original text there is the unit's (the entities' texts are then `texts`) */
+  plain: boolean;
+  built: Entity[] | null;
+}
+
+function buildSegment(seg: Segment, original: string): Entity[] {
+  const built: Entity[] = new Array(seg.final.length);
+  for (let k = 0; k < seg.final.length; k++) {
+    const sp = seg.final[k];
+    const a = sp.start + seg.start, e = sp.end + seg.start;
+    built[k] = { start: a, end: e, type: sp.type, text: seg.plain ? seg.texts[k] : original.slice(a, e), source: sp.source };
+  }
+  return built;
+}
+
+/** Entities per type (in ENTITY_TYPES order) of a unit's spans, kept with the spans (a new array when they change). */
+const COUNTS = new WeakMap<readonly RawSpan[], number[]>();
+const TYPE_INDEX = new Map<EntityType, number>(ENTITY_TYPES.map((t, i) => [t, i]));
+function countsOf(final: readonly RawSpan[]): number[] {
+  let c = COUNTS.get(final);
+  if (!c) {
+    c = new Array<number>(ENTITY_TYPES.length).fill(0);
+    for (const sp of final) c[TYPE_INDEX.get(sp.type) as number]++;
+    COUNTS.set(final, c);
+  }
+  return c;
+}
+
+function allEntities(segs: readonly Segment[], original: string): Entity[] {
+  const out: Entity[] = [];
+  for (const seg of segs) for (const e of seg.built ?? buildSegment(seg, original)) out.push(e);
+  return out;
+}
+
+/**
+ * `analysisOf(input, maxLength, original, entities)` of the units' entities, built when `entities` is first read:
+ * after a keystroke near the top of a long report the worker answers with a patch (`patchFrom`) and never needs the
+ * thousands of entities moved by the edit. The same object as an eager one to every reader (and to structured clone).
+ */
+function lazyAnalysis(input: string, maxLength: number, original: string, segs: readonly Segment[]): Analysis {
+  const n = new Array<number>(ENTITY_TYPES.length).fill(0);
+  for (const seg of segs) {
+    const c = countsOf(seg.final);
+    for (let t = 0; t < c.length; t++) n[t] += c[t];
+  }
+  const counts = Object.fromEntries(ENTITY_TYPES.map((t, i) => [t, n[i]])) as Record<EntityType, number>;
+  const result = {} as Analysis;
+  const settle = (value: Entity[]) => Object.defineProperty(result, 'entities', { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(result, 'entities', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const value = allEntities(segs, original);
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+  result.counts = counts;
+  result.length = input.length;
+  if (original.length < input.length) result.limited = { analyzedLength: original.length, reason: `text is longer than ${maxLength} characters` };
+  return result;
+}
+
+/**
+ * What the threat-report pass makes of the pieces: the threat-report test and, in news, the ATT&CK IDs and group names
+ * are the pieces' own (kept with each piece; no cue, heading or name crosses a piece's bounds). Null where the test
+ * reads only the start of the text (very long texts): then `withCti` over the whole text.
+ */
+function ctiParts(analyzed: string, cached: readonly CachedBlock[], texts: readonly string[], starts: readonly number[], ends: readonly number[]): { technical: boolean; cheap: CtiEntity[] } | null {
+  if (analyzed.length === 0 || analyzed.length > 400_000) return null;
+  const cues: number[] = [];
+  const heads: number[] = [];
+  const cheap: CtiEntity[] = [];
+  for (let b = 0; b < cached.length; b++) {
+    const p = (cached[b].cti ??= pieceCti(texts[b]));
+    const a = starts[b];
+    for (const x of p.cues) cues.push(x + a);
+    for (const x of p.heads) heads.push(x + a);
+    if (p.headAtEnd >= 0) {
+      const c = analyzed.charCodeAt(ends[b]);
+      if (c === 32 || c === 9) heads.push(p.headAtEnd + a);
+    }
+    for (const c of p.cheap) cheap.push({ ...c, start: c.start + a, end: c.end + a });
+  }
+  return { technical: technicalFromMarks(analyzed.length, cues, heads), cheap };
+}
+
 export function createIncrementalAnalyzer(): IncrementalAnalyzer {
   const blocks = new Map<string, CachedBlock>();
   const units = new Map<string, Unit>();
   const tagger = new IncrementalTagger();
   const persons = new PersonCounts();
   let gen = 0;
+  let prev: Prepared | undefined;
+  /** The texts of the previous analysis's units of several pieces, by offset. */
+  let multi = new Map<number, string>();
+  /** The latest result and the one before, with their units' segments (null when the entities are not the units' own). */
+  let last:
+    | { result: Analysis; original: string; segs: Segment[] | null; prevSegs?: Segment[] | null; change: { p: number; s: number } | undefined; prev: Analysis | undefined }
+    | undefined;
+  const prepareCounts = { windowed: 0, whole: 0 };
 
   function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
     gen++;
-    const { input, maxLength, original, analyzed } = prepareInput(text, options);
-
+    const input = typeof text === 'string' ? text : String(text ?? '');
+    const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+    const original = input.length > maxLength ? input.slice(0, maxLength) : input;
     // pieces: [start, end) between blank lines and line breaks that always end a sentence
-    const starts: number[] = [];
-    const ends: number[] = [];
-    splitPieces(analyzed, starts, ends);
+    const prepared = prepare(prev, original, options.format === 'markdown' ? 'markdown' : 'plain', maxLength, prepareCounts);
+    prev = prepared;
+    const { analyzed, starts, ends, texts } = prepared;
 
     const nb = starts.length;
-    const texts: string[] = new Array(nb);
     const ner: NerBlock[] = new Array(nb);
     const cont: boolean[] = new Array(nb);
+    const cached: CachedBlock[] = new Array(nb);
     for (let b = 0; b < nb; b++) {
-      const t = analyzed.slice(starts[b], ends[b]);
-      texts[b] = t;
+      const t = texts[b];
       let c = blocks.get(t);
       if (!c) { c = { block: new NerBlock(t), cont: mayContinue(t), gen }; blocks.set(t, c); }
       c.gen = gen;
+      cached[b] = c;
       ner[b] = c.block;
       cont[b] = c.cont;
     }
@@ -245,13 +532,23 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
 
     // units: runs of blocks no rule crosses
     const unitList: Array<{ unit: Unit; start: number; text: string }> = [];
+    const nextMulti = new Map<number, string>();
     const unitCount = new Map<Unit, number>();
     let b = 0;
     while (b < nb) {
       let e = b;
       while (e + 1 < nb && cont[e]) e++;
       const ustart = starts[b];
-      const utext = b === e ? texts[b] : analyzed.slice(ustart, ends[e]);
+      let utext: string;
+      if (b === e) utext = texts[b];
+      else {
+        // a unit of several pieces the edit left alone keeps its string (and the hash its lookup computed)
+        const uend = ends[e];
+        const w = prepared.window;
+        const kept = w && (uend <= w.ws ? multi.get(ustart) : ustart >= w.we ? multi.get(ustart - w.delta) : undefined);
+        utext = kept !== undefined && kept.length === uend - ustart ? kept : analyzed.slice(ustart, uend);
+        nextMulti.set(ustart, utext);
+      }
       let names: NameSpan[];
       if (b === e) names = ner[b].names;
       else {
@@ -291,14 +588,19 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
       b = e + 1;
     }
 
+    multi = nextMulti;
+
     // document-level person propagation, unit by unit
     // The propagation in a unit depends only on the names that occur in its text: redo units whose spans changed
     // and units holding a name that appeared or disappeared since the previous analysis.
     const changedNames = persons.update(unitCount);
     const personsAll = persons.names;
     const wanted = options.types ? new Set<EntityType>(options.types) : null;
-    const entities: Entity[] = [];
-    for (const { unit: u, start, text: utext } of unitList) {
+    // per unit: its spans at its offset, and its entities when built (units after the edit are built on demand)
+    const segs: Segment[] = new Array(unitList.length);
+    const suffixFrom = prepared.change ? original.length - prepared.change.s : Infinity;
+    for (let i = 0; i < unitList.length; i++) {
+      const { unit: u, start, text: utext } = unitList[i];
       if (u.finalOk && changedNames.length > 0 && changedNames.some((x) => utext.includes(x))) u.finalOk = false;
       if (!u.finalOk) {
         const final = propagateNames(utext, u.parts.ws, u.local, personsAll);
@@ -310,18 +612,16 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
       }
       // Where the text is the unit's own (no masked code, no joined line inside it), an entity's text is the unit's:
       // the entities built for the unit at this offset are the same, and elsewhere only their offsets differ.
-      const plain = original === analyzed || original.startsWith(utext, start);
+      const plain = prepared.same || original.startsWith(utext, start);
+      const seg: Segment = { final: u.final, texts: u.texts, start, end: start + utext.length, plain, built: null };
+      segs[i] = seg;
       if (plain && u.built !== null && u.builtFrom === u.final && u.builtAt === start) {
-        for (const e of u.built) entities.push(e);
+        seg.built = u.built;
         continue;
       }
-      const built: Entity[] = [];
-      for (let k = 0; k < u.final.length; k++) {
-        const sp = u.final[k];
-        const a = sp.start + start, e = sp.end + start;
-        built.push({ start: a, end: e, type: sp.type, text: plain ? u.texts[k] : original.slice(a, e), source: sp.source });
-      }
-      for (const e of built) entities.push(e);
+      if (start >= suffixFrom) continue; // moved by the edit, otherwise unchanged: built when asked for
+      const built = buildSegment(seg, original);
+      seg.built = built;
       if (plain) {
         u.built = built;
         u.builtFrom = u.final;
@@ -333,9 +633,44 @@ export function createIncrementalAnalyzer(): IncrementalAnalyzer {
     for (const [k, c] of blocks) if (c.gen !== gen) blocks.delete(k);
     for (const [k, u] of units) if (u.gen !== gen) units.delete(k);
 
-    const all = withCti(analyzed, original, entities);
-    return analysisOf(input, maxLength, original, wanted ? all.filter((e) => wanted.has(e.type)) : all);
+    const cti = ctiParts(analyzed, cached, texts, starts, ends);
+    let result: Analysis;
+    if (cti === null || cti.technical || cti.cheap.length > 0 || wanted) {
+      const entities = allEntities(segs, original);
+      const all = cti === null ? withCti(analyzed, original, entities) : cti.technical ? dropUnknownNames(mergeCti(original, entities, findCti(analyzed, true))) : mergeCti(original, entities, cti.cheap);
+      result = analysisOf(input, maxLength, original, wanted ? all.filter((e) => wanted.has(e.type)) : all);
+      last = { result, original, segs: null, change: prepared.change, prev: last?.result };
+    } else {
+      // no threat-report entity and no type filter: the entities are the units' own, built when first read
+      result = lazyAnalysis(input, maxLength, original, segs);
+      last = { result, original, segs, prevSegs: last?.segs ?? null, change: prepared.change, prev: last?.result };
+    }
+    return result;
   }
 
-  return { analyze: analyzeText, cacheStats: () => ({ blocks: blocks.size, units: units.size }) };
+  /** The patch from the analyzer's previous result to its latest, from the units alone (see IncrementalAnalyzer.patchFrom). */
+  function patchFrom(before: Analysis, after: Analysis): { head: number; tail: number; shift: number; middle: Entity[] } | undefined {
+    if (!last || last.result !== after || last.prev !== before || !last.segs || !last.prevSegs || !last.change) return undefined;
+    const a = last.prevSegs;
+    const b = last.segs;
+    const { p, s } = last.change;
+    const delta = after.length - before.length;
+    const from = last.original.length - s; // the unchanged end of the text starts here
+    const max = Math.min(a.length, b.length);
+    let i = 0;
+    let head = 0;
+    while (i < max && a[i].final === b[i].final && a[i].start === b[i].start && b[i].end <= p) head += b[i++].final.length;
+    let j = 0;
+    let tail = 0;
+    for (; j < max - i; j++) {
+      const x = a[a.length - 1 - j], y = b[b.length - 1 - j];
+      if (x.final !== y.final || y.start - x.start !== delta || y.start < from) break;
+      tail += y.final.length;
+    }
+    const middle: Entity[] = [];
+    for (let k = i; k < b.length - j; k++) for (const e of b[k].built ?? buildSegment(b[k], last.original)) middle.push(e);
+    return { head, tail, shift: delta, middle };
+  }
+
+  return { analyze: analyzeText, patchFrom, cacheStats: () => ({ blocks: blocks.size, units: units.size }), prepareStats: () => ({ ...prepareCounts }) };
 }

@@ -16,6 +16,7 @@ import {
   resolveTemporal,
   withAnnotations,
   type Analysis,
+  type AnalysisPatch,
   type AnalyzeOptions,
   type DocumentModel,
   type Entity,
@@ -92,6 +93,19 @@ function sameEntities(a: readonly Entity[], b: readonly Entity[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].start !== b[i].start || a[i].end !== b[i].end || a[i].type !== b[i].type || a[i].source !== b[i].source) return false;
   return true;
+}
+
+/**
+ * The patch from an analysis the host holds to the new one: from the analyzer's units when the base is its previous
+ * result (no entity after the edit is built or compared), by comparing the lists otherwise.
+ */
+function patchOf(d: Kept, base: { version: number; value: Analysis }, value: Analysis): AnalysisPatch {
+  const quick = d.analyzer.patchFrom(base.value, value);
+  if (!quick) return diffAnalysis(base.version, base.value, value);
+  // every field but the entities, in the order of the analysis (reading `entities` would build them all)
+  const rest: Omit<Analysis, 'entities'> = { counts: value.counts, length: value.length };
+  if (value.limited) rest.limited = value.limited;
+  return { base: base.version, ...quick, rest };
 }
 
 /**
@@ -197,7 +211,7 @@ function handleWith(documents: Documents, req: WorkerRequest): WorkerResponse {
         const options = JSON.stringify(req.options ?? {});
         const base = req.base === undefined ? undefined : d.sent.find((s) => s.version === req.base && s.options === options);
         d.sent = [...d.sent.filter((s) => s.version !== d.version), { version: d.version, options, value }].slice(-MAX_BASES);
-        if (base) return { id: req.id, ok: true, patch: diffAnalysis(base.version, base.value, value), ms: Date.now() - t0 };
+        if (base) return { id: req.id, ok: true, patch: patchOf(d, base, value), ms: Date.now() - t0 };
         return { id: req.id, ok: true, analysis: value, ms: Date.now() - t0 };
       }
       case 'preview': {

@@ -50,22 +50,48 @@ const CUES = /* @__PURE__ */ new RegExp(
 export function looksTechnical(text: string): boolean {
   if (typeof text !== 'string' || text.length === 0) return false;
   const sample = text.length > 400_000 ? text.slice(0, 400_000) : text;
-  let n = 0;
-  for (const _ of sample.matchAll(CUES)) n++;
+  const { cues, heads } = cueMarks(sample);
+  return technicalFromMarks(sample.length, cues, heads);
+}
+
+/** Where `looksTechnical` counts a cue, and where a Markdown heading starts a section (sorted offsets). */
+export interface CueMarks {
+  cues: number[];
+  heads: number[];
+}
+
+const HEADING = /^#{1,6}[ \t]/gm;
+
+/** The marks of `text`; the headings only when they may matter (3 cues or more) unless `allHeads`. */
+export function cueMarks(text: string, allHeads = false): CueMarks {
+  const cues: number[] = [];
+  const heads: number[] = [];
+  for (const m of text.matchAll(CUES)) cues.push(m.index);
+  if ((allHeads || cues.length >= 3) && text.indexOf('#') >= 0) for (const m of text.matchAll(HEADING)) heads.push(m.index);
+  return { cues, heads };
+}
+
+/**
+ * `looksTechnical` of a text of `length` characters from its marks (a cue never holds a line break, so the cues of a
+ * section are the marks between its bounds): what the incremental analysis computes from its paragraphs' marks.
+ */
+export function technicalFromMarks(length: number, cues: readonly number[], heads: readonly number[]): boolean {
+  const n = cues.length;
   if (n < 3) return false;
-  if (n * 400 < sample.length / 6) return false;
+  if (n * 400 < length / 6) return false;
   // A digest or briefing of several items (Markdown headings) with one cyber item is not a threat report: at least
   // half of the text must be in sections that are themselves dense in cues.
-  const heads = [...sample.matchAll(/^#{1,6}[ \t]/gm)].map((m) => m.index);
   if (heads.length < 3) return true;
-  const bounds = [0, ...heads.filter((i) => i > 0), sample.length];
+  const bounds = [0, ...heads.filter((i) => i > 0), length];
   let dense = 0;
+  let k = 0;
   for (let i = 0; i + 1 < bounds.length; i++) {
-    const section = sample.slice(bounds[i], bounds[i + 1]);
-    const cues = [...section.matchAll(CUES)].length;
-    if (cues && cues * 400 >= section.length / 6) dense += section.length;
+    const a = bounds[i], b = bounds[i + 1];
+    let c = 0;
+    for (; k < n && cues[k] < b; k++) if (cues[k] >= a) c++;
+    if (c && c * 400 >= (b - a) / 6) dense += b - a;
   }
-  return dense * 2 >= sample.length;
+  return dense * 2 >= length;
 }
 
 /** Lower-case ATT&CK software names that are also plain words: never matched by name. */
@@ -123,7 +149,7 @@ const GENERIC = /^(?:e-?mails?|c2s?|c&c|command[- ]and[- ]control|command & cont
 
 /** Known technique IDs and ATT&CK group names of the APT28 / FIN7 / TA505 / UNC2452 kind: one regex scan, for any text. */
 const CHEAP = /\b(?:T\d{4}(?:\.\d{3})?|(?:APT|FIN|TA|UNC|TEMP\.)\d+[A-Za-z]?)\b/g;
-function findCheap(text: string): CtiEntity[] {
+export function findCheap(text: string): CtiEntity[] {
   const out: CtiEntity[] = [];
   for (const m of text.matchAll(CHEAP)) {
     const s = m[0];

@@ -36,6 +36,15 @@ export function diffAnalysis(base: number, before: Analysis, after: Analysis): A
   return { base, head, tail, shift, middle: b.slice(head, b.length - tail), rest };
 }
 
+/**
+ * An entity moved by `s`: a literal of the entity's own fields, of one shape for every entity (a spread copies through
+ * a slow generic path; on a 40k-word report the host moved ~9,000 entities per keystroke at the top).
+ */
+function moved(e: Entity, s: number): Entity {
+  if (!('source' in e)) return { start: e.start + s, end: e.end + s, type: e.type, text: e.text };
+  return { start: e.start + s, end: e.end + s, type: e.type, text: e.text, source: e.source };
+}
+
 /** The analysis a patch describes, given the base analysis it was made against. */
 export function applyAnalysisPatch(before: Analysis, patch: AnalysisPatch): Analysis {
   const a = before.entities;
@@ -44,7 +53,7 @@ export function applyAnalysisPatch(before: Analysis, patch: AnalysisPatch): Anal
   const s = patch.shift;
   for (let i = a.length - patch.tail; i < a.length; i++) {
     const e = a[i];
-    entities.push(s === 0 ? e : { ...e, start: e.start + s, end: e.end + s });
+    entities.push(s === 0 ? e : moved(e, s));
   }
   return { ...patch.rest, entities };
 }
