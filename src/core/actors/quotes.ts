@@ -54,6 +54,12 @@ export function findQuotations(text: string): Quotation[] {
     const c = text[i];
     // A short quotation inside an open one (“… what she calls “a circus” rather than …”) is part of it when the outer one closes
     // later in the paragraph.
+    // “… 51 percent.“¶: an opening mark after end punctuation that ends its paragraph is a closing one (a typing slip).
+    if (c === '“' && open >= 0 && /[.!?,]/.test(text[i - 1] ?? '') && /^[ \t\u00a0]*(?:\r?\n|$)/.test(text.slice(i + 1, i + 4))) {
+      push(open, i);
+      open = -1;
+      continue;
+    }
     if (c === '“' && open >= 0) {
       const inner = /^[^“”\n]{1,60}”/.exec(text.slice(i + 1, i + 64));
       const para = text.slice(i + 1 + (inner?.[0].length ?? 0), text.indexOf('\n', i + 1) < 0 ? n : text.indexOf('\n', i + 1));
@@ -127,7 +133,7 @@ export function findQuotations(text: string): Quotation[] {
 }
 
 const SPEECH =
-  'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed|demanded|demands|boasted|charged|shouted|yelled|joked|countered|predicted|suggested|testified|cautioned|conceded|complained|lamented|retorted|exclaimed|bragged|asserted|maintained|contended|alleged|proclaimed|sings|sang|saying|adding|asking|telling|writing|tweeting|reads|read';
+  'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed|demanded|demands|boasted|charged|shouted|yelled|joked|countered|predicted|suggested|testified|cautioned|conceded|complained|lamented|retorted|exclaimed|bragged|asserted|maintained|contended|alleged|proclaimed|reported|reports|sings|sang|saying|adding|asking|telling|writing|tweeting|reads|read';
 const SCARE_MARK = /\b(?:so[- ]called|quote[- ]unquote|self-styled|self-proclaimed|supposed)\s*$/i;
 // Words that make a short quotation someone's words: speech, naming and quoting verbs, "according to", "in the words of".
 const WORDS_OF = new RegExp(
@@ -142,6 +148,7 @@ const WORDS_OF = new RegExp(
  * it). Such a phrase is no quote: no speaker is guessed for it.
  */
 export function isScareQuote(text: string, q: Quotation): boolean {
+  if (isNickname(text, q)) return true;
   const words = q.text.trim().split(/\s+/).length;
   if (words > 6 || /[.!?…]$/.test(q.text.trim())) return false;
   const before = text.slice(Math.max(0, q.open - 40), q.open);
@@ -156,6 +163,12 @@ export function isScareQuote(text: string, q: Quotation): boolean {
     if (i >= 0 && i < to) to = i;
   }
   return !WORDS_OF.test(text.slice(from, q.open) + ' ' + text.slice(q.close, to));
+}
+
+const NICKNAME_MARKS = /(?<=\p{Lu}[\p{L}.'’-]*[ \t\u00a0])["“]\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)?["”](?=[ \t\u00a0]\p{Lu})/gu;
+/** A nickname inside a name (Marit "Mia" Lund, Jon “The Hammer” Berg): part of the name, neither a quote nor its end. */
+export function isNickname(text: string, q: Quotation): boolean {
+  return /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)?$/u.test(q.text) && /\p{Lu}[\p{L}.'’-]*[ \t\u00a0]$/u.test(text.slice(Math.max(0, q.open - 30), q.open)) && /^[ \t\u00a0]\p{Lu}/u.test(text.slice(q.close, q.close + 2));
 }
 
 // Before the quote: "According to the Chilean minister: “…", "Ruiz said: “…", "Okafor told reporters, “…".
@@ -184,6 +197,8 @@ function saidBefore(lead: string): { start: number; end: number } | undefined {
 // After the quote: "“…,” Okafor said." / "“…,” said Okafor." / "“…,” the minister told reporters."
 const SAID_AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,.]*([^“”"\\n]{1,90}?)\\s+(?:${SPEECH})\\b`, 'iu');
 const SAID_AFTER_VERB_FIRST = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n]{1,90}?)(?:[.,;:!?]|$)`, 'iu');
+// "“…,” Mia Lund, the director of the Harbour Trust and a former pilot, told reporters.": a name and a long apposition.
+const SAID_AFTER_APPOSITION = new RegExp(`^[\\s,.]*(\\p{Lu}[^“”"\\n,]{1,40}),\\s[^“”"\\n]{8,160}?,\\s+(?:${SPEECH})\\b`, 'u');
 // "“…,” said the driver, Omar Nasser, 41." : the name in the apposition after the description speaks.
 const SAID_AFTER_VERB_FIRST_LONG = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n;]{1,110})`, 'iu');
 /** Length of a clause up to its sentence end; the dots of "Rep.", "G.K." and "Mr." do not end it. */
@@ -191,7 +206,7 @@ function clauseLength(s: string): number {
   const re = /[.!?](?=\s|$)/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const word = /([\p{L}.]+)$/u.exec(s.slice(0, m.index))?.[1] ?? '';
-    if (/^(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Rev|Hon|Mt)$/u.test(word)) continue;
+    if (/^(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|Rep|Reps|Sen|Sens|Gov|Del|Gen|Adm|Cmdr|Col|Lt|Maj|Capt|Sgt|Det|Supt|Insp|Amb|Atty|Sec|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Rev|Hon|Mt)$/u.test(word)) continue;
     return m.index;
   }
   return s.length;
@@ -217,6 +232,8 @@ function speakerIn(sorted: readonly LinkedMention[], a: number, b: number, last:
   for (let i = firstAtOrAfter(sorted, a); i < sorted.length && sorted[i].start < b; i++) {
     if (sorted[i].end <= b && (sorted[i].type === 'person' || sorted[i].type === 'organization')) ms.push(sorted[i]);
   }
+  // "Berg's niece, Mia Lund": the owner of a possessive is not the speaker when another name follows
+  if (ms.length > 1) for (let i = ms.length - 2; i >= 0; i--) if (/^['’]s\s+\p{Ll}/u.test(text_.slice(ms[i].end, ms[i].end + 4))) ms.splice(i, 1);
   if (!ms.length) return undefined;
   const best = Math.min(...ms.map((m) => SPEAKER_RANK[m.type]));
   const of = ms.filter((m) => SPEAKER_RANK[m.type] === best);
@@ -228,6 +245,51 @@ function speakerIn(sorted: readonly LinkedMention[], a: number, b: number, last:
 }
 let text_ = '';
 
+/**
+ * The subject a clause [from, to) opens with, after an opening phrase ("On Monday, …", "With the vote near, …"): a
+ * person or organisation mention near the start, with at most a few role words before it ("Labour leader X").
+ */
+function clauseSubject(text: string, sorted: readonly LinkedMention[], from: number, to: number): LinkedMention | undefined {
+  const opening = /^\s*(?:(?:At|In|On|During|After|Before|Following|With|Without|Though|Although|Meanwhile|Later|Earlier|Asked|Speaking)\b[^\n]{0,110}?,["”]?\s+(?=\p{Lu}))?/u.exec(text.slice(from, to))![0];
+  const at = from + opening.length;
+  for (let i = firstAtOrAfter(sorted, at); i < sorted.length && sorted[i].start < to; i++) {
+    const m = sorted[i];
+    if (m.type !== 'person' && m.type !== 'organization') continue;
+    const before = text.slice(at, m.start);
+    // "Her former partner at Lenox, Ann Berg, called …": a description, then the name in commas
+    const described = /^(?:[\p{L}.'’-]+\s+){1,8}?[\p{L}.'’-]+,\s+$/u.test(before) && /^,\s/.test(text.slice(m.end, m.end + 2)) && !/\b(?:said|says|told)\b/.test(before);
+    if (m.end > to || before.length > 140) return undefined;
+    if (!described && (before.length > 60 || !/^(?:[\p{L}.'’-]+\s+){0,6}$/u.test(before) || /\b(?:and|or|but|that|said|says|told|when|while|after|before|of|for|to|with|by|about|at|in|on|from|than|as)\b/i.test(before))) {
+      // a name inside the description ("Her partner at Lenox, Ann Berg, …") is passed over; anything else ends the search
+      if (/^(?:[\p{L}.'’-]+\s+){1,8}$/u.test(before)) continue;
+      return undefined;
+    }
+    // "Smith's plan:": a possessor is no subject
+    if (/^['’]s?\b/.test(text.slice(m.end, m.end + 2))) return undefined;
+    return m;
+  }
+  return undefined;
+}
+
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Del|Gen|Adm|Col|Lt|Capt|Sgt|Prof|Rev|President|Senator|Governor|Mayor|Judge)\.?\s+/u;
+/**
+ * The person a bare name written as a speaker ("Ellis", "Mr. Ellis", "Ryan Ellis") stands for when the tagger did not
+ * mark it there: the one person actor with a mention ending in that surname (none when two people share it).
+ */
+function personBySurname(sorted: readonly LinkedMention[], speakerText: string): LinkedMention | undefined {
+  const name = speakerText.trim().replace(HONORIFIC, '');
+  if (!/^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}$/u.test(name) || /^(?:He|She|They|It|We|I|You|The|This|That)\b/.test(name)) return undefined;
+  const last = name.split(/\s+/).pop()!.replace(/’/g, "'").toLowerCase();
+  let found: LinkedMention | undefined;
+  for (const m of sorted) {
+    if (m.type !== 'person' || m.kind === 'nominal') continue;
+    if (m.text.split(/\s+/).pop()!.replace(/’/g, "'").toLowerCase() !== last) continue;
+    if (found && found.actorId !== m.actorId) return undefined;
+    found ??= m;
+  }
+  return found;
+}
+
 /** Index of the first mention starting at or after `offset` (binary search; `sorted` is sorted by start). */
 const firstAtOrAfter = (sorted: readonly LinkedMention[], offset: number): number => lowerBound(sorted, offset);
 
@@ -238,7 +300,9 @@ const firstAtOrAfter = (sorted: readonly LinkedMention[], offset: number): numbe
  * With `coref` (pronouns.ts), "she said" goes only to a person whose gender is unknown or female (and "he said" to
  * one unknown or male), and to the pronoun's own link when no such person is found the usual way.
  */
-export function attributeQuotes(text: string, quotations: readonly Quotation[], mentions: readonly LinkedMention[], coref?: Coreference): Quote[] {
+export function attributeQuotes(source: string, quotations: readonly Quotation[], mentions: readonly LinkedMention[], coref?: Coreference): Quote[] {
+  // the marks of a nickname inside a name (Marit "Mia" Lund) do not end a speech clause: blanked, offsets kept
+  const text = source.replace(NICKNAME_MARKS, (m) => m.replace(/["“”]/g, ' '));
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   text_ = text;
   const out: Quote[] = [];
@@ -275,7 +339,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
     const inverted = /(?:^|[.!?]\s+|\n\s*)Said\s+([^,:\n“”"]{1,60}?)\s*[:,]\s*$/.exec(lead);
     if (inverted) {
       const a = paraStart + inverted.index + inverted[0].indexOf(inverted[1], inverted[0].indexOf('Said') + 4);
-      speaker = pick(a, a + inverted[1].length, false);
+      speaker = pick(a, a + inverted[1].length, false) ?? personBySurname(sorted, inverted[1]);
       speakerText = inverted[1];
       how = 0.9;
     }
@@ -337,7 +401,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       }
     }
     if (!speaker) {
-      const m3 = SAID_AFTER_VERB_FIRST.exec(tail) ?? SAID_AFTER_SPEAKER_FIRST.exec(tail);
+      const m3 = SAID_AFTER_VERB_FIRST.exec(tail) ?? SAID_AFTER_SPEAKER_FIRST.exec(tail) ?? SAID_AFTER_APPOSITION.exec(tail);
       if (m3) {
         const a = close + m3.index + m3[0].indexOf(m3[1]);
         speaker = pick(a, a + m3[1].length, false);
@@ -352,6 +416,22 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
           if (speaker && speaker.type !== 'person' && /^(?:the|a|an)\s/i.test(speakerText)) speaker = undefined;
         }
       }
+    }
+    if (!speaker && !speakerText && /:\s*$/.test(lead)) {
+      // "Lund made the following comment: “…”", "The minister has a new message: “…”": the subject of the clause the
+      // colon ends introduces the quotation.
+      const clause = lead.replace(/:\s*$/, '');
+      const from = Math.max(clause.lastIndexOf('\n') + 1, ...[...maskAbbreviationDots(clause).matchAll(/[.!?]["”’]?\s+/g)].map((m) => m.index! + m[0].length));
+      const subject = clauseSubject(text, sorted, paraStart + from, paraStart + clause.length);
+      if (subject) {
+        speaker = subject;
+        how = 0.6;
+      }
+    }
+    if (!speaker && speakerText) {
+      // "Said Ellis:", "O'Neill said": a surname the tagger missed here, of the one person the text names so elsewhere
+      speaker = personBySurname(sorted, speakerText);
+      if (speaker) how = 0.7;
     }
     const prevQuote = out.length ? out[out.length - 1] : undefined;
     const prevQuotation = qi > 0 ? quotations[qi - 1] : undefined;
@@ -413,6 +493,18 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       speaker = sorted.find((m) => m.actorId === prevQuote.speakerId);
       how = 0.7;
     }
+    if (!speaker && !speakerText && /[.!?]["”’]?[ \t\u00a0]+$/.test(lead) && /^[\s.,;:!?)\]]*(?:\n|$|["“\p{Lu}])/u.test(tail) && /[.!?…]$/.test(q.text)) {
+      // A sentence that is only a quotation, right after a sentence whose subject is a person, in the same paragraph:
+      // "Ola Dahl called the plan reckless. “It will cost us the harbour.”" (the subject goes on speaking).
+      const prevEnd = lead.replace(/\s+$/, '').length - 1;
+      const cut = maskAbbreviationDots(lead.slice(0, prevEnd));
+      const from = Math.max(cut.lastIndexOf('\n') + 1, ...[...cut.matchAll(/[.!?]["”’]?\s+(?=["“]?\p{Lu})/gu)].map((m) => m.index! + m[0].length));
+      const subject = clauseSubject(text, sorted, paraStart + from, paraStart + prevEnd);
+      if (subject?.type === 'person') {
+        speaker = subject;
+        how = 0.5;
+      }
+    }
     said.push(speakerText);
     const quote: Quote = { start: q.start, end: q.end, text: q.text, confidence: 0 };
     if (speaker) {
@@ -471,7 +563,8 @@ function subjectBefore(text: string, sorted: readonly LinkedMention[], before: n
  * become a single quote from the first quotation's start to the last one's end, its text the parts joined by " … ".
  * Quotations are given in text order; `quotes[i]` belongs to `quotations[i]`.
  */
-export function joinSplitQuotes(text: string, quotations: readonly Quotation[], quotes: readonly Quote[]): Quote[] {
+export function joinSplitQuotes(source: string, quotations: readonly Quotation[], quotes: readonly Quote[]): Quote[] {
+  const text = source.replace(NICKNAME_MARKS, (m) => m.replace(/["“”]/g, ' '));
   const out: Quote[] = [];
   let prev: Quotation | undefined;
   for (let i = 0; i < quotes.length; i++) {
@@ -491,9 +584,13 @@ function splitBySpeech(gap: string): boolean {
   if (/^\s*$/.test(gap)) return !gap.includes('\n');
   return gap.length <= 200 && SPEECH_IN_GAP.test(gap) && /^[\s,;:—–-]*[^.!?]*[.!?,;:—–-]?\s*$/.test(noAbbreviationDots(gap));
 }
+/** noAbbreviationDots with the same length: each such dot becomes a middle dot, so offsets still match. */
+function maskAbbreviationDots(s: string): string {
+  return s.replace(/(?<![\p{L}])(\p{Lu})\./gu, '$1·').replace(/\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Del|Adm|Cmdr|Col|Lt|Capt|Sgt|Det|Supt|Insp|Amb|Atty|Sec|Prof|St|Jr|Sr|Rev|Hon|Wash|Calif|Fla|Ill|Mass|Mich|Minn|Penn|Tenn|Tex|Va|Wis)\./gu, (m) => m.slice(0, -1) + '·');
+}
 /** The dots of "Mr.", "Rep.", "D-N.C." and initials do not end a sentence. */
 function noAbbreviationDots(s: string): string {
-  return s.replace(/(?<![\p{L}])(\p{Lu})\./gu, '$1').replace(/\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Del|Col|Lt|Capt|Sgt|Prof|St|Jr|Sr|Rev|Hon|Wash|Calif|Fla|Ill|Mass|Mich|Minn|Penn|Tenn|Tex|Va|Wis|N\.C|S\.C|N\.Y|\p{Lu})\./gu, (m) => m.slice(0, -1));
+  return s.replace(/(?<![\p{L}])(\p{Lu})\./gu, '$1').replace(/\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Del|Adm|Cmdr|Col|Lt|Capt|Sgt|Det|Supt|Insp|Amb|Atty|Sec|Prof|St|Jr|Sr|Rev|Hon|Wash|Calif|Fla|Ill|Mass|Mich|Minn|Penn|Tenn|Tex|Va|Wis|N\.C|S\.C|N\.Y|\p{Lu})\./gu, (m) => m.slice(0, -1));
 }
 
 /**
