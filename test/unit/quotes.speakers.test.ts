@@ -68,3 +68,31 @@ describe('[core/actors/quotes] speakers the attribution patterns used to miss', 
     assert.equal(speakerOf(actors, 'It is a disgrace'), undefined, 'no person is the subject before it');
   });
 });
+
+describe('[core/actors/descriptions] speakers named by a description', () => {
+  it('"the Nordland senator" is the one person whose roles fit (Sen.), not the name just before the description', () => {
+    const text =
+      'Sen. Kari Holm (Nordland) spoke after the vote. Asked whether voters of Per Moe still resent the party, the Nordland senator acknowledged that there are still “some people” who feel that way.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Kari Holm', 'Per Moe'], title: ['Sen.'] }));
+    assert.equal(speakerOf(actors, 'there are still'), 'Kari Holm');
+  });
+
+  it('a principal named by a description after the quote is the subject of the sentence before; an unnamed official stays unnamed', () => {
+    const text =
+      'Nils Berg toured the harbour in Tromsø on Monday, two weeks before the vote.\n\n' +
+      'Berg blamed the fishing quotas on the policies of Eva Lie and Ola Dahl. "We need a change in this town," the Bergen businessman said.\n\n' +
+      'Minister Ola Dahl opened the bridge. "It cost far more than anyone had planned," the official said.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Nils Berg', 'Berg', 'Eva Lie', 'Ola Dahl'], place: ['Tromsø', 'Bergen'], title: ['Minister'] }));
+    assert.equal(speakerOf(actors, 'We need a change'), 'Nils Berg');
+    assert.equal(speakerOf(actors, 'It cost far more'), undefined, '"the official" may be anyone');
+  });
+
+  it('"the Democratic nominee" is not the nominee of the other party', () => {
+    const text =
+      'Republican nominee Tom Reed spoke in Ohio. Democratic nominee Ann Fox spoke in Iowa on the same evening.\n\n' +
+      'The Democratic nominee said that every child should have the chance to finish school.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Tom Reed', 'Ann Fox'], place: ['Ohio', 'Iowa'], group: ['Republican', 'Democratic'] }));
+    const said = actors.find((a) => a.quotes.some((q) => q.indirect && q.text.startsWith('every child')))?.name;
+    assert.equal(said, 'Ann Fox');
+  });
+});

@@ -234,8 +234,10 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   const linked: LinkedMention[] = kept.flatMap((d) => d.mentions.map((m) => ({ ...m, actorId: d.id, type: d.type })));
   // A scare quote (the so-called “peace dividend”) is the writer's distance from a phrase, not anyone's words.
   const quotations = allQuotations.filter((q) => !isScareQuote(text, q));
-  const direct = attributeQuotes(text, quotations, linked, coref);
-  const reported = findReported(text, quotations, linked, sentences, new Set(direct.filter((q) => q.speakerId).map((q) => q.start)));
+  const roles = new Map(people.map((d) => [d.id, d.roles]));
+  const affiliations = new Map(people.map((d) => [d.id, d.affiliation]));
+  const direct = attributeQuotes(text, quotations, linked, coref, roles, affiliations);
+  const reported = findReported(text, quotations, linked, sentences, new Set(direct.filter((q) => q.speakerId).map((q) => q.start)), { roles, affiliations, genders: coref.genders });
   // A quotation inside reported speech ("Jones says Smith “never paid his own bills”") has the same speaker.
   for (const q of direct) {
     if (q.speakerId) continue;

@@ -1,6 +1,7 @@
 import type { ActorType, MentionKind, Quote, Span } from '../types';
 import { lowerBound } from '../text/intervals';
 import type { Coreference } from './pronouns';
+import { clauseSubject, descriptionIn, resolveDescription, type DescriptionContext } from './descriptions';
 
 /** A mention with the actor it belongs to, as the quote attribution needs it. */
 export interface LinkedMention {
@@ -168,6 +169,10 @@ export function isScareQuote(text: string, q: Quotation): boolean {
 const NICKNAME_MARKS = /(?<=\p{Lu}[\p{L}.'’-]*[ \t\u00a0])["“]\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)?["”](?=[ \t\u00a0]\p{Lu})/gu;
 /** A nickname inside a name (Marit "Mia" Lund, Jon “The Hammer” Berg): part of the name, neither a quote nor its end. */
 export function isNickname(text: string, q: Quotation): boolean {
+  // not in a headline, where every word is capitalised (Mayor Calls Rival ‘A Disgrace’ Over Fees)
+  const line = text.slice(text.lastIndexOf('\n', q.open) + 1, text.indexOf('\n', q.close) < 0 ? text.length : text.indexOf('\n', q.close));
+  const words = line.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  if (words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.6) return false;
   return /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)?$/u.test(q.text) && /\p{Lu}[\p{L}.'’-]*[ \t\u00a0]$/u.test(text.slice(Math.max(0, q.open - 30), q.open)) && /^[ \t\u00a0]\p{Lu}/u.test(text.slice(q.close, q.close + 2));
 }
 
@@ -188,6 +193,8 @@ function saidBefore(lead: string): { start: number; end: number } | undefined {
     if (!AFTER_VERB.test(noAbbreviationDots(lead.slice(m.index + m[0].length).replace(/:[ \t]*\n\s*$/, ':')))) continue;
     // "a blog entry posted Monday": a participle after a noun, not the speech verb
     if (/^(?:posted|read)$/i.test(m[0]) && /\s(?!(?:he|she|they|it|and|who|which|that|also|then|later|has|have|had)\s$)\p{Ll}+\s$/u.test(lead.slice(Math.max(0, m.index - 30), m.index))) continue;
+    // "pointed to reports that …": a noun; "The Ledger reported", "she reports" are the verb
+    if (/^report/i.test(m[0]) && !/(?:\p{Lu}[\p{L}.'’-]*|\b(?:he|she|it|they))\s+$/u.test(lead.slice(Math.max(0, m.index - 30), m.index))) continue;
     const from = Math.max(0, m.index - 140);
     const cut = Math.max(lead.lastIndexOf('\n', m.index), lead.lastIndexOf('“', m.index), lead.lastIndexOf('”', m.index), lead.lastIndexOf('"', m.index));
     return { start: Math.max(from, cut + 1), end: m.index };
@@ -245,32 +252,6 @@ function speakerIn(sorted: readonly LinkedMention[], a: number, b: number, last:
 }
 let text_ = '';
 
-/**
- * The subject a clause [from, to) opens with, after an opening phrase ("On Monday, …", "With the vote near, …"): a
- * person or organisation mention near the start, with at most a few role words before it ("Labour leader X").
- */
-function clauseSubject(text: string, sorted: readonly LinkedMention[], from: number, to: number): LinkedMention | undefined {
-  const opening = /^\s*(?:(?:At|In|On|During|After|Before|Following|With|Without|Though|Although|Meanwhile|Later|Earlier|Asked|Speaking)\b[^\n]{0,110}?,["”]?\s+(?=\p{Lu}))?/u.exec(text.slice(from, to))![0];
-  const at = from + opening.length;
-  for (let i = firstAtOrAfter(sorted, at); i < sorted.length && sorted[i].start < to; i++) {
-    const m = sorted[i];
-    if (m.type !== 'person' && m.type !== 'organization') continue;
-    const before = text.slice(at, m.start);
-    // "Her former partner at Lenox, Ann Berg, called …": a description, then the name in commas
-    const described = /^(?:[\p{L}.'’-]+\s+){1,8}?[\p{L}.'’-]+,\s+$/u.test(before) && /^,\s/.test(text.slice(m.end, m.end + 2)) && !/\b(?:said|says|told)\b/.test(before);
-    if (m.end > to || before.length > 140) return undefined;
-    if (!described && (before.length > 60 || !/^(?:[\p{L}.'’-]+\s+){0,6}$/u.test(before) || /\b(?:and|or|but|that|said|says|told|when|while|after|before|of|for|to|with|by|about|at|in|on|from|than|as)\b/i.test(before))) {
-      // a name inside the description ("Her partner at Lenox, Ann Berg, …") is passed over; anything else ends the search
-      if (/^(?:[\p{L}.'’-]+\s+){1,8}$/u.test(before)) continue;
-      return undefined;
-    }
-    // "Smith's plan:": a possessor is no subject
-    if (/^['’]s?\b/.test(text.slice(m.end, m.end + 2))) return undefined;
-    return m;
-  }
-  return undefined;
-}
-
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Del|Gen|Adm|Col|Lt|Capt|Sgt|Prof|Rev|President|Senator|Governor|Mayor|Judge)\.?\s+/u;
 /**
  * The person a bare name written as a speaker ("Ellis", "Mr. Ellis", "Ryan Ellis") stands for when the tagger did not
@@ -300,11 +281,29 @@ const firstAtOrAfter = (sorted: readonly LinkedMention[], offset: number): numbe
  * With `coref` (pronouns.ts), "she said" goes only to a person whose gender is unknown or female (and "he said" to
  * one unknown or male), and to the pronoun's own link when no such person is found the usual way.
  */
-export function attributeQuotes(source: string, quotations: readonly Quotation[], mentions: readonly LinkedMention[], coref?: Coreference): Quote[] {
+export function attributeQuotes(
+  source: string,
+  quotations: readonly Quotation[],
+  mentions: readonly LinkedMention[],
+  coref?: Coreference,
+  /** Roles of the person actors by id, for speakers named by a description ("the Vermont senator"). */
+  roles?: ReadonlyMap<string, readonly string[]>,
+  affiliations?: ReadonlyMap<string, string | undefined>,
+): Quote[] {
   // the marks of a nickname inside a name (Marit "Mia" Lund) do not end a speech clause: blanked, offsets kept
   const text = source.replace(NICKNAME_MARKS, (m) => m.replace(/["“”]/g, ' '));
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   text_ = text;
+  const described: DescriptionContext = { roles, affiliations, genders: coref?.genders };
+  /** The person a description ending the speaker phrase [a, b) stands for ("the Vermont senator"), if it is one. */
+  const byDescription = (a: number, b: number): { speaker?: LinkedMention } | undefined => {
+    const d = descriptionIn(text.slice(a, b));
+    if (!d) return undefined;
+    // "Lund, the senator, said": an apposition to a name is that name
+    const before = text.slice(a, a + d.index);
+    if (/,\s*$/.test(before) && sorted.some((m) => m.end > a && m.end <= a + d.index && /^[\s,]*$/.test(text.slice(m.end, a + d.index)))) return undefined;
+    return { speaker: resolveDescription(text, sorted, a + d.index, d.head, described, text.slice(a + d.index, b)) };
+  };
   const out: Quote[] = [];
   const said: (string | undefined)[] = [];
   let prevEnd = 0;
@@ -334,6 +333,7 @@ export function attributeQuotes(source: string, quotations: readonly Quotation[]
     let speakerText: string | undefined; // the phrase the pattern found, for the pronoun fallback
     let pronounAt = -1; // offset of the "he"/"she" of "he said"
     let how = 0;
+    let m3desc = -1; // offset of the speaker phrase after the quotation
     const pick = (a: number, b: number, last: boolean) => speakerIn(sorted, a, b, last);
     // "Said Ellis: “…”": the verb first.
     const inverted = /(?:^|[.!?]\s+|\n\s*)Said\s+([^,:\n“”"]{1,60}?)\s*[:,]\s*$/.exec(lead);
@@ -365,8 +365,14 @@ export function attributeQuotes(source: string, quotations: readonly Quotation[]
             const inClause = sorted.slice(firstAtOrAfter(sorted, paraStart + cut + 1), firstAtOrAfter(sorted, paraStart + m2.end));
             speaker = inClause.find((m) => m.type === 'person') ?? inClause.find((m) => m.type === 'organization');
           }
-          speaker ??= pick(paraStart + m2.start, paraStart + m2.end, true);
-          how = 0.9;
+          const desc = speaker ? undefined : byDescription(paraStart + m2.start, paraStart + m2.end);
+          if (desc) {
+            speaker = desc.speaker;
+            how = 0.6;
+          } else {
+            speaker ??= pick(paraStart + m2.start, paraStart + m2.end, true);
+            how = 0.9;
+          }
         }
       }
     }
@@ -406,6 +412,7 @@ export function attributeQuotes(source: string, quotations: readonly Quotation[]
         const a = close + m3.index + m3[0].indexOf(m3[1]);
         speaker = pick(a, a + m3[1].length, false);
         speakerText = m3[1].trim();
+        m3desc = a + m3[1].indexOf(speakerText);
         pronounAt = a;
         how = 0.85;
         const long = !speaker ? SAID_AFTER_VERB_FIRST_LONG.exec(tail) : null;
@@ -425,6 +432,14 @@ export function attributeQuotes(source: string, quotations: readonly Quotation[]
       const subject = clauseSubject(text, sorted, paraStart + from, paraStart + clause.length);
       if (subject) {
         speaker = subject;
+        how = 0.6;
+      }
+    }
+    if (!speaker && speakerText && m3desc >= 0) {
+      // "“…,” the New York businessman said"
+      const desc = byDescription(m3desc, m3desc + speakerText.length);
+      if (desc?.speaker) {
+        speaker = desc.speaker;
         how = 0.6;
       }
     }
