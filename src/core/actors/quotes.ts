@@ -335,8 +335,15 @@ export function attributeQuotes(
     let how = 0;
     let m3desc = -1; // offset of the speaker phrase after the quotation
     const pick = (a: number, b: number, last: boolean) => speakerIn(sorted, a, b, last);
+    // A transcript line in quotation marks: "“PENCE: Well, look, …”" (the speaker's surname in capitals, a colon).
+    const label = /^(\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*)?):\s+(?=\S)/u.exec(q.text);
+    if (label) {
+      speaker = personBySurname(sorted, label[1]);
+      speakerText = label[1]; // (one the text does not name otherwise is still not the previous speaker)
+      if (speaker) how = 0.8;
+    }
     // "Said Ellis: “…”": the verb first.
-    const inverted = /(?:^|[.!?]\s+|\n\s*)Said\s+([^,:\n“”"]{1,60}?)\s*[:,]\s*$/.exec(lead);
+    const inverted = speaker ? null : /(?:^|[.!?]\s+|\n\s*)Said\s+([^,:\n“”"]{1,60}?)\s*[:,]\s*$/.exec(lead);
     if (inverted) {
       const a = paraStart + inverted.index + inverted[0].indexOf(inverted[1], inverted[0].indexOf('Said') + 4);
       speaker = pick(a, a + inverted[1].length, false) ?? personBySurname(sorted, inverted[1]);
@@ -521,7 +528,10 @@ export function attributeQuotes(
       }
     }
     said.push(speakerText);
-    const quote: Quote = { start: q.start, end: q.end, text: q.text, confidence: 0 };
+    const quote: Quote = label && speaker ? { start: q.start + label[0].length, end: q.end, text: q.text.slice(label[0].length), confidence: 0 } : { start: q.start, end: q.end, text: q.text, confidence: 0 };
+    // "“…,” said one source on the panel": someone new and unnamed, written so that nothing else lends the quote a name
+    // ("the spokesman" refers back and may still take the speaker of the reported speech before it)
+    if (!speaker && ((m3desc >= 0 && /^(?:one|a|an|another|some|two|three|several)\s/i.test(speakerText ?? '')) || label) && speakerText) quote.speakerText = speakerText;
     if (speaker) {
       quote.speakerId = speaker.actorId;
       quote.speakerText = speaker.text;
@@ -533,7 +543,7 @@ export function attributeQuotes(
   // ("“…” “…,” she said"), speaks with the next one.
   for (let i = out.length - 2; i >= 0; i--) {
     const next = out[i + 1];
-    if (out[i].speakerId || !next.speakerId) continue;
+    if (out[i].speakerId || out[i].speakerText || !next.speakerId) continue;
     if (quotations[i].continues || /^\s*$/.test(text.slice(quotations[i].close, quotations[i + 1].open))) {
       out[i].speakerId = next.speakerId;
       out[i].speakerText = next.speakerText;
@@ -585,7 +595,8 @@ export function joinSplitQuotes(source: string, quotations: readonly Quotation[]
   for (let i = 0; i < quotes.length; i++) {
     const q = quotes[i];
     const last = out[out.length - 1];
-    if (last && prev && q.speakerId && last.speakerId === q.speakerId && !last.indirect && splitBySpeech(text.slice(prev.close, quotations[i].open))) {
+    // (a quotation nested in the one before, “Shark Tank” inside a transcript line, is not its continuation)
+    if (last && prev && q.speakerId && last.speakerId === q.speakerId && !last.indirect && quotations[i].open >= prev.close && splitBySpeech(text.slice(prev.close, quotations[i].open))) {
       out[out.length - 1] = { ...last, end: q.end, text: `${last.text} … ${q.text}` };
     } else out.push({ ...q });
     prev = quotations[i];
