@@ -151,3 +151,22 @@ describe('[core/actors/introductions] a nationality told in the sentence before 
     assert.equal(actorNamed(actors, 'Luis Rojas').affiliation, 'Peru');
   });
 });
+
+describe('[core/actors] affiliations: a go-between’s place, the subject’s party, a minister’s government', () => {
+  it('"negotiator for Burundi" is the place worked toward, not the affiliation', async () => {
+    const { parseRolePhrase } = await import('../../src/core/actors/appositions');
+    const r = parseRolePhrase('the international negotiator for Burundi', true);
+    assert.equal(r?.affiliation, undefined);
+    assert.ok(r?.role.includes('negotiator'), r?.role);
+    assert.equal(parseRolePhrase('a correspondent for Reuters', true)?.affiliation, 'Reuters', 'a reporter for a paper works for it');
+  });
+
+  it('"Prime Minister X says … his Labour Party’s platform"; "The government of Peru closed … Education Minister X"', () => {
+    const text =
+      'Prime Minister Ola Berg says the new ferry law will lead the platform of his Labour Party’s campaign for the autumn vote.\n\n' +
+      'The government of Peru has closed the national university after protests in which Education Minister Rosa Quispe was held for four hours.';
+    const actors = buildActors(text, analysisOf(text, { person: ['Ola Berg', 'Rosa Quispe'], organization: ['Labour Party'], place: ['Peru'], title: ['Prime Minister', 'Education Minister'] }));
+    assert.equal(actors.find((a) => a.name === 'Ola Berg')?.affiliation, 'Labour Party');
+    assert.equal(actors.find((a) => a.name === 'Rosa Quispe')?.affiliation, 'Peru');
+  });
+});

@@ -7,9 +7,11 @@ import { isRoleHead } from './appositions';
  * the way news introduces people:
  *  - introduced, then named: "Singapore hanged a Thai farmer on Friday. Somchai Dee, 24, was arrested in 1995." (the
  *    sentence before the first mention, which opens its sentence, describes one person and names no one);
- *  - named, then described: "Ali Saad did not get through. A roadblock stopped the 38-year-old Palestinian …" (a
+ *  - named, then described: "Ali Saad did not get through. A checkpoint turned back the 38-year-old Palestinian …" (a
  *    definite description, a nationality as a noun, in the sentence after, which names no other person first);
- *  - described, then named by the same noun: "A tourist from Jordan was turned back. … said the tourist, Omar Ali."
+ *  - described, then named by the same noun: "A tourist from Jordan was turned back. … said the tourist, Omar Ali.";
+ *  - the subject's own party, "Prime Minister X says … his Labour Party's platform", and a minister's government, "The
+ *    government of Chad closed … Education Minister X was held …" (no other country in the sentence).
  * Only people with no affiliation yet; a role only when they have none.
  */
 export interface Introduced {
@@ -81,6 +83,31 @@ export function affiliationsFromDescriptions(text: string, ents: readonly Entity
         p.affiliation = c;
         continue;
       }
+    }
+    // the subject's own party or government in the sentence: "Prime Minister X says … his Conservative Party's …",
+    // "The government of Chad closed … Education Minister X was held …"
+    let found: string | undefined;
+    for (const at of p.starts) {
+      const [ss, se] = sentenceAround(text, at);
+      const sentence = text.slice(ss, se);
+      const party = at - ss <= 40 ? /\b(?:his|her)\s+((?:\p{Lu}[\p{L}-]+\s+){1,3}Party)\b/u.exec(text.slice(at, se)) : null;
+      if (party && !personIn(ents, at + 1, at + party.index, at)) {
+        found = party[1];
+        break;
+      }
+      const gov = /\bgovernment of (?:the\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)|\b(\p{Lu}[\p{L}-]+)['’]s government\b/u.exec(sentence);
+      const country = gov ? countryOf(gov[1] ?? gov[2]) : undefined;
+      if (country && p.roles.some((r) => /\b(?:minister|president|premier|chancellor|secretary)\b/i.test(r)) && !/\b(?:of|for|to)\b/i.test(p.roles.join(' '))) {
+        const others = (sentence.match(/\p{Lu}[\p{L}-]+/gu) ?? []).map((w) => countryOf(w) ?? countryOfDemonym(w)).filter((c) => c && c !== country);
+        if (!others.length) {
+          found = country;
+          break;
+        }
+      }
+    }
+    if (found) {
+      p.affiliation = found;
+      continue;
     }
     // described, then named by the same noun ("said the tourist, Omar Ali")
     for (const at of p.starts) {
