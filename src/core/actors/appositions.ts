@@ -159,7 +159,12 @@ export function parseRolePhrase(phrase: string, after = false): { role: string; 
   }
   let toPart = '';
   const to = /^(.+?)\s+(to|on)\s+(?:the\s+)?(\p{Lu}[^,]*)$/u.exec(s);
-  if (to && /(?:envoy|ambassador|representative|adviser|advisor|delegate|observer|counsel|consultant)s?$/.test(to[1])) {
+  // "the international negotiator for Burundi", "UN mediator for Syria": the place they work toward, not their own
+  const forPlace = to ? null : /^(.+?)\s+(for)\s+(?:the\s+)?(\p{Lu}[^,]*)$/u.exec(s);
+  if (forPlace && /(?:negotiator|mediator|envoy|peacemaker|rapporteur)s?$/.test(forPlace[1])) {
+    toPart = ` ${forPlace[2]} ${forPlace[3]}`;
+    s = forPlace[1];
+  } else if (to && /(?:envoy|ambassador|representative|adviser|advisor|delegate|observer|counsel|consultant)s?$/.test(to[1])) {
     toPart = ` ${to[2]} ${to[3]}`;
     s = to[1];
   }

@@ -10,6 +10,7 @@ import { attributeQuotes, findQuotations, isScareQuote, joinSplitQuotes, type Li
 import { sentenceIndexAt, splitSentences } from './sentences';
 import { findActions } from './actions';
 import { findReported } from './reported';
+import { affiliationsFromDescriptions } from './introductions';
 import { resolvePronouns, PRONOUN_MENTION_MIN } from './pronouns';
 
 const ACTOR_TYPES = new Set<string>(['person', 'organization', 'place', 'group']);
@@ -234,11 +235,14 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   const linked: LinkedMention[] = kept.flatMap((d) => d.mentions.map((m) => ({ ...m, actorId: d.id, type: d.type })));
   // A scare quote (the so-called “peace dividend”) is the writer's distance from a phrase, not anyone's words.
   const quotations = allQuotations.filter((q) => !isScareQuote(text, q));
-  const direct = attributeQuotes(text, quotations, linked, coref);
-  const reported = findReported(text, quotations, linked, sentences, new Set(direct.filter((q) => q.speakerId).map((q) => q.start)));
+  const roles = new Map(people.map((d) => [d.id, d.roles]));
+  const affiliations = new Map(people.map((d) => [d.id, d.affiliation]));
+  const direct = attributeQuotes(text, quotations, linked, coref, roles, affiliations);
+  const reported = findReported(text, quotations, linked, sentences, new Set(direct.filter((q) => q.speakerId).map((q) => q.start)), { roles, affiliations, genders: coref.genders });
   // A quotation inside reported speech ("Jones says Smith “never paid his own bills”") has the same speaker.
   for (const q of direct) {
-    if (q.speakerId) continue;
+    // (a quotation whose own attribution names no one, "said one source", keeps no speaker)
+    if (q.speakerId || q.speakerText) continue;
     // …, or that the quotation goes on from ("He acknowledged that many had left. “But for most of us …”").
     // (or whose sentence it follows: "The talks may stall, Berg said. “Nobody wants a deal before May.”")
     const r =
@@ -490,6 +494,10 @@ function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts:
       if (c && c !== r.text) d.affiliation = c;
     }
   }
+  // a nationality told by a description in the sentence before or after the name ("… a Thai farmer. Somchai Dee, 24, …")
+  const introduced = drafts.filter((d) => d.type === 'person').map((d) => ({ d, roles: d.roles, affiliation: d.affiliation, starts: d.raws.filter((r) => r.kind === 'name').map((r) => r.start).sort((a, b) => a - b) }));
+  affiliationsFromDescriptions(text, ents, introduced);
+  for (const x of introduced) x.d.affiliation = x.affiliation;
   for (const d of drafts) {
     if (d.entry === undefined) continue;
     const e = registry[d.entry];

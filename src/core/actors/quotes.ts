@@ -1,6 +1,7 @@
 import type { ActorType, MentionKind, Quote, Span } from '../types';
 import { lowerBound } from '../text/intervals';
 import type { Coreference } from './pronouns';
+import { clauseSubject, descriptionIn, resolveDescription, type DescriptionContext } from './descriptions';
 
 /** A mention with the actor it belongs to, as the quote attribution needs it. */
 export interface LinkedMention {
@@ -54,6 +55,12 @@ export function findQuotations(text: string): Quotation[] {
     const c = text[i];
     // A short quotation inside an open one (“… what she calls “a circus” rather than …”) is part of it when the outer one closes
     // later in the paragraph.
+    // “… 51 percent.“¶: an opening mark after end punctuation that ends its paragraph is a closing one (a typing slip).
+    if (c === '“' && open >= 0 && /[.!?,]/.test(text[i - 1] ?? '') && /^[ \t\u00a0]*(?:\r?\n|$)/.test(text.slice(i + 1, i + 4))) {
+      push(open, i);
+      open = -1;
+      continue;
+    }
     if (c === '“' && open >= 0) {
       const inner = /^[^“”\n]{1,60}”/.exec(text.slice(i + 1, i + 64));
       const para = text.slice(i + 1 + (inner?.[0].length ?? 0), text.indexOf('\n', i + 1) < 0 ? n : text.indexOf('\n', i + 1));
@@ -127,7 +134,7 @@ export function findQuotations(text: string): Quotation[] {
 }
 
 const SPEECH =
-  'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed|demanded|demands|boasted|charged|shouted|yelled|joked|countered|predicted|suggested|testified|cautioned|conceded|complained|lamented|retorted|exclaimed|bragged|asserted|maintained|contended|alleged|proclaimed|sings|sang|saying|adding|asking|telling|writing|tweeting|reads|read';
+  'said|says|say|told|tells|stated|states|added|adds|declared|warned|warns|wrote|writes|tweeted|posted|explained|noted|notes|insisted|argued|claimed|claims|announced|asked|replied|responded|commented|stressed|emphasi[sz]ed|continued|concluded|remarked|recalled|admitted|confirmed|acknowledged|vowed|urged|pledged|promised|threatened|reiterated|quipped|observed|demanded|demands|boasted|charged|shouted|yelled|joked|countered|predicted|suggested|testified|cautioned|conceded|complained|lamented|retorted|exclaimed|bragged|asserted|maintained|contended|alleged|proclaimed|reported|reports|sings|sang|saying|adding|asking|telling|writing|tweeting|reads|read';
 const SCARE_MARK = /\b(?:so[- ]called|quote[- ]unquote|self-styled|self-proclaimed|supposed)\s*$/i;
 // Words that make a short quotation someone's words: speech, naming and quoting verbs, "according to", "in the words of".
 const WORDS_OF = new RegExp(
@@ -142,6 +149,7 @@ const WORDS_OF = new RegExp(
  * it). Such a phrase is no quote: no speaker is guessed for it.
  */
 export function isScareQuote(text: string, q: Quotation): boolean {
+  if (isNickname(text, q)) return true;
   const words = q.text.trim().split(/\s+/).length;
   if (words > 6 || /[.!?…]$/.test(q.text.trim())) return false;
   const before = text.slice(Math.max(0, q.open - 40), q.open);
@@ -156,6 +164,16 @@ export function isScareQuote(text: string, q: Quotation): boolean {
     if (i >= 0 && i < to) to = i;
   }
   return !WORDS_OF.test(text.slice(from, q.open) + ' ' + text.slice(q.close, to));
+}
+
+const NICKNAME_MARKS = /(?<=\p{Lu}[\p{L}.'’-]*[ \t\u00a0])["“]\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)?["”](?=[ \t\u00a0]\p{Lu})/gu;
+/** A nickname inside a name (Marit "Mia" Lund, Jon “The Hammer” Berg): part of the name, neither a quote nor its end. */
+export function isNickname(text: string, q: Quotation): boolean {
+  // not in a headline, where every word is capitalised (Mayor Calls Rival ‘A Disgrace’ Over Fees)
+  const line = text.slice(text.lastIndexOf('\n', q.open) + 1, text.indexOf('\n', q.close) < 0 ? text.length : text.indexOf('\n', q.close));
+  const words = line.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  if (words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.6) return false;
+  return /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)?$/u.test(q.text) && /\p{Lu}[\p{L}.'’-]*[ \t\u00a0]$/u.test(text.slice(Math.max(0, q.open - 30), q.open)) && /^[ \t\u00a0]\p{Lu}/u.test(text.slice(q.close, q.close + 2));
 }
 
 // Before the quote: "According to the Chilean minister: “…", "Ruiz said: “…", "Okafor told reporters, “…".
@@ -175,6 +193,8 @@ function saidBefore(lead: string): { start: number; end: number } | undefined {
     if (!AFTER_VERB.test(noAbbreviationDots(lead.slice(m.index + m[0].length).replace(/:[ \t]*\n\s*$/, ':')))) continue;
     // "a blog entry posted Monday": a participle after a noun, not the speech verb
     if (/^(?:posted|read)$/i.test(m[0]) && /\s(?!(?:he|she|they|it|and|who|which|that|also|then|later|has|have|had)\s$)\p{Ll}+\s$/u.test(lead.slice(Math.max(0, m.index - 30), m.index))) continue;
+    // "pointed to reports that …": a noun; "The Ledger reported", "she reports" are the verb
+    if (/^report/i.test(m[0]) && !/(?:\p{Lu}[\p{L}.'’-]*|\b(?:he|she|it|they))\s+$/u.test(lead.slice(Math.max(0, m.index - 30), m.index))) continue;
     const from = Math.max(0, m.index - 140);
     const cut = Math.max(lead.lastIndexOf('\n', m.index), lead.lastIndexOf('“', m.index), lead.lastIndexOf('”', m.index), lead.lastIndexOf('"', m.index));
     return { start: Math.max(from, cut + 1), end: m.index };
@@ -184,6 +204,8 @@ function saidBefore(lead: string): { start: number; end: number } | undefined {
 // After the quote: "“…,” Okafor said." / "“…,” said Okafor." / "“…,” the minister told reporters."
 const SAID_AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,.]*([^“”"\\n]{1,90}?)\\s+(?:${SPEECH})\\b`, 'iu');
 const SAID_AFTER_VERB_FIRST = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n]{1,90}?)(?:[.,;:!?]|$)`, 'iu');
+// "“…,” Mia Lund, the director of the Harbour Trust and a former pilot, told reporters.": a name and a long apposition.
+const SAID_AFTER_APPOSITION = new RegExp(`^[\\s,.]*(\\p{Lu}[^“”"\\n,]{1,40}),\\s[^“”"\\n]{8,160}?,\\s+(?:${SPEECH})\\b`, 'u');
 // "“…,” said the driver, Omar Nasser, 41." : the name in the apposition after the description speaks.
 const SAID_AFTER_VERB_FIRST_LONG = new RegExp(`^[\\s,.]*(?:${SPEECH})\\s+([^“”"\\n;]{1,110})`, 'iu');
 /** Length of a clause up to its sentence end; the dots of "Rep.", "G.K." and "Mr." do not end it. */
@@ -191,7 +213,7 @@ function clauseLength(s: string): number {
   const re = /[.!?](?=\s|$)/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const word = /([\p{L}.]+)$/u.exec(s.slice(0, m.index))?.[1] ?? '';
-    if (/^(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|Rep|Sen|Gov|Gen|Col|Lt|Maj|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Rev|Hon|Mt)$/u.test(word)) continue;
+    if (/^(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|Rep|Reps|Sen|Sens|Gov|Del|Gen|Adm|Cmdr|Col|Lt|Maj|Capt|Sgt|Det|Supt|Insp|Amb|Atty|Sec|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Rev|Hon|Mt)$/u.test(word)) continue;
     return m.index;
   }
   return s.length;
@@ -217,6 +239,8 @@ function speakerIn(sorted: readonly LinkedMention[], a: number, b: number, last:
   for (let i = firstAtOrAfter(sorted, a); i < sorted.length && sorted[i].start < b; i++) {
     if (sorted[i].end <= b && (sorted[i].type === 'person' || sorted[i].type === 'organization')) ms.push(sorted[i]);
   }
+  // "Berg's niece, Mia Lund": the owner of a possessive is not the speaker when another name follows
+  if (ms.length > 1) for (let i = ms.length - 2; i >= 0; i--) if (/^['’]s\s+\p{Ll}/u.test(text_.slice(ms[i].end, ms[i].end + 4))) ms.splice(i, 1);
   if (!ms.length) return undefined;
   const best = Math.min(...ms.map((m) => SPEAKER_RANK[m.type]));
   const of = ms.filter((m) => SPEAKER_RANK[m.type] === best);
@@ -228,6 +252,25 @@ function speakerIn(sorted: readonly LinkedMention[], a: number, b: number, last:
 }
 let text_ = '';
 
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Del|Gen|Adm|Col|Lt|Capt|Sgt|Prof|Rev|President|Senator|Governor|Mayor|Judge)\.?\s+/u;
+/**
+ * The person a bare name written as a speaker ("Ellis", "Mr. Ellis", "Ryan Ellis") stands for when the tagger did not
+ * mark it there: the one person actor with a mention ending in that surname (none when two people share it).
+ */
+function personBySurname(sorted: readonly LinkedMention[], speakerText: string): LinkedMention | undefined {
+  const name = speakerText.trim().replace(HONORIFIC, '');
+  if (!/^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}$/u.test(name) || /^(?:He|She|They|It|We|I|You|The|This|That)\b/.test(name)) return undefined;
+  const last = name.split(/\s+/).pop()!.replace(/’/g, "'").toLowerCase();
+  let found: LinkedMention | undefined;
+  for (const m of sorted) {
+    if (m.type !== 'person' || m.kind === 'nominal') continue;
+    if (m.text.split(/\s+/).pop()!.replace(/’/g, "'").toLowerCase() !== last) continue;
+    if (found && found.actorId !== m.actorId) return undefined;
+    found ??= m;
+  }
+  return found;
+}
+
 /** Index of the first mention starting at or after `offset` (binary search; `sorted` is sorted by start). */
 const firstAtOrAfter = (sorted: readonly LinkedMention[], offset: number): number => lowerBound(sorted, offset);
 
@@ -238,9 +281,29 @@ const firstAtOrAfter = (sorted: readonly LinkedMention[], offset: number): numbe
  * With `coref` (pronouns.ts), "she said" goes only to a person whose gender is unknown or female (and "he said" to
  * one unknown or male), and to the pronoun's own link when no such person is found the usual way.
  */
-export function attributeQuotes(text: string, quotations: readonly Quotation[], mentions: readonly LinkedMention[], coref?: Coreference): Quote[] {
+export function attributeQuotes(
+  source: string,
+  quotations: readonly Quotation[],
+  mentions: readonly LinkedMention[],
+  coref?: Coreference,
+  /** Roles of the person actors by id, for speakers named by a description ("the Vermont senator"). */
+  roles?: ReadonlyMap<string, readonly string[]>,
+  affiliations?: ReadonlyMap<string, string | undefined>,
+): Quote[] {
+  // the marks of a nickname inside a name (Marit "Mia" Lund) do not end a speech clause: blanked, offsets kept
+  const text = source.replace(NICKNAME_MARKS, (m) => m.replace(/["“”]/g, ' '));
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   text_ = text;
+  const described: DescriptionContext = { roles, affiliations, genders: coref?.genders };
+  /** The person a description ending the speaker phrase [a, b) stands for ("the Vermont senator"), if it is one. */
+  const byDescription = (a: number, b: number): { speaker?: LinkedMention } | undefined => {
+    const d = descriptionIn(text.slice(a, b));
+    if (!d) return undefined;
+    // "Lund, the senator, said": an apposition to a name is that name
+    const before = text.slice(a, a + d.index);
+    if (/,\s*$/.test(before) && sorted.some((m) => m.end > a && m.end <= a + d.index && /^[\s,]*$/.test(text.slice(m.end, a + d.index)))) return undefined;
+    return { speaker: resolveDescription(text, sorted, a + d.index, d.head, described, text.slice(a + d.index, b)) };
+  };
   const out: Quote[] = [];
   const said: (string | undefined)[] = [];
   let prevEnd = 0;
@@ -270,12 +333,20 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
     let speakerText: string | undefined; // the phrase the pattern found, for the pronoun fallback
     let pronounAt = -1; // offset of the "he"/"she" of "he said"
     let how = 0;
+    let m3desc = -1; // offset of the speaker phrase after the quotation
     const pick = (a: number, b: number, last: boolean) => speakerIn(sorted, a, b, last);
+    // A transcript line in quotation marks: "“PENCE: Well, look, …”" (the speaker's surname in capitals, a colon).
+    const label = /^(\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*)?):\s+(?=\S)/u.exec(q.text);
+    if (label) {
+      speaker = personBySurname(sorted, label[1]);
+      speakerText = label[1]; // (one the text does not name otherwise is still not the previous speaker)
+      if (speaker) how = 0.8;
+    }
     // "Said Ellis: “…”": the verb first.
-    const inverted = /(?:^|[.!?]\s+|\n\s*)Said\s+([^,:\n“”"]{1,60}?)\s*[:,]\s*$/.exec(lead);
+    const inverted = speaker ? null : /(?:^|[.!?]\s+|\n\s*)Said\s+([^,:\n“”"]{1,60}?)\s*[:,]\s*$/.exec(lead);
     if (inverted) {
       const a = paraStart + inverted.index + inverted[0].indexOf(inverted[1], inverted[0].indexOf('Said') + 4);
-      speaker = pick(a, a + inverted[1].length, false);
+      speaker = pick(a, a + inverted[1].length, false) ?? personBySurname(sorted, inverted[1]);
       speakerText = inverted[1];
       how = 0.9;
     }
@@ -301,8 +372,14 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
             const inClause = sorted.slice(firstAtOrAfter(sorted, paraStart + cut + 1), firstAtOrAfter(sorted, paraStart + m2.end));
             speaker = inClause.find((m) => m.type === 'person') ?? inClause.find((m) => m.type === 'organization');
           }
-          speaker ??= pick(paraStart + m2.start, paraStart + m2.end, true);
-          how = 0.9;
+          const desc = speaker ? undefined : byDescription(paraStart + m2.start, paraStart + m2.end);
+          if (desc) {
+            speaker = desc.speaker;
+            how = 0.6;
+          } else {
+            speaker ??= pick(paraStart + m2.start, paraStart + m2.end, true);
+            how = 0.9;
+          }
         }
       }
     }
@@ -337,11 +414,12 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       }
     }
     if (!speaker) {
-      const m3 = SAID_AFTER_VERB_FIRST.exec(tail) ?? SAID_AFTER_SPEAKER_FIRST.exec(tail);
+      const m3 = SAID_AFTER_VERB_FIRST.exec(tail) ?? SAID_AFTER_SPEAKER_FIRST.exec(tail) ?? SAID_AFTER_APPOSITION.exec(tail);
       if (m3) {
         const a = close + m3.index + m3[0].indexOf(m3[1]);
         speaker = pick(a, a + m3[1].length, false);
         speakerText = m3[1].trim();
+        m3desc = a + m3[1].indexOf(speakerText);
         pronounAt = a;
         how = 0.85;
         const long = !speaker ? SAID_AFTER_VERB_FIRST_LONG.exec(tail) : null;
@@ -352,6 +430,30 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
           if (speaker && speaker.type !== 'person' && /^(?:the|a|an)\s/i.test(speakerText)) speaker = undefined;
         }
       }
+    }
+    if (!speaker && !speakerText && /:\s*$/.test(lead)) {
+      // "Lund made the following comment: “…”", "The minister has a new message: “…”": the subject of the clause the
+      // colon ends introduces the quotation.
+      const clause = lead.replace(/:\s*$/, '');
+      const from = Math.max(clause.lastIndexOf('\n') + 1, ...[...maskAbbreviationDots(clause).matchAll(/[.!?]["”’]?\s+/g)].map((m) => m.index! + m[0].length));
+      const subject = clauseSubject(text, sorted, paraStart + from, paraStart + clause.length);
+      if (subject) {
+        speaker = subject;
+        how = 0.6;
+      }
+    }
+    if (!speaker && speakerText && m3desc >= 0) {
+      // "“…,” the New York businessman said"
+      const desc = byDescription(m3desc, m3desc + speakerText.length);
+      if (desc?.speaker) {
+        speaker = desc.speaker;
+        how = 0.6;
+      }
+    }
+    if (!speaker && speakerText) {
+      // "Said Ellis:", "O'Neill said": a surname the tagger missed here, of the one person the text names so elsewhere
+      speaker = personBySurname(sorted, speakerText);
+      if (speaker) how = 0.7;
     }
     const prevQuote = out.length ? out[out.length - 1] : undefined;
     const prevQuotation = qi > 0 ? quotations[qi - 1] : undefined;
@@ -413,8 +515,23 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
       speaker = sorted.find((m) => m.actorId === prevQuote.speakerId);
       how = 0.7;
     }
+    if (!speaker && !speakerText && /[.!?]["”’]?[ \t\u00a0]+$/.test(lead) && /^[\s.,;:!?)\]]*(?:\n|$|["“\p{Lu}])/u.test(tail) && /[.!?…]$/.test(q.text)) {
+      // A sentence that is only a quotation, right after a sentence whose subject is a person, in the same paragraph:
+      // "Ola Dahl called the plan reckless. “It will cost us the harbour.”" (the subject goes on speaking).
+      const prevEnd = lead.replace(/\s+$/, '').length - 1;
+      const cut = maskAbbreviationDots(lead.slice(0, prevEnd));
+      const from = Math.max(cut.lastIndexOf('\n') + 1, ...[...cut.matchAll(/[.!?]["”’]?\s+(?=["“]?\p{Lu})/gu)].map((m) => m.index! + m[0].length));
+      const subject = clauseSubject(text, sorted, paraStart + from, paraStart + prevEnd);
+      if (subject?.type === 'person') {
+        speaker = subject;
+        how = 0.5;
+      }
+    }
     said.push(speakerText);
-    const quote: Quote = { start: q.start, end: q.end, text: q.text, confidence: 0 };
+    const quote: Quote = label && speaker ? { start: q.start + label[0].length, end: q.end, text: q.text.slice(label[0].length), confidence: 0 } : { start: q.start, end: q.end, text: q.text, confidence: 0 };
+    // "“…,” said one source on the panel": someone new and unnamed, written so that nothing else lends the quote a name
+    // ("the spokesman" refers back and may still take the speaker of the reported speech before it)
+    if (!speaker && ((m3desc >= 0 && /^(?:one|a|an|another|some|two|three|several)\s/i.test(speakerText ?? '')) || label) && speakerText) quote.speakerText = speakerText;
     if (speaker) {
       quote.speakerId = speaker.actorId;
       quote.speakerText = speaker.text;
@@ -426,7 +543,7 @@ export function attributeQuotes(text: string, quotations: readonly Quotation[], 
   // ("“…” “…,” she said"), speaks with the next one.
   for (let i = out.length - 2; i >= 0; i--) {
     const next = out[i + 1];
-    if (out[i].speakerId || !next.speakerId) continue;
+    if (out[i].speakerId || out[i].speakerText || !next.speakerId) continue;
     if (quotations[i].continues || /^\s*$/.test(text.slice(quotations[i].close, quotations[i + 1].open))) {
       out[i].speakerId = next.speakerId;
       out[i].speakerText = next.speakerText;
@@ -471,13 +588,15 @@ function subjectBefore(text: string, sorted: readonly LinkedMention[], before: n
  * become a single quote from the first quotation's start to the last one's end, its text the parts joined by " … ".
  * Quotations are given in text order; `quotes[i]` belongs to `quotations[i]`.
  */
-export function joinSplitQuotes(text: string, quotations: readonly Quotation[], quotes: readonly Quote[]): Quote[] {
+export function joinSplitQuotes(source: string, quotations: readonly Quotation[], quotes: readonly Quote[]): Quote[] {
+  const text = source.replace(NICKNAME_MARKS, (m) => m.replace(/["“”]/g, ' '));
   const out: Quote[] = [];
   let prev: Quotation | undefined;
   for (let i = 0; i < quotes.length; i++) {
     const q = quotes[i];
     const last = out[out.length - 1];
-    if (last && prev && q.speakerId && last.speakerId === q.speakerId && !last.indirect && splitBySpeech(text.slice(prev.close, quotations[i].open))) {
+    // (a quotation nested in the one before, “Shark Tank” inside a transcript line, is not its continuation)
+    if (last && prev && q.speakerId && last.speakerId === q.speakerId && !last.indirect && quotations[i].open >= prev.close && splitBySpeech(text.slice(prev.close, quotations[i].open))) {
       out[out.length - 1] = { ...last, end: q.end, text: `${last.text} … ${q.text}` };
     } else out.push({ ...q });
     prev = quotations[i];
@@ -491,9 +610,13 @@ function splitBySpeech(gap: string): boolean {
   if (/^\s*$/.test(gap)) return !gap.includes('\n');
   return gap.length <= 200 && SPEECH_IN_GAP.test(gap) && /^[\s,;:—–-]*[^.!?]*[.!?,;:—–-]?\s*$/.test(noAbbreviationDots(gap));
 }
+/** noAbbreviationDots with the same length: each such dot becomes a middle dot, so offsets still match. */
+function maskAbbreviationDots(s: string): string {
+  return s.replace(/(?<![\p{L}])(\p{Lu})\./gu, '$1·').replace(/\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Del|Adm|Cmdr|Col|Lt|Capt|Sgt|Det|Supt|Insp|Amb|Atty|Sec|Prof|St|Jr|Sr|Rev|Hon|Wash|Calif|Fla|Ill|Mass|Mich|Minn|Penn|Tenn|Tex|Va|Wis)\./gu, (m) => m.slice(0, -1) + '·');
+}
 /** The dots of "Mr.", "Rep.", "D-N.C." and initials do not end a sentence. */
 function noAbbreviationDots(s: string): string {
-  return s.replace(/(?<![\p{L}])(\p{Lu})\./gu, '$1').replace(/\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Del|Col|Lt|Capt|Sgt|Prof|St|Jr|Sr|Rev|Hon|Wash|Calif|Fla|Ill|Mass|Mich|Minn|Penn|Tenn|Tex|Va|Wis|N\.C|S\.C|N\.Y|\p{Lu})\./gu, (m) => m.slice(0, -1));
+  return s.replace(/(?<![\p{L}])(\p{Lu})\./gu, '$1').replace(/\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Del|Adm|Cmdr|Col|Lt|Capt|Sgt|Det|Supt|Insp|Amb|Atty|Sec|Prof|St|Jr|Sr|Rev|Hon|Wash|Calif|Fla|Ill|Mass|Mich|Minn|Penn|Tenn|Tex|Va|Wis|N\.C|S\.C|N\.Y|\p{Lu})\./gu, (m) => m.slice(0, -1));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Quote, Span } from '../types';
 import type { LinkedMention, Quotation } from './quotes';
 import { splitSentences } from './sentences';
 import { itemsWithin, lowerBound } from '../text/intervals';
+import { descriptionIn, resolveDescription, type DescriptionContext } from './descriptions';
 
 /**
  * Reported (indirect) speech: "Jones says it shows Smith “never paid his own bills”", "Smith told reporters that the
@@ -39,8 +40,15 @@ export function findReported(
   sentences: readonly Span[] = splitSentences(text),
   /** Quotations (by start) the quotation patterns already gave a speaker. */
   attributed: ReadonlySet<number> = new Set(),
+  /** Roles and genders of the people, for subjects named by a description ("The Vermont senator said …"). */
+  described: DescriptionContext = {},
 ): Quote[] {
   const sorted = [...mentions].filter((m) => m.type === 'person' || m.type === 'organization').sort((a, b) => a.start - b.start);
+  /** The person a subject phrase [a, b) ending in a description stands for ("As for X, the Vermont senator"). */
+  const byDescription = (a: number, b: number): LinkedMention | undefined => {
+    const d = descriptionIn(text.slice(a, b));
+    return d ? resolveDescription(text, sorted, a + d.index, d.head, described, text.slice(a + d.index, b)) : undefined;
+  };
   /** The last person mention (in start order) that ends by `at`: mentions starting at or after `at` cannot. */
   const lastPersonBefore = (at: number): LinkedMention | undefined => {
     for (let i = lowerBound(sorted, at) - 1; i >= 0; i--) if (sorted[i].type === 'person' && sorted[i].end <= at) return sorted[i];
@@ -57,6 +65,10 @@ export function findReported(
     // "Smith …", "Green party candidate Maria Lopez …": a name, after role words at most
     const before = text.slice(s.start + lead.length, first ? first.start : s.start);
     if (first && (before.length <= 12 || (before.length <= 60 && /^(?:[\p{L}.'’-]+\s+){1,6}$/u.test(before) && !/\b(?:said|says|told|and|or|but|that|after|before|when|while)\b/.test(before))) && !/[,“”"]/.test(before)) return { speaker: first, from: first.end, how: 0.7 };
+    // "The Republican nominee vowed …": a description that opens the sentence
+    const desc = /^[Tt]he\s+(?:[\p{L}.'’-]+\s+){0,6}?[\p{Ll}-]+(?=\s+(?:also\s+|has\s+|had\s+|have\s+|repeatedly\s+|then\s+)?\p{Ll}+(?:ed|s)\b)/u.exec(s.text.slice(lead.length));
+    const byDesc = desc ? byDescription(s.start + lead.length, s.start + lead.length + desc[0].length) : undefined;
+    if (byDesc) return { speaker: byDesc, from: s.start + lead.length + desc![0].length, how: 0.5 };
     const pron = /^(He|She)(?:['’]s)?\s/.exec(s.text.slice(lead.length));
     const prev = pron ? lastPersonBefore(s.start) : undefined;
     return prev ? { speaker: prev, from: s.start + lead.length + pron![0].length, how: 0.5 } : undefined;
@@ -113,7 +125,15 @@ export function findReported(
       const cand = inS.filter((m) => m.end <= subjEnd && subjEnd - m.end <= 60 && !/[.;:“”"]/.test(text.slice(m.end, subjEnd).replace(/\([^()]{0,30}\)/g, '')));
       const head = cand.length ? cand[cand.length - 1] : undefined;
       const opening = /\sand$/.test(subj) ? subjectOf(s) : undefined;
-      if (opening) {
+      // "…, the Vermont senator acknowledged that …": a description right before the verb, not a name before it
+      const d = opening ? undefined : descriptionIn(subj);
+      const descStart = d ? s.start + s.text.indexOf(subj) + d.index : -1;
+      // ("Lund, the senator, said": an apposition to the name before it is that name)
+      if (d && !(head && /^[\s,]*$/.test(text.slice(head.end, descStart)))) {
+        speaker = resolveDescription(text, sorted, descStart, d.head, described, subj.slice(d.index));
+        how = 0.5;
+        if (!speaker) break;
+      } else if (opening) {
         speaker = opening.speaker;
         how = Math.min(how, opening.how);
       } else if (head && head.start - s.start <= 160) speaker = head;
