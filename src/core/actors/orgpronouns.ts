@@ -1,6 +1,6 @@
 import type { Span } from '../types';
 import { sentenceIndexAt } from '../text/segment';
-import { lowerBound } from '../text/intervals';
+import { itemsWithin, lowerBound, Occupancy } from '../text/intervals';
 
 /**
  * "it", "its" and "itself" resolved to the organisations of a report (and to countries acting as one: "Norway said it
@@ -73,7 +73,7 @@ const IT_THINGS = new Set(['organization', 'place', 'malware', 'tool', 'threatAc
 
 /** Where the line of `at` starts, within its sentence (a headline and a dateline are lines of their own). */
 function lineStart(text: string, sentenceStart: number, at: number): number {
-  return Math.max(sentenceStart, text.lastIndexOf('\n', at - 1) + 1);
+  return sentenceStart + text.slice(sentenceStart, at).lastIndexOf('\n') + 1;
 }
 
 /** Whether the mention opens its sentence or line (after titles, articles, a date, a description, an opening phrase). */
@@ -102,16 +102,17 @@ export function resolveOrgPronouns(text: string, orgs: readonly OrgTarget[], opt
   const mentions = orgs.flatMap((o) => o.mentions.map((m) => ({ ...m, id: o.id, type: o.type }))).sort((a, b) => a.start - b.start);
   // named things that could be "it" themselves (not people, dates, titles or amounts)
   const things = (options.things ?? []).filter((t) => IT_THINGS.has(t.type)).sort((a, b) => a.start - b.start);
-  const inside = (at: number) => mentions.some((m) => m.start <= at && at < m.end) || things.some((t) => t.start <= at && at < t.end);
-  // any named thing (or another organisation) in text[from, to)
+  const named = new Occupancy(text.length);
+  for (const x of [...mentions, ...things]) named.take(x.start, x.end);
+  // any named thing (or another organisation) in text[from, to), other than the organisation's own mention
   const thingBetween = (from: number, to: number, id: string) =>
-    mentions.some((m) => m.id !== id && m.start >= from && m.end <= to) ||
-    things.some((t) => t.start >= from && t.end <= to && !mentions.some((m) => m.id === id && m.start <= t.start && t.end <= m.end));
+    itemsWithin(mentions, from, to).some((m) => m.id !== id) ||
+    itemsWithin(things, from, to).some((t) => !itemsWithin(mentions, t.start, t.end + 1).some((m) => m.id === id && m.start <= t.start && t.end <= m.end));
 
   for (const p of text.matchAll(IT)) {
     const start = p.index!;
     const end = start + p[0].length;
-    if (inside(start) || inQuote(start)) continue;
+    if (!named.isFree(start, start + 1) || inQuote(start)) continue;
     const s = sentenceIndexAt(sentences, start);
     if (s < 0) continue;
     const sStart = sentences[s].start;
@@ -119,7 +120,7 @@ export function resolveOrgPronouns(text: string, orgs: readonly OrgTarget[], opt
     let found: { m: (typeof mentions)[number]; why: string; confidence: number } | undefined;
 
     // 1. Speech: "Arvex said (on Monday) (that) it …", "Arvex announced its …", in the pronoun's sentence.
-    const before = mentions.filter((m) => m.end <= start && m.start >= sStart);
+    const before = itemsWithin(mentions, sStart, start);
     for (let i = before.length - 1; i >= 0 && !found; i--) {
       const m = before[i];
       const verb = SPEECH_AFTER.exec(text.slice(m.end, m.end + 40));
@@ -148,9 +149,9 @@ export function resolveOrgPronouns(text: string, orgs: readonly OrgTarget[], opt
     // 3. The next sentence: "It said …" / "Its shares fell …" after a sentence whose subject is the organisation.
     if (!found && s > 0 && /^It/.test(p[0]) && /^[\s"“‘(]*$/u.test(text.slice(sStart, start))) {
       const prev = sentences[s - 1];
-      const inPrev = mentions.filter((m) => m.start >= prev.start && m.end <= prev.end);
+      const inPrev = itemsWithin(mentions, prev.start, prev.end);
       const m = inPrev[0];
-      const others = things.filter((t) => t.start >= prev.start && t.end <= prev.end && !(m && m.start <= t.start && t.end <= m.end) && !inPrev.some((x) => x.id === m?.id && x.start <= t.start && t.end <= x.end));
+      const others = itemsWithin(things, prev.start, prev.end).filter((t) => !inPrev.some((x) => x.id === m?.id && x.start <= t.start && t.end <= x.end));
       const oneOrg = !!m && m.type === 'organization' && inPrev.every((x) => x.id === m.id) && !others.length;
       if (oneOrg && opensSentence(text, prev.start, m) && (word === 'its' || IT_VERB.test(text.slice(end, end + 40)))) {
         found = { m, why: 'subject of the previous sentence, the only organisation there', confidence: 0.65 };
