@@ -52,6 +52,7 @@ export { contentHash } from './text/contentHash';
 export { indexEntry, actorKey } from './workspace/indexEntry';
 export type { IndexEntry, IndexedActor } from './workspace/indexEntry';
 export { createIncrementalAnalyzer } from './incremental';
+export { previewAnalysis, previewRange } from './preview';
 export type { IncrementalAnalyzer } from './incremental';
 export { findMarkup, lintMarkup, refang, defang } from './markup';
 export type { MarkupSpan, MarkupKind } from './markup';

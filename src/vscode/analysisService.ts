@@ -20,7 +20,14 @@ export interface DocumentAnalysis {
   roundTripMs?: number;
   /** Not analysed: the document was edited again before the worker reached this version (never cached or shown). */
   superseded?: boolean;
+  /** The analysis of this stretch only (visible lines first): shown until the whole analysis arrives, never cached. */
+  preview?: { start: number; end: number };
 }
+
+/** Reports from this many characters (about 7,000 words) get the lines on screen analysed first when they open. */
+export const PREVIEW_ABOVE = 40_000;
+/** Characters above and below the visible lines that the first stretch covers (a screen or two of prose). */
+const PREVIEW_MARGIN = 6_000;
 
 const EMPTY: Omit<Analysis, 'length'> = {
   entities: [],
@@ -59,6 +66,14 @@ export class AnalysisService implements vscode.Disposable {
   private readonly started = new vscode.EventEmitter<{ uri: string; length: number }>();
   /** An analysis started (the status bar shows progress for long reports). */
   readonly onDidStart = this.started.event;
+  private readonly previewed = new vscode.EventEmitter<DocumentAnalysis>();
+  /** Per document: the version whose lines on screen were asked for first. */
+  private readonly previewAsked = new Map<string, number>();
+  /**
+   * The analysis of the lines on screen of a long report that has no analysis yet (visible lines first): only the
+   * decorations show it, until `onDidAnalyze` brings the whole document's.
+   */
+  readonly onDidPreview = this.previewed.event;
   /** Applied to every analysis before it is cached and announced (the analyst's entity annotations). */
   postProcess: ((doc: vscode.TextDocument, text: () => string, analysis: Analysis) => Analysis) | undefined;
 
@@ -172,6 +187,7 @@ export class AnalysisService implements vscode.Disposable {
     this.again.delete(key);
     this.warnedLimit.delete(key);
     this.binary.delete(key);
+    this.previewAsked.delete(key);
     this.analyzer.forget(key);
   }
 
@@ -210,12 +226,13 @@ export class AnalysisService implements vscode.Disposable {
     if (binary === undefined) this.binary.set(key, (binary = looksBinary(textOf())));
     if (binary) return { uri: key, version, analysis: { ...EMPTY, length }, skipped: 'binary content: not analysed' };
     try {
-      const maxLength = this.unlimited.has(key) ? Number.MAX_SAFE_INTEGER : this.config().maxDocumentLength;
       const t0 = Date.now();
-      const format = doc.languageId === 'markdown' && !this.config().analyzeMarkdownCode ? 'markdown' : 'plain';
-      const options: AnalyzeOptions = { maxLength, format };
+      const options = this.optionsFor(doc);
+      const { maxLength, format } = options;
       // The last analysis of this document made with these options: the worker sends only what changed since.
       const last = this.cache.get(key);
+      // Opening a long report: the lines on screen first (the request goes before the whole analysis, and brings the text).
+      if (!last) this.preview(doc);
       const base = last?.raw && last.options?.maxLength === maxLength && last.options.format === format ? { version: last.version, analysis: last.raw } : undefined;
       const raw = await this.analyzer.analyze(key, version, textOf, options, base);
       // Edited meanwhile: this result is never shown (the next run follows); the text on hand is another version's.
@@ -232,6 +249,45 @@ export class AnalysisService implements vscode.Disposable {
       this.log.error(`analysis failed for ${key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       return { uri: key, version, analysis: { ...EMPTY, length }, skipped: 'analysis failed (see the Analyst Lens log)' };
     }
+  }
+
+  /** The options a document is analysed with (its length limit and format). */
+  private optionsFor(doc: vscode.TextDocument): AnalyzeOptions & { maxLength: number; format: 'plain' | 'markdown' } {
+    const maxLength = this.unlimited.has(doc.uri.toString()) ? Number.MAX_SAFE_INTEGER : this.config().maxDocumentLength;
+    const format = doc.languageId === 'markdown' && !this.config().analyzeMarkdownCode ? 'markdown' : 'plain';
+    return { maxLength, format };
+  }
+
+  /**
+   * Visible lines first: a long report with no analysis yet, on screen, gets the lines it shows (and a margin)
+   * analysed on their own, announced by `onDidPreview` unless the whole analysis came first. Once per version; called
+   * when its first analysis starts and when an editor shows it (an editor can open after the analysis started).
+   */
+  preview(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const version = doc.version;
+    if (this.cache.has(key) || this.previewAsked.get(key) === version || this.binary.get(key) !== false || !this.isEligible(doc)) return;
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    if (!editor || !editor.visibleRanges.length) return;
+    const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+    if (length < PREVIEW_ABOVE) return;
+    this.previewAsked.set(key, version);
+    const from = Math.max(0, doc.offsetAt(editor.visibleRanges[0].start) - PREVIEW_MARGIN);
+    const to = Math.min(length, doc.offsetAt(editor.visibleRanges[editor.visibleRanges.length - 1].end) + PREVIEW_MARGIN);
+    let text: string | undefined;
+    const textOf = () => (text ??= doc.getText());
+    this.analyzer.preview(key, version, textOf, from, to, this.optionsFor(doc)).then(
+      (raw) => {
+        if (doc.isClosed || doc.version !== version || this.cache.get(key)?.version === version) return;
+        let analysis = this.correct(textOf, raw);
+        if (this.postProcess) analysis = this.postProcess(doc, textOf, analysis);
+        const stretch = (raw as Analysis & { preview?: { start: number; end: number } }).preview ?? { start: from, end: to };
+        this.previewed.fire({ uri: key, version, analysis, raw, preview: stretch });
+      },
+      (err) => {
+        if (!isSuperseded(err)) this.log.debug(`first stretch of ${key} not analysed: ${err instanceof Error ? err.message : String(err)}`);
+      },
+    );
   }
 
   private announceLimit(doc: vscode.TextDocument, analysed: number): void {
@@ -255,6 +311,7 @@ export class AnalysisService implements vscode.Disposable {
     this.edits.dispose();
     this.analyzer.dispose();
     this.started.dispose();
+    this.previewed.dispose();
     this.debounce.dispose();
     this.emitter.dispose();
   }

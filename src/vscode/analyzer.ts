@@ -15,6 +15,11 @@ export interface Analyzer {
    * options, that this analyzer gave), only what changed since crosses the thread boundary.
    */
   analyze(uri: string, version: number, text: string | (() => string), options?: AnalyzeOptions, base?: { version: number; analysis: Analysis }): Promise<Analysis>;
+  /**
+   * Visible lines first: the analysis of the paragraphs holding [from, to) of a version, for a long report whose whole
+   * analysis is still to come (offsets into the whole text; `preview` says which stretch).
+   */
+  preview(uri: string, version: number, text: string | (() => string), from: number, to: number, options?: AnalyzeOptions): Promise<Analysis>;
   /** The workspace-index entry of a report (its actors and mentions), with the workspace's corrections and registry. */
   index(uri: string, text: string, options?: AnalyzeOptions, inputs?: IndexInputs): Promise<IndexEntry>;
   /** Analyst markup spans and lint diagnostics of a document version. */
@@ -187,6 +192,11 @@ export class WorkerAnalyzer implements Analyzer {
     });
   }
 
+  preview(uri: string, version: number, text: string | (() => string), from: number, to: number, options?: AnalyzeOptions): Promise<Analysis> {
+    if (this.dead) return this.fallback.preview(uri, version, text, from, to, options);
+    return this.versioned(uri, version, text, (t) => this.request({ kind: 'preview', uri, version, text: t, options, from, to }), (r) => r.analysis!);
+  }
+
   markup(uri: string, version: number, text: string | (() => string), options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }> {
     if (this.dead) return this.fallback.markup(uri, version, text, options);
     return this.versioned(uri, version, text, (t) => this.request({ kind: 'markup', uri, version, text: t, options }), (r) => r.markup!);
@@ -268,6 +278,14 @@ export class LanesAnalyzer implements Analyzer {
 
   index(uri: string, text: string, options?: AnalyzeOptions, inputs?: IndexInputs): Promise<IndexEntry> {
     return this.fast.index(uri, text, options, inputs);
+  }
+
+  /**
+   * On the first worker when it is idle (the whole analysis is asked next and waits for it); on the second when the
+   * first is busy (the whole analysis is under way: the lines on screen come from the other core meanwhile).
+   */
+  preview(uri: string, version: number, text: string | (() => string), from: number, to: number, options?: AnalyzeOptions): Promise<Analysis> {
+    return (this.fast.pendingCount ? this.slow : this.fast).preview(uri, version, text, from, to, options);
   }
 
   markup(uri: string, version: number, text: string | (() => string), options: MarkupOptions): Promise<{ spans: MarkupSpan[]; diagnostics: MarkupDiagnostic[] }> {

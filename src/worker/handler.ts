@@ -12,6 +12,7 @@ import {
   findMarkup,
   indexEntry,
   lintMarkup,
+  previewAnalysis,
   resolveTemporal,
   withAnnotations,
   type Analysis,
@@ -198,6 +199,11 @@ function handleWith(documents: Documents, req: WorkerRequest): WorkerResponse {
         d.sent = [...d.sent.filter((s) => s.version !== d.version), { version: d.version, options, value }].slice(-MAX_BASES);
         if (base) return { id: req.id, ok: true, patch: diffAnalysis(base.version, base.value, value), ms: Date.now() - t0 };
         return { id: req.id, ok: true, analysis: value, ms: Date.now() - t0 };
+      }
+      case 'preview': {
+        const d = textOf(documents, req.uri, req.version, req.text);
+        if (!d) return resync(req.id, req.uri);
+        return { id: req.id, ok: true, analysis: previewAnalysis(d.text, req.from, req.to, req.options), ms: Date.now() - t0 };
       }
       case 'model': {
         const d = textOf(documents, req.uri, req.version, req.text);

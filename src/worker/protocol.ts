@@ -83,6 +83,8 @@ export interface ModelAnswers {
 export type WorkerRequest =
   /** `base`: the version whose analysis the host holds; the answer may then be a patch on it (`patch`). */
   | { id: number; kind: 'analyze'; uri: string; version: number; text?: string; options?: AnalyzeOptions; base?: number }
+  /** Visible lines first: the analysis of the paragraphs holding [from, to) only (core previewAnalysis). */
+  | { id: number; kind: 'preview'; uri: string; version: number; text?: string; options?: AnalyzeOptions; from: number; to: number }
   | { id: number; kind: 'markup'; uri: string; version: number; text?: string; options: MarkupOptions }
   | { id: number; kind: 'edit'; uri: string; version: number; changes: TextChange[] }
   /** A workspace report, indexed with the workspace's corrections and actor registry (no document kept). */

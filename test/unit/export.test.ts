@@ -233,6 +233,20 @@ describe('[export/markdown] Markdown brief', () => {
     assert.match(out, /\\\*Bob\\\*/);
     assert.match(out, /\*\*When:\*\* _not stated_/);
   });
+
+  it('says which quotes are reported speech (the reporter’s words), in the brief and in STIX notes', () => {
+    const text = 'Harbour master Lena Ortiz told reporters that the port would reopen on Monday.\n\n"We will be ready," Ortiz said.';
+    const s = summarize(text, { reportDate: '2025-06-02' });
+    const reported = s.quotes.find((q) => q.indirect);
+    const direct = s.quotes.find((q) => !q.indirect);
+    assert.ok(reported && direct, JSON.stringify(s.quotes));
+    const md = toMarkdown(s);
+    assert.match(md, /> — Lena Ortiz _\(reported speech, not their words\)_/);
+    assert.match(md, /> We will be ready,?\n>\n> — Lena Ortiz\n/);
+    const notes = (toStix(s).objects as { type: string; abstract?: string; content?: string }[]).filter((o) => o.type === 'note');
+    assert.equal(notes.find((n) => n.content === reported.text)?.abstract, 'Reported speech of Lena Ortiz');
+    assert.equal(notes.find((n) => n.content === direct.text)?.abstract, 'Quote by Lena Ortiz');
+  });
 });
 
 describe('[export] formats and file names', () => {

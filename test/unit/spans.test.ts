@@ -135,6 +135,14 @@ describe('[core/names] rules on top of the tagger', () => {
     for (const o of ['Hezbollah', 'Hamas', 'TV7']) assert.ok(t.includes(`organization:${o}`), t.join(' | '));
   });
 
+  it('reads the agency in a dateline as an organisation, whatever the tagger made of it', () => {
+    const t = types('FARO, May 9 (Lusa) - Firefighters contained the blaze on Friday.\n\nOSLO (NTB) — The strike ended.\n\nQUITO, Ecuador (dpa) - Voting began.');
+    for (const o of ['Lusa', 'NTB', 'dpa']) assert.ok(t.includes(`organization:${o}`), t.join(' | '));
+    for (const p of ['FARO', 'QUITO']) assert.ok(t.includes(`place:${p}`), t.join(' | '));
+    // Brackets elsewhere are not a dateline.
+    assert.ok(!types('The talks (Geneva) - said one envoy - stalled.').includes('organization:Geneva'));
+  });
+
   it('joins a nationality to the ministry it qualifies', () => {
     assert.ok(types('The Italian Foreign Ministry said on Friday that the plan was premature.').includes('organization:Italian Foreign Ministry'));
   });

@@ -37,8 +37,19 @@ const ORG_RE = new RegExp(
   'gu',
 );
 
+/**
+ * The news agency of a dateline: "PORTO, March 14 (Lusa) - ", "WASHINGTON (AP) — ", "KYIV, Ukraine (dpa) -". The
+ * place in capitals at the start of a line, maybe a region or date after a comma, then the agency in brackets and a dash.
+ */
+const DATELINE_AGENCY = /^[\p{Lu}][\p{Lu}.'’-]+(?:[ -][\p{Lu}][\p{Lu}.'’-]+){0,3}(?:,[^\n()]{1,40}?)?\s*\(([\p{L}][\p{L}&.'’-]*(?: [\p{Lu}][\p{L}&.'’-]*){0,2})\)\s*[-–—]/gmu;
+
 export function findKnownOrganizations(text: string): OrgMatch[] {
   const out: OrgMatch[] = [];
+  DATELINE_AGENCY.lastIndex = 0;
+  for (let m = DATELINE_AGENCY.exec(text); m; m = DATELINE_AGENCY.exec(text)) {
+    const start = m.index + m[0].lastIndexOf(`(${m[1]})`) + 1;
+    out.push({ start, end: start + m[1].length });
+  }
   ORG_RE.lastIndex = 0;
   for (let m = ORG_RE.exec(text); m; m = ORG_RE.exec(text)) {
     // In an all-caps line (a headline) capitals carry no information: leave it to the tagger.
@@ -48,5 +59,5 @@ export function findKnownOrganizations(text: string): OrgMatch[] {
     if (!/\p{Ll}/u.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 400)))) continue;
     out.push({ start: m.index, end: m.index + m[0].length });
   }
-  return out;
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start).filter((o, i, xs) => i === 0 || o.start >= xs[i - 1].end) : out;
 }

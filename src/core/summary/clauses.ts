@@ -40,7 +40,7 @@ interface VerbHit {
 /** Verbs of saying: attribution, not events. */
 export const REPORTING = /^(?:said|says|say|told|tells|tell|added|adds|stated|states|quoted|reported|reports|noted|notes|explained|according|declared|insisted|stressed|claimed|claims|commented|wrote|writes)$/i;
 
-const BREAK = /\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:()]|\s[-–—]{1,2}\s|\s(?:after|before|because|following|as|when|while|but|amid|despite|although|though|since|until|unless|if|citing|saying|so that|in order to|in response to|in protest|ending|prompting|sparking|bringing|leaving|making)\s)/i;
+const BREAK = /\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:()]|\s[-–—]{1,2}\s|\s(?:after|before|because|following|as|when|while|but|amid|despite|although|though|since|until|unless|if|citing|saying|so that|in order to|in response to|in protest|ending|prompting|sparking|bringing|leaving|making)\s|\s(?:and|but)\s(?=(?:said|says|told|added|stated)\b))/i;
 const VERB_MAX_WORDS = 14;
 
 function verbsOf(s: string): VerbHit[] {

@@ -228,17 +228,26 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   // before it. Never inside an organisation's or product's name ("Oman" of "Oman Air"), never a name the text
   // also gives a company ("its northern unit, Lumen"), a product ("the Corvan") or a people's adjective.
   const others = actors.filter((a) => a.type !== 'place');
-  const readsAsPlace = (a: Actor, m: { start: number; end: number }, before: string) => {
+  // `placed`: the sentence itself puts the name where a place goes (the object of "visited", "entered").
+  const readsAsPlace = (a: Actor, m: { start: number; end: number }, before: string, placed = false) => {
     if (!text) return true;
     if (others.some((o) => o.mentions.some((x) => x.start < m.end && m.start < x.end))) return false;
     if (countryOfDemonym(a.name.replace(/^(?:North|South|East|West|Central|Latin)\s+/, '')) && !lookupPlace(a.name).kind) return false;
+    // "the group Human Rights in China said": an organisation's name that goes on with "in <place>" (not a venue
+    // "at the Harbour Expo in Bergen", where the place says where the venue is).
+    const orgGoesOn = (x: { start: number; end: number }) =>
+      /^\s+in\s+$/.test(text.slice(x.end, m.start)) && /^\p{Lu}/u.test(text.slice(x.start, x.end)) && /[\p{L}]\s+$/u.test(text.slice(Math.max(0, x.start - 2), x.start)) &&
+      !/\b(?:at|in|to|into|from|near|outside|inside|of|by)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, x.start - 12), x.start));
+    if (others.some((o) => o.type === 'organization' && o.mentions.some(orgGoesOn))) return false;
+    if (placed) return true;
     if (lookupPlace(a.name).kind || /\b(?:Airport|Cent(?:er|re)|Court|Street|Square|Park|Bridge|Port|Harbou?r|Station|Hall|Palace|House|Building|Stadium|Base|Province|Region|Island|Islands|Mountains?|River|Sea|Ocean|Gulf|Bay|Valley|County|State|City|Coast|Strait)$/u.test(a.name)) return true;
     if (/^,\s*\p{Lu}[\p{L}]+/u.test(text.slice(m.end, m.end + 30))) return true;
     return /\b(?:(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}|(?:state|province|region|town|city|village|port|county|district) of\s+)$/u.test(before);
   };
   const placeIn = (s: { start: number; end: number }, cue: boolean) => {
     for (const a of places) {
-      for (const m of a.mentions) {
+      if (COMPASS.test(a.name)) continue;
+    for (const m of a.mentions) {
         if (m.start < s.start || m.end > s.end || !text) continue;
         const before = text.slice(Math.max(s.start, m.start - 40), m.start);
         // "Lisbon-based": a place that qualifies a noun is not where the event is.
@@ -250,12 +259,39 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
     return undefined;
   };
   const whereSentence = evSentence ?? focus;
-  const relWhere = (strong ? main : undefined)?.where;
-  const cued = whereSentence ? placeIn(whereSentence, true) : undefined;
+  // The relation's place, unless it is part of another name ("Human Rights in China").
+  const relWhere0 = (strong ? main : undefined)?.where;
+  const relPlace = relWhere0?.start !== undefined ? places.find((a) => a.id === relWhere0.id || a.name === relWhere0.name) : undefined;
+  const relWhere = relWhere0 && relPlace && text && relWhere0.end !== undefined && !readsAsPlace(relPlace, { start: relWhere0.start!, end: relWhere0.end }, '', true) ? undefined : relWhere0;
+  // The place the main verb goes into or acts on ("will visit Yugoslavia", "troops entered northern Iraq",
+  // "shelled Arbil"): the event is there, wherever the report was filed.
+  const reached = best && whereSentence === best.sentence && text ? placeOfVerb(best, places, text, readsAsPlace) : undefined;
+  // The next sentence tells the same act again with its place ("Police have detained 26 men …" / "They said police
+  // arrested the men in the eastern province of X …"): that place is the event's, before the dateline.
+  const restated = () => {
+    if (!best || whereSentence !== best.sentence || !text) return undefined;
+    const cls = ACT_CLASSES.find((re) => re.test(best.clause.verb.text.split(/\s+/).pop() ?? ''));
+    if (!cls) return undefined;
+    const bodyS = sentences.filter((x) => x.kind !== 'heading');
+    const s = bodyS[bodyS.indexOf(best.sentence) + 1];
+    if (!s || /^\s*["“]/.test(s.text)) return undefined;
+    for (const w of s.text.matchAll(/[\p{L}]+/gu)) {
+      if (!cls.test(w[0])) continue;
+      const from = s.start + w.index! + w[0].length;
+      const p = placeIn({ start: from, end: Math.min(s.end, from + 80) }, true);
+      // Where the act happened ("in", "at", "near"), not where someone is sent ("envoy to X") or comes from.
+      if (p && !/[,;:]/.test(text.slice(from, p.m.start)) && /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(text.slice(from, p.m.start))) return { p, s };
+    }
+    return undefined;
+  };
+  const cued = reached ?? (whereSentence ? placeIn(whereSentence, true) : undefined);
   if (relWhere) {
     result.where = { answer: relWhere.name, items: [relWhere.name], evidence: ev(main!.evidence) };
   } else if (cued) {
     result.where = { answer: cued.a.name, items: [cued.a.name], evidence: ev(whereSentence!) };
+  } else if (restated()) {
+    const r = restated()!;
+    result.where = { answer: r.p.a.name, items: [r.p.a.name], evidence: ev(r.s) };
   } else if (dateline) {
     const ds = sentences.find((s) => s.text.replace(/\s+/g, ' ').startsWith(dateline));
     result.where = { answer: dateline, items: [dateline], ...(ds ? { evidence: ev(ds) } : {}) };
@@ -285,13 +321,34 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
   const aboutWho = (s: Sentence) =>
     result.who.items.some((n) => n && mentions(s.text, n)) || whoActors.some((a) => a.mentions.some((m) => m.start >= s.start && m.end <= s.end));
   const body = sentences.filter((s) => s.kind !== 'heading' && s !== headline);
+  // The headline states the main event in short, so a cue in it ("… ahead of cabinet meeting", "… over census")
+  // is the event's own: it comes right after the event's sentence. Only its causes count: a headline's "to" is a
+  // future ("Group to bid for …") or a complement ("say no reason to reopen …").
+  // No cue: the background the report gives right after its lead, in the past perfect ("X said the men had been
+  // plotting …", "Y had been critically ill"), is what led to the event. Only in the two sentences of prose after
+  // the event's, never inside a quotation.
+  const background = (): FiveWAnswer | undefined => {
+    if (!evSentence || !text) return undefined;
+    const i = body.indexOf(evSentence);
+    const next = body.slice(i + 1).filter((s) => !/^\s*["“]/.test(s.text) && !insideQuote(text, s.start, s.start)).slice(0, 2);
+    for (const s of next) {
+      // The source speaks now ("X said"), not of what was said before ("reports had said").
+      const m = /^(?:(?:(?!had\b)[\p{L}'’.-]+\s+){1,5}(?:said|says|reported|added)\s+(?:(?:on\s+)?\p{Lu}\p{Ll}+day\s+)?(?:that\s+)?)?((?:(?!(?:had|said|says|told|reported)\b)[\p{L}'’.-]+\s+){1,6}had\s+(?:been\s+)?(?:\p{Ll}+ly\s+)?(?!(?:said|told|reported|stated|added|claimed|announced|quoted)\b)\p{Ll}+(?:ed|en|wn|ng|lt|pt|ft|ld|id|ht|ll|ck)\b[^;:]*)/u.exec(s.text);
+      if (!m || quoted(s, m.index + m[0].length - m[1].length)) continue;
+      const answer = m[1].split(/,\s+(?:but|and|while|although|who|which)\s|\s+but\s+|[.!?]\s*$/)[0].replace(/[.,;\s]+$/, '');
+      if (answer.split(/\s+/).length < 4 || answer.split(/\s+/).length > 24) continue;
+      return { answer, items: [], evidence: ev(s) };
+    }
+    return undefined;
+  };
   const whyPool = [...about];
+  if (headline) whyPool.splice(evSentence ? 1 : 0, 0, headline);
   for (const s of body.slice(0, 10)) if (!whyPool.includes(s) && aboutWho(s)) whyPool.push(s);
   // A why that only says the event again ("Exchanges to stay shut": "to stay shut until Friday") is none.
   // A purpose cue that opens the predicate itself (or follows its first word: "plans to close") restates what.
   const predAt = whatAt === undefined ? undefined : { sentence: whatAt.sentence, from: whatAt.at, to: whatAt.at + (/^\S+\s*/.exec(result.what.answer)?.[0].length ?? 0) };
   const restates = (s: Sentence, h: CueHit) => h.kind === 'purpose' && !!predAt && s === predAt.sentence && h.at >= predAt.from && h.at <= predAt.to;
-  result.why = cueAnswer(whyPool, whyCues, quoted, (s, h) => (about.includes(s) || h.rank <= 1) && !restates(s, h)) ?? EMPTY();
+  result.why = cueAnswer(whyPool, whyCues, quoted, (s, h) => (s === headline || leads.some((l) => l.title && l.sentence === s) ? h.kind === 'cause' || h.kind === 'circumstance' : about.includes(s) || h.rank <= 1) && !restates(s, h)) ?? background() ?? EMPTY();
   // How: the event's sentence, the lead and the trip's sentences state the means; a channel ("in a statement",
   // "told a news conference") counts in the first sentences when its sentence is about who (the speaker is the
   // actor of the event), not another speaker's "told reporters".
@@ -306,6 +363,54 @@ export function fiveW({ sentences, relations, actors, timeline, text, title, rep
 cueAnswer(howPool, howCues, quoted, (s, h) => s === evSentence || aboutWho(s) || (h.kind === 'means' ? about.includes(s) : h.rank < 3 && (reported || leadSet.has(s)))) ?? EMPTY();
   return { fiveW: result, main: strong ? main : fallback, mainSentence: focus };
 }
+
+/** Verbs whose object is the place the act happens in: going into it, touring it, striking it. */
+const INTO_PLACE = /^(?:(?:visit|enter|tour|reach|storm|raid|shell|bomb|attack|land|return|travel|travell|march|sail|push|pour|roll|head|arriv|invad|advanc|mov|captur|seiz|cross|occup(?:y|ie|i))(?:s|es|ed|d|e|ing)?|struck|strike|strikes|hit|hits|flew|fly|flies|went|go|goes|came|come|comes|swept|sweep|sweeps|drove|drive|drives|overr[au]n|overruns)$/i;
+
+/**
+ * The place the main verb takes as its object or as the goal of a preposition ("visited Ankara", "flew to
+ * Lisbon", "entered the northern town of Koro"): a place typed by the analysis, right after the verb (a
+ * preposition, an article and up to three modifiers between), in the main clause.
+ */
+function placeOfVerb(
+  best: { base: number; sentence: Sentence; clause: Clause },
+  places: readonly Actor[],
+  text: string,
+  readsAsPlace: (a: Actor, m: { start: number; end: number }, before: string, placed?: boolean) => boolean,
+): { a: Actor; m: { start: number; end: number } } | undefined {
+  const { clause } = best;
+  if (clause.reporting) return undefined;
+  const verb = clause.verb.text.split(/\s+/).pop() ?? '';
+  if (!INTO_PLACE.test(verb)) return undefined;
+  const from = best.base + clause.verb.end;
+  const to = best.base + Math.max(clause.predicate.end, clause.verb.end);
+  for (const a of places) {
+    if (COMPASS.test(a.name)) continue;
+    for (const m of a.mentions) {
+      if (m.start < from || m.end > to + 40) continue;
+      const gap = text.slice(from, m.start);
+      if (!/^\s+(?:(?:in|into|to|at|on|onto|towards?|inside|through|across)\s+)?(?:the\s+)?(?:(?!(?:and|or|but|after|before|with|for|from|of|by|as|which|who|that|when)\b)[\p{L}-]+\s+){0,3}(?:(?:town|city|village|port|province|region|capital|state|island|district|county) of\s+)?$/iu.test(gap)) continue;
+      // Without a preposition the verb must take a place as its object ("visited", not "returned").
+      if (!/\b(?:into|to|in|at|onto|towards?)\s/i.test(gap) && !TAKES_PLACE.test(verb)) continue;
+      if (!readsAsPlace(a, m, text.slice(Math.max(best.sentence.start, m.start - 40), m.start), true)) continue;
+      return { a, m };
+    }
+  }
+  return undefined;
+}
+
+const TAKES_PLACE = /^(?:(?:visit|enter|tour|reach|storm|raid|shell|bomb|attack|invad|captur|seiz|cross|occup(?:y|ie|i))(?:s|es|ed|d|e|ing)?|struck|strike|strikes|hit|hits|overr[au]n|overruns)$/i;
+
+/** Verbs of one kind of act, for telling the same act again in other words ("detained" … "arrested"). */
+const ACT_CLASSES = [
+  /^(?:arrest|detain|captur|seiz|apprehend|recaptur|nabb?|catch|caught|held|hold|holds|round)(?:s|es|ed|d|e|ing)?$/i,
+  /^(?:kill|shot|shoot|murder|slay|slain|stabb?)(?:s|ed|ing)?$/i,
+  /^(?:attack|bomb|shell|raid|struck|strike|storm|fir(?:e|ed|es|ing))(?:s|ed|ing)?$/i,
+  /^(?:met|meet|meets|meeting|talks?|talked)$/i,
+];
+
+/** A bare point of the compass ("in the South") names no place one could put on a map. */
+const COMPASS = /^(?:the\s+)?(?:North|South|East|West|North-?east|North-?west|South-?east|South-?west)$/i;
 
 /** The first sentence (in the order given) with a cue; in it, the strongest cue, then the earliest. */
 function cueAnswer(

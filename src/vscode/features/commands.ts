@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysisService';
 import { COMMANDS } from '../commandIds';
+import { lowerBound } from '../../core';
 import { toDto, toRange, TYPE_LABELS, type EntityDto } from '../convert';
 import type { DecorationFeature } from './decorations';
 
@@ -45,18 +46,29 @@ export function registerEntityCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
     // A second argument { positions: false } gives the entities as offsets only, without a line/character range
     // each (a cheap read for tests that check every keystroke of a long report).
-    vscode.commands.registerCommand(COMMANDS.getEntities, async (arg?: unknown, opts?: { positions?: boolean }): Promise<EntitiesResult | undefined> => {
+    // `from`/`to` (offsets): only the entities overlapping that stretch (a script reading a long report a window at a time).
+    vscode.commands.registerCommand(COMMANDS.getEntities, async (arg?: unknown, opts?: { positions?: boolean; from?: number; to?: number }): Promise<EntitiesResult | undefined> => {
       const doc = await resolveDocument(arg);
       if (!doc) return undefined;
       const r = await service.get(doc);
       const offsetsOnly = opts?.positions === false;
+      let entities = r.analysis.entities;
+      if (typeof opts?.from === 'number' || typeof opts?.to === 'number') {
+        const from = typeof opts.from === 'number' ? opts.from : 0;
+        const to = typeof opts.to === 'number' ? opts.to : Number.MAX_SAFE_INTEGER;
+        const first = lowerBound(entities, from);
+        const window: typeof entities = [];
+        for (let i = 0; i < first; i++) if (entities[i].end > from) window.push(entities[i]);
+        for (let i = first; i < entities.length && entities[i].start < to; i++) window.push(entities[i]);
+        entities = window;
+      }
       return {
         uri: r.uri,
         version: r.version,
         enabled: deps.isEnabled(),
         skipped: r.skipped,
         limited: r.analysis.limited,
-        entities: r.analysis.entities.map((e) => (offsetsOnly ? { start: e.start, end: e.end, type: e.type, text: e.text } : toDto(doc, e))),
+        entities: entities.map((e) => (offsetsOnly ? { start: e.start, end: e.end, type: e.type, text: e.text } : toDto(doc, e))),
         decorated: decorations.decoratedCounts(r.uri),
       };
     }),
@@ -94,9 +106,20 @@ export function registerEntityCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand(COMMANDS.showLog, () => deps.log.show()),
     // What the highlights show now, as offsets into the current version (the stale-highlight tests read it).
     // A second argument { ranges: false } leaves the ranges out (a cheap probe while polling).
-    vscode.commands.registerCommand(COMMANDS.getDecorations, async (arg?: unknown, opts?: { ranges?: boolean }) => {
+    // `until`: wait (at most `timeoutMs`, default 60 s) until the shown ranges are of that document version, or come
+    // from the analysis of that version, and (`preview`) from the lines on screen only or from the whole document;
+    // undefined if they never do. Tests wait with it instead of polling.
+    vscode.commands.registerCommand(COMMANDS.getDecorations, async (arg?: unknown, opts?: { ranges?: boolean; until?: { version?: number; analysedVersion?: number; preview?: boolean }; timeoutMs?: number }) => {
       const doc = await resolveDocument(arg);
-      return doc ? decorations.state(doc.uri.toString(), opts?.ranges !== false) : undefined;
+      if (!doc) return undefined;
+      const ranges = opts?.ranges !== false;
+      const until = opts?.until;
+      if (!until) return decorations.state(doc.uri.toString(), ranges);
+      const ok = (s: { version: number; analysedVersion: number; preview?: object }) =>
+        (until.version === undefined || s.version === until.version) &&
+        (until.analysedVersion === undefined || s.analysedVersion === until.analysedVersion) &&
+        (until.preview === undefined || !!s.preview === until.preview);
+      return decorations.when(doc.uri.toString(), ok, typeof opts?.timeoutMs === 'number' ? opts.timeoutMs : 60_000, ranges);
     }),
     // Cheap probe for scripts and tests: the analysed version and entity count, without converting every range.
     vscode.commands.registerCommand(COMMANDS.getAnalysisState, async (arg?: unknown) => {

@@ -21,6 +21,11 @@ export interface DecorationState {
   /** The version whose analysis the ranges came from (older while an analysis is pending). */
   analysedVersion: number;
   ranges: TrackedRange[];
+  /**
+   * Set while the ranges come from the analysis of the lines on screen only (visible lines first, on opening a long
+   * report): the stretch analysed. The whole document's analysis replaces them.
+   */
+  preview?: { start: number; end: number };
   /** Milliseconds the host spent moving the ranges and re-setting the decorations after the last edit. */
   followMs?: number;
   /** Milliseconds the host spent turning the analysis of `analysedVersion` into decorations and setting them. */
@@ -66,6 +71,8 @@ export class DecorationFeature implements vscode.Disposable {
   /** uri -> when the host received the change event that made a version (for the keystroke -> highlights figure). */
   private readonly editedAt = new Map<string, { version: number; at: number }>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Fired with a document's uri whenever what it shows changed (moved with an edit, set from an analysis, cleared). */
+  private readonly changed = new vscode.EventEmitter<string>();
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -88,7 +95,17 @@ export class DecorationFeature implements vscode.Disposable {
     }
     this.subscriptions.push(
       service.onDidAnalyze((r) => this.applyTo(r)),
+      // Visible lines first: shown only while no analysis of the whole version is on screen.
+      service.onDidPreview((r) => {
+        for (const e of vscode.window.visibleTextEditors) {
+          if (e.document.uri.toString() !== r.uri) continue;
+          const shown = this.shown.get(r.uri);
+          if (shown && shown.analysedVersion === r.version && !shown.preview) continue;
+          this.apply(e, r);
+        }
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)),
+      this.changed,
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.shown.delete(d.uri.toString());
         this.decorated.delete(d.uri.toString());
@@ -110,7 +127,11 @@ export class DecorationFeature implements vscode.Disposable {
           if (r && r.version === e.document.version) this.apply(e, r);
           else {
             this.showTracked(e);
-            if (service.isEligible(e.document)) service.schedule(e.document);
+            if (service.isEligible(e.document)) {
+              service.schedule(e.document);
+              // A long report opened before its editor showed: the lines on screen first, beside the whole analysis.
+              service.preview(e.document);
+            }
           }
         }
       }),
@@ -126,6 +147,32 @@ export class DecorationFeature implements vscode.Disposable {
   state(uri: string, withRanges = true): DecorationState | undefined {
     const s = this.shown.get(uri);
     return s && { ...s, ranges: withRanges ? s.ranges.map((r) => ({ start: r.start, end: r.end, type: r.type, text: r.text })) : [] };
+  }
+
+  /**
+   * The shown state of a document once it satisfies `ok` (checked now and after every change of what it shows), or
+   * undefined after `timeoutMs`. Tests and scripts wait with it instead of polling the extension host.
+   */
+  when(uri: string, ok: (s: DecorationState) => boolean, timeoutMs: number, withRanges = true): Promise<DecorationState | undefined> {
+    const test = () => {
+      const s = this.shown.get(uri);
+      return s && ok(s) ? this.state(uri, withRanges) : undefined;
+    };
+    const now = test();
+    if (now) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const done = (v: DecorationState | undefined) => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(v);
+      };
+      const timer = setTimeout(() => done(undefined), timeoutMs);
+      const sub = this.changed.event((u) => {
+        if (u !== uri) return;
+        const v = test();
+        if (v) done(v);
+      });
+    });
   }
 
   /** Re-apply to every visible editor (after a settings change or a toggle). */
@@ -193,6 +240,7 @@ export class DecorationFeature implements vscode.Disposable {
     }
     s.setTypes = set;
     s.followMs = performance.now() - t0;
+    this.changed.fire(key);
   }
 
   /**
@@ -283,11 +331,13 @@ export class DecorationFeature implements vscode.Disposable {
       editedAt: edited?.version === r.version ? edited.at : undefined,
       workerMs: r.workerMs,
       roundTripMs: r.roundTripMs,
+      ...(r.preview ? { preview: r.preview } : {}),
     };
     this.shown.set(r.uri, state);
     state.setTypes = this.setDecorations(editor, state);
     state.appliedAt = performance.now();
     state.applyMs = state.appliedAt - t0;
+    this.changed.fire(r.uri);
   }
 
   private clear(editor: vscode.TextEditor): void {
@@ -295,6 +345,7 @@ export class DecorationFeature implements vscode.Disposable {
     this.inSync.delete(editor);
     this.shown.delete(editor.document.uri.toString());
     this.decorated.set(editor.document.uri.toString(), Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])));
+    this.changed.fire(editor.document.uri.toString());
   }
 
   dispose(): void {

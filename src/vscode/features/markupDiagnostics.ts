@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { PREVIEW_ABOVE } from '../analysisService';
 import { KeyedDebouncer } from '../debounce';
 import { LINT_CODES, type LintCode, type LintSeverity } from '../../core';
 import { COMMANDS } from '../commandIds';
@@ -48,7 +49,8 @@ export class MarkupDiagnosticsFeature implements vscode.Disposable {
     this.subscriptions.push(
       this.collection,
       store.onDidUpdate((r) => this.publish(r)),
-      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      // A long report's lines on screen are analysed first (visible lines first): its problems can wait for the pause.
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) >= PREVIEW_ABOVE ? undefined : 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.schedule(e.document);
       }),

@@ -91,7 +91,8 @@ export function renderSummaryBody(s: Summary, source: string): string {
           .map((q) => {
             const who = q.speakerId ? speakerOf.get(q.speakerId) : undefined;
             const text = q.text.length > 600 ? `${q.text.slice(0, 600)}…` : q.text;
-            return `<blockquote>${ref(q, text, 'Show the quote in the report')}<footer>— ${who ? ref(firstSpan(who), who.name) : q.speaker ? esc(q.speaker) : '<span class="muted">unattributed</span>'}${q.speakerText && q.speakerText !== q.speaker ? ` <span class="muted">(“${esc(q.speakerText)}”)</span>` : ''}</footer></blockquote>`;
+            // Reported speech is the reporter's wording, not the speaker's: said so beside the speaker.
+            return `<blockquote${q.indirect ? ' class="reported"' : ''}>${ref(q, text, 'Show the quote in the report')}<footer>— ${who ? ref(firstSpan(who), who.name) : q.speaker ? esc(q.speaker) : '<span class="muted">unattributed</span>'}${q.speakerText && q.speakerText !== q.speaker ? ` <span class="muted">(“${esc(q.speakerText)}”)</span>` : ''}${q.indirect ? ' <span class="muted">(reported speech, not their words)</span>' : ''}</footer></blockquote>`;
           })
           .join(''),
         s.quotes.length,

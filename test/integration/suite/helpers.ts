@@ -46,7 +46,7 @@ export async function show(rel: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
 }
 
-export async function getEntities(arg?: vscode.Uri | string, opts?: { positions?: boolean }): Promise<EntitiesResult> {
+export async function getEntities(arg?: vscode.Uri | string, opts?: { positions?: boolean; from?: number; to?: number }): Promise<EntitiesResult> {
   const r = await vscode.commands.executeCommand<EntitiesResult | undefined>('analystLens.getEntities', arg, ...(opts ? [opts] : []));
   assert.ok(r, 'analystLens.getEntities returned nothing');
   return r;

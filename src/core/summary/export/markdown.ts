@@ -110,7 +110,8 @@ export function toMarkdown(summary: Summary, options: MarkdownOptions = {}): str
   if (!omit.has('quotes') && summary.quotes.length) {
     out.push('## Quotes', '');
     for (const q of summary.quotes) {
-      out.push(`> ${mdEscape(q.text)}`, `>`, `> — ${q.speaker ? mdEscape(q.speaker) : 'unattributed'}`, '');
+      // Reported speech is the reporter's wording, not the speaker's: said so beside the speaker.
+      out.push(`> ${mdEscape(q.text)}`, `>`, `> — ${q.speaker ? mdEscape(q.speaker) : 'unattributed'}${q.indirect ? ' _(reported speech, not their words)_' : ''}`, '');
     }
   }
   if (!omit.has('assessments') && summary.assessments.length) {

@@ -136,7 +136,7 @@ export function toStix(summary: Summary): StixBundle {
       type: 'note',
       ...common,
       id: id('note', q.speaker, q.text),
-      abstract: q.speaker ? `Quote by ${q.speaker}` : 'Unattributed quote',
+      abstract: q.indirect ? (q.speaker ? `Reported speech of ${q.speaker}` : 'Unattributed reported speech') : q.speaker ? `Quote by ${q.speaker}` : 'Unattributed quote',
       content: q.text,
       object_refs: [speaker ?? reportId],
     };
