@@ -9,7 +9,8 @@
 //    companies the tagger typed person: a typing error, not a wrong link); person actors that merge two gold person chains, and gold person-chain pairs we link (recall side).
 //  - pronoun links (actors' pronounMentions, actors/pronouns.ts) are kept out of the figures above and scored apart:
 //    a pronoun of ours that overlaps a gold mention is right when the gold puts it in the chain of one of the actor's
-//    mentions (judged only when some mention of the actor overlaps a gold mention).
+//    mentions (judged only when some mention of the actor overlaps a gold mention);
+//  - "it"/"its" links of organisation and country actors (actors/orgpronouns.ts) are judged the same way, apart again.
 // Reads ../shared (evaluation data): not needed by the extension or the tests.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,6 +22,7 @@ const data = JSON.parse(fs.readFileSync(requireShared('eval/meantime/meantime.js
 const core = createRequire(import.meta.url)(requireBuiltCore());
 
 let pronounJudged = 0, pronounRight = 0, pronounUnjudged = 0;
+let orgJudged = 0, orgRight = 0, orgUnjudged = 0, orgLinks = 0, goldOrgIts = 0;
 let judged = 0, right = 0, judgedPer = 0, rightPer = 0, unjudged = 0, mergedActors = 0, personActors = 0, goldPairs = 0, goldPairsLinked = 0;
 const byKind = {};
 const errors = [];
@@ -34,7 +36,21 @@ for (const doc of data) {
     return over[0];
   };
   const analysis = core.analyze(doc.text);
-  const actors = core.buildActors(doc.text, analysis, { actions: false }).filter((a) => a.type === 'person');
+  const all = core.buildActors(doc.text, analysis, { actions: false });
+  const actors = all.filter((a) => a.type === 'person');
+  // "it"/"its"/"itself" of organisations (and countries): judged like the person pronouns below
+  for (const a of all.filter((x) => x.type === 'organization' || x.type === 'place')) {
+    const chainsOfActor = new Set(a.mentions.map(chainOf).filter(Boolean).map((g) => g.chain));
+    for (const p of a.pronounMentions ?? []) {
+      orgLinks++;
+      const g = chainOf(p);
+      if (!g || !chainsOfActor.size) { orgUnjudged++; continue; }
+      orgJudged++;
+      if (chainsOfActor.has(g.chain)) orgRight++;
+      else errors.push({ id: doc.id, actor: a.name, pronoun: p.text, at: p.start, goldPronoun: g.chain, evidence: p.evidence });
+    }
+  }
+  for (const g of gm) if ((g.type === 'ORG' || g.type === 'LOC') && /^(?:it|its|itself)$/i.test(g.text ?? doc.text.slice(g.start, g.end))) goldOrgIts++;
   const pairOf = new Map();
   for (const a of actors) {
     const chainsOfActor = new Set(a.mentions.map(chainOf).filter(Boolean).map((g) => g.chain));
@@ -75,5 +91,6 @@ console.log(`  between gold persons only: ${rightPer}/${judgedPer} (${pct(rightP
 console.log(`  actors merging two gold persons: ${mergedActors}`);
 console.log(`  gold person-mention pairs linked: ${goldPairsLinked}/${goldPairs} (${pct(goldPairsLinked, goldPairs)})`);
 console.log(`  pronoun links (pronounMentions, apart from the above): ${pronounRight}/${pronounJudged} right (${pct(pronounRight, pronounJudged)})   (${pronounUnjudged} where the gold marks no mention)`);
+console.log(`  it/its links to organisations and countries: ${orgRight}/${orgJudged} right (${pct(orgRight, orgJudged)})   (${orgUnjudged} of ${orgLinks} where the gold marks no mention or no mention of the actor; gold ORG/LOC it/its/itself mentions: ${goldOrgIts})`);
 if (errorsFile) fs.writeFileSync(errorsFile, errors.map((e) => JSON.stringify(e)).join('\n') + '\n');
-console.log(`SUMMARY meantime personLinkPrecision=${pct(right, judged)} goldPersonsOnly=${pct(rightPer, judgedPer)} mergedActors=${mergedActors} pronounLinks=${pct(pronounRight, pronounJudged)}`);
+console.log(`SUMMARY meantime personLinkPrecision=${pct(right, judged)} goldPersonsOnly=${pct(rightPer, judgedPer)} mergedActors=${mergedActors} pronounLinks=${pct(pronounRight, pronounJudged)} orgPronounLinks=${pct(orgRight, orgJudged)} (${orgRight}/${orgJudged})`);

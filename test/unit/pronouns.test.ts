@@ -89,6 +89,35 @@ describe('[core/actors] pronouns: resolution', () => {
     const ps = persons(text, { solberg: ['Ingrid Solberg'] });
     assert.equal(linkOf(text, ps, 'her'), 'solberg');
   });
+  it('sends a possessive to the nearest person before it in its sentence', () => {
+    const text = 'Anna Berg handed the prize to Lisa Holm for her second novel.';
+    const ps = persons(text, { berg: ['Anna Berg'], holm: ['Lisa Holm'] });
+    assert.equal(linkOf(text, ps, 'her'), 'holm');
+    const r = resolvePronouns(text, ps).links[0];
+    assert.match(r.evidence, /nearest person before the possessive/);
+  });
+  it('reads "X and her …" as X\'s', () => {
+    const text = 'Mrs Quist spoke to the press first. Later, Mrs Varga and her lawyer left the court by a side door.';
+    const ps = persons(text, { quist: ['Quist'], varga: ['Varga'] });
+    assert.equal(linkOf(text, ps, 'her'), 'varga');
+  });
+  it('does not give a possessive to a person named in an aside after the subject', () => {
+    const text = 'Peter Brandt, a colleague of Tomas Ilves at the bank, sold his house in May.';
+    const ps = persons(text, { brandt: ['Peter Brandt'], ilves: ['Tomas Ilves'] });
+    assert.equal(linkOf(text, ps, 'his'), 'brandt');
+    const text2 = 'Peter Brandt (a cousin of Tomas Ilves) sold his house in May.';
+    assert.equal(linkOf(text2, persons(text2, { brandt: ['Peter Brandt'], ilves: ['Tomas Ilves'] }), 'his'), 'brandt');
+  });
+  it('prefers the subject of a sentence to the subject of a relative clause in it', () => {
+    const text = 'Peter Brandt was hired in 2019 by Tomas Ilves, who runs the shipyard. He started work in May.';
+    const ps = persons(text, { brandt: ['Peter Brandt'], ilves: ['Tomas Ilves'] });
+    assert.equal(linkOf(text, ps, 'He'), 'brandt');
+  });
+  it('prefers forward reference from an opening phrase to the subject of the previous sentence', () => {
+    const text = 'Tomas Ilves opened the meeting and spoke for an hour. After his long flight, Peter Brandt said little.';
+    const ps = persons(text, { brandt: ['Peter Brandt'], ilves: ['Tomas Ilves'] });
+    assert.equal(linkOf(text, ps, 'his'), 'brandt');
+  });
   it('skips pronoun-like words inside names, and needs a person to link to', () => {
     const text = 'He Jian opened the exhibition. He thanked the donors.';
     const ps = persons(text, { he: ['He Jian'] });

@@ -12,6 +12,8 @@ import { findActions } from './actions';
 import { findReported } from './reported';
 import { affiliationsFromDescriptions } from './introductions';
 import { resolvePronouns, PRONOUN_MENTION_MIN } from './pronouns';
+import { resolveOrgPronouns } from './orgpronouns';
+import { findAgeDescriptions } from './ages';
 
 const ACTOR_TYPES = new Set<string>(['person', 'organization', 'place', 'group']);
 
@@ -230,6 +232,11 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
 
   // 6b. Pronouns ("he", "her") to people, with their gender (pronouns.ts).
   const coref = resolvePronouns(text, people.map((d) => ({ id: d.id, mentions: d.mentions, roles: d.roles })), { skip: [...ents, ...taken], sentences, quotations: allQuotations });
+  // "it"/"its" to organisations and to countries acting as one (orgpronouns.ts).
+  const orgTargets = kept.filter((d) => d.type === 'organization' || (d.type === 'place' && countryOfName(d.name)));
+  const orgLinks = resolveOrgPronouns(text, orgTargets.map((d) => ({ id: d.id, type: d.type as 'organization' | 'place', mentions: d.mentions })), { sentences, quotations: allQuotations, things: ents });
+  // "the 45-year-old" to the one person introduced with that age (descriptions.ts).
+  const ageLinks = findAgeDescriptions(text, people, coref.genders);
 
   // 7. Quotes.
   const linked: LinkedMention[] = kept.flatMap((d) => d.mentions.map((m) => ({ ...m, actorId: d.id, type: d.type })));
@@ -310,8 +317,8 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
         .map(([o, count]) => ({ id: o.id, name: o.name, type: o.type, count })),
       actions: actions.get(d.id) ?? [],
     };
-    const pronouns = coref.links.filter((l) => l.actorId === d.id && l.confidence >= PRONOUN_MENTION_MIN);
-    if (pronouns.length) actor.pronounMentions = pronouns.map((l) => ({ start: l.start, end: l.end, text: l.text, kind: 'pronoun', confidence: l.confidence, evidence: l.evidence }));
+    const pronouns = [...coref.links, ...orgLinks, ...ageLinks].filter((l) => l.actorId === d.id && l.confidence >= PRONOUN_MENTION_MIN).sort((a, b) => a.start - b.start);
+    if (pronouns.length) actor.pronounMentions = pronouns.map((l) => ({ start: l.start, end: l.end, text: l.text, kind: ('kind' in l ? l.kind : 'pronoun') as MentionKind, confidence: l.confidence, evidence: l.evidence }));
     if (d.rank) actor.rank = d.rank;
     if (d.affiliation) actor.affiliation = d.affiliation;
     if (d.entry !== undefined) {

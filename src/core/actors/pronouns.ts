@@ -231,6 +231,8 @@ interface Item {
   pronoun: boolean;
   /** Inside a quotation (a quoted "him" is rarely the one the narration goes on about). */
   quoted: boolean;
+  /** The subject of the sentence itself, not of a clause inside it ("Vik, who …", "… and Vik left"). */
+  main?: boolean;
 }
 
 // Words between a sentence start and its subject: titles and other capitalised words, articles, honorific dots.
@@ -267,6 +269,19 @@ function clauseBetween(text: string, from: number, to: number): boolean {
   return /[;:()—–"“”]|\b(?:that|who|whom|which|whose|because|when|while|after|before|if|although|though|until|since|whether|said|says|told|tells|asked|wrote)\b/i.test(text.slice(from, to));
 }
 
+/**
+ * Whether `m` stands in an aside that closes before `at`: in brackets ("Dee (Ode) …") or between two commas right after
+ * another person that opens the clause ("Dee, under the command of Ode, used …").
+ */
+function inAside(text: string, near: readonly Item[], m: Item, at: number): boolean {
+  const after = text.slice(m.end, at);
+  const close = /^[^()\[\]]{0,60}[)\]]/u.test(after);
+  if (close && /[(\[][^()\[\]]{0,60}$/u.test(text.slice(Math.max(0, m.start - 60), m.start))) return true;
+  if (!/^[^,;:()]{0,60},/u.test(after)) return false;
+  const prev = near.filter((x) => x.sentence === m.sentence && x.end <= m.start && x.actorId !== m.actorId && x.subject).pop();
+  return !!prev && /^[ \t\u00a0]*,[^,;:()]{0,60}$/u.test(text.slice(prev.end, m.start));
+}
+
 export interface ResolveOptions {
   /** Sentences of the text (splitSentences), when the caller has them. */
   sentences?: readonly Span[];
@@ -292,6 +307,9 @@ const CONFIDENCE = {
   sameOther: 0.55,
   prevSubject: [0.62, 0.5, 0.35],
   prevOther: [0.3, 0.15, 0.1],
+  nearest: 0.55,
+  nearestSubject: 0.6,
+  coordination: 0.7,
   alone: 0.2,
 };
 
@@ -307,9 +325,12 @@ export const RESOLVER_WEIGHTS = {
   frequent: 0.5,
   objectOwnSubject: -5,
   reflexiveNearest: 3,
-  possessiveOwnSubject: 2.5,
-  cataphora: 8,
+  possessiveOwnSubject: 0,
+  cataphora: 10,
   margin: 0.3,
+  nearestPossessive: 3,
+  coordination: 4,
+  prevClauseSubject: 1,
 };
 
 /**
@@ -337,7 +358,11 @@ export function resolvePronouns(text: string, persons: readonly CorefPerson[], o
   for (const p of persons) {
     for (const m of p.mentions) {
       const s = sentenceOf(m.start);
-      items.push({ start: m.start, end: m.end, text: m.text, actorId: p.id, sentence: s, subject: isSubject(text, startOf(s), m.start, m.end), pronoun: false, quoted: false });
+      const subject = isSubject(text, startOf(s), m.start, m.end);
+      // (a coordinated subject is one too: "Berg and Holm arrived")
+      const prefix = text.slice(startOf(s), m.start).replace(/,?[ \t\u00a0]+and[ \t\u00a0]+$/u, ' ');
+      const main = subject && !/^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 3)) && (SUBJECT_PREFIX.test(prefix) || INTRO.test(prefix));
+      items.push({ start: m.start, end: m.end, text: m.text, actorId: p.id, sentence: s, subject, main, pronoun: false, quoted: false });
     }
   }
   items.sort((a, b) => a.start - b.start);
@@ -391,6 +416,17 @@ export function resolvePronouns(text: string, persons: readonly CorefPerson[], o
     const best = new Map<string, { item: Item; score: number; why: string; base: number }>();
     let nearestSame: Item | undefined;
     for (const m of near) if (m.sentence === s && m.end <= p.start && (!nearestSame || m.start > nearestSame.start)) nearestSame = m;
+    // the nearest compatible person before the pronoun in its sentence
+    let nearestFit: Item | undefined;
+    for (const m of near) {
+      if (m.sentence !== s || m.end > p.start || (m.quoted && !inQuote)) continue;
+      const g = genders.get(m.actorId);
+      if (g && g.gender !== p.gender) continue;
+      if (!nearestFit || m.start > nearestFit.start) nearestFit = m;
+    }
+    // …unless it stands in an aside between its clause's subject and the pronoun: "Dee (played by Ode) lost his",
+    // "Dee, under the command of Ode, used his"
+    if (nearestFit && inAside(text, near, nearestFit, p.start)) nearestFit = undefined;
     for (const m of near) {
       if (m.end > p.start || m.sentence < s - window || m.sentence > s || (m.quoted && !inQuote)) continue;
       const g = genders.get(m.actorId);
@@ -414,6 +450,18 @@ export function resolvePronouns(text: string, persons: readonly CorefPerson[], o
             score -= 1;
           }
         }
+        if (m === nearestFit && p.case === 'possessive') {
+          // "Ode met Vik in her office": a possessive most often goes to the nearest person before it
+          score += WEIGHTS.nearestPossessive;
+          why = 'nearest person before the possessive';
+          base = m.subject ? CONFIDENCE.nearestSubject : CONFIDENCE.nearest;
+          if (/^[ \t\u00a0]+(?:and|or)[ \t\u00a0]+$/u.test(text.slice(m.end, p.start))) {
+            // "Vik and her husband"
+            score += WEIGHTS.coordination;
+            why = `"${m.text} and ${p.text}"`;
+            base = CONFIDENCE.coordination;
+          }
+        }
         if (p.case === 'reflexive' && m === nearestSame) {
           score += WEIGHTS.reflexiveNearest;
           why = 'nearest before the reflexive';
@@ -422,6 +470,7 @@ export function resolvePronouns(text: string, persons: readonly CorefPerson[], o
       } else {
         const back = s - m.sentence;
         score = (m.subject ? WEIGHTS.prevSubject : WEIGHTS.prevOther) - WEIGHTS.perSentenceBack * (back - 1);
+        if (m.subject && !m.main && !m.pronoun) score -= WEIGHTS.prevClauseSubject;
         base = m.subject ? CONFIDENCE.prevSubject[Math.min(back, 3) - 1] : CONFIDENCE.prevOther[Math.min(back, 3) - 1];
         why = m.subject ? (back === 1 ? 'subject of the previous sentence' : `subject ${back} sentences before`) : back === 1 ? 'mentioned in the previous sentence' : `mentioned ${back} sentences before`;
       }
