@@ -34,8 +34,13 @@ export function actorCard(doc: vscode.TextDocument, actor: Actor, mention: Menti
   if (actor.aliases.length) md.appendMarkdown(`Also: ${actor.aliases.slice(0, 6).map(esc).join(', ')}${actor.aliases.length > 6 ? ', …' : ''}\n\n`);
   const line = doc.positionAt(actor.firstMention).line + 1;
   const acts = actor.actions.length ? ` · ${actor.actions.slice(0, 4).map(esc).join(', ')}` : '';
-  const byPronoun = actor.pronounMentions?.length ? ` (+${actor.pronounMentions.length} by pronoun)` : '';
-  md.appendMarkdown(`${actor.mentionCount} mention${actor.mentionCount === 1 ? '' : 's'}${byPronoun} · first seen ${link(`line ${line}`, COMMANDS.revealActor, [doc.uri.toString(), actor.id])}${acts}\n\n`);
+  // Pronouns ("she", "its") and descriptions ("the 45-year-old") linked by rule, counted apart from the names.
+  const linked = actor.pronounMentions ?? [];
+  const pronouns = linked.filter((m) => m.kind === 'pronoun').length;
+  const described = linked.length - pronouns;
+  const byPronoun = [pronouns ? `+${pronouns} by pronoun` : '', described ? `+${described} by description` : ''].filter(Boolean).join(', ');
+  const byLink = byPronoun ? ` (${byPronoun})` : '';
+  md.appendMarkdown(`${actor.mentionCount} mention${actor.mentionCount === 1 ? '' : 's'}${byLink} · first seen ${link(`line ${line}`, COMMANDS.revealActor, [doc.uri.toString(), actor.id])}${acts}\n\n`);
   const people = actor.related.filter((r) => r.type !== 'place').slice(0, 3);
   const places = actor.related.filter((r) => r.type === 'place').slice(0, 3);
   const rel = [people.length ? `With ${people.map((r) => `${esc(r.name)} (${r.count})`).join(', ')}` : '', places.length ? `in ${places.map((r) => `${esc(r.name)} (${r.count})`).join(', ')}` : ''];
