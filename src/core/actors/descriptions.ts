@@ -1,4 +1,4 @@
-import type { ActorType, MentionKind } from '../types';
+import type { LinkedMention } from './quotes';
 import { lowerBound } from '../text/intervals';
 
 /**
@@ -13,15 +13,8 @@ import { lowerBound } from '../text/intervals';
  * Anything else stays unattributed: a wrong name is worse than none.
  */
 
-/** A mention as the quote attribution sees it (quotes.ts LinkedMention). */
-interface Mention {
-  start: number;
-  end: number;
-  text: string;
-  actorId: string;
-  type: ActorType;
-  kind: MentionKind;
-}
+/** A mention as the quote attribution sees it (its confidence is not needed here). */
+type Mention = Omit<LinkedMention, 'confidence'>;
 
 export interface DescriptionContext {
   /** Roles of each person actor, by id. */
