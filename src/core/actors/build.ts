@@ -1,4 +1,4 @@
-import type { Actor, ActorType, Analysis, BuildActorsOptions, Entity, Mention, MentionKind, Quote, RegistryEntry } from '../types';
+import type { Actor, ActorType, Analysis, BuildActorsOptions, Entity, Mention, MentionKind, Quote, RegistryEntry, Span } from '../types';
 import { applySplits } from '../lens/corrections';
 import { appositionThing, COMPANY_BEFORE, companyContext } from '../extract/spans';
 import { acronymOf, isAcronym, leadingLowercase, looksLikeName, nameKey, nameTokens, slug } from './names';
@@ -187,7 +187,9 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
     if (d.entry === undefined && d.raws.length && ignored.size) d.name = canonicalName(d);
     return d.raws.length > 0;
   });
-  readRolesAndAffiliations(text, ents, kept, byEntity, registry);
+  // Read once, for the affiliations, the pronouns, the quotes and the co-occurrences below.
+  const sentences = splitSentences(text);
+  readRolesAndAffiliations(text, ents, kept, byEntity, registry, sentences);
   retypeOrganisations(text, ents, kept);
   assignIds(kept);
 
@@ -226,8 +228,6 @@ export function buildActors(text: string, analysis: Analysis, options: BuildActo
   }
   for (const d of kept) d.mentions.sort((a, b) => a.start - b.start);
 
-  // Read once, for the pronouns, the quotes and the co-occurrences below.
-  const sentences = splitSentences(text);
   const allQuotations = findQuotations(text);
 
   // 6b. Pronouns ("he", "her") to people, with their gender (pronouns.ts).
@@ -458,7 +458,7 @@ function canonicalName(d: Draft): string {
   return d.type === 'place' ? countryOfName(ranked[0][0]) ?? ranked[0][0] : ranked[0][0];
 }
 
-function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts: Draft[], byEntity: Map<number, Draft>, registry: readonly RegistryEntry[]): void {
+function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts: Draft[], byEntity: Map<number, Draft>, registry: readonly RegistryEntry[], sentences: readonly Span[]): void {
   const live = new Set(drafts);
   const plural = new Map<number, StructureFact>();
   const all = drafts.flatMap((d) => d.raws.filter((r) => r.entity !== undefined).map((r) => ({ d, r }))).sort((a, b) => a.r.start - b.r.start);
@@ -503,7 +503,7 @@ function readRolesAndAffiliations(text: string, ents: readonly Entity[], drafts:
   }
   // a nationality told by a description in the sentence before or after the name ("… a Thai farmer. Somchai Dee, 24, …")
   const introduced = drafts.filter((d) => d.type === 'person').map((d) => ({ d, roles: d.roles, affiliation: d.affiliation, starts: d.raws.filter((r) => r.kind === 'name').map((r) => r.start).sort((a, b) => a - b) }));
-  affiliationsFromDescriptions(text, ents, introduced);
+  affiliationsFromDescriptions(text, ents, introduced, sentences);
   for (const x of introduced) x.d.affiliation = x.affiliation;
   for (const d of drafts) {
     if (d.entry === undefined) continue;

@@ -1,4 +1,5 @@
-import type { Entity } from '../types';
+import type { Entity, Span } from '../types';
+import { sentenceIndexAt } from './sentences';
 import { countryOf, countryOfDemonym } from './demonyms';
 import { isRoleHead } from './appositions';
 
@@ -25,22 +26,6 @@ const INDEFINITE_DEMONYM = /\b(?:[Aa]n?)\s+(?:[\p{Ll}\d-]+\s+){0,3}?(\p{Lu}[\p{L
 const INDEFINITE_FROM = /\b(?:[Aa]n?)\s+(?:[\p{Ll}\d-]+\s+){0,3}?([\p{Ll}-]+)\s+from\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/gu;
 const PERSON_NOUN = /^(?:man|woman|boy|girl|farmer|tourist|worker|student|teacher|driver|fisherman|pilgrim|refugee|migrant|soldier|veteran|national|citizen|businessman|businesswoman|trader|doctor|nurse|engineer|journalist|priest|monk|resident|villager|prisoner|hostage|trafficker|smuggler|diplomat|official|activist|dissident|writer|artist|athlete|player|climber|sailor|pilot|seaman|mother|father)$/;
 
-/** [start, end) of the sentence holding `at` ("Mr." and initials do not end one; a line break does). */
-function sentenceAround(text: string, at: number): [number, number] {
-  const isEnd = (i: number): boolean => {
-    if (text[i] === '\n') return true;
-    if (!/[.!?]/.test(text[i]) || !/\s/.test(text[i + 1] ?? ' ')) return false;
-    const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1] ?? '';
-    return !/^(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Sept|Oct|Nov|Dec|Jan|Feb|Aug)$/u.test(word);
-  };
-  let s = at;
-  while (s > 0 && !isEnd(s - 1)) s--;
-  let e = at;
-  while (e < text.length && !isEnd(e)) e++;
-  while (s < e && /\s/.test(text[s])) s++;
-  return [s, Math.min(text.length, e + 1)];
-}
-
 const personIn = (ents: readonly Entity[], a: number, b: number, not?: number): boolean => ents.some((e) => e.type === 'person' && e.start >= a && e.end <= b && e.start !== not);
 
 function demonymDescription(s: string, noun?: string): { affiliation: string; noun: string } | undefined {
@@ -57,14 +42,23 @@ function demonymDescription(s: string, noun?: string): { affiliation: string; no
   return undefined;
 }
 
-export function affiliationsFromDescriptions(text: string, ents: readonly Entity[], people: readonly Introduced[]): void {
+export function affiliationsFromDescriptions(text: string, ents: readonly Entity[], people: readonly Introduced[], sentences: readonly Span[]): void {
+  /** [start, end) of the sentence `k` away from the one holding `at` (the text's one segmentation), or undefined. */
+  const sentenceOf = (at: number, k = 0): [number, number] | undefined => {
+    const i = sentenceIndexAt(sentences, at);
+    const x = i < 0 ? undefined : sentences[i + k];
+    return x && [x.start, x.end];
+  };
   for (const p of people) {
     if (p.affiliation || !p.starts.length) continue;
     const first = p.starts[0];
-    const [s, e] = sentenceAround(text, first);
+    const here = sentenceOf(first);
+    if (!here) continue;
+    const [s, e] = here;
     // introduced, then named
-    if (first - s <= 2 && s > 1) {
-      const [ps] = sentenceAround(text, s - 2);
+    const prev = sentenceOf(first, -1);
+    if (first - s <= 2 && prev) {
+      const [ps] = prev;
       const before = text.slice(ps, s);
       const d = !personIn(ents, ps, s) && before.length <= 400 ? demonymDescription(before) : undefined;
       if (d) {
@@ -74,8 +68,9 @@ export function affiliationsFromDescriptions(text: string, ents: readonly Entity
       }
     }
     // named, then described
-    if (first - s <= 2 && e < text.length) {
-      const [, ne] = sentenceAround(text, e + 1);
+    const following = sentenceOf(first, 1);
+    if (first - s <= 2 && following) {
+      const [, ne] = following;
       const next = text.slice(e, ne);
       const m = /\bthe\s+(?:\d+-year-old\s+|young\s+|elderly\s+)?(\p{Lu}[\p{L}-]+)\b(?!\s+\p{Lu})(?!\s+(?:[\p{Ll}-]+\s+)?(?:government|army|police|forces?|authorities|officials?|side|troops|leaders?|state|border|town|city|village|territory|ministry|embassy|people|media)\b)/u.exec(next);
       const c = m ? countryOfDemonym(m[1]) : undefined;
@@ -88,7 +83,7 @@ export function affiliationsFromDescriptions(text: string, ents: readonly Entity
     // "The government of Chad closed … Education Minister X was held …"
     let found: string | undefined;
     for (const at of p.starts) {
-      const [ss, se] = sentenceAround(text, at);
+      const [ss, se] = sentenceOf(at) ?? [at, at];
       const sentence = text.slice(ss, se);
       const party = at - ss <= 40 ? /\b(?:his|her)\s+((?:\p{Lu}[\p{L}-]+\s+){1,3}Party)\b/u.exec(text.slice(at, se)) : null;
       if (party && !personIn(ents, at + 1, at + party.index, at)) {
